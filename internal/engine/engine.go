@@ -1,0 +1,81 @@
+// Package engine is politely's one entry point: it holds the compiled rule
+// pack and answers assess, reply, lint and catalog calls. Every host (the CLI,
+// the HTTP API natively, in WebAssembly and on Workers) goes through it, so
+// they cannot drift apart. An Engine is immutable after New and safe for
+// concurrent use; it reads no clock, network or environment.
+package engine
+
+import (
+	"politely/internal/assess"
+	"politely/internal/lint"
+	"politely/internal/model"
+	"politely/internal/reply"
+	"politely/internal/rules"
+)
+
+// Engine assesses requests with one compiled rule pack.
+type Engine struct {
+	pack *rules.Pack
+}
+
+// Pack is a user's own rule pack: a file name for error messages and its JSON.
+type Pack struct {
+	Name string
+	Data []byte
+}
+
+// New compiles the embedded default pack plus any user packs, in order.
+// A broken pack is refused with its name, the rule and what is wrong.
+func New(extra ...Pack) (*Engine, error) {
+	p, err := rules.Default()
+	if err != nil {
+		return nil, err
+	}
+	for _, x := range extra {
+		q, err := rules.Compile(x.Name, x.Data)
+		if err != nil {
+			return nil, err
+		}
+		p = p.Merge(q)
+	}
+	return &Engine{pack: p}, nil
+}
+
+// Assess judges the request and attaches the suggested reply. The error is
+// non-nil only when the request asks for a reply scenario, tone or language
+// that does not exist (a *model.FieldError naming it).
+func (e *Engine) Assess(r model.Request) (model.Result, error) {
+	res := assess.Assess(e.pack, r)
+	rep, err := reply.Write(r, res)
+	if err != nil {
+		return res, err
+	}
+	res.Reply = &rep
+	return res, nil
+}
+
+// Judge is Assess without the reply, for callers that only need the verdict
+// (evaluation, benchmarks of the detector alone).
+func (e *Engine) Judge(r model.Request) model.Result {
+	return assess.Assess(e.pack, r)
+}
+
+// Reply writes only the reply, honouring r.Scenario, r.Tone and r.Lang.
+func (e *Engine) Reply(r model.Request) (model.Reply, error) {
+	return reply.Write(r, assess.Assess(e.pack, r))
+}
+
+// Lint checks a draft reply in the given language ("" means English).
+func (e *Engine) Lint(text, lang string) ([]model.Issue, error) {
+	return lint.Check(text, lang)
+}
+
+// Catalog lists the labels a UI needs: flags, signals, asks and verdicts with
+// titles and explanations from the active pack, and the reply options.
+func (e *Engine) Catalog() model.Catalog {
+	c := e.pack.Catalog()
+	c.Scenarios = reply.Scenarios()
+	c.Tones = reply.Tones()
+	c.Langs = reply.Langs()
+	return c
+}
