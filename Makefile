@@ -15,7 +15,7 @@ build:
 
 # --- core -------------------------------------------------------------------
 demo: build
-	@for f in testdata/messages/*.txt; do \
+	@for f in testdata/messages/*; do \
 	  echo "=== $$f"; ./$(BIN) assess --now 2026-11-22T10:00:00Z "$$f" || exit 1; echo; \
 	done
 
