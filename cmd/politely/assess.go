@@ -1,4 +1,194 @@
 package main
 
-// PLACEHOLDER: being written; the function name stays.
-func runAssess(c *cli, args []string) int { return c.fail(exitFailure, "assess: not built yet") }
+import (
+	"bufio"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+	"time"
+
+	"github.com/tidwall/gjson"
+
+	"politely/internal/engine"
+	"politely/internal/model"
+)
+
+// maxLine bounds one --jsonl line; a longer line is reported and skipped.
+const maxLine = model.MaxText + 1<<20
+
+// runAssess assesses one message (plain text, HTML or a JSON request) and
+// prints the verdict, flags with their evidence, signals, asks and the reply.
+func runAssess(c *cli, args []string) int {
+	fs := c.flags("assess", "[flags] [FILE|-]")
+	asJSON := fs.Bool("json", false, "print the result as JSON")
+	jsonl := fs.Bool("jsonl", false, "read one JSON request per line, write one JSON result per line")
+	var o reqOpts
+	fs.StringVar(&o.Profile, "profile", "", "your profile (JSON): capacity, expertise, contacts, resources...")
+	fs.StringVar(&o.From, "from", "", "the sender's name")
+	fs.StringVar(&o.Now, "now", "", "the time to judge at (default: now)")
+	var rulesFiles multi
+	fs.Var(&rulesFiles, "rules", "an extra rule pack (repeatable)")
+	if code := parse(fs, args); code >= 0 {
+		return code
+	}
+	e, err := c.engine(rulesFiles)
+	if err != nil {
+		return c.fail(exitFailure, "%v", err)
+	}
+	if *jsonl {
+		if fs.NArg() > 1 {
+			return c.fail(exitUsage, "assess --jsonl takes one FILE or stdin")
+		}
+		return c.assessLines(e, fs.Args(), o)
+	}
+	data, name, err := c.input(fs.Args())
+	if err != nil {
+		return c.fail(exitFailure, "%v", err)
+	}
+	r, err := c.request(data, o)
+	if err != nil {
+		return c.fail(exitFailure, "%s: %v", name, err)
+	}
+	res, err := e.Assess(r)
+	if err != nil {
+		return c.fail(exitFailure, "%v", err)
+	}
+	if *asJSON {
+		enc := json.NewEncoder(c.stdout)
+		enc.SetIndent("", "  ")
+		enc.SetEscapeHTML(false)
+		if err := enc.Encode(res); err != nil {
+			return c.fail(exitFailure, "%v", err)
+		}
+		return exitOK
+	}
+	color := c.isTTY(c.stdout) && c.getenv("NO_COLOR") == ""
+	writeAssessment(c.stdout, r, res, color)
+	return exitOK
+}
+
+// assessLines streams --jsonl: one result per line, in order; a bad line
+// yields {"id", "line", "error"} and the rest go on. The exit code is 1 when
+// any line failed.
+func (c *cli) assessLines(e *engine.Engine, args []string, o reqOpts) int {
+	in := c.stdin
+	if len(args) == 1 && args[0] != "-" {
+		f, err := openFile(args[0])
+		if err != nil {
+			return c.fail(exitFailure, "%v", err)
+		}
+		defer f.Close()
+		in = f
+	}
+	var profile *model.Profile
+	if o.Profile != "" {
+		p, err := c.profile(o.Profile)
+		if err != nil {
+			return c.fail(exitFailure, "%v", err)
+		}
+		profile = &p
+	}
+	now := c.now().UTC()
+	rd := bufio.NewReaderSize(in, 64<<10)
+	w := bufio.NewWriter(c.stdout)
+	defer w.Flush()
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	failed := 0
+	for n := 1; ; n++ {
+		line, tooLong, err := readLine(rd, maxLine)
+		if err == io.EOF && line == nil {
+			break
+		}
+		if err != nil && err != io.EOF {
+			return c.fail(exitFailure, "line %d: %v", n, err)
+		}
+		if strings.TrimSpace(string(line)) == "" && !tooLong {
+			if err == io.EOF {
+				break
+			}
+			continue
+		}
+		id := json.RawMessage(nil)
+		if g := gjson.GetBytes(line, "id"); g.Exists() && gjson.ValidBytes(line) {
+			id = json.RawMessage(g.Raw)
+		}
+		out, lerr := assessLine(e, line, tooLong, profile, o, now)
+		if lerr != nil {
+			failed++
+			enc.Encode(struct {
+				ID    json.RawMessage `json:"id,omitempty"`
+				Line  int             `json:"line"`
+				Error string          `json:"error"`
+			}{id, n, lerr.Error()})
+		} else {
+			enc.Encode(struct {
+				ID json.RawMessage `json:"id,omitempty"`
+				model.Result
+			}{id, out})
+		}
+		if err == io.EOF {
+			break
+		}
+	}
+	if failed > 0 {
+		w.Flush()
+		return c.fail(exitFailure, "%d line(s) failed; their errors are in the output", failed)
+	}
+	return exitOK
+}
+
+func assessLine(e *engine.Engine, line []byte, tooLong bool, profile *model.Profile, o reqOpts, now time.Time) (model.Result, error) {
+	if tooLong {
+		return model.Result{}, fmt.Errorf("line is longer than %d bytes", maxLine)
+	}
+	r, err := model.Decode(line)
+	if err != nil {
+		return model.Result{}, err
+	}
+	if profile != nil && isEmptyProfile(r.Profile) {
+		r.Profile = *profile
+	}
+	if o.From != "" && r.Sender.Name == "" {
+		r.Sender.Name = o.From
+	}
+	if r.Now.IsZero() {
+		r.Now = now
+		if o.Now != "" {
+			if r.Now, err = model.ParseTime(o.Now); err != nil {
+				return model.Result{}, errors.New("--now: " + err.Error())
+			}
+		}
+	}
+	return e.Assess(r)
+}
+
+// readLine reads one line of any length, keeping at most limit bytes; tooLong
+// says the rest was dropped.
+func readLine(rd *bufio.Reader, limit int) (line []byte, tooLong bool, err error) {
+	for {
+		chunk, err := rd.ReadSlice('\n')
+		if len(line)+len(chunk) <= limit {
+			line = append(line, chunk...)
+		} else {
+			tooLong = true
+		}
+		if err == bufio.ErrBufferFull {
+			continue
+		}
+		if err == io.EOF && len(line) == 0 && !tooLong {
+			return nil, false, io.EOF
+		}
+		return line, tooLong, err
+	}
+}
+
+func isEmptyProfile(p model.Profile) bool {
+	return p.Name == "" && p.Signature == "" && p.Company == "" && p.CapacityHoursPerWeek == 0 && p.BreakUntil.IsZero() &&
+		len(p.Expertise) == 0 && len(p.Contacts) == 0 && len(p.Resources) == 0 && len(p.Events) == 0 && len(p.Groups) == 0 && len(p.Experts) == 0
+}
+
+func openFile(name string) (*os.File, error) { return os.Open(name) }

@@ -36,7 +36,9 @@ func New(extra ...Pack) (*Engine, error) {
 		if err != nil {
 			return nil, err
 		}
-		p = p.Merge(q)
+		if p, err = p.Merge(q); err != nil {
+			return nil, err
+		}
 	}
 	return &Engine{pack: p}, nil
 }

@@ -1,20 +1,481 @@
-// Package rules loads and compiles rule packs.
-// PLACEHOLDER: being written in the core issue; the signatures stay.
+// Package rules loads, checks and compiles rule packs.
+//
+// A pack is JSON, read with gjson. The default pack is embedded from pack/,
+// one file per rule kind (labels, phrases, durations, negation, policy); a
+// user's pack is one file holding any of those keys. Packs merge in order and
+// compile once into one multi-pattern automaton, so a message is scanned in a
+// single pass whatever the number of phrases. Adding a phrase never touches Go.
 package rules
 
-import "politely/internal/model"
+import (
+	"embed"
+	"fmt"
+	"path"
+	"sort"
+	"strings"
 
-// Pack is a compiled rule pack.
-type Pack struct{}
+	"github.com/tidwall/gjson"
 
-// Default returns the embedded pack.
-func Default() (*Pack, error) { return &Pack{}, nil }
+	"politely/internal/model"
+)
 
-// Compile compiles a user's pack.
-func Compile(name string, data []byte) (*Pack, error) { return &Pack{}, nil }
+//go:embed pack/*.json
+var packFS embed.FS
 
-// Merge returns p with q's rules added.
-func (p *Pack) Merge(q *Pack) *Pack { return p }
+// Label kinds.
+const (
+	KindFlag    = "flag"    // a red flag shown to the user
+	KindSignal  = "signal"  // a green signal shown to the user
+	KindAsk     = "ask"     // something the sender asks for
+	KindCue     = "cue"     // an internal cue the policy reads; never shown
+	KindVerdict = "verdict" // a verdict's title and explanation
+)
 
-// Catalog lists the pack's labels.
-func (p *Pack) Catalog() model.Catalog { return model.Catalog{} }
+// Label is one flag, signal, ask, cue or verdict.
+type Label struct {
+	ID        string
+	Kind      string
+	Title     string
+	Why       string
+	Threshold float64 // the summed rule weight at which it holds (default 1)
+	Context   bool    // read from context (profile, thread), not only from text
+}
+
+// Rule is one phrase rule: any of its phrases found in the text adds Weight
+// to Label, once per rule.
+type Rule struct {
+	ID        string
+	Label     string
+	Weight    float64
+	Phrases   []string
+	Negatable bool    // a negation just before the phrase cancels it
+	Scope     string  // "message" (default), "mine" (the user's own earlier turns) or "note" (contact notes)
+	Rapport   bool    // the phrase shows rapport (a warm introduction, knowing each other)
+	Minutes   float64 // duration rules: fixed minutes ("coffee"), or minutes per unit when PerUnit
+	PerUnit   bool    // duration rules: multiply the number in the phrase ("# minutes")
+	Message   string  // why this rule fired, for the evidence
+	source    string
+}
+
+// Policy is how flags, signals and asks become a verdict.
+type Policy struct {
+	FavourAsks        []string // asks that are premature without rapport
+	SellingFavourAsks []string // favour asks that still count when the message is a pitch
+	RapportSignals    []string // signals that show rapport
+	FirmFlags         []string // flags that call for a firm no
+	SoftenFirmBy      []string // signals that turn a pitch from a known person into "not now"
+	DoorOpenFlags     []string // flags that call for "not now, but..."
+	DoorOpenCues      []string // cues that call for "not now, but..." even without a flag
+	MeetingAsks       []string // asks that take the user's time (for minutes and capacity)
+	SoftFavourAsks    []string // favours (advice, feedback) that an exchange makes fair
+	SoftCancelledBy   []string // signals that make a soft favour fair, unless a meeting is asked too
+	SellingAsks       []string // asks that make a message a pitch (a purchase)
+	DefaultMinutes    float64  // time assumed for a meeting ask with no duration
+	MaxMinutes        float64  // a stated duration above this is not a meeting ("15 hours/week")
+	NegationWindow    float64  // words between a negation and the phrase it cancels
+	MaxEvidence       float64  // evidence spans kept per finding
+}
+
+// Pack is a compiled rule pack. It is immutable and safe for concurrent use.
+type Pack struct {
+	labels    []Label
+	byID      map[string]int
+	rules     []Rule
+	negators  []string
+	policy    Policy
+	policySet map[string]bool
+	m         *matcher
+}
+
+// Default returns the embedded pack, compiled.
+func Default() (*Pack, error) {
+	ents, err := packFS.ReadDir("pack")
+	if err != nil {
+		return nil, err
+	}
+	names := make([]string, 0, len(ents))
+	for _, e := range ents {
+		names = append(names, e.Name())
+	}
+	sort.Strings(names)
+	var d draft
+	for _, n := range names {
+		b, err := packFS.ReadFile(path.Join("pack", n))
+		if err != nil {
+			return nil, err
+		}
+		if err := d.add("pack/"+n, b); err != nil {
+			return nil, err
+		}
+	}
+	return d.compile()
+}
+
+// Compile checks and compiles one pack file on its own. Errors name the file,
+// the rule and what is wrong. Labels it references must be defined in it; use
+// Merge to add rules to the default pack's labels.
+func Compile(name string, data []byte) (*Pack, error) {
+	var d draft
+	d.partial = true
+	if err := d.add(name, data); err != nil {
+		return nil, err
+	}
+	return d.compile()
+}
+
+// Merge returns a new pack with q's labels, rules, negations and policy
+// settings added to p's (q wins where both define the same label or setting).
+func (p *Pack) Merge(q *Pack) (*Pack, error) {
+	var d draft
+	d.labels = append(append([]Label{}, p.labels...), q.labels...)
+	d.rules = append(append([]Rule{}, p.rules...), q.rules...)
+	d.negators = append(append([]string{}, p.negators...), q.negators...)
+	d.policy = p.policy
+	d.overlay(q.policy, q.policySet)
+	return d.compile()
+}
+
+// Labels lists the pack's labels in pack order.
+func (p *Pack) Labels() []Label { return p.labels }
+
+// Label returns the label with the given id.
+func (p *Pack) Label(id string) (Label, bool) {
+	i, ok := p.byID[id]
+	if !ok {
+		return Label{}, false
+	}
+	return p.labels[i], true
+}
+
+// Rules lists the compiled rules.
+func (p *Pack) Rules() []Rule { return p.rules }
+
+// Policy returns the verdict policy.
+func (p *Pack) Policy() Policy { return p.policy }
+
+// Catalog lists the flags, signals, asks and verdicts for a UI.
+func (p *Pack) Catalog() model.Catalog {
+	c := model.Catalog{Flags: []model.Label{}, Signals: []model.Label{}, Asks: []model.Label{}, Verdicts: []model.Label{}}
+	for _, l := range p.labels {
+		ml := model.Label{ID: l.ID, Title: l.Title, Why: l.Why}
+		switch l.Kind {
+		case KindFlag:
+			c.Flags = append(c.Flags, ml)
+		case KindSignal:
+			c.Signals = append(c.Signals, ml)
+		case KindAsk:
+			c.Asks = append(c.Asks, ml)
+		case KindVerdict:
+			c.Verdicts = append(c.Verdicts, ml)
+		}
+	}
+	return c
+}
+
+// draft collects pack files before compiling.
+type draft struct {
+	partial   bool
+	labels    []Label
+	rules     []Rule
+	negators  []string
+	policy    Policy
+	policySet map[string]bool
+}
+
+// Error is a problem in a pack: which file, which rule, what is wrong.
+type Error struct {
+	File, Rule, Msg string
+}
+
+func (e *Error) Error() string {
+	if e.Rule == "" {
+		return fmt.Sprintf("rule pack %s: %s", e.File, e.Msg)
+	}
+	return fmt.Sprintf("rule pack %s: rule %s: %s", e.File, e.Rule, e.Msg)
+}
+
+var knownKeys = map[string]bool{"labels": true, "phrases": true, "durations": true, "negation": true, "policy": true, "about": true, "version": true}
+
+func (d *draft) add(file string, data []byte) error {
+	if !gjson.ValidBytes(data) {
+		return &Error{File: file, Msg: "not valid JSON"}
+	}
+	root := gjson.ParseBytes(data)
+	if !root.IsObject() {
+		return &Error{File: file, Msg: "the pack must be a JSON object"}
+	}
+	var err error
+	root.ForEach(func(k, v gjson.Result) bool {
+		if !knownKeys[k.String()] {
+			err = &Error{File: file, Msg: fmt.Sprintf("unknown key %q (known: labels, phrases, durations, negation, policy)", k.String())}
+			return false
+		}
+		return true
+	})
+	if err != nil {
+		return err
+	}
+	if err := d.addLabels(file, root.Get("labels")); err != nil {
+		return err
+	}
+	if err := d.addRules(file, root.Get("phrases"), false); err != nil {
+		return err
+	}
+	if err := d.addRules(file, root.Get("durations"), true); err != nil {
+		return err
+	}
+	if err := d.addNegation(file, root.Get("negation")); err != nil {
+		return err
+	}
+	return d.addPolicy(file, root.Get("policy"))
+}
+
+func (d *draft) compile() (*Pack, error) {
+	p := &Pack{byID: map[string]int{}, policy: d.policy, policySet: d.policySet, negators: d.negators}
+	// A later label with the same id replaces the earlier one in place.
+	for _, l := range d.labels {
+		if i, ok := p.byID[l.ID]; ok {
+			p.labels[i] = l
+			continue
+		}
+		p.byID[l.ID] = len(p.labels)
+		p.labels = append(p.labels, l)
+	}
+	seen := map[string]bool{}
+	for _, r := range d.rules {
+		if seen[r.ID] {
+			return nil, &Error{File: r.source, Rule: r.ID, Msg: "duplicate rule id"}
+		}
+		seen[r.ID] = true
+		if r.Label != "" {
+			if _, ok := p.byID[r.Label]; !ok {
+				if d.partial {
+					// A user pack may add rules to the default labels; Merge checks again.
+					continue
+				}
+				return nil, &Error{File: r.source, Rule: r.ID, Msg: fmt.Sprintf("unknown label %q", r.Label)}
+			}
+		}
+		p.rules = append(p.rules, r)
+	}
+	if d.partial {
+		p.rules = d.rules
+	}
+	lists, _ := p.policy.fields()
+	for key, list := range lists {
+		for _, id := range *list {
+			if _, ok := p.byID[id]; !ok && !d.partial {
+				return nil, &Error{File: "policy", Rule: "policy." + key, Msg: fmt.Sprintf("unknown label %q", id)}
+			}
+		}
+	}
+	m, err := compileMatcher(p.rules, p.negators)
+	if err != nil {
+		return nil, err
+	}
+	p.m = m
+	return p, nil
+}
+
+// overlay copies the settings q set onto d.policy.
+func (d *draft) overlay(q Policy, set map[string]bool) {
+	dl, dn := d.policy.fields()
+	ql, qn := q.fields()
+	for k := range set {
+		if p, ok := dl[k]; ok {
+			*p = *ql[k]
+		}
+		if p, ok := dn[k]; ok {
+			*p = *qn[k]
+		}
+	}
+	if d.policySet == nil {
+		d.policySet = map[string]bool{}
+	}
+	for k := range set {
+		d.policySet[k] = true
+	}
+}
+
+// fields names the policy's settings as they are spelled in a pack.
+func (q *Policy) fields() (map[string]*[]string, map[string]*float64) {
+	return map[string]*[]string{
+			"favour_asks":         &q.FavourAsks,
+			"selling_favour_asks": &q.SellingFavourAsks,
+			"soft_favour_asks":    &q.SoftFavourAsks,
+			"soft_cancelled_by":   &q.SoftCancelledBy,
+			"selling_asks":        &q.SellingAsks,
+			"rapport_signals":     &q.RapportSignals,
+			"firm_flags":          &q.FirmFlags,
+			"soften_firm_by":      &q.SoftenFirmBy,
+			"door_open_flags":     &q.DoorOpenFlags,
+			"door_open_cues":      &q.DoorOpenCues,
+			"meeting_asks":        &q.MeetingAsks,
+		}, map[string]*float64{
+			"default_minutes": &q.DefaultMinutes,
+			"max_minutes":     &q.MaxMinutes,
+			"negation_window": &q.NegationWindow,
+			"max_evidence":    &q.MaxEvidence,
+		}
+}
+
+var kinds = map[string]bool{KindFlag: true, KindSignal: true, KindAsk: true, KindCue: true, KindVerdict: true}
+
+func (d *draft) addLabels(file string, v gjson.Result) error {
+	if !v.Exists() {
+		return nil
+	}
+	if !v.IsArray() {
+		return &Error{File: file, Msg: `"labels" must be an array`}
+	}
+	for i, l := range v.Array() {
+		id := l.Get("id").String()
+		where := fmt.Sprintf("labels[%d]", i)
+		if id != "" {
+			where = id
+		}
+		if !l.IsObject() || id == "" {
+			return &Error{File: file, Rule: where, Msg: `a label needs an "id"`}
+		}
+		kind := l.Get("kind").String()
+		if !kinds[kind] {
+			return &Error{File: file, Rule: where, Msg: fmt.Sprintf("kind %q is not one of flag, signal, ask, cue, verdict", kind)}
+		}
+		if kind != KindCue && (l.Get("title").String() == "" || l.Get("why").String() == "") {
+			return &Error{File: file, Rule: where, Msg: `a shown label needs a "title" and a "why"`}
+		}
+		th := 1.0
+		if t := l.Get("threshold"); t.Exists() {
+			if t.Type != gjson.Number || t.Num <= 0 {
+				return &Error{File: file, Rule: where, Msg: `"threshold" must be a positive number`}
+			}
+			th = t.Num
+		}
+		d.labels = append(d.labels, Label{ID: id, Kind: kind, Title: l.Get("title").String(), Why: l.Get("why").String(), Threshold: th, Context: l.Get("context").Bool()})
+	}
+	return nil
+}
+
+var scopes = map[string]bool{"message": true, "mine": true, "note": true}
+
+func (d *draft) addRules(file string, v gjson.Result, durations bool) error {
+	if !v.Exists() {
+		return nil
+	}
+	key := "phrases"
+	if durations {
+		key = "durations"
+	}
+	if !v.IsArray() {
+		return &Error{File: file, Msg: fmt.Sprintf("%q must be an array", key)}
+	}
+	for i, r := range v.Array() {
+		id := r.Get("id").String()
+		where := fmt.Sprintf("%s[%d]", key, i)
+		if id != "" {
+			where = id
+		}
+		if !r.IsObject() || id == "" {
+			return &Error{File: file, Rule: where, Msg: `a rule needs an "id"`}
+		}
+		rule := Rule{ID: id, Label: r.Get("label").String(), Weight: 1, Negatable: true, Scope: "message", Message: r.Get("message").String(), source: file}
+		if w := r.Get("weight"); w.Exists() {
+			if w.Type != gjson.Number {
+				return &Error{File: file, Rule: where, Msg: `"weight" must be a number`}
+			}
+			rule.Weight = w.Num
+		}
+		if n := r.Get("negatable"); n.Exists() {
+			rule.Negatable = n.Bool()
+		}
+		if s := r.Get("scope"); s.Exists() {
+			if !scopes[s.String()] {
+				return &Error{File: file, Rule: where, Msg: fmt.Sprintf("scope %q is not one of message, mine, note", s.String())}
+			}
+			rule.Scope = s.String()
+		}
+		rule.Rapport = r.Get("rapport").Bool()
+		if durations {
+			rule.Minutes = r.Get("minutes").Num
+			rule.PerUnit = r.Get("per_unit").Bool()
+			if rule.Minutes <= 0 {
+				return &Error{File: file, Rule: where, Msg: `a duration needs "minutes" > 0`}
+			}
+		} else if rule.Label == "" {
+			return &Error{File: file, Rule: where, Msg: `a phrase rule needs a "label"`}
+		}
+		ph := r.Get("phrases")
+		if !ph.IsArray() || len(ph.Array()) == 0 {
+			return &Error{File: file, Rule: where, Msg: `"phrases" must be a non-empty array of strings`}
+		}
+		for j, p := range ph.Array() {
+			if p.Type != gjson.String {
+				return &Error{File: file, Rule: where, Msg: fmt.Sprintf("phrases[%d] is not a string", j)}
+			}
+			if _, err := expand(p.String()); err != nil {
+				return &Error{File: file, Rule: where, Msg: fmt.Sprintf("phrase %q: %v", p.String(), err)}
+			}
+			rule.Phrases = append(rule.Phrases, p.String())
+		}
+		d.rules = append(d.rules, rule)
+	}
+	return nil
+}
+
+func (d *draft) addNegation(file string, v gjson.Result) error {
+	if !v.Exists() {
+		return nil
+	}
+	w := v.Get("words")
+	if !v.IsObject() || !w.IsArray() {
+		return &Error{File: file, Msg: `"negation" must be an object with a "words" array`}
+	}
+	for _, x := range w.Array() {
+		if x.Type != gjson.String || strings.TrimSpace(x.String()) == "" {
+			return &Error{File: file, Rule: "negation", Msg: "every negation word must be a non-empty string"}
+		}
+		d.negators = append(d.negators, x.String())
+	}
+	return nil
+}
+
+func (d *draft) addPolicy(file string, v gjson.Result) error {
+	if !v.Exists() {
+		return nil
+	}
+	if !v.IsObject() {
+		return &Error{File: file, Msg: `"policy" must be an object`}
+	}
+	var q Policy
+	set := map[string]bool{}
+	lists, nums := q.fields()
+	var err error
+	v.ForEach(func(k, x gjson.Result) bool {
+		key := k.String()
+		if dst, ok := lists[key]; ok {
+			if !x.IsArray() {
+				err = &Error{File: file, Rule: "policy." + key, Msg: "must be an array of ids"}
+				return false
+			}
+			for _, e := range x.Array() {
+				*dst = append(*dst, e.String())
+			}
+		} else if dst, ok := nums[key]; ok {
+			if x.Type != gjson.Number || x.Num < 0 {
+				err = &Error{File: file, Rule: "policy." + key, Msg: "must be a number ≥ 0"}
+				return false
+			}
+			*dst = x.Num
+		} else {
+			err = &Error{File: file, Rule: "policy." + key, Msg: "unknown setting"}
+			return false
+		}
+		set[key] = true
+		return true
+	})
+	if err != nil {
+		return err
+	}
+	d.overlay(q, set)
+	return nil
+}

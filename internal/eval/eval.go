@@ -1,0 +1,249 @@
+// Package eval scores the engine on a labeled corpus (one JSON object a line,
+// in the schema of shared/corpus: text, flags, asks, signals, verdict).
+package eval
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"sort"
+	"strings"
+
+	"github.com/tidwall/gjson"
+
+	"politely/internal/model"
+)
+
+// Judge is what is being scored: a request in, a result out.
+type Judge func(model.Request) model.Result
+
+// Item is one labeled message.
+type Item struct {
+	ID      string
+	Text    string
+	Flags   []string
+	Asks    []string
+	Signals []string
+	Verdict string
+}
+
+// Score counts agreement on one label.
+type Score struct {
+	TP, FP, FN int
+}
+
+// Precision, Recall and F1 are 0 when undefined.
+func (s Score) Precision() float64 { return ratio(s.TP, s.TP+s.FP) }
+func (s Score) Recall() float64    { return ratio(s.TP, s.TP+s.FN) }
+func (s Score) F1() float64 {
+	p, r := s.Precision(), s.Recall()
+	if p+r == 0 {
+		return 0
+	}
+	return 2 * p * r / (p + r)
+}
+
+func ratio(a, b int) float64 {
+	if b == 0 {
+		return 0
+	}
+	return float64(a) / float64(b)
+}
+
+// Report is the outcome over a corpus.
+type Report struct {
+	Items        int
+	Flags        map[string]*Score // the flags labeled in the corpus
+	Asks         map[string]*Score
+	Signals      map[string]*Score
+	VerdictRight int
+	Confusion    map[string]map[string]int // gold → predicted
+	Misses       []Miss
+}
+
+// Miss is an item the engine got wrong (a flag or the verdict).
+type Miss struct {
+	ID, Gold, Got string
+}
+
+// FlagIDs are the flags a corpus labels (the ones read from text alone).
+var FlagIDs = []string{"selling", "reputation", "premature_ask"}
+
+// MacroF1 averages F1 over the corpus flags.
+func (r *Report) MacroF1() float64 {
+	sum := 0.0
+	for _, id := range FlagIDs {
+		sum += r.Flags[id].F1()
+	}
+	return sum / float64(len(FlagIDs))
+}
+
+// VerdictAccuracy is the share of items with the right verdict.
+func (r *Report) VerdictAccuracy() float64 { return ratio(r.VerdictRight, r.Items) }
+
+// Read parses a corpus. A malformed line is an error naming the line.
+func Read(rd io.Reader) ([]Item, error) {
+	var items []Item
+	sc := bufio.NewScanner(rd)
+	sc.Buffer(make([]byte, 1<<20), 16<<20)
+	n := 0
+	for sc.Scan() {
+		n++
+		line := strings.TrimSpace(sc.Text())
+		if line == "" {
+			continue
+		}
+		if !gjson.Valid(line) {
+			return nil, fmt.Errorf("line %d: not valid JSON", n)
+		}
+		g := gjson.Parse(line)
+		it := Item{ID: g.Get("id").String(), Text: g.Get("text").String(), Verdict: g.Get("verdict").String()}
+		if it.Text == "" {
+			return nil, fmt.Errorf("line %d: no \"text\"", n)
+		}
+		for _, f := range g.Get("flags").Array() {
+			it.Flags = append(it.Flags, f.String())
+		}
+		for _, f := range g.Get("asks").Array() {
+			it.Asks = append(it.Asks, f.String())
+		}
+		for _, f := range g.Get("signals").Array() {
+			it.Signals = append(it.Signals, f.String())
+		}
+		items = append(items, it)
+	}
+	return items, sc.Err()
+}
+
+// Run scores judge on items.
+func Run(items []Item, judge Judge) *Report {
+	rep := &Report{Flags: map[string]*Score{}, Asks: map[string]*Score{}, Signals: map[string]*Score{}, Confusion: map[string]map[string]int{}}
+	for _, id := range FlagIDs {
+		rep.Flags[id] = &Score{}
+	}
+	for _, it := range items {
+		res := judge(model.Request{Text: it.Text})
+		rep.Items++
+		var gotFlags, gotSignals []string
+		for _, f := range res.Flags {
+			gotFlags = append(gotFlags, f.ID)
+		}
+		for _, s := range res.Signals {
+			gotSignals = append(gotSignals, s.ID)
+		}
+		for _, id := range FlagIDs {
+			if count(rep.Flags[id], has(it.Flags, id), has(gotFlags, id)) {
+				rep.Misses = append(rep.Misses, Miss{it.ID, flagState(id, has(it.Flags, id)), flagState(id, has(gotFlags, id))})
+			}
+		}
+		tally(rep.Asks, it.Asks, res.Asks)
+		tally(rep.Signals, it.Signals, gotSignals)
+		if rep.Confusion[it.Verdict] == nil {
+			rep.Confusion[it.Verdict] = map[string]int{}
+		}
+		rep.Confusion[it.Verdict][res.Verdict]++
+		if res.Verdict == it.Verdict {
+			rep.VerdictRight++
+		} else {
+			rep.Misses = append(rep.Misses, Miss{it.ID, it.Verdict, res.Verdict})
+		}
+	}
+	return rep
+}
+
+func flagState(id string, on bool) string {
+	if on {
+		return "+" + id
+	}
+	return "-" + id
+}
+
+// count adds one decision and reports whether it was wrong.
+func count(s *Score, gold, got bool) bool {
+	switch {
+	case gold && got:
+		s.TP++
+	case got:
+		s.FP++
+		return true
+	case gold:
+		s.FN++
+		return true
+	}
+	return false
+}
+
+func tally(m map[string]*Score, gold, got []string) {
+	for _, id := range union(gold, got) {
+		if m[id] == nil {
+			m[id] = &Score{}
+		}
+		count(m[id], has(gold, id), has(got, id))
+	}
+}
+
+func has(list []string, id string) bool {
+	for _, x := range list {
+		if x == id {
+			return true
+		}
+	}
+	return false
+}
+
+func union(a, b []string) []string {
+	seen := map[string]bool{}
+	var out []string
+	for _, x := range append(append([]string{}, a...), b...) {
+		if !seen[x] {
+			seen[x] = true
+			out = append(out, x)
+		}
+	}
+	return out
+}
+
+// Write prints the report as a table.
+func (r *Report) Write(w io.Writer, verbose bool) {
+	fmt.Fprintf(w, "%d messages\n\n%-18s %9s %9s %9s %5s %5s %5s\n", r.Items, "flag", "precision", "recall", "F1", "tp", "fp", "fn")
+	for _, id := range FlagIDs {
+		s := r.Flags[id]
+		fmt.Fprintf(w, "%-18s %9.3f %9.3f %9.3f %5d %5d %5d\n", id, s.Precision(), s.Recall(), s.F1(), s.TP, s.FP, s.FN)
+	}
+	fmt.Fprintf(w, "%-18s %29.3f\n\n", "macro-F1", r.MacroF1())
+	for _, part := range []struct {
+		name string
+		m    map[string]*Score
+	}{{"signal", r.Signals}, {"ask", r.Asks}} {
+		ids := make([]string, 0, len(part.m))
+		for id := range part.m {
+			ids = append(ids, id)
+		}
+		sort.Strings(ids)
+		for _, id := range ids {
+			s := part.m[id]
+			fmt.Fprintf(w, "%-6s %-11s %9.3f %9.3f %9.3f %5d %5d %5d\n", part.name, id, s.Precision(), s.Recall(), s.F1(), s.TP, s.FP, s.FN)
+		}
+		fmt.Fprintln(w)
+	}
+	fmt.Fprintf(w, "verdict accuracy   %.3f (%d/%d)\n", r.VerdictAccuracy(), r.VerdictRight, r.Items)
+	verdicts := []string{model.Accept, model.DeclineDoorOpen, model.DeclineFirm}
+	fmt.Fprintf(w, "%-18s", "gold \\ predicted")
+	for _, v := range verdicts {
+		fmt.Fprintf(w, " %17s", v)
+	}
+	fmt.Fprintln(w)
+	for _, g := range verdicts {
+		fmt.Fprintf(w, "%-18s", g)
+		for _, v := range verdicts {
+			fmt.Fprintf(w, " %17d", r.Confusion[g][v])
+		}
+		fmt.Fprintln(w)
+	}
+	if verbose {
+		fmt.Fprintln(w, "\nmisses (id gold got):")
+		for _, m := range r.Misses {
+			fmt.Fprintf(w, "  %s %s %s\n", m.ID, m.Gold, m.Got)
+		}
+	}
+}

@@ -1,0 +1,84 @@
+package text
+
+import (
+	"sort"
+	"unicode/utf8"
+)
+
+// UTF16 converts byte offsets into s to UTF-16 code-unit offsets (what
+// JavaScript's String.slice uses), in place, in one pass over s whatever the
+// order of offs. An offset inside a rune is moved to the rune's start; invalid
+// bytes count as one unit each, like U+FFFD.
+func UTF16(s string, offs []int) {
+	idx := make([]int, len(offs))
+	for i := range idx {
+		idx[i] = i
+	}
+	sort.Slice(idx, func(a, b int) bool { return offs[idx[a]] < offs[idx[b]] })
+	pos, units := 0, 0
+	for _, k := range idx {
+		target := offs[k]
+		for pos < target && pos < len(s) {
+			c := s[pos]
+			if c < utf8.RuneSelf {
+				pos++
+				units++
+				continue
+			}
+			r, size := utf8.DecodeRuneInString(s[pos:])
+			if pos+size > target {
+				break
+			}
+			pos += size
+			if r >= 0x10000 {
+				units += 2
+			} else {
+				units++
+			}
+		}
+		offs[k] = units
+	}
+}
+
+// Slice16 returns the part of s between UTF-16 offsets a and b, as
+// JavaScript's s.slice(a, b) would (for well-formed input).
+func Slice16(s string, a, b int) string {
+	i, j := -1, -1
+	units := 0
+	for pos, r := range s {
+		if units == a && i < 0 {
+			i = pos
+		}
+		if units == b && j < 0 {
+			j = pos
+		}
+		if r >= 0x10000 {
+			units += 2
+		} else {
+			units++
+		}
+	}
+	if i < 0 && units == a {
+		i = len(s)
+	}
+	if j < 0 && units == b {
+		j = len(s)
+	}
+	if i < 0 || j < 0 || i > j {
+		return ""
+	}
+	return s[i:j]
+}
+
+// Len16 is the length of s in UTF-16 code units.
+func Len16(s string) int {
+	n := 0
+	for _, r := range s {
+		if r >= 0x10000 {
+			n += 2
+		} else {
+			n++
+		}
+	}
+	return n
+}
