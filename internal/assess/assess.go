@@ -206,8 +206,9 @@ func (a *judge) derive() {
 			a.asks[l.ID] = true
 		}
 	}
-	if !a.holds("selling") && a.holds("job_seeking") {
+	if !a.holds("selling") && a.holds("job_seeking") && !a.asks["job"] {
 		a.asks["job"] = true
+		a.hits["job"] = append(a.hits["job"], a.hits["job_seeking"]...)
 	}
 	// Asking you to buy, try or invest makes it a pitch.
 	for _, id := range a.pol.SellingAsks {
@@ -284,8 +285,8 @@ func (a *judge) capacity() {
 	}
 	asked := a.minute / 60
 	if p.CommittedHoursThisWeek+asked > p.CapacityHoursPerWeek {
-		a.ctx["over_capacity"] = fmt.Sprintf("you have %s of %s networking hours committed this week, and this asks for about %s",
-			hours(p.CommittedHoursThisWeek), hours(p.CapacityHoursPerWeek), hours(asked))
+		a.ctx["over_capacity"] = fmt.Sprintf("this asks for about %s, and you have already committed %s of the %s a week you set aside for networking",
+			hours(asked), hours(p.CommittedHoursThisWeek), hours(p.CapacityHoursPerWeek))
 	}
 }
 

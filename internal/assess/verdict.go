@@ -17,30 +17,31 @@ func (a *judge) verdict(res *model.Result) (string, []string) {
 		}
 		return id
 	}
-	firm := ""
+	firm, softened := "", false
 	for _, id := range a.pol.FirmFlags {
 		if !a.holds(id) {
 			continue
 		}
-		if id == "selling" {
-			if a.anyHolds(a.pol.SoftenFirmBy) != "" || a.known {
-				reasons = append(reasons, "They are pitching something, but you know each other, so \"not now\" keeps the relationship.")
-				continue
-			}
+		if id == "selling" && (a.anyHolds(a.pol.SoftenFirmBy) != "" || a.known) {
+			softened = true
+			continue
 		}
 		if firm == "" {
 			firm = id
 		}
-		reasons = append(reasons, title(id)+": "+sentence(a.whyShort(id)))
+		reasons = append(reasons, title(id)+": "+a.reason(id))
 	}
 	if firm != "" {
 		return model.DeclineFirm, reasons
+	}
+	if softened {
+		reasons = append(reasons, title("selling")+": "+a.reason("selling")+" You know each other, so \"not now\" keeps the relationship.")
 	}
 	door := false
 	for _, id := range a.pol.DoorOpenFlags {
 		if a.holds(id) {
 			door = true
-			reasons = append(reasons, title(id)+": "+sentence(a.whyShort(id)))
+			reasons = append(reasons, title(id)+": "+a.reason(id))
 		}
 	}
 	if len(reasons) > 0 {
@@ -50,9 +51,7 @@ func (a *judge) verdict(res *model.Result) (string, []string) {
 		for _, id := range a.pol.DoorOpenCues {
 			if a.holds(id) {
 				door = true
-				if l, ok := a.p.Label(id); ok {
-					reasons = append(reasons, l.Why)
-				}
+				reasons = append(reasons, sentence(a.reason(id)))
 			}
 		}
 	}
@@ -72,16 +71,45 @@ func (a *judge) verdict(res *model.Result) (string, []string) {
 	return model.Accept, reasons
 }
 
-// whyShort is the context source of a flag when it has one, else its title's
-// explanation.
-func (a *judge) whyShort(id string) string {
+// reason says in one sentence why a flag or cue holds: where a context flag
+// came from, or the label's reason template filled with the asks and the
+// first phrases of evidence.
+func (a *judge) reason(id string) string {
 	if src, ok := a.ctx[id]; ok {
-		return src
+		return sentence(src)
 	}
-	if l, ok := a.p.Label(id); ok {
-		return l.Why
+	l, _ := a.p.Label(id)
+	tmpl := l.Reason
+	if tmpl == "" {
+		return sentence(l.Why)
 	}
-	return id
+	var quotes []string
+	for _, h := range spans(append([]hit{}, a.hits[id]...), 2) {
+		quotes = append(quotes, "“"+strings.Join(strings.Fields(a.r.Text[h.start:h.end]), " ")+"”")
+	}
+	ev := strings.Join(quotes, ", ")
+	out := strings.ReplaceAll(tmpl, "{evidence}", ev)
+	out = strings.ReplaceAll(out, " ()", "")
+	var asked []string
+	for _, x := range a.pol.FavourAsks {
+		if a.asks[x] {
+			if l, ok := a.p.Label(x); ok {
+				asked = append(asked, strings.ToLower(l.Title))
+			}
+		}
+	}
+	if len(asked) == 0 {
+		asked = []string{"a favour"}
+	}
+	out = strings.ReplaceAll(out, "{asks}", andList(asked))
+	return sentence(out)
+}
+
+func andList(xs []string) string {
+	if len(xs) <= 1 {
+		return strings.Join(xs, "")
+	}
+	return strings.Join(xs[:len(xs)-1], ", ") + " and " + xs[len(xs)-1]
 }
 
 func sentence(s string) string {

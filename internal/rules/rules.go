@@ -37,6 +37,7 @@ type Label struct {
 	Kind      string
 	Title     string
 	Why       string
+	Reason    string  // a verdict reason template: {evidence} and {asks} are filled in
 	Threshold float64 // the summed rule weight at which it holds (default 1)
 	Context   bool    // read from context (profile, thread), not only from text
 }
@@ -351,7 +352,7 @@ func (d *draft) addLabels(file string, v gjson.Result) error {
 			}
 			th = t.Num
 		}
-		d.labels = append(d.labels, Label{ID: id, Kind: kind, Title: l.Get("title").String(), Why: l.Get("why").String(), Threshold: th, Context: l.Get("context").Bool()})
+		d.labels = append(d.labels, Label{ID: id, Kind: kind, Title: l.Get("title").String(), Why: l.Get("why").String(), Threshold: th, Context: l.Get("context").Bool(), Reason: l.Get("reason").String()})
 	}
 	return nil
 }

@@ -1,6 +1,11 @@
 package rules
 
-import "testing"
+import (
+	"strings"
+	"testing"
+
+	"politely/internal/text"
+)
 
 func TestDefaultCompiles(t *testing.T) {
 	p, err := Default()
@@ -9,5 +14,121 @@ func TestDefaultCompiles(t *testing.T) {
 	}
 	if len(p.Rules()) < 50 {
 		t.Fatalf("only %d rules", len(p.Rules()))
+	}
+	c := p.Catalog()
+	if len(c.Flags) != 8 || len(c.Signals) != 5 || len(c.Asks) != 11 || len(c.Verdicts) != 3 {
+		t.Fatalf("catalog: %d flags, %d signals, %d asks, %d verdicts", len(c.Flags), len(c.Signals), len(c.Asks), len(c.Verdicts))
+	}
+}
+
+func TestExpand(t *testing.T) {
+	for _, c := range []struct {
+		phrase string
+		want   []string
+	}{
+		{"We help", []string{" we help "}},
+		{"{a|b} c", []string{" a c ", " b c "}},
+		{"{a|} c", []string{" a c ", " c "}},
+		{"x {a|{b|c} d}", []string{" x a ", " x b d ", " x c d "}},
+		{"outsourc*", []string{" outsourc"}},
+		{"# minutes", []string{" # minutes "}},
+		{"I’M in", []string{" im in "}},
+		{"$ # hr", []string{" $ # hr "}},
+	} {
+		ps, err := expand(c.phrase)
+		if err != nil {
+			t.Fatalf("%q: %v", c.phrase, err)
+		}
+		var got []string
+		for _, p := range ps {
+			got = append(got, p.s)
+		}
+		if strings.Join(got, "|") != strings.Join(c.want, "|") {
+			t.Errorf("expand(%q) = %q, want %q", c.phrase, got, c.want)
+		}
+	}
+}
+
+func TestBrokenPacks(t *testing.T) {
+	for _, c := range []struct{ pack, want string }{
+		{`{`, "mine.json: not valid JSON"},
+		{`[]`, "must be a JSON object"},
+		{`{"rulez": []}`, `unknown key "rulez"`},
+		{`{"phrases": [{"label": "selling", "phrases": ["x"]}]}`, `needs an "id"`},
+		{`{"phrases": [{"id": "a", "phrases": ["x"]}]}`, `rule a: a phrase rule needs a "label"`},
+		{`{"phrases": [{"id": "a", "label": "selling", "phrases": []}]}`, "rule a: \"phrases\" must be a non-empty array"},
+		{`{"phrases": [{"id": "a", "label": "selling", "phrases": ["{x|y"]}]}`, `rule a: phrase "{x|y": unclosed '{'`},
+		{`{"phrases": [{"id": "a", "label": "selling", "phrases": ["x*y"]}]}`, "'*' may only end a phrase"},
+		{`{"phrases": [{"id": "a", "label": "selling", "phrases": ["a ~ b ~ c"]}]}`, "only one '~'"},
+		{`{"phrases": [{"id": "a", "label": "selling", "weight": "big", "phrases": ["x"]}]}`, `"weight" must be a number`},
+		{`{"phrases": [{"id": "a", "label": "selling", "scope": "everywhere", "phrases": ["x"]}]}`, `scope "everywhere"`},
+		{`{"labels": [{"id": "x", "kind": "colour", "title": "X", "why": "Y"}]}`, `kind "colour"`},
+		{`{"labels": [{"id": "x", "kind": "flag"}]}`, `needs a "title" and a "why"`},
+		{`{"policy": {"firm_flags": "selling"}}`, "policy.firm_flags: must be an array"},
+		{`{"policy": {"speed": 3}}`, "policy.speed: unknown setting"},
+		{`{"negation": {"words": [""]}}`, "negation word"},
+	} {
+		_, err := Compile("mine.json", []byte(c.pack))
+		if err == nil || !strings.Contains(err.Error(), c.want) {
+			t.Errorf("%s: error %v, want it to contain %q", c.pack, err, c.want)
+		}
+		if err != nil && !strings.Contains(err.Error(), "mine.json") {
+			t.Errorf("%s: error %v does not name the file", c.pack, err)
+		}
+	}
+}
+
+// A user's pack adds a phrase to a default label without touching Go, and an
+// unknown label is refused once merged.
+func TestUserPack(t *testing.T) {
+	def, _ := Default()
+	user, err := Compile("team.json", []byte(`{"phrases": [{"id": "team.vendor", "label": "selling", "phrases": ["synergy stack"]}]}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, err := def.Merge(user)
+	if err != nil {
+		t.Fatal(err)
+	}
+	found := false
+	for _, h := range p.Scan(text.Fold("Have you heard of the Synergy-Stack?")) {
+		found = found || p.Rules()[h.Rule].ID == "team.vendor"
+	}
+	if !found {
+		t.Fatal("the user's phrase did not match")
+	}
+	bad, _ := Compile("team.json", []byte(`{"phrases": [{"id": "team.x", "label": "sellin", "phrases": ["x"]}]}`))
+	if _, err := def.Merge(bad); err == nil || !strings.Contains(err.Error(), `unknown label "sellin"`) || !strings.Contains(err.Error(), "team.json") {
+		t.Fatalf("merge of an unknown label: %v", err)
+	}
+	dup, _ := Compile("team.json", []byte(`{"phrases": [{"id": "selling.we-help", "label": "selling", "phrases": ["x"]}]}`))
+	if _, err := def.Merge(dup); err == nil || !strings.Contains(err.Error(), "duplicate rule id") {
+		t.Fatalf("duplicate id: %v", err)
+	}
+}
+
+func TestScan(t *testing.T) {
+	p, _ := Default()
+	for _, c := range []struct {
+		text, rule string
+		want       bool
+	}{
+		{"We help companies like yours.", "selling.we-help", true},
+		{"I’m NOT trying to sell you anything", "selling.disclaimer", true},
+		{"Still very interested in the Senior Product Designer role", "ask.job", true},
+		{"interested in the. Role", "ask.job", false},
+		{"Crypto-currency gains", "reputation.crypto", true},
+		{"no experience needed", "reputation.mlm", true},
+		{"I don't want a free trial", "ask.purchase", false},
+	} {
+		found := false
+		for _, h := range p.Scan(text.Fold(c.text)) {
+			if p.Rules()[h.Rule].ID == c.rule {
+				found = true
+			}
+		}
+		if found != c.want {
+			t.Errorf("%q: %s found = %v, want %v", c.text, c.rule, found, c.want)
+		}
 	}
 }

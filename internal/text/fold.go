@@ -68,6 +68,16 @@ func Fold(s string) *Folded {
 			}
 		}
 		if c < utf8.RuneSelf {
+			// Fast path for a run of ASCII letters inside a word, the bulk
+			// of any message.
+			if lower := c | 0x20; lower >= 'a' && lower <= 'z' && !w.num && w.prevL {
+				w.b = append(w.b, lower)
+				w.f.from = append(w.f.from, int32(i))
+				w.f.to = append(w.f.to, int32(i+1))
+				w.f.brk = append(w.f.brk, false)
+				i++
+				continue
+			}
 			w.rune(rune(c), i, i+1, s, i+1)
 			i++
 			continue

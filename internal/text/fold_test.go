@@ -22,3 +22,48 @@ func TestFold(t *testing.T) {
 		}
 	}
 }
+
+func TestUTF16(t *testing.T) {
+	s := "a🎉é\xffb"
+	offs := []int{0, 1, 5, 7, 8, 9}
+	UTF16(s, offs)
+	want := []int{0, 1, 3, 4, 5, 6}
+	for i := range offs {
+		if offs[i] != want[i] {
+			t.Fatalf("UTF16 = %v, want %v", offs, want)
+		}
+	}
+	if got := Slice16("a🎉b", 1, 3); got != "🎉" {
+		t.Fatalf("Slice16 = %q", got)
+	}
+}
+
+func TestSpanMapsBack(t *testing.T) {
+	for _, s := range []string{"Hi <b>Chris</b>&nbsp;— we help companies", "🎉 WE  HELP\ncompanies", "we’re 15-min away"} {
+		f := Fold(s)
+		for i := 0; i < len(f.Norm); i++ {
+			for j := i + 1; j <= len(f.Norm); j++ {
+				a, b, ok := f.Span(i, j)
+				if ok && (a < 0 || b > len(s) || a >= b) {
+					t.Fatalf("%q: Span(%d,%d) = %d,%d", s, i, j, a, b)
+				}
+			}
+		}
+	}
+}
+
+// FuzzFold: folding never panics, maps inside the input, and is padded.
+func FuzzFold(f *testing.F) {
+	for _, s := range []string{"Hi there!", "<p>a&amp;b</p><script>x", "15,000.5 $ 🎉", "\xff\xfe", "&#x1F600;&bogus;"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		fd := Fold(s)
+		if len(fd.Norm) == 0 || fd.Norm[0] != ' ' || fd.Norm[len(fd.Norm)-1] != ' ' {
+			t.Fatalf("not padded: %q", fd.Norm)
+		}
+		if a, b, ok := fd.Span(0, len(fd.Norm)); ok && (a < 0 || b > len(s) || a > b) {
+			t.Fatalf("span %d-%d outside %d", a, b, len(s))
+		}
+	})
+}

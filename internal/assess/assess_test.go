@@ -1,0 +1,311 @@
+package assess
+
+import (
+	"bufio"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"reflect"
+	"sort"
+	"strings"
+	"testing"
+	"time"
+
+	"politely/internal/model"
+	"politely/internal/rules"
+	"politely/internal/text"
+)
+
+func pack(t testing.TB) *rules.Pack {
+	t.Helper()
+	p, err := rules.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+func ids(fs []model.Finding) []string {
+	out := []string{}
+	for _, f := range fs {
+		out = append(out, f.ID)
+	}
+	sort.Strings(out)
+	return out
+}
+
+func contains(list []string, id string) bool {
+	for _, x := range list {
+		if x == id {
+			return true
+		}
+	}
+	return false
+}
+
+// Each text flag, signal and ask, found in a message written for the test.
+func TestTextLabels(t *testing.T) {
+	p := pack(t)
+	for _, c := range []struct{ text, label string }{
+		{"We help SaaS companies like yours cut churn. Can I show you a quick demo?", "selling"},
+		{"Our agency offers white-label SEO services at a special price this month.", "selling"},
+		{"Book a time on my Calendly and I'll walk you through our platform.", "selling"},
+		{"We're raising a $2M seed round and would love you to invest.", "selling"},
+		{"Join my team! This business opportunity means passive income and financial freedom.", "reputation"},
+		{"Earn $300 a day from your phone. Registration fee of $50 required, message me on Telegram.", "reputation"},
+		{"Our client pays $400 for a one hour call about your company's upcoming product roadmap. Completely confidential.", "reputation"},
+		{"Guaranteed returns of 15% weekly with my crypto trading bot, zero risk.", "reputation"},
+		{"Leave us a 5-star review in exchange for a gift card.", "reputation"},
+		{"I'm applying to your company; could you refer me for the analyst role?", "premature_ask"},
+		{"I'd love to pick your brain about how you grew your newsletter.", "premature_ask"},
+		{"Would you introduce me to your VP of Sales? I'd like to pitch her.", "premature_ask"},
+		{"I read your article on incident reviews and loved it.", "personalized"},
+		{"Congrats on the Series B! Exciting times.", "personalized"},
+		{"Priya Shah suggested I reach out to you about the meetup.", "mutual_connection"},
+		{"We're both members of the Rust Berlin group, so I thought I'd say hi.", "mutual_connection"},
+		{"Happy to return the favour and share our hiring playbook.", "reciprocity"},
+		{"It was great meeting you at the conference last week!", "prior_relationship"},
+		{"Thanks for taking the time to chat yesterday.", "prior_relationship"},
+		{"Just following up on my note from last week in case it got buried.", "follow_up"},
+		{"Could we grab a coffee next Tuesday?", "meeting"},
+		{"Would you write me a recommendation on LinkedIn?", "referral"},
+		{"Do you know anyone hiring data engineers in Lisbon?", "referral"},
+		{"Could you make an introduction to your cofounder?", "introduction"},
+		{"I'm interested in the open roles at your company; my resume is attached.", "job"},
+		{"Any advice on moving from support into product management?", "advice"},
+		{"Would you be my mentor while I learn to design systems?", "mentorship"},
+		{"Want a free trial of our scheduling app?", "purchase"},
+		{"Would love to connect with you here.", "connect"},
+		{"I host a podcast on platform teams and would love to have you on.", "event"},
+		{"Let's explore a partnership between our communities.", "collaboration"},
+		{"Could I get your feedback on my portfolio?", "feedback"},
+	} {
+		res := Assess(p, model.Request{Text: c.text})
+		got := append(append(ids(res.Flags), ids(res.Signals)...), res.Asks...)
+		if !contains(got, c.label) {
+			t.Errorf("%q: want %s, got %v", c.text, c.label, got)
+		}
+	}
+}
+
+// Negation cancels the phrase right after it, not one further on.
+func TestNegation(t *testing.T) {
+	p := pack(t)
+	for _, c := range []struct {
+		text, label string
+		want        bool
+	}{
+		{"No referral needed, I just enjoyed your talk.", "referral", false},
+		{"I don't need an introduction to anyone, just saying thanks.", "introduction", false},
+		{"Would you refer me to your hiring manager?", "referral", true},
+		{"We don't offer a free trial. Nothing here.", "purchase", false},
+		{"I'm not looking for a job. But could you refer me to your recruiter?", "referral", true},
+	} {
+		res := Assess(p, model.Request{Text: c.text})
+		if got := contains(res.Asks, c.label); got != c.want {
+			t.Errorf("%q: %s = %v, want %v (asks %v)", c.text, c.label, got, c.want, res.Asks)
+		}
+	}
+}
+
+var now = time.Date(2026, 11, 22, 10, 0, 0, 0, time.UTC)
+
+// Context flags come from the profile and the thread, and say where from.
+func TestContextFlags(t *testing.T) {
+	p := pack(t)
+	ask := "Hi Robin, could we grab a coffee next week? I'd love your advice on fundraising."
+	base := model.Profile{Name: "Robin", CapacityHoursPerWeek: 3, CommittedHoursThisWeek: 1, Expertise: []string{"kubernetes"}}
+	for _, c := range []struct {
+		name string
+		req  model.Request
+		flag string
+		want bool
+	}{
+		{"negative contact", model.Request{Text: ask, Now: now, Sender: model.Sender{Name: "Victor Krum"}, Profile: withContacts(base, model.Contact{Name: "Victor Krum", Negative: true})}, "negative_history", true},
+		{"note of a bad experience", model.Request{Text: ask, Now: now, Sender: model.Sender{Name: "Victor Krum"}, Profile: withContacts(base, model.Contact{Name: "victor krum", Note: "Ana warned me: he never paid her invoice"})}, "negative_history", true},
+		{"neutral contact", model.Request{Text: ask, Now: now, Sender: model.Sender{Name: "Victor Krum"}, Profile: withContacts(base, model.Contact{Name: "Victor Krum", Note: "met at KubeCon"})}, "negative_history", false},
+		{"over capacity", model.Request{Text: ask, Now: now, Profile: model.Profile{CapacityHoursPerWeek: 2, CommittedHoursThisWeek: 1.5}}, "over_capacity", true},
+		{"within capacity", model.Request{Text: ask, Now: now, Profile: model.Profile{CapacityHoursPerWeek: 5, CommittedHoursThisWeek: 1}}, "over_capacity", false},
+		{"on a break", model.Request{Text: ask, Now: now, Profile: model.Profile{BreakUntil: now.AddDate(0, 1, 0)}}, "burnout", true},
+		{"break over", model.Request{Text: ask, Now: now, Profile: model.Profile{BreakUntil: now.AddDate(0, -1, 0)}}, "burnout", false},
+		{"no clock, no break", model.Request{Text: ask, Profile: model.Profile{BreakUntil: now}}, "burnout", false},
+		{"outside expertise", model.Request{Text: ask, Now: now, Profile: base}, "outside_expertise", true},
+		{"an expert for the topic", model.Request{Text: ask, Now: now, Profile: model.Profile{Expertise: []string{"fundraising"}, Experts: []model.Expert{{Name: "Maya", Topics: []string{"fundraising"}}}}}, "outside_expertise", true},
+		{"inside expertise", model.Request{Text: "Any advice on running kubernetes upgrades?", Now: now, Profile: base}, "outside_expertise", false},
+		{"asks again after a no", model.Request{Text: "Hi again! Could we find 20 minutes for a demo this week?", Now: now, Thread: []model.Turn{{From: "them", Text: "Can I show you our tool?"}, {From: "me", Text: "Thanks, but I'll pass."}}}, "persistent", true},
+		{"says it asks again", model.Request{Text: "I know you said you were busy, but I'm following up again about the call.", Now: now}, "persistent", true},
+		{"no decline before", model.Request{Text: "Hi again! Could we find 20 minutes this week?", Now: now, Thread: []model.Turn{{From: "me", Text: "Sure, send me some times."}}}, "persistent", false},
+	} {
+		res := Assess(p, c.req)
+		got := contains(ids(res.Flags), c.flag)
+		if got != c.want {
+			t.Errorf("%s: %s = %v, want %v (flags %v)", c.name, c.flag, got, c.want, ids(res.Flags))
+			continue
+		}
+		if got {
+			for _, f := range res.Flags {
+				if f.ID == c.flag && len(f.Evidence) == 0 && !strings.Contains(f.Why, "From your context") {
+					t.Errorf("%s: a context flag must say where it came from: %q", c.name, f.Why)
+				}
+			}
+		}
+	}
+}
+
+func withContacts(p model.Profile, cs ...model.Contact) model.Profile {
+	p.Contacts = cs
+	return p
+}
+
+// The same ask is premature from a stranger and fine from someone the thread
+// or the message shows the user knows.
+func TestRapport(t *testing.T) {
+	p := pack(t)
+	ask := "Would you be open to introducing me to your head of design? Happy to send a short blurb."
+	stranger := Assess(p, model.Request{Text: ask})
+	if !contains(ids(stranger.Flags), "premature_ask") || stranger.Verdict != model.DeclineDoorOpen {
+		t.Fatalf("stranger: %v %s", ids(stranger.Flags), stranger.Verdict)
+	}
+	thread := Assess(p, model.Request{Text: ask, Thread: []model.Turn{{From: "me", Text: "Great seeing you at the offsite!"}}})
+	if contains(ids(thread.Flags), "premature_ask") || thread.Verdict != model.Accept {
+		t.Errorf("known from the thread: %v %s", ids(thread.Flags), thread.Verdict)
+	}
+	text := Assess(p, model.Request{Text: "Great catching up at the reunion last week! " + ask})
+	if contains(ids(text.Flags), "premature_ask") {
+		t.Errorf("known from the text: %v", ids(text.Flags))
+	}
+	warm := Assess(p, model.Request{Text: "Dana Lee suggested I reach out. " + ask})
+	if contains(ids(warm.Flags), "premature_ask") {
+		t.Errorf("warm introduction: %v", ids(warm.Flags))
+	}
+}
+
+// Verdicts follow the policy's order.
+func TestVerdicts(t *testing.T) {
+	p := pack(t)
+	for _, c := range []struct{ text, want string }{
+		{"We help fintech teams like yours ship faster. Worth a 15-minute demo?", model.DeclineFirm},
+		{"Great seeing you at the offsite, Sam! We now help teams like yours with onboarding, if that's ever useful.", model.DeclineDoorOpen},
+		{"Could you refer me for the backend role? My resume is attached.", model.DeclineDoorOpen},
+		{"Your talk on SLOs at SREcon was great. Would love to connect.", model.Accept},
+		{"Earn $500 a week from home! DM me READY.", model.DeclineFirm},
+		{"You'd be a perfect fit for a senior role on our team. Are you open to new opportunities?", model.DeclineDoorOpen},
+	} {
+		if got := Assess(p, model.Request{Text: c.text}).Verdict; got != c.want {
+			t.Errorf("%q: verdict %s, want %s", c.text, got, c.want)
+		}
+	}
+}
+
+// Minutes asked: stated, implied, or none when nothing is asked.
+func TestMinutes(t *testing.T) {
+	p := pack(t)
+	for _, c := range []struct {
+		text string
+		want int
+	}{
+		{"Would you have 15 minutes for a call next week?", 15},
+		{"Could we do a 15–20 minute call?", 20},
+		{"Can we grab coffee sometime?", 45},
+		{"Quick call this week?", 15},
+		{"Would you have an hour for a chat?", 60},
+		{"We cut their build time from 40 minutes to 4.", 0},
+		{"Would love to connect.", 0},
+		{"They spent 15 hours a week on it. Happy to show you on a quick call?", 15},
+	} {
+		if got := Assess(p, model.Request{Text: c.text}).MinutesAsked; got != c.want {
+			t.Errorf("%q: %d minutes, want %d", c.text, got, c.want)
+		}
+	}
+}
+
+// Evidence is exact: UTF-16 offsets whose slice is the evidence text, for
+// every message we have, including HTML, emoji and odd Unicode.
+func TestEvidenceOffsets(t *testing.T) {
+	p := pack(t)
+	for _, msg := range samples(t) {
+		res := Assess(p, model.Request{Text: msg})
+		checkResult(t, msg, res)
+	}
+}
+
+func checkResult(t testing.TB, msg string, res model.Result) {
+	t.Helper()
+	n := text.Len16(msg)
+	for _, f := range append(append([]model.Finding{}, res.Flags...), res.Signals...) {
+		for _, ev := range f.Evidence {
+			if ev.Start < 0 || ev.End > n || ev.Start >= ev.End {
+				t.Fatalf("%s: span %d-%d outside 0-%d in %q", f.ID, ev.Start, ev.End, n, msg)
+			}
+			if got := text.Slice16(msg, ev.Start, ev.End); got != ev.Text {
+				t.Fatalf("%s: slice %d-%d is %q, evidence says %q", f.ID, ev.Start, ev.End, got, ev.Text)
+			}
+		}
+	}
+	switch res.Verdict {
+	case model.Accept, model.DeclineDoorOpen, model.DeclineFirm:
+	default:
+		t.Fatalf("verdict %q", res.Verdict)
+	}
+}
+
+// Every flag or signal read from the text carries evidence.
+func TestEvidenceEverywhere(t *testing.T) {
+	p := pack(t)
+	for _, msg := range samples(t) {
+		res := Assess(p, model.Request{Text: msg})
+		for _, f := range append(append([]model.Finding{}, res.Flags...), res.Signals...) {
+			if len(f.Evidence) == 0 {
+				t.Errorf("%s has no evidence in %q", f.ID, msg)
+			}
+		}
+	}
+}
+
+func TestOddInput(t *testing.T) {
+	p := pack(t)
+	big := strings.Repeat("We help companies like yours grow. 🎉 ", 30000) // ~1 MB
+	for _, msg := range []string{
+		"\xff\xfe invalid UTF-8 \xc3\x28 then: we help companies like yours",
+		"<p>We&nbsp;help companies like&#39;yours</p><script>we help companies like yours</script>",
+		"sel\u200bling? no: we\u200d help\u00a0companies like yours",
+		"🎉🎉🎉 We help companies like yours",
+		big,
+		"",
+		"   ",
+	} {
+		res := Assess(p, model.Request{Text: msg})
+		checkResult(t, msg, res)
+	}
+	res := Assess(p, model.Request{Text: "<p>Hi</p><script>We help companies like yours</script>"})
+	if contains(ids(res.Flags), "selling") {
+		t.Errorf("a script's text is not part of the message: %v", ids(res.Flags))
+	}
+}
+
+// samples is every message in testdata and the dev corpus.
+func samples(t testing.TB) []string {
+	var out []string
+	files, _ := filepath.Glob("../../testdata/messages/*")
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		out = append(out, string(b))
+	}
+	if f, err := os.Open("../../../shared/corpus/dev.jsonl"); err == nil {
+		defer f.Close()
+		sc := bufio.NewScanner(f)
+		sc.Buffer(nil, 1<<20)
+		for sc.Scan() {
+			var it struct{ Text string }
+			if json.Unmarshal(sc.Bytes(), &it) == nil {
+				out = append(out, it.Text)
+			}
+		}
+	}
+	return out
+}
+
+var _ = reflect.DeepEqual
