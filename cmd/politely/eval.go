@@ -21,8 +21,7 @@ func runEval(c *cli, args []string) int {
 		return code
 	}
 	if fs.NArg() != 1 {
-		fs.Usage()
-		return exitUsage
+		return c.fail(exitUsage, "eval needs one CORPUS.jsonl (see politely eval -h)")
 	}
 	e, err := c.engine(rulesFiles)
 	if err != nil {

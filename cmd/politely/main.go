@@ -100,9 +100,15 @@ func (c *cli) flags(name, usage string) *flag.FlagSet {
 }
 
 // parse runs fs.Parse and maps its outcome to an exit code (-1: go on).
+// A usage error is one line on stderr (the flag package's own message); the
+// full usage is printed only for -h.
 func parse(fs *flag.FlagSet, args []string) int {
+	full := fs.Usage
+	fs.Usage = func() {}
+	defer func() { fs.Usage = full }()
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
+			full()
 			return exitOK
 		}
 		return exitUsage

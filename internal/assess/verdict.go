@@ -64,7 +64,7 @@ func (a *judge) verdict(res *model.Result) (string, []string) {
 	}
 	switch {
 	case len(good) > 0:
-		reasons = append(reasons, "No red flags, and it is "+strings.Join(good, ", ")+": worth a yes.")
+		reasons = append(reasons, "No red flags, and good signs: "+strings.Join(good, ", ")+".")
 	default:
 		reasons = append(reasons, "No red flags: a plain, honest request.")
 	}

@@ -1,0 +1,60 @@
+package main
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"strings"
+
+	"politely/internal/model"
+)
+
+// reqOpts are the context flags shared by the commands that build a request
+// (assess, reply): --profile FILE, --from NAME and --now TIME.
+type reqOpts struct {
+	Profile string // path of a profile JSON file; "" for none
+	From    string // sender's name
+	Now     string // RFC 3339 or a plain date; "" means the clock
+}
+
+// request builds a request from the input: a JSON request object (as in
+// --jsonl) when the input is one, else the message text as is. Flags fill
+// what the input leaves empty, except --from and --profile, which win because
+// the user typed them. The engine reads no clock, so now comes from here.
+func (c *cli) request(text []byte, o reqOpts) (model.Request, error) {
+	var r model.Request
+	if t := bytes.TrimSpace(text); len(t) > 0 && t[0] == '{' {
+		var err error
+		if r, err = model.Decode(t); err != nil && !errors.Is(err, model.ErrInvalidJSON) {
+			return r, err
+		}
+	}
+	// A message that only starts like JSON ("{first_name}, hi!") is text.
+	if r.Text == "" {
+		r.Text = strings.ToValidUTF8(string(text), "\uFFFD")
+		if strings.TrimSpace(r.Text) == "" {
+			return r, model.ErrEmptyText
+		}
+	}
+	if o.Profile != "" {
+		p, err := c.profile(o.Profile)
+		if err != nil {
+			return r, err
+		}
+		r.Profile = p
+	}
+	if o.From != "" {
+		r.Sender.Name = strings.TrimSpace(o.From)
+	}
+	switch {
+	case o.Now != "":
+		t, err := model.ParseTime(o.Now)
+		if err != nil {
+			return r, fmt.Errorf("--now: %w (use 2026-11-22 or 2026-11-22T10:00:00Z)", err)
+		}
+		r.Now = t
+	case r.Now.IsZero():
+		r.Now = c.now().UTC()
+	}
+	return r, nil
+}
