@@ -10,7 +10,7 @@ package assess
 import (
 	"fmt"
 	"math"
-	"sort"
+	"slices"
 	"strings"
 
 	"politely/internal/model"
@@ -35,8 +35,8 @@ type judge struct {
 	pol     rules.Policy
 	r       model.Request
 	f       *text.Folded
-	score   map[string]float64
-	hits    map[string][]hit  // by label
+	score   []float64         // by label index
+	hits    [][]hit           // by label index
 	ctx     map[string]string // context flags: id → where it came from
 	ctxEv   map[string][]hit
 	asks    map[string]bool
@@ -53,14 +53,15 @@ type hit struct {
 }
 
 func newJudge(p *rules.Pack, r model.Request) *judge {
-	return &judge{p: p, pol: p.Policy(), r: r, f: text.Fold(r.Text), score: map[string]float64{}, hits: map[string][]hit{}, ctx: map[string]string{}, ctxEv: map[string][]hit{}, asks: map[string]bool{}}
+	n := len(p.Labels())
+	return &judge{p: p, pol: p.Policy(), r: r, f: text.Fold(r.Text), score: make([]float64, n), hits: make([][]hit, n), ctx: map[string]string{}, ctxEv: map[string][]hit{}, asks: map[string]bool{}}
 }
 
 // scanMessage finds every phrase rule in the message and sums the weights,
 // each rule counting once.
 func (a *judge) scanMessage() {
 	rs := a.p.Rules()
-	counted := map[int]bool{}
+	counted := make(map[int]bool, 16)
 	for _, h := range a.p.Scan(a.f) {
 		rule := rs[h.Rule]
 		if rule.Scope != "message" {
@@ -76,10 +77,10 @@ func (a *judge) scanMessage() {
 		}
 		if !counted[h.Rule] {
 			counted[h.Rule] = true
-			a.score[rule.Label] += rule.Weight
+			a.score[rule.LabelAt] += rule.Weight
 		}
 		if rule.Weight > 0 {
-			a.hits[rule.Label] = append(a.hits[rule.Label], hit{rule: h.Rule, start: s, end: e})
+			a.hits[rule.LabelAt] = append(a.hits[rule.LabelAt], hit{rule: h.Rule, start: s, end: e})
 		}
 		if rule.Rapport && a.rapport == "" {
 			a.rapport = "the message shows it: " + strings.TrimSpace(rule.Message)
@@ -201,20 +202,20 @@ func normName(s string) string { return strings.TrimSpace(text.Fold(s).Norm) }
 // derive applies the policy: asks, rapport, premature asks, capacity and
 // expertise, in that order, since each reads the ones before.
 func (a *judge) derive() {
-	for _, l := range a.p.Labels() {
-		if l.Kind == rules.KindAsk && a.holds(l.ID) {
+	for i, l := range a.p.Labels() {
+		if l.Kind == rules.KindAsk && a.on(i) {
 			a.asks[l.ID] = true
 		}
 	}
 	if !a.holds("selling") && a.holds("job_seeking") && !a.asks["job"] {
 		a.asks["job"] = true
-		a.hits["job"] = append(a.hits["job"], a.hits["job_seeking"]...)
+		a.addHits("job", a.hitsOf("job_seeking"))
 	}
 	// Asking you to buy, try or invest makes it a pitch.
 	for _, id := range a.pol.SellingAsks {
 		if a.asks[id] && !a.holds("selling") {
-			a.score["selling"] = a.threshold("selling")
-			a.hits["selling"] = append(a.hits["selling"], a.hits[id]...)
+			a.setScore("selling", a.threshold("selling"))
+			a.addHits("selling", a.hitsOf(id))
 		}
 	}
 	// Minutes: the largest stated duration, else the typical length of what
@@ -264,16 +265,16 @@ func (a *judge) premature() {
 			asked = remove(asked, id)
 		}
 	}
-	direct := a.score["premature_ask"] >= a.threshold("premature_ask")
+	direct := a.holds("premature_ask")
 	if a.rapport != "" || (len(asked) == 0 && !direct) {
-		delete(a.hits, "premature_ask")
-		a.score["premature_ask"] = 0
+		a.setScore("premature_ask", 0)
+		a.setHits("premature_ask", nil)
 		return
 	}
 	for _, id := range asked {
-		a.hits["premature_ask"] = append(a.hits["premature_ask"], a.hits[id]...)
+		a.addHits("premature_ask", a.hitsOf(id))
 	}
-	a.score["premature_ask"] = math.Max(a.score["premature_ask"], a.threshold("premature_ask"))
+	a.setScore("premature_ask", math.Max(a.scoreOf("premature_ask"), a.threshold("premature_ask")))
 }
 
 // capacity raises over_capacity when the time asked would take the user past
@@ -333,7 +334,13 @@ func (a *judge) holds(id string) bool {
 	if _, ok := a.ctx[id]; ok {
 		return true
 	}
-	return a.score[id] > 0 && a.score[id] >= a.threshold(id)
+	i := a.p.Index(id)
+	return i >= 0 && a.on(i)
+}
+
+// on reports whether the label at index i holds from the text alone.
+func (a *judge) on(i int) bool {
+	return a.score[i] > 0 && a.score[i] >= a.p.Labels()[i].Threshold
 }
 
 func (a *judge) threshold(id string) float64 {
@@ -341,6 +348,38 @@ func (a *judge) threshold(id string) float64 {
 		return l.Threshold
 	}
 	return 1
+}
+
+func (a *judge) scoreOf(id string) float64 {
+	if i := a.p.Index(id); i >= 0 {
+		return a.score[i]
+	}
+	return 0
+}
+
+func (a *judge) setScore(id string, v float64) {
+	if i := a.p.Index(id); i >= 0 {
+		a.score[i] = v
+	}
+}
+
+func (a *judge) hitsOf(id string) []hit {
+	if i := a.p.Index(id); i >= 0 {
+		return a.hits[i]
+	}
+	return nil
+}
+
+func (a *judge) addHits(id string, hs []hit) {
+	if i := a.p.Index(id); i >= 0 {
+		a.hits[i] = append(a.hits[i], hs...)
+	}
+}
+
+func (a *judge) setHits(id string, hs []hit) {
+	if i := a.p.Index(id); i >= 0 {
+		a.hits[i] = hs
+	}
 }
 
 func (a *judge) anyAsk(ids []string) bool {
@@ -392,8 +431,11 @@ func (a *judge) result() model.Result {
 		hits []hit
 	}
 	var all []pending
-	for _, l := range a.p.Labels() {
-		if (l.Kind != rules.KindFlag && l.Kind != rules.KindSignal) || !a.holds(l.ID) {
+	for i, l := range a.p.Labels() {
+		if l.Kind != rules.KindFlag && l.Kind != rules.KindSignal {
+			continue
+		}
+		if _, ctx := a.ctx[l.ID]; !ctx && !a.on(i) {
 			continue
 		}
 		why := l.Why
@@ -401,7 +443,7 @@ func (a *judge) result() model.Result {
 			why = l.Why + " (From your context: " + src + ".)"
 		}
 		f := model.Finding{ID: l.ID, Title: l.Title, Why: why, Evidence: []model.Span{}}
-		hs := append(append([]hit{}, a.hits[l.ID]...), a.ctxEv[l.ID]...)
+		hs := append(append([]hit{}, a.hits[i]...), a.ctxEv[l.ID]...)
 		all = append(all, pending{&f, hs})
 		if l.Kind == rules.KindFlag {
 			res.Flags = append(res.Flags, f)
@@ -456,11 +498,11 @@ func (a *judge) result() model.Result {
 
 // spans sorts hits by position, drops those inside another, and keeps limit.
 func spans(hs []hit, limit int) []hit {
-	sort.Slice(hs, func(i, j int) bool {
-		if hs[i].start != hs[j].start {
-			return hs[i].start < hs[j].start
+	slices.SortFunc(hs, func(x, y hit) int {
+		if x.start != y.start {
+			return x.start - y.start
 		}
-		return hs[i].end > hs[j].end
+		return y.end - x.end
 	})
 	out := hs[:0:0]
 	for _, h := range hs {

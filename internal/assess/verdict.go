@@ -84,7 +84,7 @@ func (a *judge) reason(id string) string {
 		return sentence(l.Why)
 	}
 	var quotes []string
-	for _, h := range spans(append([]hit{}, a.hits[id]...), 2) {
+	for _, h := range spans(append([]hit{}, a.hitsOf(id)...), 2) {
 		quotes = append(quotes, "“"+strings.Join(strings.Fields(a.r.Text[h.start:h.end]), " ")+"”")
 	}
 	ev := strings.Join(quotes, ", ")

@@ -292,8 +292,9 @@ func (p *Pack) Scan(f *text.Folded) []Hit {
 		window = 3
 	}
 	// Word boundaries, found once: word k is norm[starts[k]:ends[k]].
-	var starts, ends []int
-	var ids []int32
+	est := len(norm)/5 + 1
+	starts, ends := make([]int, 0, est), make([]int, 0, est)
+	ids := make([]int32, 0, est)
 	for i := 0; i < len(norm); {
 		if norm[i] == ' ' {
 			i++

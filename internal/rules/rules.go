@@ -55,6 +55,7 @@ type Rule struct {
 	Minutes   float64 // duration rules: fixed minutes ("coffee"), or minutes per unit when PerUnit
 	PerUnit   bool    // duration rules: multiply the number in the phrase ("# minutes")
 	Message   string  // why this rule fired, for the evidence
+	LabelAt   int     // index of Label in Pack.Labels(), -1 for a duration
 	source    string
 }
 
@@ -138,6 +139,14 @@ func (p *Pack) Merge(q *Pack) (*Pack, error) {
 
 // Labels lists the pack's labels in pack order.
 func (p *Pack) Labels() []Label { return p.labels }
+
+// Index returns the position of a label in Labels(), or -1.
+func (p *Pack) Index(id string) int {
+	if i, ok := p.byID[id]; ok {
+		return i
+	}
+	return -1
+}
 
 // Label returns the label with the given id.
 func (p *Pack) Label(id string) (Label, bool) {
@@ -261,6 +270,9 @@ func (d *draft) compile() (*Pack, error) {
 	}
 	if d.partial {
 		p.rules = d.rules
+	}
+	for i := range p.rules {
+		p.rules[i].LabelAt = p.Index(p.rules[i].Label)
 	}
 	lists, _ := p.policy.fields()
 	for key, list := range lists {

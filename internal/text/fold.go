@@ -70,6 +70,10 @@ func Fold(s string) *Folded {
 		if c < utf8.RuneSelf {
 			// Fast path for a run of ASCII letters inside a word, the bulk
 			// of any message.
+			if c == ' ' && w.sep {
+				i++ // a second separator adds nothing
+				continue
+			}
 			if lower := c | 0x20; lower >= 'a' && lower <= 'z' && !w.num && w.prevL {
 				w.b = append(w.b, lower)
 				w.f.from = append(w.f.from, int32(i))
