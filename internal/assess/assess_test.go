@@ -79,6 +79,10 @@ func TestTextLabels(t *testing.T) {
 		{"I host a podcast on platform teams and would love to have you on.", "event"},
 		{"Let's explore a partnership between our communities.", "collaboration"},
 		{"Could I get your feedback on my portfolio?", "feedback"},
+		{"Hola, ayudamos a empresas como la tuya a vender más. ¿Agendamos una demo?", "selling"},
+		{"Bonjour, pourriez-vous me recommander pour le poste ? Ci-joint mon CV.", "premature_ask"},
+		{"Hallo! Passives Einkommen und finanzielle Freiheit, Anmeldegebühr nur 50 Euro.", "reputation"},
+		{"你好，我在找工作，可以帮我内推吗？", "premature_ask"},
 	} {
 		res := Assess(p, model.Request{Text: c.text})
 		got := append(append(ids(res.Flags), ids(res.Signals)...), res.Asks...)

@@ -202,6 +202,12 @@ func (w *folder) rune(r rune, a, b int, s string, next int) {
 		w.separate(a, b, false)
 	case r == '\u00ad' || r == '\u200b' || r == '\u200c' || r == '\u200d' || r == '\u2060' || r == '\ufeff' || (r >= '\ufe00' && r <= '\ufe0f'):
 		// Invisible: dropped so that "sel\u200bling" still reads "selling".
+	case r >= 0x2E80 && (unicode.Is(unicode.Han, r) || unicode.Is(unicode.Hiragana, r) || unicode.Is(unicode.Katakana, r)):
+		// Chinese and Japanese have no spaces: each character is a word, so
+		// a phrase such as "内推" is the two words "内 推".
+		w.token(r, a, b)
+		w.prevL = false
+		return
 	case unicode.IsLetter(r) || unicode.Is(unicode.Mn, r):
 		if afterNum {
 			w.separate(a, a, false) // "15min" reads "# min"

@@ -16,6 +16,7 @@ func TestFold(t *testing.T) {
 		{"a < b & c", " a b c "},
 		{"", " "},
 		{"🎉 Congrats", " congrats "},
+		{"请帮我内推。谢谢", " 请 帮 我 内 推 谢 谢 "},
 	} {
 		if got := Fold(c.in).Norm; got != c.want {
 			t.Errorf("Fold(%q) = %q, want %q", c.in, got, c.want)
