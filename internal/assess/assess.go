@@ -155,6 +155,9 @@ func (a *judge) mine(s, label string) bool {
 
 // badContact finds the profile contact the sender is, if it is a negative one.
 func (a *judge) badContact() (model.Contact, string) {
+	if len(a.r.Profile.Contacts) == 0 {
+		return model.Contact{}, ""
+	}
 	name := normName(a.r.Sender.Name)
 	for _, c := range a.r.Profile.Contacts {
 		cn := normName(c.Name)

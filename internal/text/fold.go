@@ -11,10 +11,12 @@ package text
 
 import (
 	"html"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 )
 
 // Folded is a message in folded form with its map back to the original.
@@ -24,7 +26,7 @@ type Folded struct {
 	src   string
 	from  []int32 // from[i]: byte offset in src where the rune behind Norm[i] starts
 	to    []int32 // to[i]: byte offset in src where it ends
-	brk   []bool  // brk[i]: Norm[i] is a space that stands for a sentence break
+	brk   []int32 // positions of the spaces in Norm that stand for a sentence break, ascending
 	nums  []Num
 	words int
 }
@@ -43,7 +45,6 @@ func Fold(s string) *Folded {
 	b := make([]byte, 0, n)
 	f.from = make([]int32, 0, n)
 	f.to = make([]int32, 0, n)
-	f.brk = make([]bool, 0, n)
 	w := folder{f: f, b: b, sepAt: 0, sep: true}
 	w.emitSpace(0, 0, true)
 	isHTML := LooksHTML(s)
@@ -78,7 +79,6 @@ func Fold(s string) *Folded {
 				w.b = append(w.b, lower)
 				w.f.from = append(w.f.from, int32(i))
 				w.f.to = append(w.f.to, int32(i+1))
-				w.f.brk = append(w.f.brk, false)
 				i++
 				continue
 			}
@@ -93,10 +93,11 @@ func Fold(s string) *Folded {
 	w.flushNum()
 	if !w.sep {
 		w.emitSpace(len(s), len(s), true)
-	} else if len(w.f.brk) > 0 {
-		w.f.brk[len(w.f.brk)-1] = true
+	} else {
+		w.markBreak(len(w.b) - 1)
 	}
-	f.Norm = string(w.b)
+	// The bytes are never written again, so the string can share them.
+	f.Norm = unsafe.String(unsafe.SliceData(w.b), len(w.b))
 	return f
 }
 
@@ -118,9 +119,18 @@ func (w *folder) emitSpace(a, b int, brk bool) {
 	w.b = append(w.b, ' ')
 	w.f.from = append(w.f.from, int32(a))
 	w.f.to = append(w.f.to, int32(b))
-	w.f.brk = append(w.f.brk, brk)
 	w.sep = true
 	w.sepAt = len(w.b) - 1
+	if brk {
+		w.markBreak(w.sepAt)
+	}
+}
+
+// markBreak records that the space at pos ends a sentence.
+func (w *folder) markBreak(pos int) {
+	if n := len(w.f.brk); n == 0 || w.f.brk[n-1] != int32(pos) {
+		w.f.brk = append(w.f.brk, int32(pos))
+	}
 }
 
 // separate writes one space for a run of separators, remembering a break.
@@ -129,7 +139,7 @@ func (w *folder) separate(a, b int, brk bool) {
 	w.prevL = false
 	if w.sep {
 		if brk {
-			w.f.brk[w.sepAt] = true
+			w.markBreak(w.sepAt)
 		}
 		return
 	}
@@ -140,7 +150,6 @@ func (w *folder) emit(p []byte, a, b int) {
 	for range p {
 		w.f.from = append(w.f.from, int32(a))
 		w.f.to = append(w.f.to, int32(b))
-		w.f.brk = append(w.f.brk, false)
 	}
 	w.b = append(w.b, p...)
 	w.sep = false
@@ -274,18 +283,8 @@ func (f *Folded) WordEnd(j int) int {
 
 // Break reports whether a sentence break lies in Norm[i:j].
 func (f *Folded) Break(i, j int) bool {
-	if i < 0 {
-		i = 0
-	}
-	if j > len(f.brk) {
-		j = len(f.brk)
-	}
-	for k := i; k < j; k++ {
-		if f.brk[k] {
-			return true
-		}
-	}
-	return false
+	k, _ := slices.BinarySearch(f.brk, int32(i))
+	return k < len(f.brk) && int(f.brk[k]) < j
 }
 
 // Words counts the words and numbers of the message.
