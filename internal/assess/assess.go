@@ -47,6 +47,7 @@ type judge struct {
 }
 
 type hit struct {
+	weak       bool // from a vocabulary: shown only when stronger evidence leaves room
 	rule       int
 	start, end int // byte offsets into r.Text
 	pinned     bool
@@ -62,6 +63,8 @@ func newJudge(p *rules.Pack, r model.Request) *judge {
 func (a *judge) scanMessage() {
 	rs := a.p.Rules()
 	counted := make(map[int]bool, 16)
+	gained := map[int]float64{}
+	var vocab map[string]bool
 	for _, h := range a.p.Scan(a.f) {
 		rule := rs[h.Rule]
 		if rule.Scope != "message" {
@@ -75,12 +78,31 @@ func (a *judge) scanMessage() {
 			a.duration(rule, h)
 			continue
 		}
-		if !counted[h.Rule] {
-			counted[h.Rule] = true
-			a.score[rule.LabelAt] += rule.Weight
+		add := 0.0
+		switch {
+		case rule.Each:
+			// A vocabulary counts each distinct word once, up to its maximum.
+			word := a.f.Norm[h.Start:h.End]
+			if vocab == nil {
+				vocab = map[string]bool{}
+			}
+			if key := rule.ID + "\x00" + word; !vocab[key] && gained[h.Rule]+rule.Weight <= rule.Max+1e-9 {
+				vocab[key] = true
+				add = rule.Weight
+				gained[h.Rule] += add
+			}
+		case !counted[h.Rule]:
+			add = rule.Weight
 		}
-		if rule.Weight > 0 {
-			a.hits[rule.LabelAt] = append(a.hits[rule.LabelAt], hit{rule: h.Rule, start: s, end: e})
+		counted[h.Rule] = true
+		for _, at := range [2]int{rule.LabelAt, rule.AlsoAt} {
+			if at < 0 {
+				continue
+			}
+			a.score[at] += add
+			if rule.Weight > 0 {
+				a.hits[at] = append(a.hits[at], hit{rule: h.Rule, start: s, end: e, weak: rule.Each})
+			}
 		}
 		if rule.Rapport && a.rapport == "" {
 			a.rapport = "the message shows it: " + strings.TrimSpace(rule.Message)
@@ -499,8 +521,27 @@ func (a *judge) result() model.Result {
 	return res
 }
 
-// spans sorts hits by position, drops those inside another, and keeps limit.
+// spans sorts hits by position, drops those inside another, and keeps limit,
+// preferring phrases to single vocabulary words.
 func spans(hs []hit, limit int) []hit {
+	strong := 0
+	for _, h := range hs {
+		if !h.weak {
+			strong++
+		}
+	}
+	if strong > 0 && len(hs) > limit {
+		kept := hs[:0:0]
+		for _, h := range hs {
+			if !h.weak || strong < limit {
+				if h.weak {
+					strong++
+				}
+				kept = append(kept, h)
+			}
+		}
+		hs = kept
+	}
 	slices.SortFunc(hs, func(x, y hit) int {
 		if x.start != y.start {
 			return x.start - y.start

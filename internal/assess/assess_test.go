@@ -34,15 +34,6 @@ func ids(fs []model.Finding) []string {
 	return out
 }
 
-func contains(list []string, id string) bool {
-	for _, x := range list {
-		if x == id {
-			return true
-		}
-	}
-	return false
-}
-
 // Each text flag, signal and ask, found in a message written for the test.
 func TestTextLabels(t *testing.T) {
 	p := pack(t)

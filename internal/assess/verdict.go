@@ -49,7 +49,7 @@ func (a *judge) verdict(res *model.Result) (string, []string) {
 	}
 	if !door {
 		for _, id := range a.pol.DoorOpenCues {
-			if a.holds(id) {
+			if a.holds(id) && !(contains(a.pol.WeakCues, id) && len(res.Signals) > 0) {
 				door = true
 				reasons = append(reasons, sentence(a.reason(id)))
 			}
@@ -121,4 +121,13 @@ func sentence(s string) string {
 		s += "."
 	}
 	return strings.ToUpper(s[:1]) + s[1:]
+}
+
+func contains(list []string, x string) bool {
+	for _, s := range list {
+		if s == x {
+			return true
+		}
+	}
+	return false
 }

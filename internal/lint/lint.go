@@ -1,8 +1,370 @@
-// Package lint checks a draft reply against the advice politely follows.
-// PLACEHOLDER: being written in the replies issue; the signature stays.
+// Package lint checks a draft reply, generated or written by the user,
+// against the advice politely follows: thank them early, give one honest
+// reason, apologise at most once, promise nothing you will not do, leave no
+// placeholder, do not hedge, and keep it neither too long nor curt.
+//
+// The phrases behind each rule are data (data/LANG.json, embedded), so a
+// language or a phrase is added without touching Go. Rule ids are stable:
+// missing_thanks, excessive_apology, over_explaining, false_promise,
+// placeholder, too_long, too_short, hedging.
 package lint
 
-import "politely/internal/model"
+import (
+	"embed"
+	"fmt"
+	"regexp"
+	"sort"
+	"strings"
+	"sync"
+	"unicode"
 
-// Check returns the findings for a draft in lang ("" means English).
-func Check(text, lang string) ([]model.Issue, error) { return nil, nil }
+	"github.com/tidwall/gjson"
+
+	"politely/internal/model"
+)
+
+// Rule ids, in the order Rules lists them.
+const (
+	MissingThanks    = "missing_thanks"
+	ExcessiveApology = "excessive_apology"
+	OverExplaining   = "over_explaining"
+	FalsePromise     = "false_promise"
+	Placeholder      = "placeholder"
+	TooLong          = "too_long"
+	TooShort         = "too_short"
+	Hedging          = "hedging"
+)
+
+// Rules lists the rule ids in a stable order.
+func Rules() []string {
+	return []string{MissingThanks, ExcessiveApology, OverExplaining, FalsePromise, Placeholder, TooLong, TooShort, Hedging}
+}
+
+// Langs lists the languages lint has phrases for, in a stable order.
+func Langs() []string { return []string{"en", "zh", "es", "fr", "de"} }
+
+//go:embed data/*.json
+var files embed.FS
+
+// table is the compiled phrase data of one language plus the shared limits.
+type table struct {
+	thanks, apology, reasons, decline, promise, hedgeAlways, hedge []phrase
+	placeholders                                                   []*regexp.Regexp
+	minWords, maxWords, maxApologies, maxReasons                   int
+	messages                                                       map[string]string
+}
+
+// tables compiles the embedded data once; the data is part of the binary, so
+// an error here is a build defect that the tests catch.
+var tables = sync.OnceValues(func() (map[string]*table, error) {
+	common, err := files.ReadFile("data/common.json")
+	if err != nil {
+		return nil, err
+	}
+	if !gjson.ValidBytes(common) {
+		return nil, fmt.Errorf("lint: data/common.json is not valid JSON")
+	}
+	c := gjson.ParseBytes(common)
+	var places []*regexp.Regexp
+	for _, p := range c.Get("placeholders").Array() {
+		re, err := regexp.Compile(p.String())
+		if err != nil {
+			return nil, fmt.Errorf("lint: data/common.json placeholder %q: %v", p.String(), err)
+		}
+		places = append(places, re)
+	}
+	msgs := map[string]string{}
+	for _, id := range Rules() {
+		m := c.Get("messages." + id).String()
+		if m == "" {
+			return nil, fmt.Errorf("lint: data/common.json has no message for %s", id)
+		}
+		msgs[id] = m
+	}
+	out := map[string]*table{}
+	for _, lang := range Langs() {
+		name := "data/" + lang + ".json"
+		b, err := files.ReadFile(name)
+		if err != nil {
+			return nil, err
+		}
+		if !gjson.ValidBytes(b) {
+			return nil, fmt.Errorf("lint: %s is not valid JSON", name)
+		}
+		v := gjson.ParseBytes(b)
+		list := func(key string) []phrase {
+			var ps []phrase
+			for _, s := range v.Get(key).Array() {
+				if p := compilePhrase(s.String()); len(p.runes) > 0 {
+					ps = append(ps, p)
+				}
+			}
+			return ps
+		}
+		t := &table{
+			thanks: list("thanks"), apology: list("apology"), reasons: list("reasons"),
+			decline: list("decline"), promise: list("promise"),
+			hedgeAlways: list("hedge_always"), hedge: list("hedge"),
+			placeholders: places,
+			minWords:     int(c.Get("min_words").Int()), maxWords: int(c.Get("max_words").Int()),
+			maxApologies: int(c.Get("max_apologies").Int()), maxReasons: int(c.Get("max_reasons").Int()),
+			messages: msgs,
+		}
+		for _, extra := range v.Get("placeholders").Array() {
+			re, err := regexp.Compile(extra.String())
+			if err != nil {
+				return nil, fmt.Errorf("lint: %s placeholder %q: %v", name, extra.String(), err)
+			}
+			t.placeholders = append(t.placeholders, re)
+		}
+		// One scan instead of one a pattern: the alternation of them all.
+		var alts []string
+		for _, re := range t.placeholders {
+			alts = append(alts, "(?:"+re.String()+")")
+		}
+		t.placeholders = []*regexp.Regexp{regexp.MustCompile(strings.Join(alts, "|"))}
+		if len(t.thanks) == 0 || len(t.apology) == 0 || len(t.decline) == 0 {
+			return nil, fmt.Errorf("lint: %s lacks thanks, apology or decline phrases", name)
+		}
+		out[lang] = t
+	}
+	return out, nil
+})
+
+// Limits returns the word limits the length rules use (too_short below min,
+// too_long above max), counted with Words.
+func Limits() (min, max int) {
+	ts, err := tables()
+	if err != nil {
+		return 15, 110
+	}
+	t := ts["en"]
+	return t.minWords, t.maxWords
+}
+
+// Check returns the findings for a draft in lang ("" means English), sorted
+// by position. Offsets are UTF-16 code units into text, with invalid UTF-8
+// counted as U+FFFD the way a browser decodes it; Issue.Text is that piece.
+// An unsupported language is a *model.FieldError naming the supported ones.
+// Check never panics.
+func Check(text, lang string) ([]model.Issue, error) {
+	lang = strings.ToLower(strings.TrimSpace(lang))
+	if lang == "" {
+		lang = "en"
+	}
+	ts, err := tables()
+	if err != nil {
+		return nil, err
+	}
+	t, ok := ts[lang]
+	if !ok {
+		return nil, &model.FieldError{Field: "lang", Msg: fmt.Sprintf("unsupported language %q; supported: %s", lang, strings.Join(Langs(), ", "))}
+	}
+	text = strings.ToValidUTF8(text, "\uFFFD")
+	d := newDoc(text)
+	c := checker{d: d, t: t}
+	c.thanks()
+	c.apology()
+	c.reasons()
+	c.promise()
+	c.placeholder()
+	c.length()
+	c.hedging()
+	sort.SliceStable(c.out, func(i, j int) bool {
+		if c.out[i].Start != c.out[j].Start {
+			return c.out[i].Start < c.out[j].Start
+		}
+		return c.out[i].ID < c.out[j].ID
+	})
+	return c.out, nil
+}
+
+type checker struct {
+	d   *doc
+	t   *table
+	out []model.Issue
+
+	sents, declines []span // computed once, used by several rules
+}
+
+func (c *checker) sentences() []span {
+	if c.sents == nil {
+		c.sents = c.d.sentences()
+	}
+	return c.sents
+}
+
+func (c *checker) declined() []span {
+	if c.declines == nil {
+		c.declines = append(c.d.findAll(c.t.decline), span{-1, -1})
+	}
+	return c.declines[:len(c.declines)-1]
+}
+
+func (c *checker) add(id string, sp span, args ...any) {
+	msg := c.t.messages[id]
+	if len(args) > 0 {
+		msg = fmt.Sprintf(msg, args...)
+	}
+	c.out = append(c.out, model.Issue{ID: id, Message: msg, Start: c.d.u16[sp.s], End: c.d.u16[sp.e], Text: c.d.slice(sp)})
+}
+
+// greeting reports whether the first sentence is a salutation line ("Hi
+// Lena," or "Lena，你好！"): a short line of its own followed by more text.
+func (c *checker) greeting(sents []span) bool {
+	if len(sents) < 2 {
+		return false
+	}
+	s := sents[0]
+	end := s.e
+	for end < len(c.d.fold) && c.d.fold[end] != '\n' && c.d.fold[end] != '\r' {
+		if !isSpace(c.d.fold[end]) {
+			return false
+		}
+		end++
+	}
+	return Words(c.d.slice(s)) <= 5
+}
+
+func isSpace(r rune) bool { return r == ' ' || r == '\t' }
+
+// thanks wants a thank-you in the first two sentences after the greeting.
+func (c *checker) thanks() {
+	sents := c.sentences()
+	first := 0
+	if c.greeting(sents) {
+		first = 1
+	}
+	last := first + 2
+	if last > len(sents) {
+		last = len(sents)
+	}
+	for _, sp := range c.d.findAll(c.t.thanks) {
+		if last > 0 && sp.s < sents[last-1].e {
+			return
+		}
+	}
+	where := span{0, 0}
+	if first < len(sents) {
+		where = sents[first]
+	}
+	c.add(MissingThanks, where)
+}
+
+func (c *checker) apology() {
+	for i, sp := range c.d.findAll(c.t.apology) {
+		if i >= c.t.maxApologies {
+			c.add(ExcessiveApology, sp)
+		}
+	}
+}
+
+func (c *checker) reasons() {
+	r := c.d.findAll(c.t.reasons)
+	if len(r) > c.t.maxReasons {
+		c.add(OverExplaining, span{r[0].s, r[len(r)-1].e}, len(r))
+	}
+}
+
+// promise flags a promise to meet in a reply that declines.
+func (c *checker) promise() {
+	if len(c.declined()) == 0 {
+		return
+	}
+	for _, sp := range c.d.findAll(c.t.promise) {
+		c.add(FalsePromise, sp)
+	}
+}
+
+func (c *checker) placeholder() {
+	var seen []span
+	for _, re := range c.t.placeholders {
+	next:
+		for _, m := range re.FindAllStringIndex(c.d.text, -1) {
+			sp := span{c.runeAt(m[0]), c.runeAt(m[1])}
+			for _, o := range seen {
+				if sp.s < o.e && o.s < sp.e {
+					continue next
+				}
+			}
+			seen = append(seen, sp)
+			c.add(Placeholder, sp)
+		}
+	}
+}
+
+// runeAt maps a byte offset (on a rune boundary) to its rune index.
+func (c *checker) runeAt(b int) int {
+	return sort.SearchInts(c.d.bytes, b)
+}
+
+func (c *checker) length() {
+	units, over := wordUnits(c.d, c.t.maxWords)
+	words := (units + wordUnits17/2) / wordUnits17
+	if over >= 0 {
+		end := len(c.d.fold)
+		for end > over && unicode.IsSpace(c.d.fold[end-1]) {
+			end--
+		}
+		c.add(TooLong, span{over, end}, words, c.t.maxWords)
+	}
+	if words < c.t.minWords {
+		c.add(TooShort, span{0, len(c.d.fold)}, words, c.t.minWords)
+	}
+}
+
+// hedging flags the phrases that always hedge, and the softer ones ("maybe",
+// "vielleicht") only in a sentence that also declines: "perhaps we can meet
+// there" is an offer, "maybe I can't" is an unclear no.
+func (c *checker) hedging() {
+	found := c.d.findAll(c.t.hedgeAlways)
+	soft := c.d.findAll(c.t.hedge)
+	if len(soft) > 0 {
+		dec := c.declined()
+		for _, s := range c.sentences() {
+			in := func(sp span) bool { return sp.s >= s.s && sp.e <= s.e }
+			declines := false
+			for _, sp := range dec {
+				if in(sp) {
+					declines = true
+					break
+				}
+			}
+			if !declines {
+				continue
+			}
+		next:
+			for _, sp := range soft {
+				if !in(sp) {
+					continue
+				}
+				for _, o := range found {
+					if sp.s < o.e && o.s < sp.e {
+						continue next
+					}
+				}
+				found = append(found, sp)
+			}
+		}
+	}
+	for _, sp := range found {
+		c.add(Hedging, sp)
+	}
+}
+
+// Declines reports whether text declines something in any supported
+// language ("I can't", "leider nicht", "无法"...). The reply writer uses it
+// to see that the user already said no earlier in a thread.
+func Declines(text string) bool {
+	ts, err := tables()
+	if err != nil {
+		return false
+	}
+	d := newDoc(strings.ToValidUTF8(text, "\uFFFD"))
+	for _, lang := range Langs() {
+		if len(d.findAll(ts[lang].decline)) > 0 {
+			return true
+		}
+	}
+	return false
+}

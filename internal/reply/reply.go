@@ -1,19 +1,469 @@
-// Package reply writes the message politely suggests sending.
-// PLACEHOLDER: being written in the replies issue; the signatures stay.
+// Package reply writes the message politely suggests sending: a gracious
+// answer chosen from the assessment, the sender, the thread and the user's
+// profile, in one of several tones and languages.
+//
+// Phrasing is data (data/LANG.json, embedded): for every scenario, tone and
+// language there are several phrasings of each sentence, and one is chosen
+// by a hash of the request, so the same request always gets the same reply
+// while different senders get different sentences. A phrasing that names a
+// profile fact ({event}, {resource}, {expert}, {date}...) is used only when
+// the profile holds that fact, and preferred when it does; nothing is
+// invented. Write is pure: no clock, network or environment.
 package reply
 
-import "politely/internal/model"
+import (
+	"fmt"
+	"hash/fnv"
+	"strconv"
+	"strings"
 
-// Write chooses a scenario (or honours r.Scenario) and writes the reply.
-func Write(r model.Request, res model.Result) (model.Reply, error) {
-	return model.Reply{Scenario: "door_open", Tone: "warm", Lang: "en", Text: "Thank you for reaching out."}, nil
+	"politely/internal/lint"
+	"politely/internal/model"
+)
+
+// Scenario ids.
+const (
+	DoorOpen     = "door_open"
+	Firm         = "firm"
+	Coffee       = "coffee"
+	Internal     = "internal"
+	IntroOffer   = "intro_offer"
+	Break        = "break"
+	Capacity     = "capacity"
+	Redirect     = "redirect"
+	FollowUpFirm = "follow_up_firm"
+	Reconnect    = "reconnect"
+	AcceptIt     = "accept"
+)
+
+// Scenarios lists the scenario ids in a stable order.
+func Scenarios() []string {
+	return []string{DoorOpen, Firm, Coffee, Internal, IntroOffer, Break, Capacity, Redirect, FollowUpFirm, Reconnect, AcceptIt}
 }
 
-// Scenarios lists the scenario ids.
-func Scenarios() []string { return []string{"door_open"} }
+// Tones lists the tone ids in a stable order; the first is the default.
+func Tones() []string { return []string{"warm", "formal", "brief"} }
 
-// Tones lists the tone ids.
-func Tones() []string { return []string{"warm"} }
+// Langs lists the supported languages in a stable order; the first is the default.
+func Langs() []string { return []string{"en", "zh", "es", "fr", "de"} }
 
-// Langs lists the supported languages.
-func Langs() []string { return []string{"en"} }
+// Length limits of a reply, in lint.Words.
+const (
+	MinWords      = 25
+	MaxWords      = 110
+	MaxBriefWords = 59
+)
+
+// Write chooses a scenario (or honours r.Scenario) and writes the reply in
+// r.Tone and r.Lang, else the profile's, else warm English. An unknown
+// scenario, tone or language is a *model.FieldError listing the supported
+// ones. Write never panics.
+func Write(r model.Request, res model.Result) (model.Reply, error) {
+	d, err := data()
+	if err != nil {
+		return model.Reply{}, err
+	}
+	tone, err := option(field("tone", r.Tone), first(r.Tone, r.Profile.Tone), Tones())
+	if err != nil {
+		return model.Reply{}, err
+	}
+	lang, err := option(field("lang", r.Lang), first(r.Lang, r.Profile.Lang), Langs())
+	if err != nil {
+		return model.Reply{}, err
+	}
+	sc := strings.ToLower(strings.TrimSpace(r.Scenario))
+	if sc == "" {
+		sc = choose(r, res, d.common)
+	} else if sc, err = option("scenario", sc, Scenarios()); err != nil {
+		return model.Reply{}, err
+	}
+	w := writer{lang: d.langs[lang], v: d.langs[lang].voices[sc][tone], tone: tone}
+	w.seed = seed(r, sc, tone, lang)
+	w.slots = slots(r, res, sc, d.langs[lang])
+	return model.Reply{Scenario: sc, Tone: tone, Lang: lang, Text: w.write()}, nil
+}
+
+// field names where a tone or language came from: the request's override,
+// else the profile.
+func field(name, override string) string {
+	if strings.TrimSpace(override) != "" {
+		return name
+	}
+	return "profile." + name
+}
+
+func first(a, b string) string {
+	if s := strings.ToLower(strings.TrimSpace(a)); s != "" {
+		return s
+	}
+	return strings.ToLower(strings.TrimSpace(b))
+}
+
+// option validates an override; "" means the first (default) option.
+func option(field, v string, all []string) (string, error) {
+	if v == "" {
+		return all[0], nil
+	}
+	for _, a := range all {
+		if a == v {
+			return v, nil
+		}
+	}
+	kind := map[string]string{"lang": "language", "tone": "tone", "scenario": "scenario"}[strings.TrimPrefix(field, "profile.")]
+	return "", &model.FieldError{Field: field, Msg: fmt.Sprintf("unsupported %s %q; supported: %s", kind, v, strings.Join(all, ", "))}
+}
+
+// Choose picks the scenario for a request from its assessment:
+//   - the user declined earlier in the thread: reconnect when the verdict is
+//     now accept, else follow_up_firm (so does the persistent flag);
+//   - accept: accept; decline_firm: firm;
+//   - otherwise (not now): break when on a networking break, capacity when
+//     over capacity, redirect when outside the user's expertise, internal for
+//     a colleague at the profile's company, intro_offer when they offer to
+//     introduce the user, coffee when they ask for a meeting or time, else
+//     door_open.
+func Choose(r model.Request, res model.Result) string {
+	d, err := data()
+	if err != nil {
+		return DoorOpen
+	}
+	return choose(r, res, d.common)
+}
+
+func choose(r model.Request, res model.Result, c common) string {
+	declined := false
+	for _, t := range r.Thread {
+		if t.From == "me" && lint.Declines(t.Text) {
+			declined = true
+		}
+	}
+	switch {
+	case declined && res.Verdict == model.Accept && !res.Has("persistent"):
+		return Reconnect
+	case declined || res.Has("persistent"):
+		return FollowUpFirm
+	case res.Verdict == model.Accept:
+		return AcceptIt
+	case res.Verdict == model.DeclineFirm:
+		return Firm
+	case res.Has("burnout"):
+		return Break
+	case res.Has("over_capacity"):
+		return Capacity
+	case res.Has("outside_expertise"):
+		return Redirect
+	case colleague(r):
+		return Internal
+	case offersIntro(r.Text, c):
+		return IntroOffer
+	case res.Asked("meeting") || res.MinutesAsked > 0:
+		return Coffee
+	}
+	return DoorOpen
+}
+
+// colleague reports whether the sender works at the user's company, as far
+// as the sender's headline tells.
+func colleague(r model.Request) bool {
+	c := normalize(r.Profile.Company)
+	if len([]rune(c)) < 2 {
+		return false
+	}
+	return containsWord(normalize(r.Sender.Headline), c)
+}
+
+// offersIntro reports whether the message offers to introduce the user to
+// someone ("happy to introduce you to", "想把你介绍给").
+func offersIntro(text string, c common) bool {
+	t := normalize(text)
+	for _, p := range c.introOffer {
+		if strings.Contains(t, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// normalize lowers a text and straightens its quotes and spaces for the
+// plain substring tests of this package.
+func normalize(s string) string {
+	s = strings.ToLower(s)
+	return strings.NewReplacer("\u2019", "'", "\u2018", "'", "\u00a0", " ", "\n", " ").Replace(s)
+}
+
+// containsWord reports whether w occurs in s not inside a longer word.
+func containsWord(s, w string) bool {
+	for i := 0; ; {
+		j := strings.Index(s[i:], w)
+		if j < 0 {
+			return false
+		}
+		a, b := i+j, i+j+len(w)
+		before := a == 0 || !isLetterByte(s, a, -1)
+		after := b == len(s) || !isLetterByte(s, b, +1)
+		if before && after {
+			return true
+		}
+		i = a + 1
+	}
+}
+
+func isLetterByte(s string, at, dir int) bool {
+	var r rune
+	if dir < 0 {
+		r = lastRune(s[:at])
+	} else {
+		r = []rune(s[at:])[0]
+	}
+	return isNameRune(r) && r != '-' && r != '\'' && r != '.'
+}
+
+func lastRune(s string) rune {
+	rs := []rune(s)
+	return rs[len(rs)-1]
+}
+
+// seed hashes what makes a request distinct for choosing phrasings: the
+// sender and the text, plus the choice of scenario, tone and language.
+func seed(r model.Request, sc, tone, lang string) uint64 {
+	h := fnv.New64a()
+	for _, s := range []string{r.Sender.Name, r.Text, sc, tone, lang} {
+		h.Write([]byte(s))
+		h.Write([]byte{0})
+	}
+	return h.Sum64()
+}
+
+// minutes is the bounded next step of an accept: what they asked for,
+// within 15 to 30 minutes, else 20.
+func minutes(asked int) int {
+	switch {
+	case asked <= 0:
+		return 20
+	case asked < 15:
+		return 15
+	case asked > 30:
+		return 30
+	}
+	return asked
+}
+
+// slots collects the values a phrasing may name. Facts come only from the
+// profile (and the company only when the sender is a colleague there).
+func slots(r model.Request, res model.Result, sc string, l *language) map[string]string {
+	s := map[string]string{"minutes": strconv.Itoa(minutes(res.MinutesAsked))}
+	if n := senderName(r); n.first != "" {
+		s["first"], s["full"] = n.first, n.full
+	}
+	p := r.Profile
+	if sig := strings.TrimSpace(first2(p.Signature, p.Name)); sig != "" {
+		s["sig"] = sig
+	}
+	for _, e := range p.Events {
+		if strings.TrimSpace(e.Name) == "" || past(e.When, r) {
+			continue
+		}
+		s["event"], s["when"] = clean(e.Name), clean(e.When)
+		break
+	}
+	for _, x := range p.Resources {
+		if strings.TrimSpace(x.Title) != "" {
+			s["resource"], s["url"] = clean(x.Title), clean(x.URL)
+			break
+		}
+	}
+	for _, g := range p.Groups {
+		if strings.TrimSpace(g.Name) != "" {
+			s["group"], s["group_url"] = clean(g.Name), clean(g.URL)
+			break
+		}
+	}
+	if name, topic := expertFor(r); name != "" {
+		s["expert"], s["topic"] = name, topic
+	}
+	if !p.BreakUntil.IsZero() && (r.Now.IsZero() || p.BreakUntil.After(r.Now)) {
+		s["date"] = l.formatDate(p.BreakUntil.Year(), int(p.BreakUntil.Month()), p.BreakUntil.Day(), r.Now.IsZero() || r.Now.Year() != p.BreakUntil.Year())
+	}
+	if colleague(r) {
+		s["company"] = clean(p.Company)
+	}
+	return s
+}
+
+func first2(a, b string) string {
+	if strings.TrimSpace(a) != "" {
+		return a
+	}
+	return b
+}
+
+// clean trims a profile value and folds line breaks, so a fact never breaks
+// the layout of a sentence.
+func clean(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+// past reports whether an event's "when" is a date before now.
+func past(when string, r model.Request) bool {
+	t, err := model.ParseTime(when)
+	return err == nil && !r.Now.IsZero() && t.Before(r.Now.AddDate(0, 0, -1))
+}
+
+// expertFor finds an expert from the profile whose topic the message is
+// about; the redirect names no one otherwise.
+func expertFor(r model.Request) (string, string) {
+	text := normalize(r.Text)
+	for _, e := range r.Profile.Experts {
+		if strings.TrimSpace(e.Name) == "" {
+			continue
+		}
+		for _, t := range e.Topics {
+			if t = strings.TrimSpace(t); len([]rune(t)) >= 2 && containsWord(text, normalize(t)) {
+				return clean(e.Name), clean(t)
+			}
+		}
+	}
+	return "", ""
+}
+
+func (l *language) formatDate(y, m, d int, withYear bool) string {
+	f := l.date
+	if withYear {
+		f = l.dateYear
+	}
+	day := strconv.Itoa(d)
+	if d == 1 && l.dayOne != "" {
+		day = l.dayOne
+	}
+	return strings.NewReplacer("{month}", l.months[m-1], "{day}", day, "{m}", strconv.Itoa(m), "{year}", strconv.Itoa(y)).Replace(f)
+}
+
+// writer renders one reply.
+type writer struct {
+	lang  *language
+	v     *voice
+	tone  string
+	seed  uint64
+	slots map[string]string
+}
+
+// pick chooses a phrasing of p: among those whose slots are all filled, the
+// ones naming the most profile facts, and among them one by hash. ok is
+// false when no phrasing fits (the sentence is then left out).
+func (w *writer) pick(p part, salt int, facts bool) (string, bool) {
+	best, n := -1, 0
+	var fits []variant
+	for _, v := range p {
+		if !w.fits(v) || (!facts && v.facts > 0) {
+			continue
+		}
+		switch {
+		case v.facts > best:
+			best, fits = v.facts, []variant{v}
+		case v.facts == best:
+			fits = append(fits, v)
+		}
+	}
+	n = len(fits)
+	if n == 0 {
+		return "", false
+	}
+	h := w.seed ^ (uint64(salt+1) * 0x9e3779b97f4a7c15)
+	h ^= h >> 31
+	h *= 0xbf58476d1ce4e5b9
+	h ^= h >> 29
+	v := fits[h%uint64(n)]
+	return w.fill(v), true
+}
+
+func (w *writer) fits(v variant) bool {
+	for _, s := range v.slots {
+		if w.slots[s] == "" {
+			return false
+		}
+	}
+	return true
+}
+
+func (w *writer) fill(v variant) string {
+	t := v.text
+	for _, s := range v.slots {
+		t = strings.ReplaceAll(t, "{"+s+"}", w.slots[s])
+	}
+	return t
+}
+
+// write assembles greeting, thanks, body, wish and sign-off, then keeps the
+// length within the limits: courtesy sentences are added to a reply that
+// would read as a brush-off, and profile details are dropped from one that
+// would run too long.
+func (w *writer) write() string {
+	max := MaxWords
+	if w.tone == "brief" {
+		max = MaxBriefWords
+	}
+	var text string
+	for _, facts := range []bool{true, false} {
+		for pads := 0; pads <= 2; pads++ {
+			text = w.render(facts, pads)
+			if lint.Words(text) >= MinWords {
+				break
+			}
+		}
+		if lint.Words(text) <= max {
+			break
+		}
+	}
+	return text
+}
+
+func (w *writer) render(facts bool, pads int) string {
+	greet, ok := w.pick(w.v.greet, 0, facts)
+	if !ok {
+		greet, _ = w.pick(w.v.greetAnon, 0, facts)
+	}
+	var body []string
+	add := func(p part, salt int) {
+		if s, ok := w.pick(p, salt, facts); ok {
+			body = append(body, s)
+		}
+	}
+	add(w.v.thanks, 1)
+	for i, p := range w.v.body {
+		add(p, 10+i)
+	}
+	for i := 0; i < pads && i < len(w.v.pad); i++ {
+		// Pads are taken in turn from a hashed start so that two are never the same.
+		j := (int(w.seed>>40) + i) % len(w.v.pad)
+		body = append(body, w.fill(w.v.pad[j]))
+	}
+	add(w.v.wish, 2)
+	text := greet + "\n\n" + w.join(body)
+	if sig := w.slots["sig"]; sig != "" {
+		if _, _, ok := closing(strings.SplitN(sig, "\n", 2)[0]); ok {
+			text += "\n\n" + sig // the signature brings its own closing ("Best,\nRobin")
+		} else if sign, ok := w.pick(w.v.signoff, 3, facts); ok {
+			text += "\n\n" + sign
+		}
+	}
+	return text
+}
+
+// join puts sentences together with the language's separator; in a language
+// written without spaces, a sentence that ends in a URL or a Latin word still
+// gets one, so that the link stays clickable.
+func (w *writer) join(ss []string) string {
+	var b strings.Builder
+	for i, s := range ss {
+		if i > 0 {
+			sep := w.lang.sep
+			prev := ss[i-1]
+			if f := strings.Fields(prev); len(f) > 0 && strings.Contains(f[len(f)-1], "://") {
+				sep = "\n" // a link ends its line, so nothing runs into it
+			} else if sep == "" && prev != "" && prev[len(prev)-1] < 0x80 && prev[len(prev)-1] != '.' {
+				sep = " "
+			}
+			b.WriteString(sep)
+		}
+		b.WriteString(s)
+	}
+	return b.String()
+}

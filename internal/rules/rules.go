@@ -52,6 +52,10 @@ type Rule struct {
 	Negatable bool    // a negation just before the phrase cancels it
 	Scope     string  // "message" (default), "mine" (the user's own earlier turns) or "note" (contact notes)
 	Rapport   bool    // the phrase shows rapport (a warm introduction, knowing each other)
+	Also      string  // a second label the rule counts for ("an investment scheme is also a pitch")
+	Each      bool    // a vocabulary: every distinct word or phrase found adds Weight, up to Max
+	Max       float64 // the most a vocabulary rule adds
+	AlsoAt    int     // index of Also in Pack.Labels(), -1 when none
 	Minutes   float64 // duration rules: fixed minutes ("coffee"), or minutes per unit when PerUnit
 	PerUnit   bool    // duration rules: multiply the number in the phrase ("# minutes")
 	Message   string  // why this rule fired, for the evidence
@@ -68,6 +72,7 @@ type Policy struct {
 	SoftenFirmBy      []string // signals that turn a pitch from a known person into "not now"
 	DoorOpenFlags     []string // flags that call for "not now, but..."
 	DoorOpenCues      []string // cues that call for "not now, but..." even without a flag
+	WeakCues          []string // door-open cues that any green signal outweighs (a generic note)
 	MeetingAsks       []string // asks that take the user's time (for minutes and capacity)
 	SoftFavourAsks    []string // favours (advice, feedback) that an exchange makes fair
 	SoftCancelledBy   []string // signals that make a soft favour fair, unless a meeting is asked too
@@ -273,6 +278,10 @@ func (d *draft) compile() (*Pack, error) {
 	}
 	for i := range p.rules {
 		p.rules[i].LabelAt = p.Index(p.rules[i].Label)
+		p.rules[i].AlsoAt = p.Index(p.rules[i].Also)
+		if p.rules[i].Also != "" && p.rules[i].AlsoAt < 0 && !d.partial {
+			return nil, &Error{File: p.rules[i].source, Rule: p.rules[i].ID, Msg: fmt.Sprintf("unknown label %q in \"also\"", p.rules[i].Also)}
+		}
 	}
 	lists, _ := p.policy.fields()
 	for key, list := range lists {
@@ -323,6 +332,7 @@ func (q *Policy) fields() (map[string]*[]string, map[string]*float64) {
 			"soften_firm_by":      &q.SoftenFirmBy,
 			"door_open_flags":     &q.DoorOpenFlags,
 			"door_open_cues":      &q.DoorOpenCues,
+			"weak_cues":           &q.WeakCues,
 			"meeting_asks":        &q.MeetingAsks,
 		}, map[string]*float64{
 			"default_minutes": &q.DefaultMinutes,
@@ -408,6 +418,12 @@ func (d *draft) addRules(file string, v gjson.Result, durations bool) error {
 			rule.Scope = s.String()
 		}
 		rule.Rapport = r.Get("rapport").Bool()
+		rule.Also = r.Get("also").String()
+		rule.Each = r.Get("each").Bool()
+		rule.Max = r.Get("max").Num
+		if rule.Each && (rule.Max <= 0 || rule.Weight <= 0) {
+			return &Error{File: file, Rule: where, Msg: `a vocabulary rule ("each": true) needs a positive "weight" and "max"`}
+		}
 		if durations {
 			rule.Minutes = r.Get("minutes").Num
 			rule.PerUnit = r.Get("per_unit").Bool()

@@ -1,0 +1,177 @@
+package api
+
+import (
+	"bytes"
+	"encoding/json"
+	"log"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"testing"
+
+	"politely/internal/model"
+)
+
+func serve(h http.Handler, method, path, ctype, body string, hdr ...string) *httptest.ResponseRecorder {
+	req := httptest.NewRequest(method, "http://politely.local"+path, strings.NewReader(body))
+	if ctype != "" {
+		req.Header.Set("Content-Type", ctype)
+	}
+	for i := 0; i+1 < len(hdr); i += 2 {
+		req.Header.Set(hdr[i], hdr[i+1])
+	}
+	rec := httptest.NewRecorder()
+	h.ServeHTTP(rec, req)
+	return rec
+}
+
+// A panic in the engine becomes a 500 JSON error, is logged, and the handler
+// keeps answering.
+func TestPanicIsRecovered(t *testing.T) {
+	var logs bytes.Buffer
+	h := New(newEngine(t), WithLogger(log.New(&logs, "", 0))).(*handler)
+	h.assess = func(model.Request) (model.Result, error) { panic("boom") }
+	rec := serve(h, "POST", "/v1/assess", "application/json", `{"text":"hi"}`)
+	if rec.Code != 500 || !strings.Contains(rec.Body.String(), `"code":"internal"`) {
+		t.Fatalf("%d %s", rec.Code, rec.Body)
+	}
+	if strings.Contains(rec.Body.String(), "boom") {
+		t.Errorf("the panic value leaks to the client: %s", rec.Body)
+	}
+	if !strings.Contains(logs.String(), "boom") || !strings.Contains(logs.String(), "/v1/assess") {
+		t.Errorf("log %q", logs.String())
+	}
+	if rec := serve(h, "POST", "/v1/lint", "application/json", `{"text":"hi"}`); rec.Code != 200 {
+		t.Errorf("after a panic: %d %s", rec.Code, rec.Body)
+	}
+}
+
+func TestCORS(t *testing.T) {
+	const ext = "chrome-extension://abcdefghijklmnop"
+	h := New(newEngine(t), WithAllowedOrigins(ext+"/", "*", ""))
+	for _, tc := range []struct {
+		name, method, origin string
+		status               int
+		acao                 string
+	}{
+		{"allowed preflight", "OPTIONS", ext, 204, ext},
+		{"allowed POST", "POST", ext, 200, ext},
+		{"other origin preflight", "OPTIONS", "https://evil.example", 405, ""},
+		{"other origin POST", "POST", "https://evil.example", 200, ""},
+		{"wildcard is never configured", "POST", "https://any.example", 200, ""},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			rec := serve(h, tc.method, "/v1/assess", "application/json", `{"text":"hi"}`, "Origin", tc.origin, "Access-Control-Request-Method", "POST")
+			if rec.Code != tc.status || rec.Header().Get("Access-Control-Allow-Origin") != tc.acao {
+				t.Fatalf("%d ACAO=%q, want %d %q", rec.Code, rec.Header().Get("Access-Control-Allow-Origin"), tc.status, tc.acao)
+			}
+			if tc.status == 204 && rec.Header().Get("Access-Control-Allow-Methods") != "POST" {
+				t.Errorf("Allow-Methods %q", rec.Header().Get("Access-Control-Allow-Methods"))
+			}
+		})
+	}
+}
+
+func TestMaxBody(t *testing.T) {
+	h := New(newEngine(t), WithMaxBody(20))
+	for _, tc := range []struct {
+		body   string
+		status int
+	}{
+		{`{"text":"0123456"}`, 200},   // 18 bytes
+		{`{"text":"012345678"}`, 200}, // 20 bytes: the limit itself is allowed
+		{`{"text":"0123456789"}`, 413},
+	} {
+		if rec := serve(h, "POST", "/v1/lint", "application/json", tc.body); rec.Code != tc.status {
+			t.Errorf("%d bytes: %d %s", len(tc.body), rec.Code, rec.Body)
+		}
+	}
+	// A body without Content-Length (streamed, as in the wasm host) is cut at the limit too.
+	req := httptest.NewRequest("POST", "/v1/lint", strings.NewReader(`{"text":"0123456789"}`))
+	req.ContentLength = -1
+	req.Header.Set("Content-Type", "application/json")
+	rec := httptest.NewRecorder()
+	h.ServeHTTP(rec, req)
+	if rec.Code != 413 {
+		t.Errorf("streamed: %d", rec.Code)
+	}
+}
+
+// FuzzHandler feeds arbitrary bodies to every endpoint: the answer is always
+// a JSON object with an expected status, never a 500.
+func FuzzHandler(f *testing.F) {
+	h := New(newEngine(f))
+	for _, s := range []string{
+		`{"text":"hi"}`, `{"text":"Could I pick your brain? 🙏","now":"2026-11-22"}`, `{"text":5}`, `{`, ``, `[]`, `null`,
+		`{"text":"x","thread":[{"from":"me","text":"y"}],"profile":{"contacts":[{"name":"A","negative":true}]}}`,
+		`{"text":"\u00e9\ud83d\ude00","sender":{"degree":"2nd"},"profile":{"break_until":"2026-12-01"}}`,
+		`{"text":"a","scenario":"x"}`, "{\"text\":\"\xff\xfe\"}", `{"text":"<p>Hi&nbsp;there</p>"}`,
+	} {
+		for _, p := range []string{"/v1/assess", "/v1/reply", "/v1/lint"} {
+			f.Add(p, s)
+		}
+	}
+	allowed := map[int]bool{200: true, 400: true, 413: true, 422: true}
+	f.Fuzz(func(t *testing.T, path, body string) {
+		if path != "/v1/assess" && path != "/v1/reply" && path != "/v1/lint" {
+			path = "/v1/assess"
+		}
+		rec := serve(h, "POST", path, "application/json", body)
+		if !allowed[rec.Code] {
+			t.Fatalf("status %d for %q: %s", rec.Code, body, rec.Body)
+		}
+		var m map[string]json.RawMessage
+		if err := json.Unmarshal(rec.Body.Bytes(), &m); err != nil {
+			t.Fatalf("not JSON: %v %q", err, rec.Body)
+		}
+		if rec.Code == 200 && path == "/v1/assess" {
+			req, err := model.Decode([]byte(body))
+			if err != nil {
+				t.Fatalf("200 for a body Decode refuses: %v", err)
+			}
+			var res model.Result
+			if err := json.Unmarshal(m["flags"], &res.Flags); err != nil {
+				t.Fatal(err)
+			}
+			for _, fl := range res.Flags {
+				for _, s := range fl.Evidence {
+					checkSpan(t, req.Text, s.Start, s.End, s.Text)
+				}
+			}
+		}
+	})
+}
+
+func TestNestedDeeper(t *testing.T) {
+	for _, tc := range []struct {
+		in   string
+		max  int
+		want bool
+	}{
+		{`{"a":[1]}`, 2, false},
+		{`{"a":[[1]]}`, 2, true},
+		{`{"a":"[[[[[["}`, 2, false},
+		{`{"a":"\"[[[[[["}`, 2, false},
+		{`{"a":"\\"}`, 1, false},
+		{`{"a":"\\",[[["b"]]]}`, 2, true},
+		{`]]]]{[`, 2, false},
+		{``, 0, false},
+	} {
+		if got := nestedDeeper([]byte(tc.in), tc.max); got != tc.want {
+			t.Errorf("nestedDeeper(%s, %d) = %v", tc.in, tc.max, got)
+		}
+	}
+}
+
+// BenchmarkHandler is one /v1/assess of a typical message through the whole
+// handler, without HTTP.
+func BenchmarkHandler(b *testing.B) {
+	h := New(newEngine(b))
+	body := `{"text":"Hi Sam, I came across your profile and loved your talk on platform teams. Could I pick your brain over a quick 15-minute call next week? Happy to work around your schedule.","now":"2026-11-22T10:00:00Z","sender":{"name":"Alex","degree":"2nd"}}`
+	b.ReportAllocs()
+	for b.Loop() {
+		if rec := serve(h, "POST", "/v1/assess", "application/json", body); rec.Code != 200 {
+			b.Fatal(rec.Code)
+		}
+	}
+}

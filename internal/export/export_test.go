@@ -1,0 +1,340 @@
+package export
+
+import (
+	"archive/zip"
+	"errors"
+	"io"
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+)
+
+// parseAll reads every record of s, collecting fields and errors by line.
+func parseAll(s string) (recs [][]string, lines []int, bad []int) {
+	c := newCSVReader(strings.NewReader(s), 0, int64(len(s)), 1)
+	for {
+		rec, err := c.next()
+		if err == io.EOF {
+			return
+		}
+		if err != nil {
+			bad = append(bad, rec.line)
+			continue
+		}
+		recs = append(recs, rec.fields)
+		lines = append(lines, rec.line)
+	}
+}
+
+func TestCSVQuirks(t *testing.T) {
+	for _, tc := range []struct {
+		name, in string
+		want     [][]string
+		lines    []int
+		bad      []int
+	}{
+		{"plain", "a,b\nc,d\n", [][]string{{"a", "b"}, {"c", "d"}}, []int{1, 2}, nil},
+		{"crlf", "a,b\r\nc,d\r\n", [][]string{{"a", "b"}, {"c", "d"}}, []int{1, 2}, nil},
+		{"no final newline", "a,b\nc,d", [][]string{{"a", "b"}, {"c", "d"}}, []int{1, 2}, nil},
+		{"quoted comma", "\"a,1\",b\n", [][]string{{"a,1", "b"}}, []int{1}, nil},
+		{"doubled quote", "\"say \"\"hi\"\"\",b\n", [][]string{{`say "hi"`, "b"}}, []int{1}, nil},
+		{"multi-line field", "\"line1\nline2\r\nline3\",b\nc,d\n", [][]string{{"line1\nline2\r\nline3", "b"}, {"c", "d"}}, []int{1, 4}, nil},
+		{"empty fields", ",,\n", [][]string{{"", "", ""}}, []int{1}, nil},
+		{"blank lines skipped", "a\n\n\r\nb\n", [][]string{{"a"}, {"b"}}, []int{1, 4}, nil},
+		{"bare quote kept", "5\" screen,b\n", [][]string{{`5" screen`, "b"}}, []int{1}, nil},
+		{"stray quote costs one row", "x,\"bad\"q,y\nc,d\n", [][]string{{"c", "d"}}, []int{2}, []int{1}},
+		{"unclosed quote resumes next line", "a,\"open\nc,d\ne,f\n", [][]string{{"c", "d"}, {"e", "f"}}, []int{2, 3}, []int{1}},
+		{"quoted then crlf", "\"a\"\r\nb\n", [][]string{{"a"}, {"b"}}, []int{1, 2}, nil},
+		{"utf8 and bom", "\uFEFFnom,é\n", [][]string{{"\uFEFFnom", "é"}}, []int{1}, nil},
+	} {
+		recs, lines, bad := parseAll(tc.in)
+		if !reflect.DeepEqual(recs, tc.want) || !reflect.DeepEqual(lines, tc.lines) || !reflect.DeepEqual(bad, tc.bad) {
+			t.Errorf("%s: got %q lines %v bad %v; want %q lines %v bad %v", tc.name, recs, lines, bad, tc.want, tc.lines, tc.bad)
+		}
+	}
+}
+
+func TestFixText(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{"JosÃ© MarÃ­a", "José María"},
+		{"itâ€™s great", "it’s great"},
+		{"FranÃ§ois MÃ¼ller", "François Müller"},
+		{"emoji ðŸ‘‹ hi", "emoji 👋 hi"},
+		{"José already fine", "José already fine"},
+		{"café crème", "café crème"},
+		{"São Paulo", "São Paulo"},
+		{"mixed é and Ã©", "mixed é and é"},
+		{"JosÃƒÂ© twice", "José twice"},
+		{"Ã alone", "Ã alone"},
+		{"", ""},
+		{"日本語 ok", "日本語 ok"},
+	} {
+		if got := FixText(tc.in); got != tc.want {
+			t.Errorf("FixText(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+	if got := FixName("  Ana   MarÃ­a\tLópez "); got != "Ana María López" {
+		t.Errorf("FixName = %q", got)
+	}
+}
+
+func TestHTMLText(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{"plain text", "plain text"},
+		{"<p>Hi Sam,</p><p>Quick question&nbsp;for you.</p>", "Hi Sam,\n\nQuick question for you."},
+		{"line<br>two<br/>three", "line\ntwo\nthree"},
+		{"Tom &amp; Jerry &#39;s", "Tom & Jerry 's"},
+		{"I <3 this & that", "I <3 this & that"},
+		{"x < y and y > z", "x < y and y > z"},
+		{`Book <a href="https://cal.example/x">here</a>`, "Book here (https://cal.example/x)"},
+		{`see <a href="https://a.example">https://a.example</a>`, "see https://a.example"},
+		{"<b>bold</b> and <i>it</i>", "bold and it"},
+		{"<p>a</p><script>alert(1)</script><p>b</p>", "a\n\nb"},
+		{"<ul><li>one</li><li>two</li></ul>", "- one\n- two"},
+		{"<p>a</p>\n\n\n\n<p>b</p>", "a\n\nb"},
+		{"<unknown>kept</unknown>", "<unknown>kept</unknown>"},
+		{"<p unterminated", "<p unterminated"},
+	} {
+		if got := HTMLText(tc.in); got != tc.want {
+			t.Errorf("HTMLText(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}
+
+func TestSystemRows(t *testing.T) {
+	for _, tc := range []struct {
+		from, content, subject string
+		system                 bool
+	}{
+		{"Ana", "Message request accepted", "", true},
+		{"Ana", "Message request accepted.", "", true},
+		{"Ana", "Ana Lima accepted your message request", "", true},
+		{"Ana", "Ben Ode added Cy Park to the conversation", "", true},
+		{"Ana", "Ben Ode left the conversation", "", true},
+		{"Ana", "This message has been deleted.", "", true},
+		{"", "Hello", "", true},
+		{"Ana", "", "", true},
+		{"Ana", "", "Subject only InMail", false},
+		{"Ana", "Thanks for adding me to the conversation!", "", false},
+		{"Ana", "Would you accept a coffee? I accepted your message request earlier.\nThanks", "", false},
+		{"Ana", "Hi, can we talk?", "", false},
+	} {
+		got := systemRow(Message{From: tc.from, Content: tc.content, Subject: tc.subject}) != ""
+		if got != tc.system {
+			t.Errorf("systemRow(%q, %q) = %v, want %v", tc.from, tc.content, got, tc.system)
+		}
+	}
+}
+
+func TestRecipients(t *testing.T) {
+	for _, tc := range []struct {
+		to, urls   string
+		names, got []string
+	}{
+		{"Ana Lima", "https://www.linkedin.com/in/ana", []string{"Ana Lima"}, []string{"https://www.linkedin.com/in/ana"}},
+		{"Doe, Jane", "https://www.linkedin.com/in/jane", []string{"Doe, Jane"}, []string{"https://www.linkedin.com/in/jane"}},
+		{"Ana Lima, Ben Ode", "https://x/in/a;https://x/in/b", []string{"Ana Lima", "Ben Ode"}, []string{"https://x/in/a", "https://x/in/b"}},
+		{"Ana Lima, Ben Ode", "https://x/in/a,https://x/in/b", []string{"Ana Lima", "Ben Ode"}, []string{"https://x/in/a", "https://x/in/b"}},
+		{"Ana; Ben", "", []string{"Ana", "Ben"}, nil},
+		{"", "", nil, nil},
+		{"JosÃ©", "", []string{"José"}, nil},
+	} {
+		n, u := splitRecipients(tc.to, tc.urls)
+		if !reflect.DeepEqual(n, tc.names) || !reflect.DeepEqual(u, tc.got) {
+			t.Errorf("splitRecipients(%q, %q) = %q %q", tc.to, tc.urls, n, u)
+		}
+	}
+}
+
+func TestParseDate(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{"2023-06-11 15:33:58 UTC", "2023-06-11T15:33:58Z"},
+		{"2023-06-11 15:33:58", "2023-06-11T15:33:58Z"},
+		{"2023-06-11T15:33:58Z", "2023-06-11T15:33:58Z"},
+		{"01-Jul-25", "2025-07-01T00:00:00Z"},
+		{"10/13/23, 3:22 PM", "2023-10-13T15:22:00Z"},
+		{" 2024-02-29 ", "2024-02-29T00:00:00Z"},
+		{"yesterday", ""},
+		{"2023-13-45 10:00:00 UTC", ""},
+	} {
+		got, err := ParseDate(tc.in)
+		s := ""
+		if err == nil {
+			s = got.Format("2006-01-02T15:04:05Z07:00")
+		}
+		if s != tc.want {
+			t.Errorf("ParseDate(%q) = %q (%v), want %q", tc.in, s, err, tc.want)
+		}
+	}
+}
+
+const header = "CONVERSATION ID,CONVERSATION TITLE,FROM,SENDER PROFILE URL,TO,RECIPIENT PROFILE URLS,DATE,SUBJECT,CONTENT,FOLDER\n"
+
+func writeFile(t *testing.T, dir, name, body string) string {
+	t.Helper()
+	p := filepath.Join(dir, name)
+	if err := os.WriteFile(p, []byte(body), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+func scanAll(t *testing.T, e *Export) (msgs []Message, bad []RowError, skipped []string) {
+	t.Helper()
+	err := e.Scan(Handler{
+		Message: func(m Message) error { msgs = append(msgs, m); return nil },
+		Bad:     func(r RowError) { bad = append(bad, r) },
+		Skip:    func(line int, why string) { skipped = append(skipped, why) },
+	}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return
+}
+
+func TestScanMessages(t *testing.T) {
+	dir := t.TempDir()
+	body := header +
+		"c1,,Ana Lima,https://www.linkedin.com/in/ana,Sam Roe,https://www.linkedin.com/in/sam,2024-05-01 10:00:00 UTC,,\"<p>Hi Sam,</p><p>line two</p>\",INBOX\n" +
+		"c1,,Sam Roe,https://www.linkedin.com/in/sam,Ana Lima,https://www.linkedin.com/in/ana,2024-05-02 10:00:00 UTC,,\"multi\nline\",SENT\n" +
+		"c1,,Ana Lima,,Sam Roe,,not a date,,x,INBOX\n" +
+		"c1,,Ana Lima,,Sam Roe,,2024-05-03 10:00:00 UTC,,too,many,fields,INBOX\n" +
+		"c1,,Ana Lima,,Sam Roe,,2024-05-03 10:00:00 UTC,,Message request accepted,INBOX\n" +
+		"c2,,JosÃ© Ruiz,https://www.linkedin.com/in/jose,Sam Roe,,2024-05-04 10:00:00 UTC,,\"broken \"quote,INBOX\n" +
+		",,Ana,,Sam,,2024-05-04 10:00:00 UTC,,no id,INBOX\n" +
+		"c2,,JosÃ© Ruiz,https://www.linkedin.com/in/jose,\"Sam Roe, Ana Lima\",https://www.linkedin.com/in/sam;https://www.linkedin.com/in/ana,2024-05-05 10:00:00 UTC,Hello,Hi all,ARCHIVE\n"
+	p := writeFile(t, dir, "messages.csv", body)
+	e, err := Open(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer e.Close()
+	msgs, bad, skipped := scanAll(t, e)
+	if len(msgs) != 3 {
+		t.Fatalf("got %d messages, want 3: %+v", len(msgs), msgs)
+	}
+	if msgs[0].Content != "Hi Sam,\n\nline two" || msgs[1].Content != "multi\nline" || msgs[2].From != "José Ruiz" || len(msgs[2].To) != 2 || msgs[2].Folder != "ARCHIVE" {
+		t.Errorf("messages: %+v", msgs)
+	}
+	var lines []int
+	for _, b := range bad {
+		lines = append(lines, b.Line)
+	}
+	if !reflect.DeepEqual(lines, []int{5, 6, 8, 9}) {
+		t.Errorf("bad rows at %v, want [5 6 8 9]: %v", lines, bad)
+	}
+	if len(skipped) != 1 {
+		t.Errorf("skipped %v", skipped)
+	}
+	// A byte range read back gives the same rows.
+	var again []Message
+	if err := e.ReadRange(msgs[1].Off, msgs[1].End, msgs[1].Line, Handler{Message: func(m Message) error { again = append(again, m); return nil }}); err != nil {
+		t.Fatal(err)
+	}
+	if len(again) != 1 || !reflect.DeepEqual(again[0], msgs[1]) {
+		t.Errorf("ReadRange gave %+v, want %+v", again, msgs[1])
+	}
+}
+
+func TestOpenForms(t *testing.T) {
+	dir := t.TempDir()
+	row := "c1,,Ana,,Sam,,2024-05-01 10:00:00 UTC,,hello,INBOX\n"
+	writeFile(t, dir, "messages.csv", header+row)
+	writeFile(t, dir, "Connections.csv", "Notes:\n\"When exporting your connection data, you may notice\nthat some emails are missing.\"\n\nFirst Name,Last Name,URL,Email Address,Company,Position,Connected On\nAna,Lima,https://www.linkedin.com/in/ana,,Acme,CTO,01-Jul-25\nBad,Row\n")
+	writeFile(t, dir, "Invitations.csv", "From,To,Sent At,Message,Direction,inviterProfileUrl,inviteeProfileUrl\nAna Lima,Sam Roe,\"10/13/23, 3:22 PM\",Hi!,INCOMING,https://www.linkedin.com/in/ana,https://www.linkedin.com/in/sam\n")
+	for _, method := range []uint16{zip.Store, zip.Deflate} {
+		zp := filepath.Join(t.TempDir(), "export.zip")
+		zipDir(t, dir, zp, method)
+		for _, path := range []string{dir, filepath.Join(dir, "messages.csv"), zp} {
+			e, err := Open(path)
+			if err != nil {
+				t.Fatalf("%s: %v", path, err)
+			}
+			msgs, bad, _ := scanAll(t, e)
+			var conns []Connection
+			var cbad []RowError
+			if err := e.Connections(func(c Connection) { conns = append(conns, c) }, func(r RowError) { cbad = append(cbad, r) }); err != nil {
+				t.Fatal(err)
+			}
+			var invs []Invitation
+			if err := e.Invitations(func(i Invitation) { invs = append(invs, i) }, nil); err != nil {
+				t.Fatal(err)
+			}
+			e.Close()
+			if len(msgs) != 1 || len(bad) != 0 || len(conns) != 1 || conns[0].Name != "Ana Lima" || conns[0].Since.Year() != 2025 ||
+				len(cbad) != 1 || cbad[0].Line != 7 || len(invs) != 1 || !invs[0].Incoming || invs[0].At.Hour() != 15 {
+				t.Errorf("%s (method %d): msgs %d bad %v conns %+v cbad %v invs %+v", path, method, len(msgs), bad, conns, cbad, invs)
+			}
+		}
+	}
+}
+
+func zipDir(t *testing.T, dir, out string, method uint16) {
+	t.Helper()
+	f, err := os.Create(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	zw := zip.NewWriter(f)
+	entries, _ := os.ReadDir(dir)
+	for _, de := range entries {
+		w, err := zw.CreateHeader(&zip.FileHeader{Name: de.Name(), Method: method})
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, _ := os.ReadFile(filepath.Join(dir, de.Name()))
+		w.Write(b)
+	}
+	if err := zw.Close(); err != nil {
+		t.Fatal(err)
+	}
+	f.Close()
+}
+
+func TestNotAnExport(t *testing.T) {
+	dir := t.TempDir()
+	empty := filepath.Join(t.TempDir(), "empty.zip")
+	zipDir(t, t.TempDir(), empty, zip.Deflate)
+	for _, p := range []string{
+		writeFile(t, dir, "notes.txt", "just some notes\nnothing here\n"),
+		writeFile(t, dir, "Connections.csv", "First Name,Last Name,URL\n"),
+		writeFile(t, dir, "empty.csv", ""),
+		writeFile(t, dir, "binary.bin", "\x00\x01\x02PK"),
+		writeFile(t, dir, "fake.zip", "PK\x03\x04garbage"),
+		empty,
+		t.TempDir(),
+	} {
+		e, err := Open(p)
+		if !errors.Is(err, ErrNotExport) {
+			t.Errorf("Open(%s) = %v, want ErrNotExport", filepath.Base(p), err)
+			if e != nil {
+				e.Close()
+			}
+			continue
+		}
+		if strings.Count(err.Error(), "\n") > 0 {
+			t.Errorf("error is not one line: %q", err)
+		}
+	}
+	if _, err := Open(filepath.Join(dir, "missing.zip")); err == nil || errors.Is(err, ErrNotExport) {
+		t.Errorf("missing file: %v", err)
+	}
+}
+
+// A quote left open on a huge row costs that row, not the file or the memory.
+func TestHugeOpenQuote(t *testing.T) {
+	dir := t.TempDir()
+	body := header + "c1,,Ana,,Sam,,2024-05-01 10:00:00 UTC,,\"never closed " + strings.Repeat("x", maxRecord+10) + "\n" +
+		"c2,,Ana,,Sam,,2024-05-02 10:00:00 UTC,,fine,INBOX\n"
+	e, err := Open(writeFile(t, dir, "messages.csv", body))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer e.Close()
+	msgs, bad, _ := scanAll(t, e)
+	if len(msgs) != 1 || msgs[0].Conversation != "c2" || len(bad) != 1 || bad[0].Line != 2 {
+		t.Errorf("msgs %+v bad %v", msgs, bad)
+	}
+}

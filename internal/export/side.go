@@ -1,0 +1,145 @@
+package export
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+	"time"
+)
+
+// Connection is one row of Connections.csv.
+type Connection struct {
+	Name     string
+	URL      string
+	Company  string
+	Position string
+	Since    time.Time // zero when the date is missing or unreadable
+	Line     int
+}
+
+// Invitation is one row of Invitations.csv.
+type Invitation struct {
+	From, To       string
+	FromURL, ToURL string
+	At             time.Time
+	Message        string
+	Incoming       bool
+	Line           int
+}
+
+// Connections reads Connections.csv, skipping LinkedIn's preamble lines before
+// the header. A missing file is not an error (fn is never called).
+func (e *Export) Connections(fn func(Connection), bad func(RowError)) error {
+	return e.side2("connections.csv", "Connections.csv", []string{"FIRST NAME", "LAST NAME"}, bad, func(get func(string) string, line int) string {
+		c := Connection{
+			Name:     FixName(get("FIRST NAME") + " " + get("LAST NAME")),
+			URL:      strings.TrimSpace(get("URL")),
+			Company:  FixName(get("COMPANY")),
+			Position: FixName(get("POSITION")),
+			Line:     line,
+		}
+		if c.Name == "" && c.URL == "" {
+			return "has neither a name nor a URL"
+		}
+		if d := strings.TrimSpace(get("CONNECTED ON")); d != "" {
+			t, err := ParseDate(d)
+			if err != nil {
+				return fmt.Sprintf("Connected On %q is not a date", clip(d, 40))
+			}
+			c.Since = t
+		}
+		fn(c)
+		return ""
+	})
+}
+
+// Invitations reads Invitations.csv. A missing file is not an error.
+func (e *Export) Invitations(fn func(Invitation), bad func(RowError)) error {
+	return e.side2("invitations.csv", "Invitations.csv", []string{"FROM", "TO", "DIRECTION"}, bad, func(get func(string) string, line int) string {
+		inv := Invitation{
+			From: FixName(get("FROM")), To: FixName(get("TO")),
+			FromURL: strings.TrimSpace(get("INVITERPROFILEURL")), ToURL: strings.TrimSpace(get("INVITEEPROFILEURL")),
+			Message:  HTMLText(FixText(get("MESSAGE"))),
+			Incoming: strings.EqualFold(strings.TrimSpace(get("DIRECTION")), "INCOMING"),
+			Line:     line,
+		}
+		if d := strings.TrimSpace(get("SENT AT")); d != "" {
+			t, err := ParseDate(d)
+			if err != nil {
+				return fmt.Sprintf("Sent At %q is not a date", clip(d, 40))
+			}
+			inv.At = t
+		}
+		fn(inv)
+		return ""
+	})
+}
+
+// side2 reads one side file: finds the header (within the first lines, after
+// any preamble), then calls row for every record; row returns why a record
+// is malformed ("" when it was used).
+func (e *Export) side2(key, name string, need []string, bad func(RowError), row func(get func(string) string, line int) string) error {
+	open := e.side[key]
+	if open == nil {
+		return nil
+	}
+	rc, err := open()
+	if err != nil {
+		return fmt.Errorf("%s: %w", name, err)
+	}
+	defer rc.Close()
+	c := newStreamCSV(rc)
+	report := func(line int, msg string) {
+		if bad != nil {
+			bad(RowError{name, line, msg})
+		}
+	}
+	var idx map[string]int
+	width := 0
+	for tries := 0; idx == nil; tries++ {
+		rec, err := c.next()
+		if err == io.EOF || tries > 20 {
+			return fmt.Errorf("%s: no header with %s found in its first lines", name, strings.Join(need, ", "))
+		}
+		if err != nil {
+			continue
+		}
+		h := headerIndex(rec.fields)
+		ok := true
+		for _, n := range need {
+			_, has := h[n]
+			ok = ok && has
+		}
+		if ok {
+			idx, width = h, len(rec.fields)
+		}
+	}
+	for {
+		rec, err := c.next()
+		if err == io.EOF {
+			return nil
+		}
+		var se *syntaxError
+		if errors.As(err, &se) {
+			report(rec.line, se.msg)
+			continue
+		}
+		if err != nil {
+			return fmt.Errorf("%s: %w", name, err)
+		}
+		if len(rec.fields) != width {
+			report(rec.line, fmt.Sprintf("has %d fields, the header has %d", len(rec.fields), width))
+			continue
+		}
+		get := func(col string) string {
+			if i, ok := idx[col]; ok {
+				return rec.fields[i]
+			}
+			return ""
+		}
+		if msg := row(get, rec.line); msg != "" {
+			report(rec.line, msg)
+		}
+	}
+}

@@ -1,0 +1,212 @@
+package lint
+
+import (
+	"errors"
+	"strings"
+	"testing"
+	"unicode/utf16"
+
+	"politely/internal/model"
+)
+
+// Clean drafts, one per language: Check must find nothing in them.
+var clean = map[string]string{
+	"en": "Hi Sam,\n\nThank you for reaching out. I'm not able to take on new mentoring at the moment, but I'd like to stay in touch. Feel free to check back in a few months.\n\nBest,\nAna",
+	"zh": "小王，你好！\n\n谢谢你的来信。我目前暂时没办法接下这件事，但很愿意和你保持联系。过几个月你也可以再来找我。祝一切顺利！",
+	"es": "Hola, Sam:\n\nMuchas gracias por escribirme. Ahora mismo no puedo asumir esto, pero me encantaría que siguiéramos en contacto. Escríbeme de nuevo dentro de unos meses.\n\nUn saludo,\nAna",
+	"fr": "Bonjour Sam,\n\nMerci beaucoup pour votre message. Je ne suis pas en mesure de m'y engager pour le moment, mais j'aimerais garder le contact. Revenez vers moi d'ici quelques mois.\n\nBien à vous,\nAna",
+	"de": "Hallo Sam,\n\nvielen Dank für deine Nachricht. Im Moment kann ich das leider nicht übernehmen, würde aber gern in Kontakt bleiben. Melde dich gern in ein paar Monaten wieder.\n\nViele Grüße\nAna",
+}
+
+func TestClean(t *testing.T) {
+	for lang, text := range clean {
+		got, err := Check(text, lang)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, is := range got {
+			t.Errorf("%s: unexpected %s at %q", lang, is.ID, is.Text)
+		}
+	}
+}
+
+// Each case is a draft with one fault; want is the rule it must trigger
+// and span the text of its first finding.
+var cases = []struct{ lang, rule, text, span string }{
+	{"en", MissingThanks, "Hi Sam,\n\nI can't do this right now. I'm fully booked this month with product launches. Feel free to ask again in a few months.", "I can't do this right now."},
+	{"en", ExcessiveApology, "Hi Sam, thanks for writing. I'm so sorry, but I can't take this on right now. Apologies again for the short notice, and good luck with the search.", "Apologies"},
+	{"en", OverExplaining, "Hi Sam, thanks for writing. I can't right now because work is busy, and also my kid is sick, plus I'm moving house next week.", "because work is busy, and also my kid is sick, plus"},
+	{"en", FalsePromise, "Hi Sam, thanks so much for reaching out! I can't meet this month, but let's definitely catch up soon when things calm down!", "definitely"},
+	{"en", Placeholder, "Hi [Name], thanks for reaching out. I'm not able to help with this right now, but I wish you the best with your search.", "[Name]"},
+	{"en", Placeholder, "Hi {{first_name}}, thanks for reaching out. I'm not able to help with this right now, but I wish you the best with it.", "{{first_name}}"},
+	{"en", Placeholder, "Hi %NAME%, thanks for reaching out. I'm not able to help with this right now, but I wish you the best with your search.", "%NAME%"},
+	{"en", TooLong, "Hi Sam, thanks for reaching out. " + strings.Repeat("This is a long sentence that keeps on going. ", 14), "going."},
+	{"en", TooShort, "Thanks, but no.", "Thanks, but no."},
+	{"en", Hedging, "Hi Sam, thanks for writing. I think maybe I can't make it this time, but I hope the event goes really well for you.", "I think maybe"},
+	{"en", Hedging, "Hi Sam, thanks for writing. Maybe I won't be able to join this time, but I hope the event goes really well for you and the team.", "Maybe"},
+
+	{"zh", MissingThanks, "小王，你好！\n\n我最近没法约咖啡。最近工作比较忙。如果有具体问题，欢迎在这里留言，我看到后会回复你。", "我最近没法约咖啡。"},
+	{"zh", ExcessiveApology, "小王，你好！谢谢你的来信。真的很抱歉，我这周无法参加，对不起让你久等了，祝你一切顺利。", "对不起"},
+	{"zh", OverExplaining, "小王，你好！谢谢你的来信。我无法参加，因为工作太忙，而且孩子生病了，另外我还要搬家。祝顺利！", "因为工作太忙，而且孩子生病了，另外"},
+	{"zh", FalsePromise, "小王，你好！谢谢你的来信。这周我没办法见面，改天一定约你喝咖啡，祝你一切顺利，工作顺心！", "一定"},
+	{"zh", Placeholder, "【姓名】，你好！谢谢你的来信。这周我没办法见面，但很愿意保持联系，祝你一切顺利，工作顺心！", "【姓名】"},
+	{"zh", TooLong, "你好！谢谢你的来信。" + strings.Repeat("这是一句很长很长的话，一直说个不停。", 12), "停。"},
+	{"zh", TooShort, "谢谢，不用了。", "谢谢，不用了。"},
+	{"zh", Hedging, "小王，你好！谢谢你的来信。我觉得可能这次参加不了，也许以后再说吧，祝你一切顺利，工作顺心！", "我觉得可能"},
+
+	{"es", MissingThanks, "Hola, Sam:\n\nAhora mismo no puedo asumir esto. Estoy con mucho trabajo. Escríbeme de nuevo dentro de unos meses si te apetece.", "Ahora mismo no puedo asumir esto."},
+	{"es", ExcessiveApology, "Hola, Sam: gracias por escribirme. Lo siento mucho, pero no puedo ahora mismo. Disculpa de nuevo por la demora, y mucha suerte con todo.", "Disculpa"},
+	{"es", OverExplaining, "Hola, Sam: gracias por escribirme. No puedo porque tengo mucho trabajo, además mi hijo está enfermo y también me mudo la semana que viene.", "porque tengo mucho trabajo, además mi hijo está enfermo y también"},
+	{"es", FalsePromise, "Hola, Sam: muchas gracias por escribirme. No puedo este mes, pero quedamos muy pronto sin falta para tomar un café.", "muy pronto"},
+	{"es", Placeholder, "Hola, [Nombre]: muchas gracias por escribirme. No puedo este mes, pero me encantaría seguir en contacto contigo más adelante.", "[Nombre]"},
+	{"es", TooLong, "Hola, Sam: gracias por escribirme. " + strings.Repeat("Esta es una frase larga que sigue y sigue. ", 14), "sigue."},
+	{"es", TooShort, "Gracias, pero no.", "Gracias, pero no."},
+	{"es", Hedging, "Hola, Sam: gracias por escribirme. Creo que quizás no pueda ir esta vez, pero espero que el evento salga muy bien.", "Creo que quizás"},
+
+	{"fr", MissingThanks, "Bonjour Sam,\n\nJe ne peux pas m'engager pour le moment. J'ai beaucoup de travail. Revenez vers moi d'ici quelques mois si vous le souhaitez.", "Je ne peux pas m'engager pour le moment."},
+	{"fr", ExcessiveApology, "Bonjour Sam, merci pour votre message. Je suis désolée, je ne peux pas en ce moment. Toutes mes excuses pour le délai, et bonne continuation.", "excuses"},
+	{"fr", OverExplaining, "Bonjour Sam, merci pour votre message. Je ne peux pas car j'ai trop de travail, de plus mon fils est malade et je déménage aussi la semaine prochaine.", "car j'ai trop de travail, de plus mon fils est malade et je déménage aussi"},
+	{"fr", FalsePromise, "Bonjour Sam, merci beaucoup pour votre message. Je ne peux pas ce mois-ci, mais on se fait un café très bientôt, c'est promis !", "très bientôt"},
+	{"fr", Placeholder, "Bonjour {prénom}, merci beaucoup pour votre message. Je ne peux pas ce mois-ci, mais j'aimerais garder le contact avec vous.", "{prénom}"},
+	{"fr", TooLong, "Bonjour Sam, merci pour votre message. " + strings.Repeat("Ceci est une longue phrase qui continue encore. ", 14), "encore."},
+	{"fr", TooShort, "Merci, mais non.", "Merci, mais non."},
+	{"fr", Hedging, "Bonjour Sam, merci pour votre message. Je pense que peut-être je ne pourrai pas venir cette fois, mais bonne continuation.", "Je pense que peut-être"},
+
+	{"de", MissingThanks, "Hallo Sam,\n\nIm Moment kann ich das nicht übernehmen. Ich habe viel zu tun. Melde dich gern in ein paar Monaten wieder, wenn du magst.", "Im Moment kann ich das nicht übernehmen."},
+	{"de", ExcessiveApology, "Hallo Sam, danke für deine Nachricht. Es tut mir leid, aber ich kann gerade nicht. Entschuldige bitte die späte Antwort, und viel Erfolg.", "Entschuldige"},
+	{"de", OverExplaining, "Hallo Sam, danke für deine Nachricht. Ich kann nicht, weil ich viel Arbeit habe, außerdem ist mein Kind krank und ich ziehe auch noch um.", "weil ich viel Arbeit habe, außerdem ist mein Kind krank und ich ziehe auch"},
+	{"de", FalsePromise, "Hallo Sam, vielen Dank für deine Nachricht. Diesen Monat kann ich leider nicht, aber wir trinken auf jeden Fall bald einen Kaffee!", "auf jeden Fall"},
+	{"de", Placeholder, "Hallo <VORNAME>, vielen Dank für deine Nachricht. Diesen Monat kann ich leider nicht, aber ich bleibe gern mit dir in Kontakt.", "<VORNAME>"},
+	{"de", TooLong, "Hallo Sam, danke für deine Nachricht. " + strings.Repeat("Das ist ein langer Satz, der immer weiter geht. ", 13), "geht."},
+	{"de", TooShort, "Danke, aber nein.", "Danke, aber nein."},
+	{"de", Hedging, "Hallo Sam, danke für deine Nachricht. Vielleicht kann ich diesmal nicht kommen, aber ich wünsche dir viel Erfolg mit dem Event.", "Vielleicht"},
+}
+
+func TestRules(t *testing.T) {
+	covered := map[string]bool{}
+	for _, c := range cases {
+		got, err := Check(c.text, c.lang)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var hit *model.Issue
+		for i := range got {
+			if got[i].ID == c.rule {
+				hit = &got[i]
+				break
+			}
+		}
+		if hit == nil {
+			t.Errorf("%s %s: not found in %q (got %v)", c.lang, c.rule, c.text, ids(got))
+			continue
+		}
+		covered[c.lang+"/"+c.rule] = true
+		if !strings.HasSuffix(hit.Text, c.span) && hit.Text != c.span {
+			t.Errorf("%s %s: span %q, want %q", c.lang, c.rule, hit.Text, c.span)
+		}
+		for _, is := range got {
+			checkSpan(t, c.text, is)
+			if is.ID != c.rule && is.ID != Hedging && is.ID != TooShort {
+				t.Errorf("%s %s: also reports %s at %q", c.lang, c.rule, is.ID, is.Text)
+			}
+		}
+	}
+	for _, lang := range Langs() {
+		for _, rule := range Rules() {
+			if !covered[lang+"/"+rule] {
+				t.Errorf("no case for %s in %s", rule, lang)
+			}
+		}
+	}
+}
+
+func ids(is []model.Issue) []string {
+	var out []string
+	for _, i := range is {
+		out = append(out, i.ID)
+	}
+	return out
+}
+
+// checkSpan verifies that an issue's offsets are UTF-16 offsets into text
+// and that Issue.Text is exactly that slice.
+func checkSpan(t *testing.T, text string, is model.Issue) {
+	t.Helper()
+	u := utf16.Encode([]rune(strings.ToValidUTF8(text, "\uFFFD")))
+	if is.Start < 0 || is.End < is.Start || is.End > len(u) {
+		t.Fatalf("%s: span %d-%d outside 0-%d", is.ID, is.Start, is.End, len(u))
+	}
+	if is.Start < len(u) && utf16.IsSurrogate(rune(u[is.Start])) && u[is.Start] >= 0xDC00 {
+		t.Fatalf("%s: start %d splits a surrogate pair", is.ID, is.Start)
+	}
+	if is.End < len(u) && u[is.End] >= 0xDC00 && u[is.End] <= 0xDFFF {
+		t.Fatalf("%s: end %d splits a surrogate pair", is.ID, is.End)
+	}
+	if got := string(utf16.Decode(u[is.Start:is.End])); got != is.Text {
+		t.Fatalf("%s: slice %q != Text %q", is.ID, got, is.Text)
+	}
+}
+
+func TestLang(t *testing.T) {
+	for _, l := range []string{"", "EN", " de "} {
+		if _, err := Check(clean["en"], l); err != nil {
+			t.Errorf("%q: %v", l, err)
+		}
+	}
+	_, err := Check("Thanks", "xx")
+	var fe *model.FieldError
+	if !errors.As(err, &fe) || fe.Field != "lang" || fe.Msg != `unsupported language "xx"; supported: en, zh, es, fr, de` {
+		t.Errorf("got %v", err)
+	}
+}
+
+func TestWords(t *testing.T) {
+	for _, c := range []struct {
+		text string
+		want int
+	}{
+		{"", 0},
+		{"Hi Sam, thank you!", 4},
+		{"I'm well-known — it's fine.", 4},
+		{"谢谢你的来信", 4},    // 6 Han characters / 1.7 = 3.5, rounded
+		{"谢谢Lena的来信", 4}, // 5 Han characters (2.94) + one word
+		{"Ünïcödé wörds ça va", 4},
+		{"Bis zum 15. Januar 2027", 5},
+	} {
+		if got := Words(c.text); got != c.want {
+			t.Errorf("Words(%q) = %d, want %d", c.text, got, c.want)
+		}
+	}
+}
+
+func TestSpansEmoji(t *testing.T) {
+	text := "Hi 👋🏽 Sam, I'm so sorry 😅 and sorry again, I can't. 🙏"
+	got, err := Check(text, "en")
+	if err != nil {
+		t.Fatal(err)
+	}
+	found := false
+	for _, is := range got {
+		checkSpan(t, text, is)
+		found = found || is.ID == ExcessiveApology
+	}
+	if !found {
+		t.Errorf("apology not found after emoji: %v", ids(got))
+	}
+}
+
+func TestDeclines(t *testing.T) {
+	for _, c := range []struct {
+		text string
+		want bool
+	}{
+		{"Sorry, I can't take this on right now.", true},
+		{"Leider kann ich nicht.", true},
+		{"我目前无法参加。", true},
+		{"Happy to chat next week!", false},
+	} {
+		if got := Declines(c.text); got != c.want {
+			t.Errorf("Declines(%q) = %v", c.text, got)
+		}
+	}
+}

@@ -1,0 +1,202 @@
+package reply
+
+import (
+	"embed"
+	"fmt"
+	"regexp"
+	"strings"
+	"sync"
+
+	"github.com/tidwall/gjson"
+)
+
+//go:embed data/*.json
+var files embed.FS
+
+// slotRe finds the {slot} names in a phrasing.
+var slotRe = regexp.MustCompile(`\{([a-z_]+)\}`)
+
+// known lists every slot a phrasing may use. The facts are the ones that
+// come from the profile: a phrasing using them is preferred when they are
+// filled (the reply should use what the user configured) and never chosen
+// when they are not (the reply must not invent them).
+var known = map[string]bool{
+	"first": false, "full": false, "sig": false, "minutes": false,
+	"event": true, "when": true, "resource": true, "url": true, "group": true,
+	"group_url": true, "expert": true, "topic": true, "date": true, "company": true,
+}
+
+// variant is one phrasing of a sentence (or of a greeting or sign-off).
+type variant struct {
+	text  string
+	slots []string
+	facts int // how many profile facts it uses
+}
+
+// part is a sentence slot filled by one of several phrasings.
+type part []variant
+
+// voice is everything needed to write one scenario in one tone and language.
+type voice struct {
+	greet, greetAnon, thanks, wish, signoff, pad part
+	body                                         []part
+}
+
+// language is the compiled data of one language file.
+type language struct {
+	sep      string // between sentences: " ", or "" for Chinese
+	months   []string
+	date     string // "{month} {day}"
+	dateYear string // "{month} {day}, {year}"
+	dayOne   string // how the first of the month is written ("1er"), "" for "1"
+	voices   map[string]map[string]*voice
+}
+
+// common is the language-independent data: scenario cues in every language.
+type common struct {
+	introOffer []string
+}
+
+type compiled struct {
+	langs  map[string]*language
+	common common
+}
+
+// data compiles the embedded phrasings once. They are part of the binary, so
+// an error is a defect the tests catch; Write reports it rather than panic.
+var data = sync.OnceValues(func() (*compiled, error) {
+	out := &compiled{langs: map[string]*language{}}
+	b, err := files.ReadFile("data/common.json")
+	if err != nil {
+		return nil, err
+	}
+	if !gjson.ValidBytes(b) {
+		return nil, fmt.Errorf("reply: data/common.json is not valid JSON")
+	}
+	for _, s := range gjson.GetBytes(b, "intro_offer").Array() {
+		out.common.introOffer = append(out.common.introOffer, normalize(s.String()))
+	}
+	for _, lang := range Langs() {
+		l, err := compileLang(lang)
+		if err != nil {
+			return nil, err
+		}
+		out.langs[lang] = l
+	}
+	return out, nil
+})
+
+func compileLang(lang string) (*language, error) {
+	name := "data/" + lang + ".json"
+	b, err := files.ReadFile(name)
+	if err != nil {
+		return nil, err
+	}
+	if !gjson.ValidBytes(b) {
+		return nil, fmt.Errorf("reply: %s is not valid JSON", name)
+	}
+	v := gjson.ParseBytes(b)
+	l := &language{
+		sep:      v.Get("sep").String(),
+		date:     v.Get("date").String(),
+		dateYear: v.Get("date_year").String(),
+		dayOne:   v.Get("day_one").String(),
+		voices:   map[string]map[string]*voice{},
+	}
+	if !v.Get("sep").Exists() {
+		l.sep = " "
+	}
+	for _, m := range v.Get("months").Array() {
+		l.months = append(l.months, m.String())
+	}
+	if len(l.months) != 12 || l.date == "" || l.dateYear == "" {
+		return nil, fmt.Errorf("reply: %s needs 12 months, date and date_year", name)
+	}
+	var perr error
+	compilePart := func(where string, r gjson.Result) part {
+		var p part
+		for _, s := range r.Array() {
+			t := s.String()
+			vr := variant{text: t}
+			for _, m := range slotRe.FindAllStringSubmatch(t, -1) {
+				fact, ok := known[m[1]]
+				if !ok && perr == nil {
+					perr = fmt.Errorf("reply: %s %s: unknown slot {%s} in %q", name, where, m[1], t)
+				}
+				vr.slots = append(vr.slots, m[1])
+				if fact {
+					vr.facts++
+				}
+			}
+			p = append(p, vr)
+		}
+		return p
+	}
+	for _, tone := range Tones() {
+		base := v.Get("tones." + tone)
+		if !base.Exists() {
+			return nil, fmt.Errorf("reply: %s has no tone %q", name, tone)
+		}
+		for _, sc := range Scenarios() {
+			s := v.Get("scenarios." + sc + "." + tone)
+			if !s.Exists() {
+				return nil, fmt.Errorf("reply: %s has no %s.%s", name, sc, tone)
+			}
+			where := sc + "." + tone
+			pick := func(key string) part {
+				if r := s.Get(key); r.Exists() {
+					return compilePart(where+"."+key, r)
+				}
+				return compilePart("tones."+tone+"."+key, base.Get(key))
+			}
+			vc := &voice{
+				greet: pick("greet"), greetAnon: pick("greet_anon"), thanks: pick("thanks"),
+				wish: pick("wish"), signoff: pick("signoff"), pad: pick("pad"),
+			}
+			for i, b := range s.Get("body").Array() {
+				vc.body = append(vc.body, compilePart(fmt.Sprintf("%s.body.%d", where, i), b))
+			}
+			if err := vc.check(); err != nil {
+				return nil, fmt.Errorf("reply: %s %s: %v", name, where, err)
+			}
+			if l.voices[sc] == nil {
+				l.voices[sc] = map[string]*voice{}
+			}
+			l.voices[sc][tone] = vc
+		}
+	}
+	return l, perr
+}
+
+// check makes sure a reply can always be written without profile facts and
+// without a name: every part has a phrasing that needs neither.
+func (v *voice) check() error {
+	need := map[string]part{"greet_anon": v.greetAnon, "thanks": v.thanks, "wish": v.wish, "pad": v.pad}
+	for i, b := range v.body {
+		need[fmt.Sprintf("body.%d", i)] = b
+	}
+	for k, p := range need {
+		ok := false
+		for _, vr := range p {
+			plain := true
+			for _, s := range vr.slots {
+				if s != "minutes" {
+					plain = false
+				}
+			}
+			ok = ok || plain
+		}
+		if !ok {
+			return fmt.Errorf("%s has no phrasing that works without a name or profile facts", k)
+		}
+	}
+	if len(v.body) == 0 || len(v.greet) == 0 || len(v.signoff) == 0 {
+		return fmt.Errorf("needs body, greet and signoff")
+	}
+	for _, vr := range v.signoff {
+		if !strings.Contains(vr.text, "{sig}") {
+			return fmt.Errorf("signoff %q lacks {sig}", vr.text)
+		}
+	}
+	return nil
+}

@@ -1,0 +1,268 @@
+package reply
+
+import (
+	"html"
+	"regexp"
+	"strings"
+	"unicode"
+
+	"politely/internal/model"
+)
+
+// name is how the reply addresses the sender.
+type name struct {
+	first string // "Lena"; for a name in Chinese characters, the whole name
+	full  string // "Lena Fischer"
+}
+
+// senderName finds the sender's name: from the request's sender when the
+// host knows it, else from the signature at the end of the message ("Best,
+// Lena" or a last line "Rohit"). The greeting at the top of a message names
+// the recipient, not the sender, so it is never used. The user's own name is
+// never taken for the sender's.
+func senderName(r model.Request) name {
+	n := parseName(r.Sender.Name)
+	if n.first == "" {
+		n = signedName(r.Text)
+	}
+	if n.first != "" && r.Profile.Name != "" {
+		if own := parseName(r.Profile.Name); strings.EqualFold(own.first, n.first) {
+			return name{}
+		}
+	}
+	return n
+}
+
+// honorifics are left out of the first name ("Dr. Lena Fischer" is Lena).
+var honorifics = map[string]bool{
+	"dr": true, "mr": true, "mrs": true, "ms": true, "miss": true, "mx": true, "prof": true,
+	"sir": true, "herr": true, "frau": true, "sr": true, "sra": true, "srta": true, "don": true,
+	"doña": true, "m": true, "mme": true, "mlle": true, "ing": true,
+}
+
+// parseName reads a display name such as "Dr. Lena Fischer, PhD 🚀" into its
+// first and full name; it returns the zero name when s does not look like a
+// person's name (digits, too long, no letters).
+func parseName(s string) name {
+	s = strings.TrimSpace(s)
+	if i := strings.IndexAny(s, ",|(/·•"); i >= 0 {
+		s = s[:i] // credentials, pronouns or a tagline follow
+	}
+	var words []string
+	if strings.ContainsFunc(s, unicode.IsDigit) {
+		return name{} // "Team 42" or a phone number is not a person's name
+	}
+	for _, f := range strings.Fields(s) {
+		f = strings.TrimFunc(f, func(r rune) bool { return !isNameRune(r) || r == '-' || r == '\'' })
+		if f == "" {
+			continue
+		}
+		for _, r := range f {
+			if !isNameRune(r) {
+				return name{}
+			}
+		}
+		f = strings.TrimSuffix(f, ".")
+		if f == "" || len(words) == 0 && honorifics[strings.ToLower(f)] {
+			continue
+		}
+		words = append(words, titleCase(f))
+	}
+	if len(words) == 0 || len(words) > 4 {
+		return name{}
+	}
+	full := strings.Join(words, " ")
+	if len([]rune(full)) > 40 {
+		return name{}
+	}
+	if han(full) {
+		return name{first: full, full: full}
+	}
+	if len([]rune(words[0])) < 2 {
+		return name{} // an initial is not a first name
+	}
+	return name{first: words[0], full: full}
+}
+
+func isNameRune(r rune) bool {
+	return unicode.IsLetter(r) || unicode.IsMark(r) || r == '-' || r == '\'' || r == '\u2019' || r == '.'
+}
+
+func han(s string) bool {
+	for _, r := range s {
+		if !unicode.Is(unicode.Han, r) && r != ' ' && r != '·' {
+			return false
+		}
+	}
+	return s != ""
+}
+
+// titleCase capitalizes a name typed in lower case ("rohit" → "Rohit") and
+// leaves any other casing ("McKenzie", "DeShawn") alone.
+func titleCase(w string) string {
+	if w != strings.ToLower(w) {
+		return w
+	}
+	rs := []rune(w)
+	rs[0] = unicode.ToUpper(rs[0])
+	return string(rs)
+}
+
+// closings are the sign-off words that come before a name at the end of a
+// message, in every supported language.
+var closings = []string{
+	"best", "best regards", "kind regards", "warm regards", "regards", "warmly", "cheers",
+	"thanks", "thank you", "many thanks", "thanks again", "sincerely", "yours", "all the best",
+	"best wishes", "talk soon", "take care", "respectfully", "with gratitude", "gratefully",
+	"saludos", "un saludo", "saludos cordiales", "atentamente", "un abrazo", "gracias",
+	"cordialement", "bien à vous", "bien cordialement", "merci", "amitiés",
+	"viele grüße", "beste grüße", "liebe grüße", "mit freundlichen grüßen", "freundliche grüße", "lg", "vg", "danke", "gruß",
+	"祝好", "此致", "谢谢", "敬上",
+}
+
+// notNames are words that end messages without being a name.
+var notNames = map[string]bool{
+	"thanks": true, "thank": true, "cheers": true, "regards": true, "best": true, "founder": true,
+	"ceo": true, "cto": true, "recruiter": true, "team": true, "host": true, "manager": true,
+	"director": true, "engineer": true, "hello": true, "hi": true, "hey": true, "ps": true,
+	"sent": true, "linkedin": true, "sincerely": true, "warmly": true, "yours": true,
+	"looking": true, "forward": true, "hope": true, "talk": true, "soon": true, "see": true,
+	"please": true, "let": true, "again": true, "all": true, "good": true, "great": true,
+	"the": true, "p.s": true, "cheers!": true, "dear": true, "re": true, "fyi": true,
+}
+
+// orgWords mark a line as a company or school rather than a person.
+var orgWords = map[string]bool{
+	"lab": true, "labs": true, "inc": true, "llc": true, "ltd": true, "gmbh": true, "software": true,
+	"solutions": true, "group": true, "team": true, "university": true, "college": true, "agency": true,
+	"partners": true, "capital": true, "consulting": true, "media": true, "ai": true, "technologies": true,
+	"systems": true, "studio": true, "ventures": true, "recruiting": true, "partner": true, "school": true,
+}
+
+// signedName looks for the sender's signature in the last lines of text:
+// a name after a closing ("Best,\nLena", "Best, Lena"), or a last line that
+// is only a name ("Rohit", "- Dev") possibly followed by a title line. It
+// errs on the side of no name: a wrong name is worse than none.
+func signedName(text string) name {
+	if strings.Contains(text, "<") || strings.Contains(text, "&") {
+		text = htmlLines(text)
+	}
+	var lines []string
+	for _, l := range strings.Split(strings.ReplaceAll(text, "\r", "\n"), "\n") {
+		if l = strings.TrimSpace(l); l != "" {
+			lines = append(lines, l)
+		}
+	}
+	if len(lines) < 2 {
+		return name{}
+	}
+	from := len(lines) - 4
+	if from < 1 {
+		from = 1
+	}
+	// A closing followed by a name, on the same line or the next.
+	for i := len(lines) - 1; i >= from-1 && i >= 0; i-- {
+		c, rest, ok := closing(lines[i])
+		if !ok {
+			continue
+		}
+		_ = c
+		if rest != "" {
+			if n := nameLine(rest); n.first != "" {
+				return n
+			}
+			continue
+		}
+		if i+1 < len(lines) {
+			if n := nameLine(lines[i+1]); n.first != "" {
+				return n
+			}
+		}
+	}
+	// A bare name as the last line, or before a one-line title.
+	if n := nameLine(lines[len(lines)-1]); n.first != "" {
+		return n
+	}
+	if len(lines) >= 3 && !sentence(lines[len(lines)-1]) {
+		if n := nameLine(lines[len(lines)-2]); n.first != "" && sentence(lines[len(lines)-3]) {
+			return n
+		}
+	}
+	return name{}
+}
+
+// closing splits "Best, Lena" into the closing and the rest.
+func closing(line string) (string, string, bool) {
+	l := strings.ToLower(line)
+	for _, c := range closings {
+		if !strings.HasPrefix(l, c) {
+			continue
+		}
+		rest := line[len(c):]
+		if rest != "" && !strings.ContainsAny(rest[:1], ",!.—–-:， ") {
+			continue
+		}
+		rest = strings.TrimLeft(rest, ",!.—–-:， ")
+		if strings.ContainsAny(rest, ".?!") || len(strings.Fields(rest)) > 3 {
+			continue
+		}
+		return c, strings.TrimSpace(rest), true
+	}
+	return "", "", false
+}
+
+// nameLine reads a line that is only a name: one to three capitalized words
+// (or a Chinese name), optionally after a dash.
+func nameLine(line string) name {
+	line = strings.TrimSpace(strings.TrimLeft(line, "-–—~ "))
+	if line == "" || strings.ContainsAny(line, ",:;!?@0123456789|/()") {
+		return name{}
+	}
+	words := strings.Fields(line)
+	if len(words) > 3 {
+		return name{}
+	}
+	if han(line) {
+		if n := len([]rune(line)); n >= 2 && n <= 4 {
+			return name{first: line, full: line}
+		}
+		return name{}
+	}
+	for _, w := range words {
+		rs := []rune(w)
+		if !unicode.IsUpper(rs[0]) {
+			return name{}
+		}
+		lw := strings.ToLower(strings.Trim(w, "."))
+		if notNames[lw] || orgWords[lw] {
+			return name{}
+		}
+	}
+	return parseName(line)
+}
+
+// sentence reports whether a line reads as prose rather than a signature.
+func sentence(line string) bool {
+	return len(strings.Fields(line)) > 4 || strings.ContainsAny(line[len(line)-1:], ".!?")
+}
+
+// FirstName is the name a reply to r greets the sender by: from r.Sender.Name
+// when set, else from the signature at the end of the message; "" when
+// unknown.
+func FirstName(r model.Request) string { return senderName(r).first }
+
+var (
+	scriptRe = regexp.MustCompile(`(?is)<(script|style)\b.*?</(script|style)\s*>`)
+	breakRe  = regexp.MustCompile(`(?i)<(br|/p|/div|/li|p|div|li)\b[^>]*>`)
+	tagRe    = regexp.MustCompile(`<[^>]*>`)
+)
+
+// htmlLines turns a message copied as HTML into plain lines, enough to find
+// the signature: line-breaking tags become line breaks, other tags go, and
+// entities are decoded.
+func htmlLines(s string) string {
+	s = scriptRe.ReplaceAllString(s, "")
+	s = breakRe.ReplaceAllString(s, "\n")
+	s = tagRe.ReplaceAllString(s, "")
+	return strings.ReplaceAll(html.UnescapeString(s), "\u00a0", " ")
+}

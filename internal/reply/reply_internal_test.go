@@ -1,0 +1,213 @@
+package reply
+
+import (
+	"errors"
+	"strings"
+	"testing"
+	"time"
+
+	"politely/internal/model"
+)
+
+func flags(ids ...string) []model.Finding {
+	var out []model.Finding
+	for _, id := range ids {
+		out = append(out, model.Finding{ID: id})
+	}
+	return out
+}
+
+func TestChoose(t *testing.T) {
+	declined := []model.Turn{{From: "them", Text: "Coffee?"}, {From: "me", Text: "Thanks, but I can't take this on right now."}}
+	chatted := []model.Turn{{From: "me", Text: "Great to meet you yesterday!"}}
+	colleague := model.Request{Sender: model.Sender{Headline: "Data Engineer at Northwind Traders"}, Profile: model.Profile{Company: "Northwind"}}
+	notColleague := model.Request{Sender: model.Sender{Headline: "Engineer at Northwindy"}, Profile: model.Profile{Company: "Northwind"}}
+	for _, c := range []struct {
+		name string
+		r    model.Request
+		res  model.Result
+		want string
+	}{
+		{"accept", model.Request{}, model.Result{Verdict: model.Accept}, AcceptIt},
+		{"firm", model.Request{}, model.Result{Verdict: model.DeclineFirm, Flags: flags("selling")}, Firm},
+		{"door open", model.Request{}, model.Result{Verdict: model.DeclineDoorOpen}, DoorOpen},
+		{"unknown verdict", model.Request{}, model.Result{}, DoorOpen},
+		{"coffee", model.Request{}, model.Result{Verdict: model.DeclineDoorOpen, Asks: []string{"meeting"}}, Coffee},
+		{"minutes", model.Request{}, model.Result{Verdict: model.DeclineDoorOpen, MinutesAsked: 15}, Coffee},
+		{"break", model.Request{}, model.Result{Verdict: model.DeclineDoorOpen, Flags: flags("burnout"), Asks: []string{"meeting"}}, Break},
+		{"capacity", model.Request{}, model.Result{Verdict: model.DeclineDoorOpen, Flags: flags("over_capacity")}, Capacity},
+		{"redirect", model.Request{}, model.Result{Verdict: model.DeclineDoorOpen, Flags: flags("outside_expertise")}, Redirect},
+		{"internal", colleague, model.Result{Verdict: model.DeclineDoorOpen, Asks: []string{"meeting"}}, Internal},
+		{"not internal", notColleague, model.Result{Verdict: model.DeclineDoorOpen}, DoorOpen},
+		{"colleague accepted", colleague, model.Result{Verdict: model.Accept}, AcceptIt},
+		{"intro offer", model.Request{Text: "I'd be happy to introduce you to a few founders in my network."}, model.Result{Verdict: model.DeclineDoorOpen}, IntroOffer},
+		{"intro offer de", model.Request{Text: "Gern würde ich dich mit zwei Gründern bekannt machen."}, model.Result{Verdict: model.DeclineDoorOpen}, IntroOffer},
+		{"asks for intro", model.Request{Text: "Could you introduce me to your CTO?"}, model.Result{Verdict: model.DeclineDoorOpen}, DoorOpen},
+		{"follow up", model.Request{Thread: declined}, model.Result{Verdict: model.DeclineDoorOpen}, FollowUpFirm},
+		{"persistent", model.Request{}, model.Result{Verdict: model.DeclineFirm, Flags: flags("persistent")}, FollowUpFirm},
+		{"reconnect", model.Request{Thread: declined}, model.Result{Verdict: model.Accept}, Reconnect},
+		{"earlier chat only", model.Request{Thread: chatted}, model.Result{Verdict: model.Accept}, AcceptIt},
+		{"declined in german", model.Request{Thread: []model.Turn{{From: "me", Text: "Danke, aber leider nicht."}}}, model.Result{Verdict: model.DeclineDoorOpen}, FollowUpFirm},
+		{"they declined, not me", model.Request{Thread: []model.Turn{{From: "them", Text: "I can't make it."}}}, model.Result{Verdict: model.Accept}, AcceptIt},
+	} {
+		if got := Choose(c.r, c.res); got != c.want {
+			t.Errorf("%s: Choose = %s, want %s", c.name, got, c.want)
+		}
+	}
+}
+
+func TestNames(t *testing.T) {
+	for _, c := range []struct{ sender, text, profile, want string }{
+		{"Lena Fischer", "", "", "Lena"},
+		{"Dr. Aiko Tanaka, PhD", "", "", "Aiko"},
+		{"rohit sharma", "", "", "Rohit"},
+		{"王小明", "", "", "王小明"},
+		{"José-María Núñez 🚀", "", "", "José-María"},
+		{"Jean-Luc (he/him)", "", "", "Jean-Luc"},
+		{"J. Smith", "", "", ""},
+		{"Team 42", "", "", ""},
+		{"", "Hi Ananya, would love to connect. Thanks!\nRohit", "", "Rohit"},
+		{"", "Hi Ananya,\nWould love to connect.\n\nBest,\nLena", "", "Lena"},
+		{"", "Would love to connect.\n\nBest, Lena", "", "Lena"},
+		{"", "Hi there, quick question.\nCheers,\nNoah Brennan\nBoston College | Class of 2025", "", "Noah"},
+		{"", "Looking forward to hearing from you.\nAmir\nFounder", "", "Amir"},
+		{"", "Would be great to chat.\nTanvir\nNimble Software Lab", "", "Tanvir"},
+		{"", "Would be great to chat.\n- Dev", "", "Dev"},
+		{"", "Hi Ananya, I'm Rohit and I'd love to connect.", "", ""},
+		{"", "Hi Ananya,\nLooking Forward", "", ""},
+		{"", "Hi Ananya,\nthanks!\nWorth a chat?", "", ""},
+		{"", "Hi Robin, would love to chat.\nBest,\nRobin", "Robin Ellis", ""},
+		{"", "感谢您的时间。\n王小明", "", "王小明"},
+		{"", "Merci d'avance.\nCordialement,\nÉlodie", "", "Élodie"},
+		{"", "Ich freue mich auf Ihre Antwort.\nViele Grüße\nJonas Weber", "", "Jonas"},
+		{"", "<p>Hi Chris,</p><p>Call?</p><script>x</script><p>Regards,<br>Dana</p>", "", "Dana"},
+		{"", "<p>Hi Chris, call?</p><p>Best &amp; thanks,<br>Zo&euml;</p>", "", "Zoë"},
+	} {
+		r := model.Request{Text: c.text, Sender: model.Sender{Name: c.sender}, Profile: model.Profile{Name: c.profile}}
+		if got := FirstName(r); got != c.want {
+			t.Errorf("FirstName(%q, %q) = %q, want %q", c.sender, c.text, got, c.want)
+		}
+	}
+}
+
+func TestOverrides(t *testing.T) {
+	r := model.Request{Text: "Hi, could we grab coffee?"}
+	for _, c := range []struct{ field, sc, tone, lang, msg string }{
+		{"lang", "", "", "xx", `unsupported language "xx"; supported: en, zh, es, fr, de`},
+		{"tone", "", "snarky", "", `unsupported tone "snarky"; supported: warm, formal, brief`},
+		{"scenario", "ghost", "", "", `unsupported scenario "ghost"; supported: door_open, firm, coffee, internal, intro_offer, break, capacity, redirect, follow_up_firm, reconnect, accept`},
+	} {
+		r.Scenario, r.Tone, r.Lang = c.sc, c.tone, c.lang
+		_, err := Write(r, model.Result{})
+		var fe *model.FieldError
+		if !errors.As(err, &fe) || fe.Field != c.field || fe.Msg != c.msg {
+			t.Errorf("%s: got %v", c.field, err)
+		}
+	}
+	// A bad value in the profile is named as the profile's.
+	_, err := Write(model.Request{Text: "Hi", Profile: model.Profile{Lang: "it"}}, model.Result{})
+	var fe *model.FieldError
+	if !errors.As(err, &fe) || fe.Field != "profile.lang" || fe.Msg != `unsupported language "it"; supported: en, zh, es, fr, de` {
+		t.Errorf("profile lang: %v", err)
+	}
+	// A signature that brings its own closing is not given a second one.
+	for _, sig := range []string{"Best,\nRobin", "Viele Grüße\nRobin", "Cheers, Robin"} {
+		rep, _ := Write(model.Request{Text: "Hi", Profile: model.Profile{Signature: sig}}, model.Result{})
+		if !strings.HasSuffix(rep.Text, "\n\n"+sig) {
+			t.Errorf("signature %q:\n%s", sig, rep.Text)
+		}
+	}
+	// The profile's tone and language apply unless the request overrides them.
+	r = model.Request{Text: "Hi", Profile: model.Profile{Tone: "formal", Lang: "de"}}
+	if rep, _ := Write(r, model.Result{}); rep.Tone != "formal" || rep.Lang != "de" {
+		t.Errorf("profile defaults: %+v", rep)
+	}
+	r.Tone, r.Lang = "BRIEF", "Fr"
+	if rep, _ := Write(r, model.Result{}); rep.Tone != "brief" || rep.Lang != "fr" {
+		t.Errorf("overrides: %+v", rep)
+	}
+	if rep, _ := Write(model.Request{Text: "Hi"}, model.Result{}); rep.Tone != "warm" || rep.Lang != "en" || rep.Scenario != DoorOpen {
+		t.Errorf("defaults: %+v", rep)
+	}
+}
+
+func TestFacts(t *testing.T) {
+	now := time.Date(2026, 11, 22, 10, 0, 0, 0, time.UTC)
+	p := model.Profile{
+		BreakUntil: time.Date(2027, 1, 1, 0, 0, 0, 0, time.UTC),
+		Events:     []model.Event{{Name: "Old Summit", When: "2026-05-01"}, {Name: "Devoxx", When: "April 2027"}},
+		Experts:    []model.Expert{{Name: "Sam Lee", Topics: []string{"pricing"}}, {Name: "Kim Ode", Topics: []string{"SEO"}}},
+		Company:    "Acme",
+	}
+	r := model.Request{Text: "Any advice on SEO for my shop?", Now: now, Profile: p}
+	for _, c := range []struct{ sc, lang, want string }{
+		{Break, "en", "January 1, 2027"},
+		{Break, "fr", "1er janvier 2027"},
+		{Break, "de", "1. Januar 2027"},
+		{Break, "es", "1 de enero de 2027"},
+		{Break, "zh", "2027年1月1日"},
+		{DoorOpen, "en", "Devoxx"},
+		{Redirect, "en", "Kim Ode"},
+	} {
+		r.Scenario, r.Lang = c.sc, c.lang
+		rep, err := Write(r, model.Result{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !contains(rep.Text, c.want) {
+			t.Errorf("%s/%s: %q not in\n%s", c.sc, c.lang, c.want, rep.Text)
+		}
+		for _, bad := range []string{"Old Summit", "Sam Lee", "Acme"} {
+			if contains(rep.Text, bad) {
+				t.Errorf("%s/%s: names %q\n%s", c.sc, c.lang, bad, rep.Text)
+			}
+		}
+	}
+	// The redirect offers an introduction only once the expert agrees.
+	for lang, cond := range map[string]string{
+		"en": "once I've checked they're open to it", "zh": "确认对方方便", "es": "confirme que le parece bien",
+		"fr": "une fois que j'aurai vérifié que cela lui convient", "de": "sobald ich geklärt habe",
+	} {
+		for _, tone := range Tones() {
+			r.Scenario, r.Lang, r.Tone = Redirect, lang, tone
+			rep, _ := Write(r, model.Result{})
+			if contains(rep.Text, "Kim Ode") != contains(rep.Text, cond) {
+				t.Errorf("redirect %s/%s: introduction without the condition %q\n%s", lang, tone, cond, rep.Text)
+			}
+		}
+	}
+	r.Tone = ""
+	// A break that is over is not mentioned; the same year needs no year.
+	r.Scenario, r.Lang = Break, "en"
+	r.Now = time.Date(2027, 2, 1, 0, 0, 0, 0, time.UTC)
+	if rep, _ := Write(r, model.Result{}); contains(rep.Text, "January") {
+		t.Errorf("past break date used:\n%s", rep.Text)
+	}
+	r.Now = time.Date(2026, 11, 22, 0, 0, 0, 0, time.UTC)
+	r.Profile.BreakUntil = time.Date(2026, 12, 5, 0, 0, 0, 0, time.UTC)
+	if rep, _ := Write(r, model.Result{}); !contains(rep.Text, "December 5") || contains(rep.Text, "2026") {
+		t.Errorf("same-year date:\n%s", rep.Text)
+	}
+	// The company is named only to a colleague there.
+	r.Scenario, r.Sender.Headline = Internal, "PM at Acme"
+	hits := 0
+	for i := 0; i < 20; i++ {
+		r.Sender.Name = "Person" + string(rune('A'+i))
+		if rep, _ := Write(r, model.Result{}); contains(rep.Text, "Acme") {
+			hits++
+		}
+	}
+	if hits != 20 {
+		t.Errorf("colleague at Acme: company named in %d of 20 replies", hits)
+	}
+}
+
+func contains(s, sub string) bool { return strings.Contains(s, sub) }
+
+func TestMinutes(t *testing.T) {
+	for _, c := range [][2]int{{0, 20}, {5, 15}, {15, 15}, {25, 25}, {60, 30}} {
+		if got := minutes(c[0]); got != c[1] {
+			t.Errorf("minutes(%d) = %d, want %d", c[0], got, c[1])
+		}
+	}
+}

@@ -1,0 +1,298 @@
+package triage
+
+import (
+	"archive/zip"
+	"bytes"
+	"encoding/json"
+	"errors"
+	"flag"
+	"io"
+	"os"
+	"path/filepath"
+	"reflect"
+	"sort"
+	"strings"
+	"testing"
+
+	"politely/internal/engine"
+	"politely/internal/export"
+	"politely/internal/export/gen"
+	"politely/internal/model"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files")
+
+const fixture = "../../testdata/export"
+
+func profile(t *testing.T) model.Profile {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join(fixture, "profile.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, err := model.DecodeProfile(b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+// triageRun triages path into a temp folder and returns the JSON and HTML output,
+// the summary and the malformed rows.
+func triageRun(t *testing.T, path string, opt Options) (js, page []byte, sum Summary, bad []export.RowError) {
+	t.Helper()
+	ex, err := export.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ex.Close()
+	eng, err := engine.New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	opt.JSON, opt.HTML, opt.CSV = filepath.Join(dir, "t.json"), filepath.Join(dir, "t.html"), filepath.Join(dir, "t.csv")
+	opt.Bad = func(r export.RowError) { bad = append(bad, r) }
+	sum, err = Run(ex, eng, opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	js, _ = os.ReadFile(opt.JSON)
+	page, _ = os.ReadFile(opt.HTML)
+	return
+}
+
+func TestGolden(t *testing.T) {
+	js, _, sum, bad := triageRun(t, fixture, Options{Profile: profile(t)})
+	golden := filepath.Join(fixture, "triage.golden.json")
+	if *update {
+		if err := os.WriteFile(golden, js, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile(golden)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(js, want) {
+		t.Errorf("triage JSON differs from %s; run go test ./internal/triage -update and review the diff", golden)
+	}
+	// Facts about the fixture that do not depend on the rules.
+	if sum.Me != gen.Me {
+		t.Errorf("me = %q, want %q", sum.Me, gen.Me)
+	}
+	if len(bad) != 1 || !strings.Contains(bad[0].Error(), "messages.csv:") {
+		t.Errorf("malformed rows: %v, want the one broken row", bad)
+	}
+	if sum.SkippedRows == 0 || sum.Connections == 0 || sum.Invitations == 0 {
+		t.Errorf("summary: %+v", sum)
+	}
+	var out struct {
+		Summary       map[string]json.RawMessage `json:"summary"`
+		Conversations []map[string]json.RawMessage
+	}
+	if err := json.Unmarshal(js, &out); err != nil {
+		t.Fatal(err)
+	}
+	for _, k := range []string{"messages", "conversations", "requests", "unanswered", "by_flag", "minutes_requested"} {
+		if _, ok := out.Summary[k]; !ok {
+			t.Errorf("summary lacks %q", k)
+		}
+	}
+	if len(out.Conversations) != sum.Conversations {
+		t.Fatalf("%d conversations listed, summary says %d", len(out.Conversations), sum.Conversations)
+	}
+	for _, c := range out.Conversations {
+		for _, k := range []string{"id", "with", "last_at", "answered", "verdict", "flags", "reply"} {
+			if _, ok := c[k]; !ok {
+				t.Errorf("conversation lacks %q: %s", k, c["id"])
+			}
+		}
+	}
+}
+
+// The rows below come straight from the fixture: a mis-encoded name is
+// repaired, HTML is text, the follow-up after a no is seen, and unanswered
+// conversations come first.
+func TestFixtureFacts(t *testing.T) {
+	js, page, sum, _ := triageRun(t, fixture, Options{Profile: profile(t)})
+	var out struct {
+		Conversations []Conversation `json:"conversations"`
+	}
+	if err := json.Unmarshal(js, &out); err != nil {
+		t.Fatal(err)
+	}
+	seenAnswered, followUps, groups, requests := false, 0, 0, 0
+	for _, c := range out.Conversations {
+		if strings.ContainsAny(c.With, "Ã") || strings.Contains(c.Text, "<p>") || strings.Contains(c.Text, "&nbsp;") {
+			t.Errorf("unrepaired text in %s: %q %q", c.ID, c.With, c.Text)
+		}
+		if c.Answered {
+			seenAnswered = true
+		} else if seenAnswered {
+			t.Errorf("unanswered %s listed after an answered one", c.ID)
+		}
+		if c.FollowUpAfterDecline {
+			followUps++
+		}
+		if c.Kind == "group" {
+			groups++
+		}
+		if c.Kind == "request" {
+			requests++
+			if c.Text == "" || c.Verdict == "" || c.Reply == "" || c.Rapport == nil || c.AskedAt == "" {
+				t.Errorf("request %s not assessed: %+v", c.ID, c)
+			}
+		}
+	}
+	if followUps == 0 || groups == 0 || requests != sum.Requests {
+		t.Errorf("follow-ups %d, groups %d, requests %d (summary %d)", followUps, groups, requests, sum.Requests)
+	}
+	if !bytes.Contains(page, []byte("Content-Security-Policy")) || !bytes.Contains(page, []byte("<svg")) {
+		t.Errorf("report lacks its CSP or charts")
+	}
+}
+
+// The same export with its rows mixed across conversations gives the same
+// conversations: the index does not rely on the file being sorted.
+func TestUnsortedExport(t *testing.T) {
+	var got [2][]Conversation
+	for i, inter := range []bool{false, true} {
+		dir := t.TempDir()
+		if _, err := gen.Write(dir, gen.Options{Seed: 3, Messages: 400, Interleave: inter}); err != nil {
+			t.Fatal(err)
+		}
+		js, _, _, _ := triageRun(t, dir, Options{})
+		var out struct {
+			Conversations []Conversation `json:"conversations"`
+		}
+		if err := json.Unmarshal(js, &out); err != nil {
+			t.Fatal(err)
+		}
+		sort.Slice(out.Conversations, func(a, b int) bool { return out.Conversations[a].ID < out.Conversations[b].ID })
+		got[i] = out.Conversations
+	}
+	if !reflect.DeepEqual(got[0], got[1]) {
+		t.Errorf("sorted and interleaved exports triage differently")
+	}
+}
+
+func TestMe(t *testing.T) {
+	_, _, sum, _ := triageRun(t, fixture, Options{Me: "sam  rivera"})
+	if sum.Me != gen.Me {
+		t.Errorf("--me by name gave %q", sum.Me)
+	}
+	_, _, sum, _ = triageRun(t, fixture, Options{Me: gen.MeURL + "/"})
+	if sum.Me != gen.Me {
+		t.Errorf("--me by URL gave %q", sum.Me)
+	}
+	ex, err := export.Open(fixture)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ex.Close()
+	eng, _ := engine.New()
+	_, err = Run(ex, eng, Options{Me: "Nobody Here"})
+	if err == nil || !strings.Contains(err.Error(), "Sam Rivera") {
+		t.Errorf("unknown --me: %v", err)
+	}
+}
+
+func TestZipMatchesFolder(t *testing.T) {
+	zp := filepath.Join(t.TempDir(), "Basic_LinkedInDataExport.zip")
+	zipFolder(t, fixture, zp)
+	a, _, _, _ := triageRun(t, fixture, Options{Profile: profile(t)})
+	b, _, _, _ := triageRun(t, zp, Options{Profile: profile(t)})
+	if !bytes.Equal(a, b) {
+		t.Errorf("zip and folder give different JSON")
+	}
+}
+
+func TestSegments(t *testing.T) {
+	type seg = segment
+	for _, tc := range []struct {
+		text string
+		ev   []Evidence
+		want []segment
+	}{
+		{"hello", nil, []seg{{Text: "hello"}}},
+		{"buy now please", []Evidence{{ID: "selling", Start: 0, End: 7}}, []seg{{"buy now", "selling", false}, {Text: " please"}}},
+		{"👋 demo call", []Evidence{{ID: "selling", Start: 3, End: 7}}, []seg{{Text: "👋 "}, {"demo", "selling", false}, {Text: " call"}}},
+		{"é<b>x</b>", []Evidence{{ID: "s", Signal: true, Start: 1, End: 4}}, []seg{{Text: "é"}, {"<b>", "s", true}, {Text: "x</b>"}}},
+		{"abcdef", []Evidence{{ID: "a", Start: 0, End: 4}, {ID: "b", Start: 2, End: 6}}, []seg{{"ab", "a", false}, {"cd", "a b", false}, {"ef", "b", false}}},
+		{"abc", []Evidence{{ID: "x", Start: -5, End: 99}}, []seg{{"abc", "x", false}}},
+		{"abc", []Evidence{{ID: "x", Start: 2, End: 1}}, []seg{{Text: "abc"}}},
+		{"👋x", []Evidence{{ID: "x", Start: 1, End: 3}}, []seg{{Text: "👋"}, {"x", "x", false}}},
+	} {
+		if got := segments(tc.text, tc.ev); !reflect.DeepEqual(got, tc.want) {
+			t.Errorf("segments(%q, %v) = %+v, want %+v", tc.text, tc.ev, got, tc.want)
+		}
+	}
+}
+
+// Message text is escaped: a message holding markup shows as text.
+func TestReportEscapes(t *testing.T) {
+	dir := t.TempDir()
+	hostile := `<script>alert(1)</script><img src=x onerror=alert(2)> "quoted" & <b>bold</b>`
+	csv := "CONVERSATION ID,CONVERSATION TITLE,FROM,SENDER PROFILE URL,TO,RECIPIENT PROFILE URLS,DATE,SUBJECT,CONTENT,FOLDER\n" +
+		"c1,,Eve <i>Evil</i>,javascript:alert(3),Sam Roe,https://www.linkedin.com/in/sam,2026-01-02 10:00:00 UTC,,\"" + strings.ReplaceAll(hostile, `"`, `""`) + "\",INBOX\n" +
+		"c2,,Sam Roe,https://www.linkedin.com/in/sam,Ana,,2026-01-03 10:00:00 UTC,,hi,SENT\n" +
+		"c3,,Sam Roe,https://www.linkedin.com/in/sam,Bo,,2026-01-03 10:00:00 UTC,,hi,SENT\n"
+	if err := os.WriteFile(filepath.Join(dir, "messages.csv"), []byte(csv), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, page, sum, _ := triageRun(t, dir, Options{})
+	if sum.Me != "Sam Roe" || sum.Requests != 1 {
+		t.Fatalf("summary %+v", sum)
+	}
+	for _, bad := range []string{"<script>alert", "<img src=x", "onerror=alert(2)>", "<i>Evil", "javascript:alert"} {
+		if bytes.Contains(page, []byte(bad)) {
+			t.Errorf("report contains raw %q", bad)
+		}
+	}
+	if !bytes.Contains(page, []byte("&lt;i&gt;Evil")) {
+		t.Errorf("sender name not shown escaped")
+	}
+	if bytes.Count(page, []byte("<script>")) != 1 {
+		t.Errorf("report has %d scripts, want only its own", bytes.Count(page, []byte("<script>")))
+	}
+}
+
+// A failed write leaves the previous output in place.
+func TestAtomicWrite(t *testing.T) {
+	dir := t.TempDir()
+	p := filepath.Join(dir, "out.json")
+	os.WriteFile(p, []byte("old"), 0o644)
+	err := writeAtomic(p, func(w io.Writer) error {
+		io.WriteString(w, "half")
+		return errors.New("disk full")
+	})
+	b, _ := os.ReadFile(p)
+	entries, _ := os.ReadDir(dir)
+	if err == nil || string(b) != "old" || len(entries) != 1 {
+		t.Errorf("err %v, content %q, files %d", err, b, len(entries))
+	}
+	if err := writeAtomic(filepath.Join(dir, "missing", "x.json"), func(io.Writer) error { return nil }); err == nil {
+		t.Errorf("writing into a missing folder succeeded")
+	}
+}
+
+func zipFolder(t *testing.T, dir, out string) {
+	t.Helper()
+	f, err := os.Create(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	zw := zip.NewWriter(f)
+	entries, _ := os.ReadDir(dir)
+	for _, de := range entries {
+		if !strings.HasSuffix(de.Name(), ".csv") {
+			continue
+		}
+		w, _ := zw.Create(de.Name())
+		b, _ := os.ReadFile(filepath.Join(dir, de.Name()))
+		w.Write(b)
+	}
+	zw.Close()
+	f.Close()
+}
