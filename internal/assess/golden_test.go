@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"flag"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -68,7 +69,25 @@ func TestGolden(t *testing.T) {
 			t.Fatalf("%s: %v (run go test ./internal/assess -update)", name, err)
 		}
 		if !bytes.Equal(got, want) {
-			t.Errorf("%s differs from %s:\n%s", name, path, got)
+			t.Errorf("%s differs from %s (run go test ./internal/assess -update and review the diff): %s", name, path, firstDiff(want, got))
 		}
 	}
+}
+
+// firstDiff shows the first line where two texts differ.
+func firstDiff(want, got []byte) string {
+	w, g := strings.Split(string(want), "\n"), strings.Split(string(got), "\n")
+	for i := 0; i < len(w) || i < len(g); i++ {
+		var a, b string
+		if i < len(w) {
+			a = w[i]
+		}
+		if i < len(g) {
+			b = g[i]
+		}
+		if a != b {
+			return fmt.Sprintf("line %d: want %q, got %q", i+1, strings.TrimSpace(a), strings.TrimSpace(b))
+		}
+	}
+	return "same lines"
 }
