@@ -63,8 +63,12 @@ func newJudge(p *rules.Pack, r model.Request) *judge {
 func (a *judge) scanMessage() {
 	rs := a.p.Rules()
 	counted := make(map[int]bool, 16)
-	gained := map[int]float64{}
-	var vocab map[string]bool
+	var gained map[int]float64 // what each vocabulary rule has added so far
+	type seen struct {
+		rule int
+		word string
+	}
+	var vocab map[seen]bool
 	for _, h := range a.p.Scan(a.f) {
 		rule := rs[h.Rule]
 		if rule.Scope != "message" {
@@ -84,9 +88,9 @@ func (a *judge) scanMessage() {
 			// A vocabulary counts each distinct word once, up to its maximum.
 			word := a.f.Norm[h.Start:h.End]
 			if vocab == nil {
-				vocab = map[string]bool{}
+				vocab, gained = map[seen]bool{}, map[int]float64{}
 			}
-			if key := rule.ID + "\x00" + word; !vocab[key] && gained[h.Rule]+rule.Weight <= rule.Max+1e-9 {
+			if key := (seen{h.Rule, word}); !vocab[key] && gained[h.Rule]+rule.Weight <= rule.Max+1e-9 {
 				vocab[key] = true
 				add = rule.Weight
 				gained[h.Rule] += add

@@ -308,7 +308,7 @@ func (p *Pack) Scan(f *text.Folded) []Hit {
 		ids = append(ids, m.words[norm[i:i+j]])
 		i += j
 	}
-	var hits []Hit
+	hits := make([]Hit, 0, 16)
 	var negEnds []int
 	var left map[int][2]int // pair → the latest first side: start, end
 	emit := func(t target, start, end int) {

@@ -1,7 +1,7 @@
 package text
 
 import (
-	"sort"
+	"slices"
 	"unicode/utf8"
 )
 
@@ -14,7 +14,7 @@ func UTF16(s string, offs []int) {
 	for i := range idx {
 		idx[i] = i
 	}
-	sort.Slice(idx, func(a, b int) bool { return offs[idx[a]] < offs[idx[b]] })
+	slices.SortFunc(idx, func(a, b int) int { return offs[a] - offs[b] })
 	pos, units := 0, 0
 	for _, k := range idx {
 		target := offs[k]
