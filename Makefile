@@ -39,17 +39,166 @@ fuzz:
 	    echo "fuzz $$pkg $$t"; $(GO) test -run '^$$' -fuzz "^$$t$$" -fuzztime $(FUZZTIME) $$pkg; \
 	  done; done
 
-bench:
+bench: bench-hosts
 	$(GO) test -run '^$$' -bench . -benchmem ./internal/assess/
 
+# --- replies ------------------------------------------------------------------
+# make demo-replies: the reply for every bundled sample, then the same sample
+# in every language, and lint on a poor draft. make golden-replies rewrites
+# internal/reply/testdata/golden (review the diff). The property test over
+# testdata/ and ../shared/corpus runs in test-go.
+.PHONY: demo-replies golden-replies bench-replies
+demo-replies: build
+	@for f in testdata/messages/*; do \
+	  echo "=== $$f"; ./$(BIN) reply --now 2026-11-22T10:00:00Z --profile testdata/profile.json "$$f" || exit 1; echo; \
+	done
+	@for l in en zh es fr de; do \
+	  echo "=== testdata/messages/05-pick-your-brain.txt --lang $$l --tone formal"; \
+	  ./$(BIN) reply --now 2026-11-22T10:00:00Z --lang $$l --tone formal testdata/messages/05-pick-your-brain.txt || exit 1; echo; \
+	done
+	@echo "=== lint on a poor draft (exit 1: findings)"
+	@printf 'Hi [Name],\nSo sorry, I think maybe I cannot because work is busy and also I travel, plus family. Sorry! Lets definitely catch up soon!\n' | ./$(BIN) lint || true
+
+golden-replies:
+	$(GO) test ./internal/reply -run TestGolden -update
+
+bench-replies:
+	$(GO) test -run '^$$' -bench . -benchmem ./internal/reply ./internal/lint
+
+bench: bench-replies
+
 # --- api and hosts ------------------------------------------------------------
+# make wasm: the API as WebAssembly for the extension and any page or Node.
+# extension/build/app.wasm is the GOOS=js build of ./wasm; politely.mjs is our
+# own glue (wasm/glue) with the toolchain's wasm_exec.js inside, so the two
+# always match.
+WASM_DIR   := extension/build
+WASM_FLAGS := -trimpath -ldflags='-s -w'
+NODE       ?= node
+
+.PHONY: wasm
+wasm:
+	@mkdir -p $(WASM_DIR)
+	GOOS=js GOARCH=wasm $(GO) build $(WASM_FLAGS) -o $(WASM_DIR)/app.wasm ./wasm
+	$(NODE) wasm/glue/build.mjs "$$($(GO) env GOROOT)/lib/wasm/wasm_exec.js" $(WASM_DIR)/politely.mjs
+
+# make worker: a deployable Cloudflare worker in wasm/worker/build (the same
+# app.wasm and politely.mjs, with wasm/worker/entry.mjs as its entry).
+WORKER_DIR := wasm/worker
+
+.PHONY: worker worker-deps
+worker: wasm
+	@mkdir -p $(WORKER_DIR)/build
+	cp $(WASM_DIR)/app.wasm $(WASM_DIR)/politely.mjs $(WORKER_DIR)/build/
+	cp $(WORKER_DIR)/entry.mjs $(WORKER_DIR)/build/worker.mjs
+
+# wrangler (pinned in wasm/worker/package-lock.json) for wrangler dev and deploy.
+worker-deps:
+	@test -x $(WORKER_DIR)/node_modules/.bin/wrangler || (cd $(WORKER_DIR) && npm ci --no-audit --no-fund)
+
+# The cross-host battery: the Go test answers every case natively (httptest)
+# and exports the answers; Node replays them against the wasm (politely.mjs),
+# the real `politely serve` and the worker under `wrangler dev`, offline.
+API_CASES := testdata/out/api-cases.jsonl
+HOSTS     ?= wasm,serve,worker
+
+.PHONY: api-cases test-hosts load-test bench-hosts
+api-cases:
+	$(GO) test -count=1 -run '^TestBattery$$' ./internal/api -args -export=$(CURDIR)/$(API_CASES)
+
+test-hosts: build worker worker-deps api-cases
+	POLITELY_CASES=$(CURDIR)/$(API_CASES) POLITELY_HOSTS=$(HOSTS) $(NODE) --test --test-reporter=dot wasm/test/hosts.test.mjs
+
+# Bounded load test on 127.0.0.1: 20,000 requests from 50 clients, zero errors.
+LOAD_N ?= 20000
+LOAD_C ?= 50
+load-test: build
+	$(GO) run ./internal/api/load -bin $(BIN) -n $(LOAD_N) -c $(LOAD_C)
+
+# Per-request latency on every host, cold start and wasm size.
+BENCH_GEN := testdata/out/bench-gen
+bench-hosts: build worker worker-deps
+	@rm -rf $(BENCH_GEN) && mkdir -p $(BENCH_GEN)
+	GOOS=js GOARCH=wasm $(GO) build $(WASM_FLAGS) -tags perrequest -o $(BENCH_GEN)/app.wasm ./wasm
+	$(GO) run github.com/syumai/workers/cmd/workers-assets-gen -mode=go -runtime=browser -o $(BENCH_GEN)
+	@echo "--- Go handler in-process (no HTTP):"
+	@$(GO) test -run '^$$' -bench '^BenchmarkHandler$$' -benchmem ./internal/api | grep Benchmark
+	@echo "--- politely serve, Go client on 127.0.0.1, 1 client then 50:"
+	@$(GO) run ./internal/api/load -bin $(BIN) -n 5000 -c 1 2>/dev/null
+	@$(GO) run ./internal/api/load -bin $(BIN) -n 20000 -c 50 2>/dev/null
+	@echo "--- Node hosts:"
+	$(NODE) wasm/test/bench.mjs --gen $(CURDIR)/$(BENCH_GEN)
 
 # --- triage -------------------------------------------------------------------
+# make triage-demo: the report for the bundled synthetic export (testdata/export).
+# make e2e-triage: that report in headless chromium (renders, sorting, filters,
+# Copy, no console errors, no outside requests) and its screenshot.
+# make bench-triage: a generated 100,000-message export, messages/s and peak RSS.
+# make triage-fixture: regenerate testdata/export and its golden JSON.
+TRIAGE_OUT    := testdata/out/triage
+TRIAGE_BENCH  := testdata/out/bench-export
+TRIAGE_BENCH_N ?= 100000
+
+.PHONY: triage-demo e2e-triage bench-triage triage-fixture
+triage-demo: build
+	@mkdir -p $(TRIAGE_OUT)
+	./$(BIN) triage testdata/export --profile testdata/export/profile.json \
+	  --html $(TRIAGE_OUT)/report.html --json $(TRIAGE_OUT)/triage.json --csv $(TRIAGE_OUT)/triage.csv
+
+e2e-triage: triage-demo ext-deps
+	TRIAGE_REPORT=$(CURDIR)/$(TRIAGE_OUT)/report.html TRIAGE_SCREENSHOT=$(CURDIR)/testdata/export/report.png \
+	  node --test extension/test/triage-report.test.mjs
+
+bench-triage: build
+	@test -f $(TRIAGE_BENCH)/messages.csv || $(GO) run ./internal/export/gen/genexport -out $(TRIAGE_BENCH) \
+	  -messages $(TRIAGE_BENCH_N) -quirks -interleave -seed 1
+	@test -x /usr/bin/time || (apt-get update -qq && apt-get install -y -qq time >/dev/null)
+	@mkdir -p $(TRIAGE_OUT)
+	@/usr/bin/time -f '%e %M %U %S' -o $(TRIAGE_OUT)/bench.time ./$(BIN) triage $(TRIAGE_BENCH) \
+	  --profile testdata/export/profile.json --html $(TRIAGE_OUT)/bench.html --json $(TRIAGE_OUT)/bench.json \
+	  --csv $(TRIAGE_OUT)/bench.csv > $(TRIAGE_OUT)/bench.out
+	@cat $(TRIAGE_OUT)/bench.out
+	@read secs kb usr sys < $(TRIAGE_OUT)/bench.time; msgs=$$(sed -n 's/^triage: \([0-9]*\) messages.*/\1/p' $(TRIAGE_OUT)/bench.out); \
+	  awk -v m=$$msgs -v s=$$secs -v k=$$kb -v u=$$usr -v y=$$sys -v n=$$(nproc) -v l="$$(cut -d' ' -f1 /proc/loadavg)" 'BEGIN { \
+	    printf "bench-triage: %d messages in %.2f s = %.0f messages/s, peak RSS %.0f MB; CPU %.2f s (%.0f messages per CPU-second; %d cores, load avg %s)\n", \
+	      m, s, m/s, k/1024, u+y, m/(u+y), n, l }'
+
+triage-fixture:
+	$(GO) run ./internal/export/gen/genexport -out testdata/export -messages 160 -quirks -interleave -seed 7
+	$(GO) test -count=1 -run '^TestGolden$$' ./internal/triage -update
+
 
 # --- extension ----------------------------------------------------------------
+# make extension: the loadable unpacked extension in extension/dist/politely/
+# (sources + the wasm API) and the store zip extension/dist/politely.zip.
+# make e2e: drives it in headless Debian chromium against testdata/linkedin/.
+EXT_DIST := extension/dist/politely
+CHROMIUM ?= /usr/bin/chromium
+
+.PHONY: extension e2e ext-deps bench-extension
+extension: wasm
+	@rm -rf $(EXT_DIST) extension/dist/politely.zip
+	@mkdir -p $(EXT_DIST)
+	cp -R extension/src/. $(EXT_DIST)/
+	cp $(WASM_DIR)/app.wasm $(WASM_DIR)/politely.mjs $(EXT_DIST)/
+	@command -v zip >/dev/null || (apt-get update && apt-get install -y zip)
+	cd $(EXT_DIST) && zip -qrX9 ../politely.zip .
+	@echo "unpacked: $(EXT_DIST)  zip: extension/dist/politely.zip ($$(du -k extension/dist/politely.zip | cut -f1) KB)"
+
+# Debian's chromium and the pinned playwright-core, each only when missing.
+ext-deps:
+	@test -x $(CHROMIUM) || (apt-get update && apt-get install -y chromium)
+	@command -v openssl >/dev/null || (apt-get update && apt-get install -y openssl)
+	@test -d extension/node_modules/playwright-core || npm ci --prefix extension --no-audit --no-fund
+
+e2e: extension ext-deps
+	cd extension && node --test --test-concurrency=1 test/unit.test.mjs test/e2e.test.mjs
+
+bench-extension: extension ext-deps
+	cd extension && node test/bench.mjs
 
 # --- all tests ------------------------------------------------------------------
-test: test-go
+test: test-go e2e
 
 clean:
 	rm -rf bin extension/build extension/dist

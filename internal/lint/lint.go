@@ -131,17 +131,6 @@ var tables = sync.OnceValues(func() (map[string]*table, error) {
 	return out, nil
 })
 
-// Limits returns the word limits the length rules use (too_short below min,
-// too_long above max), counted with Words.
-func Limits() (min, max int) {
-	ts, err := tables()
-	if err != nil {
-		return 15, 110
-	}
-	t := ts["en"]
-	return t.minWords, t.maxWords
-}
-
 // Check returns the findings for a draft in lang ("" means English), sorted
 // by position. Offsets are UTF-16 code units into text, with invalid UTF-8
 // counted as U+FFFD the way a browser decodes it; Issue.Text is that piece.

@@ -18,7 +18,28 @@ var clean = map[string]string{
 	"de": "Hallo Sam,\n\nvielen Dank für deine Nachricht. Im Moment kann ich das leider nicht übernehmen, würde aber gern in Kontakt bleiben. Melde dich gern in ein paar Monaten wieder.\n\nViele Grüße\nAna",
 }
 
+// Drafts as people write them, with the usual "leider", "malheureusement",
+// "lamentablemente" or 不好意思: none of these is a fault.
+var natural = [][2]string{
+	{"de", "Hallo Herr Weber,\n\nvielen Dank für Ihre Nachricht. Leider kann ich Ihnen derzeit nicht weiterhelfen, da mein Kalender bis Ende des Monats voll ist. Ich wünsche Ihnen viel Erfolg bei der Suche.\n\nMit freundlichen Grüßen\nAnna Schmidt"},
+	{"fr", "Bonjour Paul,\n\nMerci pour votre message. Malheureusement, je ne suis pas disponible ce mois-ci pour un appel. Je vous souhaite bonne chance dans vos recherches.\n\nCordialement,\nAnne"},
+	{"es", "Hola, Pablo:\n\nMuchas gracias por tu mensaje. Lamentablemente, este mes no tengo disponibilidad para una llamada. Te deseo mucha suerte con la búsqueda.\n\nUn saludo,\nAna"},
+	{"zh", "李先生，您好！\n\n感谢您的来信。不好意思，这个月我的时间都排满了，暂时没办法安排通话。祝您求职顺利！\n\n王芳"},
+	{"en", "Hi Priya,\n\nThanks so much for reaching out, and congrats on the new role! I'm not able to take on any advisory work this quarter, but I'd be happy to point you to a couple of resources if that helps.\n\nBest,\nJordan"},
+	{"en", "Hey Tom, appreciate the note. Unfortunately I'm not able to make the webinar since I'm traveling that week. Best of luck with it, and thanks again for the invite!"},
+	{"en", "Thank you for your message. I'm sorry, but I won't be able to help with this one. It's kind of you to ask, and I hope you find the right person.\n\nKind regards,\nAna"},
+}
+
 func TestClean(t *testing.T) {
+	for _, c := range natural {
+		got, err := Check(c[1], c[0])
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, is := range got {
+			t.Errorf("%s: unexpected %s at %q in %q", c[0], is.ID, is.Text, c[1])
+		}
+	}
 	for lang, text := range clean {
 		got, err := Check(text, lang)
 		if err != nil {

@@ -97,13 +97,17 @@ func han(s string) bool {
 	return s != ""
 }
 
-// titleCase capitalizes a name typed in lower case ("rohit" → "Rohit") and
-// leaves any other casing ("McKenzie", "DeShawn") alone.
+// titleCase capitalizes a name typed all in lower or upper case ("rohit",
+// "ROHIT" → "Rohit") and leaves any other casing ("McKenzie", "DeShawn").
 func titleCase(w string) string {
+	rs := []rune(w)
+	if w == strings.ToUpper(w) && len(rs) > 1 {
+		w = strings.ToLower(w)
+		rs = []rune(w)
+	}
 	if w != strings.ToLower(w) {
 		return w
 	}
-	rs := []rune(w)
 	rs[0] = unicode.ToUpper(rs[0])
 	return string(rs)
 }

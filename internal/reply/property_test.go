@@ -253,6 +253,32 @@ func check(t *testing.T, where string, r model.Request, rep model.Reply, first s
 			}
 		}
 	}
+	// With the full profile, the scenarios that point somewhere use it.
+	if r.Profile.Name != "" {
+		uses := func(fs ...string) bool {
+			for _, f := range fs {
+				if strings.Contains(text, f) {
+					return true
+				}
+			}
+			return false
+		}
+		p := r.Profile
+		switch rep.Scenario {
+		case reply.DoorOpen:
+			if !uses(p.Events[0].Name, p.Resources[0].Title, p.Groups[0].Name) {
+				t.Errorf("%s: door_open ignores the profile's event, resource and group\n%s", where, text)
+			}
+		case reply.Redirect:
+			if !uses(p.Experts[0].Name, p.Resources[0].Title) {
+				t.Errorf("%s: redirect ignores the profile's expert and resource\n%s", where, text)
+			}
+		case reply.Break:
+			if !uses("2027") {
+				t.Errorf("%s: break ignores break_until\n%s", where, text)
+			}
+		}
+	}
 	for _, u := range urlRe.FindAllString(text, -1) {
 		if !strings.Contains(strings.Join(facts(r.Profile), " "), u) {
 			t.Errorf("%s: URL %s is not in the profile\n%s", where, u, text)

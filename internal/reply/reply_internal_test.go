@@ -61,6 +61,7 @@ func TestNames(t *testing.T) {
 		{"Lena Fischer", "", "", "Lena"},
 		{"Dr. Aiko Tanaka, PhD", "", "", "Aiko"},
 		{"rohit sharma", "", "", "Rohit"},
+		{"JOHN O'NEIL", "", "", "John"},
 		{"王小明", "", "", "王小明"},
 		{"José-María Núñez 🚀", "", "", "José-María"},
 		{"Jean-Luc (he/him)", "", "", "Jean-Luc"},
