@@ -339,11 +339,27 @@ func (a *judge) expertise() {
 		return
 	}
 	for _, topic := range p.Expertise {
-		if _, _, ok := a.find(topic); ok {
+		if a.mentions(topic) {
 			return
 		}
 	}
 	a.ctx["outside_expertise"] = "they ask for advice, and none of your expertise (" + strings.Join(p.Expertise, ", ") + ") appears in the message"
+}
+
+// mentions reports whether the message touches a topic of the user's: the
+// whole phrase, or one of its longer words at the start of a word ("platform
+// engineering" is touched by "our platform team"; "kubernetes" by
+// "Kubernetes-native").
+func (a *judge) mentions(topic string) bool {
+	if _, _, ok := a.find(topic); ok {
+		return true
+	}
+	for _, w := range strings.Fields(normName(topic)) {
+		if len(w) >= 6 && strings.Contains(a.f.Norm, " "+w[:len(w)-1]) {
+			return true
+		}
+	}
+	return false
 }
 
 // find locates a profile phrase (a topic) in the message, whole words only.

@@ -127,6 +127,7 @@ func TestContextFlags(t *testing.T) {
 		{"outside expertise", model.Request{Text: ask, Now: now, Profile: base}, "outside_expertise", true},
 		{"an expert for the topic", model.Request{Text: ask, Now: now, Profile: model.Profile{Expertise: []string{"fundraising"}, Experts: []model.Expert{{Name: "Maya", Topics: []string{"fundraising"}}}}}, "outside_expertise", true},
 		{"inside expertise", model.Request{Text: "Any advice on running kubernetes upgrades?", Now: now, Profile: base}, "outside_expertise", false},
+		{"a word of the expertise", model.Request{Text: "Any advice on our platform team's on-call?", Now: now, Profile: model.Profile{Expertise: []string{"platform engineering"}}}, "outside_expertise", false},
 		{"asks again after a no", model.Request{Text: "Hi again! Could we find 20 minutes for a demo this week?", Now: now, Thread: []model.Turn{{From: "them", Text: "Can I show you our tool?"}, {From: "me", Text: "Thanks, but I'll pass."}}}, "persistent", true},
 		{"says it asks again", model.Request{Text: "I know you said you were busy, but I'm following up again about the call.", Now: now}, "persistent", true},
 		{"no decline before", model.Request{Text: "Hi again! Could we find 20 minutes this week?", Now: now, Thread: []model.Turn{{From: "me", Text: "Sure, send me some times."}}}, "persistent", false},
