@@ -9,9 +9,11 @@ import (
 
 	"politely/internal/model"
 	"politely/internal/rules"
+	"politely/internal/text"
 )
 
-// corpus is the bundled sample messages, joined: realistic text of every kind.
+// corpus is the bundled sample messages: realistic text of every kind. It
+// sets the benchmark's bytes per operation to their total size.
 func corpus(b *testing.B) []string {
 	files, _ := filepath.Glob("../../testdata/messages/*")
 	var out []string
@@ -25,6 +27,12 @@ func corpus(b *testing.B) []string {
 	if len(out) == 0 {
 		b.Skip("no sample messages")
 	}
+	size := 0
+	for _, m := range out {
+		size += len(m)
+	}
+	b.SetBytes(int64(size))
+	b.ReportAllocs()
 	return out
 }
 
@@ -35,12 +43,6 @@ func BenchmarkAssess(b *testing.B) {
 		b.Fatal(err)
 	}
 	msgs := corpus(b)
-	size := 0
-	for _, m := range msgs {
-		size += len(m)
-	}
-	b.SetBytes(int64(size))
-	b.ReportAllocs()
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		for _, m := range msgs {
@@ -56,7 +58,7 @@ func BenchmarkAssessLarge(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	big := strings.Repeat(strings.Join(corpus(b), "\n"), 1)
+	big := strings.Join(corpus(b), "\n")
 	for len(big) < 256<<10 {
 		big += "\n" + big
 	}
@@ -86,12 +88,6 @@ func BenchmarkBaselineRegexp(b *testing.B) {
 	}
 	re := regexp.MustCompile(`(?i)\b(?:` + strings.Join(alts, "|") + `)\b`)
 	msgs := corpus(b)
-	size := 0
-	for _, m := range msgs {
-		size += len(m)
-	}
-	b.SetBytes(int64(size))
-	b.ReportAllocs()
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		for _, m := range msgs {
@@ -105,6 +101,34 @@ func BenchmarkCompile(b *testing.B) {
 	for i := 0; i < b.N; i++ {
 		if _, err := rules.Default(); err != nil {
 			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkFold is the folding step alone.
+func BenchmarkFold(b *testing.B) {
+	msgs := corpus(b)
+	for i := 0; i < b.N; i++ {
+		for _, m := range msgs {
+			text.Fold(m)
+		}
+	}
+}
+
+// BenchmarkScan is the phrase index alone, on folded messages.
+func BenchmarkScan(b *testing.B) {
+	p, err := rules.Default()
+	if err != nil {
+		b.Fatal(err)
+	}
+	var fs []*text.Folded
+	for _, m := range corpus(b) {
+		fs = append(fs, text.Fold(m))
+	}
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		for _, f := range fs {
+			p.Scan(f)
 		}
 	}
 }
