@@ -272,6 +272,7 @@ func (a *judge) derive() {
 // rapport. A pitch counts only for the favours that a pitch can still ask
 // of you (an introduction, a referral); the rest of a pitch is selling.
 func (a *judge) premature() {
+	direct := a.holds("premature_ask")
 	favours := a.pol.FavourAsks
 	if a.holds("selling") {
 		favours = a.pol.SellingFavourAsks
@@ -281,6 +282,10 @@ func (a *judge) premature() {
 		if a.asks[id] {
 			asked = append(asked, id)
 		}
+	}
+	if a.holds("reputation") && !direct {
+		// A scheme's "ask" is part of the scheme, not a favour to weigh.
+		asked = nil
 	}
 	if a.holds("recruiter") && !a.holds("job_seeking") {
 		// A recruiter offering you a role asks no favour by it.
@@ -294,7 +299,6 @@ func (a *judge) premature() {
 			asked = remove(asked, id)
 		}
 	}
-	direct := a.holds("premature_ask")
 	if a.rapport != "" || (len(asked) == 0 && !direct) {
 		a.setScore("premature_ask", 0)
 		a.setHits("premature_ask", nil)

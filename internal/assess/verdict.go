@@ -49,7 +49,8 @@ func (a *judge) verdict(res *model.Result) (string, []string) {
 	}
 	if !door {
 		for _, id := range a.pol.DoorOpenCues {
-			if a.holds(id) && !(contains(a.pol.WeakCues, id) && len(res.Signals) > 0) {
+			weak := contains(a.pol.WeakCues, id) && len(res.Signals) > 0
+			if a.holds(id) && !weak && !(id == "recruiter" && a.known) {
 				door = true
 				reasons = append(reasons, sentence(a.reason(id)))
 			}
