@@ -62,7 +62,7 @@ func newJudge(p *rules.Pack, r model.Request) *judge {
 // each rule counting once.
 func (a *judge) scanMessage() {
 	rs := a.p.Rules()
-	counted := make(map[int]bool, 16)
+	counted := make([]bool, len(rs))
 	var gained map[int]float64 // what each vocabulary rule has added so far
 	type seen struct {
 		rule int
