@@ -7,13 +7,16 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/tidwall/gjson"
+
 	"politely/internal/model"
 	"politely/internal/rules"
 	"politely/internal/text"
 )
 
-// corpus is the bundled sample messages: realistic text of every kind. It
-// sets the benchmark's bytes per operation to their total size.
+// corpus is realistic text of every kind: the bundled sample messages and
+// the messages of the written evaluation sets. It sets the benchmark's bytes
+// per operation to their total size.
 func corpus(b *testing.B) []string {
 	files, _ := filepath.Glob("../../testdata/messages/*")
 	var out []string
@@ -23,6 +26,18 @@ func corpus(b *testing.B) []string {
 			b.Fatal(err)
 		}
 		out = append(out, string(data))
+	}
+	sets, _ := filepath.Glob("../../testdata/eval/*.jsonl")
+	for _, f := range sets {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			b.Fatal(err)
+		}
+		for _, line := range strings.Split(string(data), "\n") {
+			if t := gjson.Get(line, "text"); t.Exists() {
+				out = append(out, t.String())
+			}
+		}
 	}
 	if len(out) == 0 {
 		b.Skip("no sample messages")

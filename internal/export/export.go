@@ -30,6 +30,7 @@ type Export struct {
 	msgSize  int64
 	msgName  string
 	cols     columns
+	delim    byte  // ',' or ';'
 	bodyOff  int64 // offset of the first row after the header
 	bodyLine int
 
@@ -86,10 +87,6 @@ func (e *Export) Close() error {
 // Size is the size of messages.csv in bytes (for progress).
 func (e *Export) Size() int64 { return e.msgSize }
 
-// HasConnections and HasInvitations report whether the side files exist.
-func (e *Export) HasConnections() bool { return e.side["connections.csv"] != nil }
-func (e *Export) HasInvitations() bool { return e.side["invitations.csv"] != nil }
-
 func isZip(path string) bool {
 	f, err := os.Open(path)
 	if err != nil {
@@ -113,6 +110,15 @@ func (e *Export) openDir(dir string) error {
 			}
 			e.addSiblings(dir)
 			return nil
+		}
+	}
+	// Unzipping often adds a folder level ("Basic_LinkedInDataExport_.../").
+	for _, de := range entries {
+		if de.IsDir() {
+			sub := filepath.Join(dir, de.Name())
+			if _, err := os.Stat(filepath.Join(sub, "messages.csv")); err == nil {
+				return e.openDir(sub)
+			}
 		}
 	}
 	return fmt.Errorf("%s: %w: the folder holds no messages.csv (request your data with \"Messages\" ticked, then pass the zip or its folder)", dir, ErrNotExport)

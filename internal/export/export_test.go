@@ -338,3 +338,46 @@ func TestHugeOpenQuote(t *testing.T) {
 		t.Errorf("msgs %+v bad %v", msgs, bad)
 	}
 }
+
+func TestOtherShapes(t *testing.T) {
+	row := "c1,,Ana,,Sam,,2024-05-01 10:00:00 UTC,,\"hello, there\",INBOX\n"
+	// A folder one level down, as unzipping often makes.
+	dir := t.TempDir()
+	sub := filepath.Join(dir, "Basic_LinkedInDataExport_11-22-2026")
+	os.Mkdir(sub, 0o755)
+	writeFile(t, sub, "messages.csv", header+row)
+	// A spreadsheet's re-save with ";" and CRLF.
+	semi := writeFile(t, t.TempDir(), "messages.csv", strings.ReplaceAll(strings.ReplaceAll(header+row, ",", ";"), "\n", "\r\n"))
+	for _, p := range []string{dir, semi} {
+		e, err := Open(p)
+		if err != nil {
+			t.Fatalf("%s: %v", p, err)
+		}
+		msgs, bad, _ := scanAll(t, e)
+		e.Close()
+		if len(msgs) != 1 || len(bad) != 0 || !strings.HasPrefix(msgs[0].Content, "hello") {
+			t.Errorf("%s: %+v %v", p, msgs, bad)
+		}
+	}
+	// UTF-16 gets its own explanation.
+	u16 := writeFile(t, t.TempDir(), "messages.csv", "\xff\xfeC\x00O\x00")
+	if _, err := Open(u16); !errors.Is(err, ErrNotExport) || !strings.Contains(err.Error(), "UTF-16") {
+		t.Errorf("UTF-16: %v", err)
+	}
+}
+
+func TestSideFileWithoutHeader(t *testing.T) {
+	dir := t.TempDir()
+	writeFile(t, dir, "messages.csv", header+"c1,,Ana,,Sam,,2024-05-01 10:00:00 UTC,,hi,INBOX\n")
+	writeFile(t, dir, "Connections.csv", "something else entirely\n")
+	e, err := Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer e.Close()
+	var bad []RowError
+	n := 0
+	if err := e.Connections(func(Connection) { n++ }, func(r RowError) { bad = append(bad, r) }); err != nil || n != 0 || len(bad) != 1 || !strings.Contains(bad[0].Error(), "Connections.csv:1: no header") {
+		t.Errorf("err %v, n %d, bad %v", err, n, bad)
+	}
+}

@@ -51,10 +51,25 @@ type columns struct {
 var required = []string{"CONVERSATION ID", "FROM", "DATE", "CONTENT"}
 
 func (e *Export) readHeader() error {
-	c := newCSVReader(e.msgs, 0, e.msgSize, 1)
-	rec, err := c.next()
-	if err != nil {
-		return fmt.Errorf("%s: %w: %s has no readable header line", e.Path, ErrNotExport, e.msgName)
+	var bom [2]byte
+	if n, _ := e.msgs.ReadAt(bom[:], 0); n == 2 && (bom == [2]byte{0xFF, 0xFE} || bom == [2]byte{0xFE, 0xFF}) {
+		return fmt.Errorf("%s: %w: %s is UTF-16 (re-saved by a spreadsheet?); use LinkedIn's original file or save it as CSV UTF-8", e.Path, ErrNotExport, e.msgName)
+	}
+	// A spreadsheet set to a European locale re-saves CSV with ";": the
+	// header tells which one this file uses.
+	var rec record
+	var err error
+	for _, d := range []byte{',', ';'} {
+		c := newCSVReader(e.msgs, 0, e.msgSize, 1)
+		c.delim = d
+		rec, err = c.next()
+		if err != nil {
+			return fmt.Errorf("%s: %w: %s has no readable header line", e.Path, ErrNotExport, e.msgName)
+		}
+		if _, ok := headerIndex(rec.fields)["CONVERSATION ID"]; ok {
+			e.delim = d
+			break
+		}
 	}
 	idx := headerIndex(rec.fields)
 	col := func(name string) int {
@@ -111,6 +126,7 @@ func (e *Export) ReadRange(off, end int64, line int, h Handler) error {
 
 func (e *Export) scan(off, end int64, line int, h Handler, progress func(int64)) error {
 	c := newCSVReader(e.msgs, off, end, line)
+	c.delim = e.delim
 	for n := 0; ; n++ {
 		if progress != nil && n%512 == 0 {
 			progress(c.off)

@@ -78,7 +78,8 @@ func (e *Export) Invitations(fn func(Invitation), bad func(RowError)) error {
 
 // side2 reads one side file: finds the header (within the first lines, after
 // any preamble), then calls row for every record; row returns why a record
-// is malformed ("" when it was used).
+// is malformed ("" when it was used). A file without the header is reported
+// through bad and skipped.
 func (e *Export) side2(key, name string, need []string, bad func(RowError), row func(get func(string) string, line int) string) error {
 	open := e.side[key]
 	if open == nil {
@@ -100,7 +101,9 @@ func (e *Export) side2(key, name string, need []string, bad func(RowError), row 
 	for tries := 0; idx == nil; tries++ {
 		rec, err := c.next()
 		if err == io.EOF || tries > 20 {
-			return fmt.Errorf("%s: no header with %s found in its first lines", name, strings.Join(need, ", "))
+			// The messages still make a report; the file is only context.
+			report(1, fmt.Sprintf("no header with %s in its first lines; file skipped", strings.Join(need, ", ")))
+			return nil
 		}
 		if err != nil {
 			continue

@@ -131,6 +131,8 @@ type target struct {
 // matters for a WebAssembly worker that Chrome restarts at will.
 type matcher struct {
 	words   map[string]int32          // word → id
+	byHash  map[uint64]int32          // FNV-1a of a word → id, the fast path of Scan
+	names   []string                  // id → word, to confirm a hash match
 	root    []int32                   // word id → child node of the root (0: none)
 	edges   map[uint64]int32          // node<<32 | word id → child node
 	out     [][]target                // node → phrases that end there
@@ -146,7 +148,7 @@ type prefixTarget struct {
 }
 
 func newMatcher() *matcher {
-	return &matcher{words: map[string]int32{}, edges: map[uint64]int32{}, out: [][]target{nil, nil}, prefix: [][]prefixTarget{nil, nil}, rootPre: map[string][]prefixTarget{}, preLen: 3}
+	return &matcher{words: map[string]int32{}, byHash: map[uint64]int32{}, edges: map[uint64]int32{}, out: [][]target{nil, nil}, prefix: [][]prefixTarget{nil, nil}, rootPre: map[string][]prefixTarget{}, preLen: 3}
 }
 
 // node 1 is the root; 0 means "no node".
@@ -157,8 +159,38 @@ func (m *matcher) word(w string) int32 {
 	if !ok {
 		id = int32(len(m.words) + 1)
 		m.words[w] = id
+		m.names = append(m.names, w)
+		h := fnv(w)
+		if _, clash := m.byHash[h]; clash {
+			m.byHash[h] = -1 // two words share a hash: Scan falls back to the map
+		} else {
+			m.byHash[h] = id
+		}
 	}
 	return id
+}
+
+// lookup finds a word's id (0 when no phrase uses it), hashing instead of
+// comparing strings in a map: most words of a message are in no phrase.
+func (m *matcher) lookup(w string, h uint64) int32 {
+	id := m.byHash[h]
+	switch {
+	case id > 0 && m.names[id-1] == w:
+		return id
+	case id < 0:
+		return m.words[w]
+	}
+	return 0
+}
+
+// fnv is the 64-bit FNV-1a hash.
+func fnv(s string) uint64 {
+	h := uint64(14695981039346656037)
+	for i := 0; i < len(s); i++ {
+		h ^= uint64(s[i])
+		h *= 1099511628211
+	}
+	return h
 }
 
 func (m *matcher) child(node int32, w string, create bool) int32 {
@@ -300,13 +332,16 @@ func (p *Pack) Scan(f *text.Folded) []Hit {
 			i++
 			continue
 		}
-		j := strings.IndexByte(norm[i:], ' ')
-		if j < 0 {
-			j = len(norm) - i
+		h := uint64(14695981039346656037)
+		j := i
+		for j < len(norm) && norm[j] != ' ' {
+			h ^= uint64(norm[j])
+			h *= 1099511628211
+			j++
 		}
-		starts, ends = append(starts, i), append(ends, i+j)
-		ids = append(ids, m.words[norm[i:i+j]])
-		i += j
+		starts, ends = append(starts, i), append(ends, j)
+		ids = append(ids, m.lookup(norm[i:j], h))
+		i = j
 	}
 	hits := make([]Hit, 0, 16)
 	var negEnds []int

@@ -71,14 +71,22 @@ func Fold(s string) *Folded {
 		if c < utf8.RuneSelf {
 			// Fast path for a run of ASCII letters inside a word, the bulk
 			// of any message.
-			if c == ' ' && w.sep {
-				i++ // a second separator adds nothing
+			if c == ' ' && !w.num {
+				if !w.sep { // a word ends; a second separator adds nothing
+					w.prevL = false
+					w.emitSpace(i, i+1, false)
+				}
+				i++
 				continue
 			}
-			if lower := c | 0x20; lower >= 'a' && lower <= 'z' && !w.num && w.prevL {
+			if lower := c | 0x20; lower >= 'a' && lower <= 'z' && !w.num && (w.prevL || w.sep) {
+				if !w.prevL {
+					w.f.words++ // a new word
+				}
 				w.b = append(w.b, lower)
 				w.f.from = append(w.f.from, int32(i))
 				w.f.to = append(w.f.to, int32(i+1))
+				w.sep, w.prevL = false, true
 				i++
 				continue
 			}

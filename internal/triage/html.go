@@ -67,15 +67,14 @@ func verdictLabel(v string) string {
 }
 
 type page struct {
-	Sum       Summary
-	CSS       template.CSS
-	JS        template.JS
-	CSP       string
-	Hours     float64
-	Budget    string
-	Charts    []chart
-	FlagIDs   []string
-	Generated string
+	Sum     Summary
+	CSS     template.CSS
+	JS      template.JS
+	CSP     string
+	Hours   float64
+	Charts  []chart
+	FlagIDs []string
+	Folders []string
 }
 
 type chart struct {
@@ -105,6 +104,10 @@ func (h *htmlOut) head(w io.Writer) error {
 		h.p.FlagIDs = append(h.p.FlagIDs, id)
 	}
 	sort.Strings(h.p.FlagIDs)
+	for f := range sum.ByFolder {
+		h.p.Folders = append(h.p.Folders, f)
+	}
+	sort.Strings(h.p.Folders)
 	h.p.Charts = charts(sum, h.prof)
 	return tmpl.ExecuteTemplate(w, "head", h.p)
 }
@@ -293,7 +296,7 @@ func bars(labels []string, vals []float64, line float64, unit, lineName string) 
 			x+1, bottom-h, math.Max(bw-2, 1), h, esc(labels[i]), esc(fmtNum(v)+unit))
 		// About eight labels fit under the chart without touching.
 		if i%int(math.Ceil(float64(len(vals))/8)) == 0 {
-			fmt.Fprintf(&b, `<text x="%.1f" y="%d" class="axis">%s</text>`, x+1, chartH-8, esc(shortMonth(labels[i])))
+			fmt.Fprintf(&b, `<text x="%.1f" y="%d" class="axis" text-anchor="middle">%s</text>`, x+bw/2, chartH-8, esc(shortMonth(labels[i])))
 		}
 	}
 	if line > 0 {

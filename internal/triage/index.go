@@ -135,6 +135,7 @@ func (x *index) add(m export.Message) {
 	x.prev = c
 	c.msgs++
 	from := x.person(m.From, m.FromURL)
+	c.part(from) // the sender first, so "with" lists who wrote before who was copied
 	for i, name := range m.To {
 		url := ""
 		if len(m.To) == len(m.ToURLs) {

@@ -9,6 +9,7 @@
   var kind = document.getElementById("f-kind");
   var verdict = document.getElementById("f-verdict");
   var flag = document.getElementById("f-flag");
+  var folder = document.getElementById("f-folder");
   var unanswered = document.getElementById("f-unanswered");
   var count = document.getElementById("count");
   var empty = document.getElementById("empty");
@@ -21,6 +22,7 @@
       var ok = (!kind.value || r.dataset.kind === kind.value) &&
         (!verdict.value || r.dataset.verdict === verdict.value) &&
         (!flag.value || r.dataset.flags.indexOf(" " + flag.value + " ") >= 0) &&
+        (!folder.value || r.dataset.folder === folder.value) &&
         (!unanswered.checked || r.dataset.answered === "false") &&
         words.every(function (w) { return texts[i].indexOf(w) >= 0; });
       r.hidden = !ok;
@@ -29,7 +31,7 @@
     count.textContent = shown + " of " + rows.length + " conversations";
     empty.hidden = shown > 0;
   }
-  [q, kind, verdict, flag, unanswered].forEach(function (el) {
+  [q, kind, verdict, flag, folder, unanswered].forEach(function (el) {
     el.addEventListener("input", apply);
     el.addEventListener("change", apply);
   });

@@ -207,7 +207,9 @@ func (t *triager) history(ci int, who int32, before time.Time, rap *Rapport) ([]
 	var earlier []*conv
 	for _, i := range t.byPerson[who] {
 		c := t.x.convs[i]
-		if i == ci || !c.has(t.me) || !c.first.Before(before) {
+		// Only one-to-one conversations count: a word in a group is not
+		// writing to someone.
+		if i == ci || len(c.parts) != 2 || !c.has(t.me) || !c.first.Before(before) {
 			continue
 		}
 		earlier = append(earlier, c)

@@ -17,7 +17,7 @@ import (
 func htmlRow(b *bytes.Buffer, c Conversation) {
 	e := html.EscapeString
 	w := b.WriteString
-	w(`<tr data-id="` + e(c.ID) + `" data-kind="` + e(c.Kind) + `" data-verdict="` + e(c.Verdict) +
+	w(`<tr data-id="` + e(c.ID) + `" data-kind="` + e(c.Kind) + `" data-verdict="` + e(c.Verdict) + `" data-folder="` + e(c.Folder) +
 		`" data-flags=" ` + e(strings.Join(c.Flags, " ")) + ` " data-answered="` + strconv.FormatBool(c.Answered) + "\">\n")
 
 	w(`<td data-sort="` + e(c.With) + `">`)
@@ -36,6 +36,9 @@ func htmlRow(b *bytes.Buffer, c Conversation) {
 		w("you wrote first")
 	}
 	w(" · " + strconv.Itoa(c.Messages) + " msg")
+	if c.Folder != "" {
+		w(" · " + e(strings.ToLower(c.Folder)))
+	}
 	if r := c.Rapport; r != nil {
 		if r.Connected {
 			w(" · connected")

@@ -42,7 +42,13 @@ type Options struct {
 	Progress func(phase string, done, total int64)
 	// Bad receives every malformed row (already skipped).
 	Bad func(export.RowError)
+	// Stop, when not nil, is polled; once it returns true Run stops with
+	// ErrStopped, removing its temporary files and writing no output.
+	Stop func() bool
 }
+
+// ErrStopped is returned when Options.Stop asked Run to stop.
+var ErrStopped = errors.New("stopped before the end; nothing was written")
 
 // Summary is the head of the JSON output. The first six fields are the
 // contract; the others were added later and may grow.
@@ -58,6 +64,7 @@ type Summary struct {
 	Now                 string                    `json:"now"`
 	ByVerdict           map[string]int            `json:"by_verdict"`
 	BySignal            map[string]int            `json:"by_signal"`
+	ByFolder            map[string]int            `json:"by_folder"`
 	ByMonth             map[string]int            `json:"requests_by_month"`
 	MinutesByMonth      map[string]int            `json:"minutes_by_month"`
 	VerdictsByQuarter   map[string]map[string]int `json:"verdicts_by_quarter"`
@@ -130,12 +137,22 @@ const maxTurns = 40
 // Run triages the export and writes the outputs named in opt. It returns the
 // summary; malformed rows go to opt.Bad and never stop it.
 func Run(ex *export.Export, eng *engine.Engine, opt Options) (Summary, error) {
+	return RunWith(ex, func() (*engine.Engine, error) { return eng, nil }, opt)
+}
+
+// RunWith is Run with the engine handed over only when the second pass
+// starts, so that compiling the rules can overlap the first pass.
+func RunWith(ex *export.Export, getEngine func() (*engine.Engine, error), opt Options) (Summary, error) {
 	progress := opt.Progress
 	if progress == nil {
 		progress = func(string, int64, int64) {}
 	}
-	sum := Summary{ByFlag: map[string]int{}, ByVerdict: map[string]int{}, BySignal: map[string]int{}, ByMonth: map[string]int{},
+	sum := Summary{ByFlag: map[string]int{}, ByVerdict: map[string]int{}, BySignal: map[string]int{}, ByMonth: map[string]int{}, ByFolder: map[string]int{},
 		MinutesByMonth: map[string]int{}, VerdictsByQuarter: map[string]map[string]int{}, CapacityHoursWeek: opt.Profile.CapacityHoursPerWeek}
+	stop := opt.Stop
+	if stop == nil {
+		stop = func() bool { return false }
+	}
 	bad := func(r export.RowError) {
 		sum.MalformedRows++
 		if opt.Bad != nil {
@@ -147,9 +164,15 @@ func Run(ex *export.Export, eng *engine.Engine, opt Options) (Summary, error) {
 	x := newIndex()
 	size := ex.Size()
 	err := ex.Scan(export.Handler{
-		Message: func(m export.Message) error { x.add(m); return nil },
-		Bad:     bad,
-		Skip:    func(int, string) { sum.SkippedRows++ },
+		Message: func(m export.Message) error {
+			if x.messages%4096 == 0 && stop() {
+				return ErrStopped
+			}
+			x.add(m)
+			return nil
+		},
+		Bad:  bad,
+		Skip: func(int, string) { sum.SkippedRows++ },
 	}, func(off int64) { progress("reading", off, size) })
 	if err != nil {
 		return sum, err
@@ -201,6 +224,10 @@ func Run(ex *export.Export, eng *engine.Engine, opt Options) (Summary, error) {
 		return sum, err
 	}
 	defer sp.close()
+	eng, err := getEngine()
+	if err != nil {
+		return sum, err
+	}
 	t := &triager{ex: ex, eng: eng, x: x, me: me, side: side, opt: opt, now: x.latest}
 	t.byPerson = map[int32][]int{}
 	for i, c := range x.convs {
@@ -219,6 +246,9 @@ func Run(ex *export.Export, eng *engine.Engine, opt Options) (Summary, error) {
 	frags := make([]rendered, batch)
 	errs := make([]error, batch)
 	for lo := 0; lo < len(order); lo += batch {
+		if stop() {
+			return sum, ErrStopped
+		}
 		progress("assessing", int64(lo), int64(len(order)))
 		hi := min(lo+batch, len(order))
 		var wg sync.WaitGroup
@@ -275,6 +305,9 @@ func kindOf(c *conv, me int32) string {
 
 // tally adds one conversation to the summary.
 func tally(s *Summary, r Conversation) {
+	if r.Folder != "" {
+		s.ByFolder[r.Folder]++
+	}
 	if r.Kind != "request" {
 		return
 	}

@@ -296,3 +296,25 @@ func zipFolder(t *testing.T, dir, out string) {
 	zw.Close()
 	f.Close()
 }
+
+// Stopping leaves no output and no temporary file behind.
+func TestStop(t *testing.T) {
+	ex, err := export.Open(fixture)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ex.Close()
+	eng, _ := engine.New()
+	dir := t.TempDir()
+	old := spoolDir
+	spoolDir = dir
+	defer func() { spoolDir = old }()
+	for _, after := range []int{0, 1} { // in the first pass, in the second
+		calls := 0
+		_, err = Run(ex, eng, Options{HTML: filepath.Join(dir, "r.html"), Stop: func() bool { calls++; return calls > after }})
+		entries, _ := os.ReadDir(dir)
+		if !errors.Is(err, ErrStopped) || len(entries) != 0 {
+			t.Errorf("stop after %d polls: %v, files %v", after, err, entries)
+		}
+	}
+}

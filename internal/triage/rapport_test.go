@@ -1,0 +1,117 @@
+package triage
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// A hand-written export where each conversation tests one rule of rapport,
+// answering and follow-ups; rows are newest first, as LinkedIn writes them,
+// and c1's rows are split around c4's.
+func TestRapportRules(t *testing.T) {
+	dir := t.TempDir()
+	h := "CONVERSATION ID,CONVERSATION TITLE,FROM,SENDER PROFILE URL,TO,RECIPIENT PROFILE URLS,DATE,SUBJECT,CONTENT,FOLDER\n"
+	me, meURL := "Sam Roe", "https://www.linkedin.com/in/sam"
+	row := func(id, from, fromURL, to, toURL, date, text string) string {
+		return id + ",," + from + "," + fromURL + ",\"" + to + "\"," + toURL + "," + date + " UTC,,\"" + text + "\",INBOX\n"
+	}
+	ana, anaURL := "Ana Lima", "https://www.linkedin.com/in/ana"
+	ben, benURL := "Ben Ode", "https://www.linkedin.com/in/ben"
+	cy := "Cy Park"
+	body := h +
+		// c1: Ana asks, Sam declines, Ana asks again (unanswered follow-up after a no).
+		row("c1", ana, anaURL, me, meURL, "2026-03-10 09:00:00", "Following up again: could you refer me?") +
+		row("c4", cy, "", me, meURL, "2026-01-02 09:00:00", "Hi Sam, could we have a coffee?") +
+		row("c1", me, meURL, ana, anaURL, "2026-03-02 09:00:00", "Thanks Ana, unfortunately I can't refer people I haven't worked with.") +
+		row("c1", ana, anaURL, me, meURL, "2026-03-01 09:00:00", "Hi Sam, could you refer me to your team?") +
+		// c2: Sam wrote to Ana long before (an earlier conversation).
+		row("c2", ana, anaURL, me, meURL, "2025-01-06 09:00:00", "Likewise!") +
+		row("c2", me, meURL, ana, anaURL, "2025-01-05 09:00:00", "Great meeting you at the meetup.") +
+		// c3: Ben asks; Sam answered.
+		row("c3", me, meURL, ben, benURL, "2026-02-02 09:00:00", "Sure, happy to chat on Tuesday.") +
+		row("c3", ben, benURL, me, meURL, "2026-02-01 09:00:00", "Hi Sam, 15 minutes for a call?") +
+		// c5: a group.
+		row("c5", ben, benURL, me+", "+ana, meURL+";"+anaURL, "2026-02-03 09:00:00", "Who brings snacks?")
+	os.WriteFile(filepath.Join(dir, "messages.csv"), []byte(body), 0o644)
+	os.WriteFile(filepath.Join(dir, "Connections.csv"), []byte("Notes:\n\"x\"\n\nFirst Name,Last Name,URL,Email Address,Company,Position,Connected On\n"+
+		"Ben,Ode,https://www.linkedin.com/in/ben/,,Acme,CTO,15 Jan 2026\nAna,Lima,https://www.linkedin.com/in/ana,,Initech,PM,01 Apr 2026\n"), 0o644)
+	os.WriteFile(filepath.Join(dir, "Invitations.csv"), []byte("From,To,Sent At,Message,Direction,inviterProfileUrl,inviteeProfileUrl\n"+
+		"Cy Park,Sam Roe,\"12/30/25, 9:00 AM\",Loved your talk!,INCOMING,,"+meURL+"\n"), 0o644)
+
+	js, _, sum, bad := triageRun(t, dir, Options{})
+	if len(bad) != 0 {
+		t.Fatalf("bad rows: %v", bad)
+	}
+	var out struct {
+		Conversations []Conversation `json:"conversations"`
+	}
+	if err := json.Unmarshal(js, &out); err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]Conversation{}
+	var order []string
+	for _, c := range out.Conversations {
+		got[c.ID] = c
+		order = append(order, c.ID)
+	}
+	if sum.Me != me || sum.Requests != 3 || sum.Unanswered != 2 || sum.Conversations != 5 || sum.FollowUpsAfterNo != 1 {
+		t.Errorf("summary %+v", sum)
+	}
+	if strings.Join(order, " ") != "c1 c4 c5 c2 c3" {
+		t.Errorf("order %v, want unanswered first (requests first, newest first), then answered", order)
+	}
+	c1, c3, c4 := got["c1"], got["c3"], got["c4"]
+	for _, tc := range []struct {
+		name string
+		ok   bool
+	}{
+		{"c1 is an unanswered request", c1.Kind == "request" && !c1.Answered},
+		{"c1 assesses the latest ask only", c1.Text == "Following up again: could you refer me?" && c1.AskedAt == "2026-03-10T09:00:00Z"},
+		{"c1 follows a no", c1.FollowUpAfterDecline},
+		{"c1: Sam wrote before, first in c2", c1.Rapport.WroteBefore && c1.Rapport.FirstWroteAt == "2025-01-05T09:00:00Z" && c1.Rapport.EarlierThreads == 1},
+		{"c1: connected only after the ask", !c1.Rapport.Connected},
+		{"c3 answered", c3.Kind == "request" && c3.Answered && !c3.FollowUpAfterDecline},
+		{"c3: connected before the ask (URL with a slash)", c3.Rapport.Connected && c3.Rapport.ConnectedSince == "2026-01-15T00:00:00Z" && !c3.Rapport.WroteBefore},
+		{"c4: invitation seen", c4.Rapport.Invitation == "incoming" && !c4.Rapport.WroteBefore},
+		{"c5 is a group", got["c5"].Kind == "group" && got["c5"].Verdict == "" && got["c5"].With == "Ben Ode, Ana Lima"},
+		{"c2 is outbound", got["c2"].Kind == "outbound" && got["c2"].Answered == false},
+		{"every request has a reply", c1.Reply != "" && c3.Reply != "" && c4.Reply != ""},
+	} {
+		if !tc.ok {
+			t.Errorf("%s: c1 %+v\nc3 %+v\nc4 %+v", tc.name, c1, c3, c4)
+		}
+	}
+}
+
+func TestDeclines(t *testing.T) {
+	for _, tc := range []struct {
+		text string
+		want bool
+	}{
+		{"Unfortunately I can’t take this on.", true},
+		{"I'll pass for now, thanks.", true},
+		{"No thanks!", true},
+		{"Sure, happy to help!", false},
+		{"Let's talk Tuesday.", false},
+	} {
+		if got := declines(tc.text); got != tc.want {
+			t.Errorf("declines(%q) = %v", tc.text, got)
+		}
+	}
+}
+
+func TestURLKey(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{"https://www.linkedin.com/in/Ana/", "linkedin.com/in/ana"},
+		{"http://linkedin.com/in/ana?trk=x", "linkedin.com/in/ana"},
+		{" linkedin.com/in/ana#top ", "linkedin.com/in/ana"},
+		{"", ""},
+	} {
+		if got := urlKey(tc.in); got != tc.want {
+			t.Errorf("urlKey(%q) = %q", tc.in, got)
+		}
+	}
+}
