@@ -55,7 +55,7 @@ type hit struct {
 
 func newJudge(p *rules.Pack, r model.Request) *judge {
 	n := len(p.Labels())
-	return &judge{p: p, pol: p.Policy(), r: r, f: text.Fold(r.Text), score: make([]float64, n), hits: make([][]hit, n), ctx: map[string]string{}, ctxEv: map[string][]hit{}, asks: map[string]bool{}}
+	return &judge{p: p, pol: p.Policy(), r: r, f: text.Fold(r.Text), score: make([]float64, n), hits: make([][]hit, n), asks: make(map[string]bool, 4)}
 }
 
 // scanMessage finds every phrase rule in the message and sums the weights,
@@ -152,18 +152,35 @@ func (a *judge) scanContext() {
 	}
 	if declinedAt >= 0 {
 		// Asking again after a no; a message that only thanks or says goodbye is not.
-		a.ctx["persistent"] = "you already declined earlier in this thread, and they wrote again"
+		a.context("persistent", "you already declined earlier in this thread, and they wrote again")
 	}
 	// negative_history: the sender matches a contact marked negative, or one
 	// whose note records a bad experience.
 	if c, why := a.badContact(); why != "" {
-		a.ctx["negative_history"] = why
+		a.context("negative_history", why)
 		a.pinName(c.Name, "negative_history")
 	}
 	// burnout: the user is on a networking break.
 	if b := r.Profile.BreakUntil; !b.IsZero() && !r.Now.IsZero() && r.Now.Before(b) {
-		a.ctx["burnout"] = "your profile says you are on a networking break until " + b.Format("2 January 2006")
+		a.context("burnout", "your profile says you are on a networking break until "+b.Format("2 January 2006"))
 	}
+}
+
+// context records a flag read from context and where it came from. The maps
+// are made on first use: most messages have no context flag.
+func (a *judge) context(id, why string) {
+	if a.ctx == nil {
+		a.ctx = map[string]string{}
+	}
+	a.ctx[id] = why
+}
+
+// evidence pins a span of the text to a context flag.
+func (a *judge) evidence(id string, h hit) {
+	if a.ctxEv == nil {
+		a.ctxEv = map[string][]hit{}
+	}
+	a.ctxEv[id] = append(a.ctxEv[id], h)
 }
 
 // mine reports whether s (a turn the user wrote, or a note) carries a rule
@@ -221,7 +238,7 @@ func (a *judge) pinName(name, flag string) {
 	}
 	if i := strings.Index(a.f.Norm, folded); i >= 0 {
 		if s, e, ok := a.f.Span(i, i+len(folded)); ok {
-			a.ctxEv[flag] = append(a.ctxEv[flag], hit{rule: -1, start: s, end: e, pinned: true})
+			a.evidence(flag, hit{rule: -1, start: s, end: e, pinned: true})
 		}
 	}
 }
@@ -319,8 +336,8 @@ func (a *judge) capacity() {
 	}
 	asked := a.minute / 60
 	if p.CommittedHoursThisWeek+asked > p.CapacityHoursPerWeek {
-		a.ctx["over_capacity"] = fmt.Sprintf("this asks for about %s, and you have already committed %s of the %s a week you set aside for networking",
-			hours(asked), hours(p.CommittedHoursThisWeek), hours(p.CapacityHoursPerWeek))
+		a.context("over_capacity", fmt.Sprintf("this asks for about %s, and you have already committed %s of the %s a week you set aside for networking",
+			hours(asked), hours(p.CommittedHoursThisWeek), hours(p.CapacityHoursPerWeek)))
 	}
 }
 
@@ -334,8 +351,8 @@ func (a *judge) expertise() {
 	for _, x := range p.Experts {
 		for _, topic := range x.Topics {
 			if s, e, ok := a.find(topic); ok {
-				a.ctx["outside_expertise"] = fmt.Sprintf("they ask about %s, a topic your profile sends to %s", topic, x.Name)
-				a.ctxEv["outside_expertise"] = append(a.ctxEv["outside_expertise"], hit{rule: -1, start: s, end: e, pinned: true})
+				a.context("outside_expertise", fmt.Sprintf("they ask about %s, a topic your profile sends to %s", topic, x.Name))
+				a.evidence("outside_expertise", hit{rule: -1, start: s, end: e, pinned: true})
 			}
 		}
 	}
@@ -347,7 +364,7 @@ func (a *judge) expertise() {
 			return
 		}
 	}
-	a.ctx["outside_expertise"] = "they ask for advice, and none of your expertise (" + strings.Join(p.Expertise, ", ") + ") appears in the message"
+	a.context("outside_expertise", "they ask for advice, and none of your expertise ("+strings.Join(p.Expertise, ", ")+") appears in the message")
 }
 
 // mentions reports whether the message touches a topic of the user's: the
