@@ -46,11 +46,10 @@ type judge struct {
 	known   bool   // rapport from knowing each other (not only a warm introduction)
 }
 
+// hit is one piece of evidence: a span of the text as given.
 type hit struct {
+	start, end int  // byte offsets into r.Text
 	weak       bool // from a vocabulary: shown only when stronger evidence leaves room
-	rule       int
-	start, end int // byte offsets into r.Text
-	pinned     bool
 }
 
 func newJudge(p *rules.Pack, r model.Request) *judge {
@@ -105,7 +104,7 @@ func (a *judge) scanMessage() {
 			}
 			a.score[at] += add
 			if rule.Weight > 0 {
-				a.hits[at] = append(a.hits[at], hit{rule: h.Rule, start: s, end: e, weak: rule.Each})
+				a.hits[at] = append(a.hits[at], hit{start: s, end: e, weak: rule.Each})
 			}
 		}
 		if rule.Rapport && a.rapport == "" {
@@ -238,7 +237,7 @@ func (a *judge) pinName(name, flag string) {
 	}
 	if i := strings.Index(a.f.Norm, folded); i >= 0 {
 		if s, e, ok := a.f.Span(i, i+len(folded)); ok {
-			a.evidence(flag, hit{rule: -1, start: s, end: e, pinned: true})
+			a.evidence(flag, hit{start: s, end: e})
 		}
 	}
 }
@@ -352,7 +351,7 @@ func (a *judge) expertise() {
 		for _, topic := range x.Topics {
 			if s, e, ok := a.find(topic); ok {
 				a.context("outside_expertise", fmt.Sprintf("they ask about %s, a topic your profile sends to %s", topic, x.Name))
-				a.evidence("outside_expertise", hit{rule: -1, start: s, end: e, pinned: true})
+				a.evidence("outside_expertise", hit{start: s, end: e})
 			}
 		}
 	}
@@ -599,7 +598,6 @@ func spans(hs []hit, limit int) []hit {
 		}
 		out = append(out, h)
 	}
-	// Context evidence (a name, a topic) is kept first; then by position.
 	if len(out) > limit {
 		out = out[:limit]
 	}
