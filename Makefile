@@ -102,12 +102,17 @@ worker-deps:
 API_CASES := testdata/out/api-cases.jsonl
 HOSTS     ?= wasm,serve,worker
 
-.PHONY: api-cases test-hosts load-test bench-hosts
+.PHONY: api-cases test-hosts vet-wasm load-test bench-hosts
 api-cases:
 	$(GO) test -count=1 -run '^TestBattery$$' ./internal/api -args -export=$(CURDIR)/$(API_CASES)
 
-test-hosts: build worker worker-deps api-cases
-	POLITELY_CASES=$(CURDIR)/$(API_CASES) POLITELY_HOSTS=$(HOSTS) $(NODE) --test --test-reporter=dot wasm/test/hosts.test.mjs
+test-hosts: vet-wasm build worker worker-deps api-cases
+	POLITELY_CASES=$(CURDIR)/$(API_CASES) POLITELY_HOSTS=$(HOSTS) $(NODE) --test --test-reporter=dot wasm/test/hosts.test.mjs wasm/test/load.test.mjs
+
+# go vet ./... sees only the native files of ./wasm.
+vet-wasm:
+	GOOS=js GOARCH=wasm $(GO) vet ./wasm
+	GOOS=js GOARCH=wasm $(GO) vet -tags perrequest ./wasm
 
 # Bounded load test on 127.0.0.1: 20,000 requests from 50 clients, zero errors.
 LOAD_N ?= 20000
@@ -119,8 +124,8 @@ load-test: build
 BENCH_GEN := testdata/out/bench-gen
 bench-hosts: build worker worker-deps
 	@rm -rf $(BENCH_GEN) && mkdir -p $(BENCH_GEN)
-	GOOS=js GOARCH=wasm $(GO) build $(WASM_FLAGS) -tags perrequest -o $(BENCH_GEN)/app.wasm ./wasm
 	$(GO) run github.com/syumai/workers/cmd/workers-assets-gen -mode=go -runtime=browser -o $(BENCH_GEN)
+	GOOS=js GOARCH=wasm $(GO) build $(WASM_FLAGS) -tags perrequest -o $(BENCH_GEN)/app.wasm ./wasm
 	@echo "--- Go handler in-process (no HTTP):"
 	@$(GO) test -run '^$$' -bench '^BenchmarkHandler$$' -benchmem ./internal/api | grep Benchmark
 	@echo "--- politely serve, Go client on 127.0.0.1, 1 client then 50:"
@@ -181,14 +186,14 @@ extension: wasm
 	@mkdir -p $(EXT_DIST)
 	cp -R extension/src/. $(EXT_DIST)/
 	cp $(WASM_DIR)/app.wasm $(WASM_DIR)/politely.mjs $(EXT_DIST)/
-	@command -v zip >/dev/null || (apt-get update && apt-get install -y zip)
+	@command -v zip >/dev/null || (apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y zip)
 	cd $(EXT_DIST) && zip -qrX9 ../politely.zip .
 	@echo "unpacked: $(EXT_DIST)  zip: extension/dist/politely.zip ($$(du -k extension/dist/politely.zip | cut -f1) KB)"
 
 # Debian's chromium and the pinned playwright-core, each only when missing.
 ext-deps:
-	@test -x $(CHROMIUM) || (apt-get update && apt-get install -y chromium)
-	@command -v openssl >/dev/null || (apt-get update && apt-get install -y openssl)
+	@test -x $(CHROMIUM) || (apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y chromium)
+	@command -v openssl >/dev/null || (apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y openssl)
 	@test -d extension/node_modules/playwright-core || npm ci --prefix extension --no-audit --no-fund
 
 e2e: extension ext-deps

@@ -1,0 +1,198 @@
+// background.js: politely's service worker. It owns the engine (the Go API
+// compiled to WebAssembly, see politely.mjs), answers the content scripts,
+// the popup and the result page, runs the context menu and the keyboard
+// shortcut, and keeps the decision log. It makes no network request: the
+// engine's fetch is a function call into WebAssembly, and the .wasm file is
+// read from the extension's own package.
+import { load } from './politely.mjs';
+import { messageKey, upsertAssessment, recordDecision } from './log.js';
+
+// Chrome stops an idle service worker at any time and starts it again on the
+// next event, which re-runs this module: the engine is created lazily on the
+// first message after each start, once, and a failed start is retried.
+let enginePromise = null;
+let catalogPromise = null;
+// What the tests and the benchmark may look at (see the end of this file).
+const seen = { startedAt: Date.now(), lastRequest: null, loadMs: 0 };
+
+function engine() {
+  if (!enginePromise) {
+    const t0 = performance.now();
+    enginePromise = load(chrome.runtime.getURL('app.wasm')).then((api) => {
+      seen.loadMs = performance.now() - t0;
+      return api;
+    }).catch((e) => {
+      enginePromise = null;
+      throw new Error(`politely's engine did not start: ${e && e.message ? e.message : e}`);
+    });
+  }
+  return enginePromise;
+}
+
+// call sends one request to the API inside the engine and returns the JSON
+// body, or throws the API's error message.
+async function call(method, path, body) {
+  const api = await engine();
+  const init = { method, headers: {} };
+  if (body !== undefined) {
+    init.body = JSON.stringify(body);
+    init.headers['content-type'] = 'application/json';
+  }
+  // A path, not a URL: the API runs inside this worker, nothing goes on the network.
+  const res = await api.fetch(path, init);
+  const data = await res.json().catch(() => null);
+  if (!res.ok) {
+    const msg = data && data.error ? data.error.message : `HTTP ${res.status}`;
+    throw new Error(msg);
+  }
+  return data;
+}
+
+function catalog() {
+  if (!catalogPromise) {
+    catalogPromise = call('GET', '/v1/rules').catch((e) => {
+      catalogPromise = null;
+      throw e;
+    });
+  }
+  return catalogPromise;
+}
+
+async function profile() {
+  const { profile } = await chrome.storage.sync.get('profile');
+  return profile && typeof profile === 'object' ? profile : {};
+}
+
+// complete adds what only the extension knows: the user's profile and the
+// current time (the engine never reads a clock).
+async function complete(req) {
+  return {
+    text: String(req.text || ''),
+    sender: req.sender || {},
+    thread: Array.isArray(req.thread) ? req.thread : [],
+    ...(req.scenario ? { scenario: req.scenario } : {}),
+    ...(req.tone ? { tone: req.tone } : {}),
+    ...(req.lang ? { lang: req.lang } : {}),
+    profile: await profile(),
+    now: new Date().toISOString(),
+  };
+}
+
+async function assess(req) {
+  const full = await complete(req);
+  seen.lastRequest = full;
+  const [result, cat] = await Promise.all([call('POST', '/v1/assess', full), catalog()]);
+  const key = messageKey(full.sender.name || '', full.text);
+  // The log is written after answering: the highlights need not wait for it.
+  updateLog((log) => upsertAssessment(log, key, full, result));
+  return { result, catalog: cat, key };
+}
+
+// updateLog applies change to the stored decision log. Updates run one after
+// another, so two quick assessments or a decision right after an assessment
+// cannot overwrite each other. It resolves when this update is stored.
+let logQueue = Promise.resolve();
+function updateLog(change) {
+  const run = logQueue.then(async () => {
+    const { log } = await chrome.storage.local.get('log');
+    await chrome.storage.local.set({ log: change(log) });
+  });
+  logQueue = run.catch(() => {});
+  return run;
+}
+
+async function handle(msg) {
+  switch (msg && msg.type) {
+    case 'assess':
+      return assess(msg.request || {});
+    case 'reply': {
+      const full = await complete(msg.request || {});
+      return call('POST', '/v1/reply', full);
+    }
+    case 'warm':
+      await engine();
+      return {};
+    case 'rules':
+      return { catalog: await catalog() };
+    case 'record': {
+      if (msg.decision !== 'accepted' && msg.decision !== 'declined') throw new Error('a decision is "accepted" or "declined"');
+      const at = new Date().toISOString();
+      await updateLog((log) => recordDecision(log, msg.key, msg.decision, at));
+      return {};
+    }
+    case 'assess-active-tab':
+      return assessActiveTab();
+    case 'pending': {
+      const k = `pending:${msg.id}`;
+      const got = await chrome.storage.session.get(k);
+      if (!got[k]) throw new Error('This selection is no longer available; select the text and use the menu again.');
+      return got[k];
+    }
+    default:
+      throw new Error(`unknown message ${JSON.stringify(msg && msg.type)}`);
+  }
+}
+
+chrome.runtime.onMessage.addListener((msg, sender, sendResponse) => {
+  // Only politely's own pages and content scripts talk to the worker.
+  if (sender.id !== chrome.runtime.id) return false;
+  handle(msg).then(
+    (data) => sendResponse({ ok: true, ...data }),
+    (e) => sendResponse({ ok: false, error: e && e.message ? e.message : String(e) }),
+  );
+  return true;
+});
+
+// assessActiveTab asks the content script of the active tab to assess its
+// open conversation (toolbar popup button and keyboard shortcut).
+async function assessActiveTab() {
+  const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
+  if (!tab) throw new Error('No active tab.');
+  try {
+    const resp = await chrome.tabs.sendMessage(tab.id, { type: 'assess-active' });
+    if (!resp || !resp.ok) throw new Error((resp && resp.error) || 'Nothing to assess on this page.');
+  } catch (e) {
+    if (/Receiving end does not exist|Could not establish connection/.test(String(e && e.message))) {
+      throw new Error('This tab is not a LinkedIn page (or it was open before politely was installed: reload it). Paste the message below instead.');
+    }
+    throw e;
+  }
+  return {};
+}
+
+chrome.commands.onCommand.addListener((command) => {
+  if (command === 'assess-conversation') assessActiveTab().catch(() => {});
+});
+
+const MENU = 'politely-assess';
+
+chrome.runtime.onInstalled.addListener(() => {
+  chrome.contextMenus.removeAll(() => {
+    chrome.contextMenus.create({ id: MENU, title: 'Assess with politely', contexts: ['selection'] });
+  });
+});
+
+// openSelection shows the assessment of selected text in politely's result
+// page; the text goes through session storage, never through the URL.
+async function openSelection(text) {
+  const id = crypto.randomUUID();
+  await chrome.storage.session.set({ [`pending:${id}`]: { text } });
+  const url = chrome.runtime.getURL(`result.html#${id}`);
+  try {
+    await chrome.windows.create({ url, type: 'popup', width: 460, height: 760 });
+  } catch (_) {
+    await chrome.tabs.create({ url });
+  }
+  return id;
+}
+
+chrome.contextMenus.onClicked.addListener((info) => {
+  if (info.menuItemId === MENU && info.selectionText) openSelection(info.selectionText);
+});
+
+// Hooks for the end-to-end tests and the benchmark, which cannot press
+// keyboard shortcuts or context menus in headless Chromium: they call the
+// same functions the listeners call.
+// They also read the last request (to check what the page reading produced)
+// and call the API directly (to compare with what the panel shows).
+globalThis.politely = { assessActiveTab, openSelection, call, seen };

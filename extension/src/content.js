@@ -1,0 +1,251 @@
+// content.js: politely on LinkedIn pages. It adds an Assess button beside
+// every open conversation's reply box, reads the conversation (who wrote
+// what), asks the background service worker for the assessment (content
+// scripts never analyse), marks the evidence in the message, shows the panel
+// and inserts the reply on request. It never clicks send.
+(() => {
+  'use strict';
+  if (globalThis.politelyContentLoaded) return;
+  globalThis.politelyContentLoaded = true;
+
+  const S = politelySelectors;
+  const HL = politelyHighlight;
+  const P = politelyPanel;
+
+  const MAX_TURNS = 40;
+  const MAX_TURN_TEXT = 4000;
+  const buttons = new WeakMap(); // reply box -> its Assess button
+  let session = null; // the conversation whose assessment is shown
+
+  // ask sends a message to the background and turns a missing or failed
+  // answer into an Error with a readable message.
+  async function ask(msg) {
+    let resp;
+    try {
+      resp = await chrome.runtime.sendMessage(msg);
+    } catch (e) {
+      throw new Error(`politely's background did not answer (${e.message}). Reload the page after updating the extension.`);
+    }
+    if (!resp || !resp.ok) throw new Error((resp && resp.error) || 'politely could not assess this message.');
+    return resp;
+  }
+
+  function makeButton(box) {
+    const bar = document.createElement('div');
+    bar.setAttribute('data-politely', 'assess-bar');
+    const bs = bar.style;
+    bs.setProperty('display', 'flex', 'important');
+    bs.setProperty('justify-content', 'flex-start', 'important');
+    bs.setProperty('padding', '2px 8px', 'important');
+    const b = document.createElement('button');
+    b.type = 'button';
+    b.setAttribute('data-politely', 'assess');
+    b.textContent = 'Assess';
+    b.title = 'Assess the latest message with politely';
+    const st = b.style;
+    for (const [k, v] of Object.entries({
+      font: '600 12px/1.2 system-ui, sans-serif', color: '#fff', background: '#0e766e', border: '0',
+      'border-radius': '12px', padding: '3px 10px', cursor: 'pointer', margin: '0',
+    })) st.setProperty(k, v, 'important');
+    // Starting the engine takes a moment after Chrome stopped the worker:
+    // begin as soon as the pointer or focus reaches the button.
+    b.addEventListener('pointerenter', warm);
+    b.addEventListener('focus', warm);
+    b.addEventListener('click', (e) => {
+      e.preventDefault();
+      e.stopPropagation();
+      const conv = S.conversationOf(box);
+      if (conv) assess(conv, box);
+    });
+    bar.append(b);
+    // Place the bar just above the reply form, inside the conversation.
+    const anchor = box.closest('form') || box.parentElement;
+    anchor.insertAdjacentElement('beforebegin', bar);
+    return b;
+  }
+
+  function warm() {
+    try {
+      chrome.runtime.sendMessage({ type: 'warm' }).catch(() => {});
+    } catch (_) {
+      // The extension was updated or removed; the next click says so.
+    }
+  }
+
+  // scan adds buttons to new reply boxes and closes the panel when its
+  // conversation is gone (thread switched, window closed, page navigated).
+  let warmed = false;
+  function scan() {
+    let added = false;
+    for (const box of S.replyBoxes()) {
+      const b = buttons.get(box);
+      if (b && b.isConnected) continue;
+      if (!S.conversationOf(box)) continue;
+      buttons.set(box, makeButton(box));
+      added = true;
+    }
+    if (added && !warmed) {
+      warmed = true;
+      warm();
+    }
+    watchShadowRoots();
+    if (session && (location.pathname !== session.path || !session.conv.isConnected || (session.body && !session.body.isConnected))) {
+      closeSession();
+    }
+  }
+
+  function closeSession() {
+    HL.clear([document]); // open shadow roots included
+    P.close();
+    session = null;
+  }
+
+  // shadowRoots lists the page's open shadow roots (not politely's own).
+  function shadowRoots() {
+    return S.roots().slice(1);
+  }
+
+  // assess reads the conversation, asks the background and shows the result.
+  async function assess(conv, box) {
+    closeSession();
+    const msgs = S.messages(conv);
+    let idx = -1;
+    for (let i = msgs.length - 1; i >= 0; i--) {
+      if (msgs[i].from === 'them') {
+        idx = i;
+        break;
+      }
+    }
+    const started = performance.now();
+    const state = { status: 'Assessing…' };
+    const me = { path: location.pathname, conv, box, body: null };
+    session = me;
+    const actions = { close: closeSession };
+    if (idx < 0) {
+      P.show({ error: 'There is no message from the other person in this conversation yet.' }, actions);
+      return;
+    }
+    const target = msgs[idx];
+    me.body = target.body;
+    const { text } = HL.read(target.body);
+    const head = S.header(conv);
+    const request = {
+      text,
+      sender: { name: target.name || head.name, profile_url: target.link || head.url, headline: head.headline },
+      // The recent turns are what rapport and follow-ups are judged on; the cap
+      // keeps a years-long thread under the API's 256 KiB body limit.
+      thread: msgs.slice(Math.max(0, idx - MAX_TURNS), idx).map((m) => ({ from: m.from, text: HL.read(m.body).text.trim().slice(0, MAX_TURN_TEXT) })),
+    };
+    P.show(state, actions, conv);
+    let resp;
+    try {
+      resp = await ask({ type: 'assess', request });
+    } catch (e) {
+      if (session === me) P.show({ error: e.message }, actions);
+      return;
+    }
+    if (session !== me) return; // the user moved on meanwhile
+    HL.mark(target.body, resp.result);
+    // Bring the assessed message (and its highlights) into view.
+    const first = target.body.querySelector('mark[data-politely-flag]') || target.body;
+    first.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+    const st = { result: resp.result, catalog: resp.catalog, key: resp.key };
+    const draw = () => {
+      P.show(st, {
+        close: closeSession,
+        switchReply: async (opts) => {
+          try {
+            const r = await ask({ type: 'reply', request: { ...request, ...opts } });
+            st.reply = r.reply;
+            st.status = '';
+          } catch (e) {
+            st.status = e.message;
+          }
+          if (session === me) draw();
+        },
+        insert: (replyText, say) => insertReply(me, replyText, say),
+        record: async (decision, say) => {
+          try {
+            await ask({ type: 'record', key: resp.key, decision });
+            say(decision === 'accepted' ? 'Recorded: you accepted.' : 'Recorded: you declined.');
+          } catch (e) {
+            say(e.message);
+          }
+        },
+      }, conv);
+      const host = P.host();
+      host.setAttribute('data-politely-state', 'done');
+      host.setAttribute('data-politely-ms', (performance.now() - started).toFixed(1));
+    };
+    draw();
+  }
+
+  function insertReply(me, text, say) {
+    let box = me.box;
+    if (!box.isConnected) box = S.replyBoxes().find((b) => S.conversationOf(b) === me.conv);
+    if (!box) {
+      say('The reply box is gone; copy the reply instead.');
+      return;
+    }
+    politelyInsert.insert(box, text);
+    const send = S.sendButton(box);
+    say(send && !send.disabled ? 'Inserted. Read it over, then send it yourself.' : 'Inserted.');
+  }
+
+  // activeConversation picks the conversation for the toolbar and the
+  // keyboard shortcut: the one whose reply box has focus, else the first
+  // visible one.
+  function activeConversation() {
+    const boxes = S.replyBoxes();
+    let a = document.activeElement;
+    while (a && a.shadowRoot && a.shadowRoot.activeElement) a = a.shadowRoot.activeElement;
+    const focused = boxes.find((b) => b === a || b.contains(a));
+    for (const box of focused ? [focused, ...boxes] : boxes) {
+      if (!S.visible(box)) continue;
+      const conv = S.conversationOf(box);
+      if (conv) return { conv, box };
+    }
+    return null;
+  }
+
+  chrome.runtime.onMessage.addListener((msg, _sender, sendResponse) => {
+    if (msg && msg.type === 'assess-active') {
+      const c = activeConversation();
+      if (!c) {
+        sendResponse({ ok: false, error: 'Open a LinkedIn conversation first: no reply box is visible on this page.' });
+        return;
+      }
+      assess(c.conv, c.box);
+      sendResponse({ ok: true });
+    }
+  });
+
+  // LinkedIn is a single-page app: watch the DOM (including open shadow
+  // roots) and the URL rather than relying on page loads.
+  let timer = 0;
+  const schedule = () => {
+    if (!timer) timer = setTimeout(() => {
+      timer = 0;
+      scan();
+    }, 250);
+  };
+  const observer = new MutationObserver(schedule);
+  const observed = new WeakSet();
+  function watchShadowRoots() {
+    for (const r of shadowRoots()) {
+      if (observed.has(r)) continue;
+      observed.add(r);
+      observer.observe(r, { childList: true, subtree: true });
+    }
+  }
+  observer.observe(document.documentElement, { childList: true, subtree: true });
+  let lastHref = location.href;
+  setInterval(() => {
+    if (location.href !== lastHref) {
+      lastHref = location.href;
+      scan();
+    }
+  }, 500);
+  addEventListener('popstate', schedule);
+  scan();
+})();

@@ -1,0 +1,28 @@
+// popup.js: the toolbar popup. "Assess this conversation" asks the LinkedIn
+// tab to assess its open conversation (the same as the keyboard shortcut);
+// the paste box assesses any text.
+import { show, ask } from './standalone.js';
+
+const $ = (s) => document.querySelector(s);
+const result = $('[data-politely="result"]');
+globalThis.politelyView.applyStyle(document);
+
+$('[data-politely="assess-tab"]').addEventListener('click', async () => {
+  const status = $('[data-politely="tab-status"]');
+  status.textContent = 'Assessing…';
+  try {
+    await ask({ type: 'assess-active-tab' });
+    status.textContent = 'Done: the assessment is open on the page.';
+  } catch (e) {
+    status.textContent = e.message;
+  }
+});
+
+$('[data-politely="assess-paste"]').addEventListener('click', () => {
+  const text = $('[data-politely="paste"]').value;
+  if (!text.trim()) {
+    globalThis.politelyView.render(result, { error: 'Paste a message first.' });
+    return;
+  }
+  show(result, text, $('[data-politely="from"]').value.trim());
+});

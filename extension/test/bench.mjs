@@ -1,0 +1,77 @@
+// bench.mjs: `make bench-extension`. Measures, in headless chromium with the
+// built extension on the saved messaging page:
+//   - click on Assess -> highlights and panel in place, p50/p95 over RUNS
+//     warm runs (the engine already loaded in the service worker);
+//   - the first assessment in a fresh browser, clicked as soon as the Assess
+//     button appears (the engine has only just started loading);
+//   - the first assessment after the service worker was stopped (worker
+//     start + wasm compile/instantiate + assess), RESTARTS times.
+// Times are taken in the page (performance.now) from the click to the moment
+// the panel is marked done with its highlights.
+import { serve, launch, worker, percentile, HOST } from './harness.mjs';
+
+const RUNS = Number(process.env.RUNS || 60);
+const RESTARTS = Number(process.env.RESTARTS || 8);
+const THREADS = ['2-sales', '2-emoji', '2-followup', '2-html'];
+
+// clickToHighlights clicks Assess and resolves with the milliseconds until
+// the new panel is done and at least one highlight is in the message.
+function clickToHighlights(page) {
+  return page.evaluate(() => new Promise((resolve, reject) => {
+    const old = document.querySelector('[data-politely="panel"]');
+    const btn = document.querySelector('[data-politely="assess"]');
+    const done = () => {
+      const h = document.querySelector('[data-politely="panel"]');
+      return h && h !== old && h.getAttribute('data-politely-state') === 'done' && document.querySelector('mark[data-politely-flag]');
+    };
+    const t0 = performance.now();
+    const mo = new MutationObserver(() => {
+      if (done()) {
+        mo.disconnect();
+        resolve(performance.now() - t0);
+      }
+    });
+    mo.observe(document.documentElement, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-politely-state'] });
+    setTimeout(() => reject(new Error('no highlights after 20 s')), 20000);
+    btn.click();
+  }));
+}
+
+const fmt = (x) => `${x.toFixed(1)} ms`;
+
+const srv = await serve();
+const br = await launch(srv.port);
+try {
+  const page = await br.context.newPage();
+  await page.goto(`https://${HOST}/messaging/thread/2-sales/`);
+  await page.waitForSelector('[data-politely="assess"]');
+  const cold = await clickToHighlights(page);
+
+  const warm = [];
+  for (let i = 0; i < RUNS; i++) {
+    const id = THREADS[i % THREADS.length];
+    await page.click(`[data-thread-link="${id}"]`);
+    await page.waitForFunction(() => !document.querySelector('[data-politely="panel"]'));
+    await page.waitForSelector('[data-politely="assess"]');
+    warm.push(await clickToHighlights(page));
+  }
+
+  const restarts = [];
+  const loads = []; // engine load (fetch + compile + instantiate + Go start) inside each restart
+  const cdp = await br.context.newCDPSession(page);
+  await cdp.send('ServiceWorker.enable');
+  for (let i = 0; i < RESTARTS; i++) {
+    await cdp.send('ServiceWorker.stopAllWorkers');
+    await new Promise((r) => setTimeout(r, 300));
+    restarts.push(await clickToHighlights(page));
+    const sw = await worker(br.context, br.id);
+    loads.push(await sw.evaluate(() => politely.seen.loadMs));
+  }
+
+  console.log(`click -> highlights (warm, ${RUNS} runs over ${THREADS.length} threads): p50 ${fmt(percentile(warm, 50))}, p95 ${fmt(percentile(warm, 95))}, max ${fmt(Math.max(...warm))}`);
+  console.log(`first assessment in a fresh browser, clicked as soon as the button appeared (engine still loading): ${fmt(cold)}`);
+  console.log(`first assessment after the service worker was stopped (${RESTARTS} restarts): p50 ${fmt(percentile(restarts, 50))}, max ${fmt(Math.max(...restarts))}; of which engine load p50 ${fmt(percentile(loads, 50))}`);
+} finally {
+  await br.close();
+  await srv.close();
+}

@@ -1,0 +1,46 @@
+// threads.js: the conversations shown by the saved LinkedIn-like test pages.
+// The user is Sam Rivera. Message texts are plain text: the page renders them
+// with text nodes (as LinkedIn does), so markup inside a message is inert.
+window.THREADS = {
+  '2-sales': {
+    name: 'Dana Whitfield', url: '/in/dana-whitfield-7a1b2c/', headline: 'Account Executive at CloudSavvy', degree: '3rd',
+    messages: [
+      { from: 'them', at: 'Mon', text: 'Hi Sam,\nWe help companies like yours cut cloud spend by 30% in 90 days. I would love to show you a quick 15-minute demo of our platform this week.\nHere is my calendar link: https://cal.example.com/dana - pricing starts at $499/month.' },
+    ],
+  },
+  '2-referral': {
+    name: 'Jordan Blake', url: '/in/jordan-blake-93/', headline: 'Backend engineer, open to work', degree: '3rd',
+    messages: [
+      { from: 'them', at: 'Tue', text: 'Hi Sam, I came across your profile and saw you work at Acme. I am applying for the Senior Backend Engineer role there. Could you refer me for it? A referral from you would mean a lot, and I can send my resume today.' },
+    ],
+  },
+  '2-warm': {
+    name: 'Priya Raman', title: 'Priya Raman, PhD 🌱', url: '/in/priya-raman/', headline: 'Engineering Manager at Northwind', degree: '1st',
+    messages: [
+      { from: 'me', at: 'Sep 12', text: 'It was great to see you at GopherCon, Priya! Let us stay in touch.' },
+      { from: 'them', at: 'Sep 12', text: 'Likewise, Sam! And thanks again for introducing me to your team last year.' },
+      { from: 'them', at: 'Today', text: 'Hope you are well! I am in Berlin next week. Would you be up for a coffee? No agenda, just catching up. Happy to return the favour with an intro to our platform team if that is useful.' },
+    ],
+  },
+  '2-followup': {
+    name: 'Marco Rossi', url: '/in/marco-rossi-pm/', headline: 'Product manager', degree: '2nd',
+    messages: [
+      { from: 'them', at: 'Oct 2', text: 'Hi Sam, would you mentor me on moving into engineering management? A 30-minute call every week would be amazing.' },
+      { from: 'me', at: 'Oct 3', text: 'Thanks for thinking of me, Marco. I am not able to take on mentoring right now, but I wish you the best with the move.' },
+      { from: 'them', at: 'Today', text: 'Just following up again. Could we at least do a quick call this week? I really think you would be a great mentor.' },
+    ],
+  },
+  '2-html': {
+    name: 'Eve Tagliaferro', url: '/in/eve-tagliaferro/', headline: 'Growth at HireFast', degree: '3rd',
+    messages: [
+      { from: 'them', at: 'Today', text: 'Hi Sam! <b>Quick question</b> <script>window.__politelyPwned = true; document.title = "pwned"</script> <img src=x onerror="window.__politelyPwned = true"> We help companies like yours hire engineers faster. Could you introduce me to your head of engineering? Book a demo: https://hirefast.example.com/demo' },
+    ],
+  },
+  '2-emoji': {
+    name: 'Zoe Chen', url: '/in/zoe-chen-sales/', headline: 'SDR at Outbound.ly', degree: '3rd',
+    messages: [
+      { from: 'them', at: 'Today', text: '🚀🔥✨ Hi Sam 👋🏽! 👨‍👩‍👧 We help companies like yours 📈 book more meetings with our outbound platform. Can I get 15 minutes on your calendar for a demo? 🙏' },
+    ],
+  },
+};
+window.ME = { name: 'Sam Rivera', url: '/in/sam-rivera/' };
