@@ -10,7 +10,6 @@
 package text
 
 import (
-	"html"
 	"slices"
 	"strconv"
 	"strings"
@@ -409,12 +408,38 @@ func entity(s string, i int) (int, string) {
 			return i, ""
 		}
 	}
-	dec := html.UnescapeString(ref)
-	if dec == ref {
+	name := ref[1 : len(ref)-1]
+	if name[0] == '#' {
+		digits, base := name[1:], 10
+		if len(digits) > 0 && digits[0]|0x20 == 'x' {
+			digits, base = digits[1:], 16
+		}
+		n, err := strconv.ParseUint(digits, base, 32)
+		if err != nil || n == 0 || n > unicode.MaxRune || (n >= 0xD800 && n <= 0xDFFF) {
+			return i, ""
+		}
+		return i + len(ref), string(rune(n))
+	}
+	dec, ok := entities[name]
+	if !ok {
 		return i, ""
 	}
-	if dec == "\u00a0" {
-		dec = " "
-	}
 	return i + len(ref), dec
+}
+
+// entities are the named character references that messages copied from
+// web pages and exports carry. The full HTML table (package html) would add
+// some 25 KB to the WebAssembly build for names no message uses; an unknown
+// name is left as text, which loses nothing.
+var entities = map[string]string{
+	"amp": "&", "lt": "<", "gt": ">", "quot": "\"", "apos": "'", "nbsp": " ", "ensp": " ", "emsp": " ", "thinsp": " ",
+	"rsquo": "’", "lsquo": "‘", "rdquo": "”", "ldquo": "“", "sbquo": "‚", "bdquo": "„", "laquo": "«", "raquo": "»",
+	"lsaquo": "‹", "rsaquo": "›", "mdash": "—", "ndash": "–", "hellip": "…", "bull": "•", "middot": "·", "prime": "′",
+	"copy": "©", "reg": "®", "trade": "™", "euro": "€", "pound": "£", "yen": "¥", "cent": "¢", "sect": "§", "para": "¶",
+	"deg": "°", "plusmn": "±", "times": "×", "divide": "÷", "iexcl": "¡", "iquest": "¿", "shy": "\u00ad", "zwj": "\u200d", "zwnj": "\u200c",
+	"aacute": "á", "agrave": "à", "acirc": "â", "auml": "ä", "atilde": "ã", "aring": "å", "aelig": "æ", "ccedil": "ç",
+	"eacute": "é", "egrave": "è", "ecirc": "ê", "euml": "ë", "iacute": "í", "igrave": "ì", "icirc": "î", "iuml": "ï",
+	"ntilde": "ñ", "oacute": "ó", "ograve": "ò", "ocirc": "ô", "ouml": "ö", "otilde": "õ", "oslash": "ø", "szlig": "ß",
+	"uacute": "ú", "ugrave": "ù", "ucirc": "û", "uuml": "ü", "yacute": "ý", "yuml": "ÿ",
+	"Aacute": "Á", "Agrave": "À", "Auml": "Ä", "Eacute": "É", "Egrave": "È", "Ntilde": "Ñ", "Ouml": "Ö", "Uuml": "Ü", "Ccedil": "Ç",
 }

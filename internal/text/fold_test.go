@@ -68,3 +68,14 @@ func FuzzFold(f *testing.F) {
 		}
 	})
 }
+
+func TestEntities(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		{"<p>a&amp;b&nbsp;c&#39;d&#x2019;e&rsquo;f&bogus;g&#0;</p>", " a b cdef bogus g # "},
+		{"<p>caf&eacute;</p>", " café "},
+	} {
+		if got := Fold(c.in).Norm; got != c.want {
+			t.Errorf("Fold(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
+}
