@@ -86,7 +86,7 @@ wasm:
 # app.wasm and politely.mjs, with wasm/worker/entry.mjs as its entry).
 WORKER_DIR := wasm/worker
 
-.PHONY: worker worker-deps
+.PHONY: worker worker-deps worker-dry-run
 worker: wasm
 	@mkdir -p $(WORKER_DIR)/build
 	cp $(WASM_DIR)/app.wasm $(WASM_DIR)/politely.mjs $(WORKER_DIR)/build/
@@ -95,6 +95,15 @@ worker: wasm
 # wrangler (pinned in wasm/worker/package-lock.json) for wrangler dev and deploy.
 worker-deps:
 	@test -x $(WORKER_DIR)/node_modules/.bin/wrangler || (cd $(WORKER_DIR) && npm ci --no-audit --no-fund)
+
+# wrangler offline: no metrics, no account lookups, state in a scratch folder.
+WRANGLER_ENV = WRANGLER_SEND_METRICS=false CLOUDFLARE_CF_FETCH_ENABLED=false WRANGLER_HIDE_BANNER=true \
+	XDG_CONFIG_HOME=$(CURDIR)/testdata/out/wrangler TMPDIR=$(CURDIR)/testdata/out/wrangler/tmp
+
+# Bundle the worker exactly as `wrangler deploy` would, without uploading it.
+worker-dry-run: worker worker-deps
+	@mkdir -p testdata/out/wrangler/tmp
+	cd $(WORKER_DIR) && $(WRANGLER_ENV) node_modules/.bin/wrangler deploy --dry-run --outdir $(CURDIR)/testdata/out/wrangler/dist
 
 # The cross-host battery: the Go test answers every case natively (httptest)
 # and exports the answers; Node replays them against the wasm (politely.mjs),
@@ -106,7 +115,7 @@ HOSTS     ?= wasm,serve,worker
 api-cases:
 	$(GO) test -count=1 -run '^TestBattery$$' ./internal/api -args -export=$(CURDIR)/$(API_CASES)
 
-test-hosts: vet-wasm build worker worker-deps api-cases
+test-hosts: vet-wasm build worker worker-deps worker-dry-run api-cases
 	POLITELY_CASES=$(CURDIR)/$(API_CASES) POLITELY_HOSTS=$(HOSTS) $(NODE) --test --test-reporter=dot wasm/test/hosts.test.mjs wasm/test/load.test.mjs
 
 # go vet ./... sees only the native files of ./wasm.

@@ -225,7 +225,7 @@ func (h *handler) decode(w http.ResponseWriter, r *http.Request) (model.Request,
 	}
 	req, err := model.Decode(b)
 	if err != nil {
-		failErr(w, err)
+		h.failErr(w, err)
 		return model.Request{}, false
 	}
 	return req, true
@@ -273,14 +273,16 @@ func (h *handler) checkOptions(w http.ResponseWriter, req model.Request) bool {
 		if o.value == "" || slices.Contains(h.options[o.field], o.value) {
 			continue
 		}
-		failErr(w, &model.FieldError{Field: o.field, Msg: fmt.Sprintf("%q is not one of %s", o.value, strings.Join(h.options[o.field], ", "))})
+		h.failErr(w, &model.FieldError{Field: o.field, Msg: fmt.Sprintf("%q is not one of %s", o.value, strings.Join(h.options[o.field], ", "))})
 		return false
 	}
 	return true
 }
 
-// failErr maps a decoding or engine error to its status and code.
-func failErr(w http.ResponseWriter, err error) {
+// failErr maps a decoding or engine error to its status and code. The
+// engine only returns *model.FieldError; anything else is a bug, answered
+// as one and logged.
+func (h *handler) failErr(w http.ResponseWriter, err error) {
 	var fe *model.FieldError
 	switch {
 	case errors.Is(err, model.ErrInvalidJSON):
@@ -290,7 +292,8 @@ func failErr(w http.ResponseWriter, err error) {
 	case errors.As(err, &fe):
 		fail(w, http.StatusBadRequest, "bad_field", err.Error(), fe.Field)
 	default:
-		fail(w, http.StatusBadRequest, "bad_request", err.Error(), "")
+		h.log.Printf("politely api: unexpected error: %v", err)
+		fail(w, http.StatusInternalServerError, "internal", "internal error: the request could not be handled", "")
 	}
 }
 
@@ -307,7 +310,7 @@ func (h *handler) serveAssess(w http.ResponseWriter, r *http.Request) {
 	}
 	res, err := h.assess(req)
 	if err != nil {
-		failErr(w, err)
+		h.failErr(w, err)
 		return
 	}
 	reply(w, http.StatusOK, assessResponse{req.ID, normalize(res)})
@@ -320,7 +323,7 @@ func (h *handler) serveReply(w http.ResponseWriter, r *http.Request) {
 	}
 	rep, err := h.reply(req)
 	if err != nil {
-		failErr(w, err)
+		h.failErr(w, err)
 		return
 	}
 	reply(w, http.StatusOK, struct {
@@ -336,7 +339,7 @@ func (h *handler) serveLint(w http.ResponseWriter, r *http.Request) {
 	}
 	issues, err := h.lint(req.Text, req.Lang)
 	if err != nil {
-		failErr(w, err)
+		h.failErr(w, err)
 		return
 	}
 	if issues == nil {

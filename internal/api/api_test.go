@@ -3,6 +3,7 @@ package api
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"log"
 	"net/http"
 	"net/http/httptest"
@@ -173,5 +174,22 @@ func BenchmarkHandler(b *testing.B) {
 		if rec := serve(h, "POST", "/v1/assess", "application/json", body); rec.Code != 200 {
 			b.Fatal(rec.Code)
 		}
+	}
+}
+
+// An error the engine is not documented to return is a 500, logged.
+func TestUnexpectedEngineError(t *testing.T) {
+	var logs bytes.Buffer
+	h := New(newEngine(t), WithLogger(log.New(&logs, "", 0))).(*handler)
+	h.lint = func(string, string) ([]model.Issue, error) { return nil, errors.New("disk on fire") }
+	rec := serve(h, "POST", "/v1/lint", "application/json", `{"text":"hi"}`)
+	if rec.Code != 500 || strings.Contains(rec.Body.String(), "disk") || !strings.Contains(logs.String(), "disk on fire") {
+		t.Fatalf("%d %s; log %q", rec.Code, rec.Body, logs.String())
+	}
+	h.lint = func(string, string) ([]model.Issue, error) {
+		return nil, &model.FieldError{Field: "lang", Msg: "is not supported"}
+	}
+	if rec := serve(h, "POST", "/v1/lint", "application/json", `{"text":"hi"}`); rec.Code != 400 || !strings.Contains(rec.Body.String(), `"field":"lang"`) {
+		t.Fatalf("%d %s", rec.Code, rec.Body)
 	}
 }

@@ -1,0 +1,28 @@
+//go:build js && wasm
+
+// Command wasm is politely's API compiled to WebAssembly (GOOS=js). It serves
+// the same handler as "politely serve" through github.com/syumai/workers and
+// then stays alive, so that one instance answers every request: the glue in
+// wasm/glue (politely.mjs) instantiates it once and calls the binding's
+// handleRequest for each Request. On Cloudflare Workers, worker/entry.mjs
+// runs it through the same glue.
+package main
+
+import (
+	"log"
+	"os"
+
+	"politely/internal/api"
+	"politely/internal/engine"
+)
+
+func main() {
+	logger := log.New(os.Stderr, "politely: ", 0)
+	e, err := engine.New()
+	if err != nil {
+		// The embedded pack is tested natively; if it ever fails here the
+		// module cannot answer anything, so say why and exit.
+		logger.Fatalf("compiling the rule pack: %v", err)
+	}
+	serve(api.New(e, api.WithLogger(logger)))
+}
