@@ -212,7 +212,9 @@ bench-extension: extension ext-deps
 	cd extension && node test/bench.mjs
 
 # --- all tests ------------------------------------------------------------------
-test: test-go e2e
+# Go (unit, golden, fuzz seeds, quality gates), the API battery on every host
+# with the load test, the extension end-to-end and the triage report in Chromium.
+test: test-go test-hosts load-test e2e
 
 clean:
-	rm -rf bin extension/build extension/dist
+	rm -rf bin extension/build extension/dist wasm/worker/build testdata/out
