@@ -34,8 +34,7 @@ func expand(phrase string) ([]pattern, error) {
 		if strings.Contains(a, "*") {
 			return nil, fmt.Errorf("'*' may only end a phrase")
 		}
-		// "#" would fold to a separator; a digit folds to "#".
-		norm := text.Fold(strings.ReplaceAll(a, "#", " 0 ")).Norm
+		norm := foldPhrase(a)
 		if strings.TrimSpace(norm) == "" {
 			continue
 		}
@@ -48,6 +47,49 @@ func expand(phrase string) ([]pattern, error) {
 		return nil, fmt.Errorf("matches nothing")
 	}
 	return out, nil
+}
+
+// check reads a phrase's syntax without expanding it, so that a broken pack
+// is refused while it is read, with the file and the rule.
+func check(phrase string) error {
+	sides, err := split(phrase)
+	if err != nil {
+		return err
+	}
+	for _, side := range sides {
+		alts, err := alternatives(side)
+		if err != nil {
+			return err
+		}
+		for _, a := range alts {
+			if t := strings.TrimSpace(a); strings.Contains(strings.TrimSuffix(t, "*"), "*") {
+				return fmt.Errorf("'*' may only end a phrase")
+			}
+		}
+	}
+	return nil
+}
+
+// foldPhrase folds one expanded phrase as the message is folded. Plain
+// lower-case words (most phrases) take a short path; anything else goes
+// through text.Fold. "#" stands for a number, which text.Fold writes as "#".
+func foldPhrase(a string) string {
+	simple := true
+	for i := 0; i < len(a) && simple; i++ {
+		c := a[i]
+		simple = c == ' ' || c == '#' || c >= 'a' && c <= 'z'
+	}
+	if !simple {
+		return text.Fold(strings.ReplaceAll(a, "#", " 0 ")).Norm
+	}
+	var b strings.Builder
+	b.Grow(len(a) + 2)
+	b.WriteByte(' ')
+	for _, w := range strings.Fields(strings.ReplaceAll(a, "#", " # ")) {
+		b.WriteString(w)
+		b.WriteByte(' ')
+	}
+	return b.String()
 }
 
 // alternatives expands {a|b} groups, nested or not.
@@ -148,7 +190,7 @@ type prefixTarget struct {
 }
 
 func newMatcher() *matcher {
-	return &matcher{words: map[string]int32{}, byHash: map[uint64]int32{}, edges: map[uint64]int32{}, out: [][]target{nil, nil}, prefix: [][]prefixTarget{nil, nil}, rootPre: map[string][]prefixTarget{}, preLen: 3}
+	return &matcher{words: map[string]int32{}, byHash: map[uint64]int32{}, edges: make(map[uint64]int32, 1<<15), out: [][]target{nil, nil}, prefix: [][]prefixTarget{nil, nil}, rootPre: map[string][]prefixTarget{}, preLen: 3}
 }
 
 // node 1 is the root; 0 means "no node".

@@ -441,7 +441,7 @@ func (d *draft) addRules(file string, v gjson.Result, durations bool) error {
 			if p.Type != gjson.String {
 				return &Error{File: file, Rule: where, Msg: fmt.Sprintf("phrases[%d] is not a string", j)}
 			}
-			if _, err := expand(p.String()); err != nil {
+			if err := check(p.String()); err != nil {
 				return &Error{File: file, Rule: where, Msg: fmt.Sprintf("phrase %q: %v", p.String(), err)}
 			}
 			rule.Phrases = append(rule.Phrases, p.String())
