@@ -14,6 +14,13 @@ import (
 // ErrInvalidJSON is returned by Decode when the body is not valid JSON.
 var ErrInvalidJSON = errors.New("body is not valid JSON")
 
+// ErrTooDeep is returned by Decode for JSON nested deeper than MaxDepth: no
+// request needs it, and validating it would recurse that deep.
+var ErrTooDeep = fmt.Errorf("body is nested deeper than %d levels", MaxDepth)
+
+// MaxDepth is the deepest nesting of arrays and objects Decode accepts.
+const MaxDepth = 64
+
 // ErrEmptyText is returned by Decode when "text" is missing or only white space.
 var ErrEmptyText = errors.New(`"text" is empty: there is no message to assess`)
 
@@ -35,6 +42,9 @@ const MaxText = 4 << 20
 // UTF-8 in strings becomes U+FFFD, as a browser would show it.
 func Decode(data []byte) (Request, error) {
 	var r Request
+	if tooDeep(data) {
+		return r, ErrTooDeep
+	}
 	if !gjson.ValidBytes(data) {
 		return r, ErrInvalidJSON
 	}
@@ -86,6 +96,9 @@ func Decode(data []byte) (Request, error) {
 
 // DecodeProfile reads a profile on its own (politely --profile FILE).
 func DecodeProfile(data []byte) (Profile, error) {
+	if tooDeep(data) {
+		return Profile{}, ErrTooDeep
+	}
 	if !gjson.ValidBytes(data) {
 		return Profile{}, ErrInvalidJSON
 	}
@@ -315,4 +328,26 @@ func clean(s string) string {
 		return s
 	}
 	return strings.ToValidUTF8(s, "\uFFFD")
+}
+
+// tooDeep reports whether brackets outside strings nest deeper than MaxDepth.
+func tooDeep(data []byte) bool {
+	depth, inString := 0, false
+	for i := 0; i < len(data); i++ {
+		c := data[i]
+		switch {
+		case inString && c == '\\':
+			i++
+		case c == '"':
+			inString = !inString
+		case inString:
+		case c == '[' || c == '{':
+			if depth++; depth > MaxDepth {
+				return true
+			}
+		case c == ']' || c == '}':
+			depth--
+		}
+	}
+	return false
 }

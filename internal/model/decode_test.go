@@ -33,6 +33,7 @@ func TestDecodeErrors(t *testing.T) {
 		{`{"text": "x", "now": "yesterday"}`, `field "now"`},
 		{`{"text": "   "}`, ErrEmptyText.Error()},
 		{`{}`, ErrEmptyText.Error()},
+		{`{"text": "x", "a": ` + strings.Repeat("[", 100) + strings.Repeat("]", 100) + `}`, ErrTooDeep.Error()},
 	} {
 		_, err := Decode([]byte(c.body))
 		if err == nil || !strings.Contains(err.Error(), c.want) {
