@@ -310,7 +310,7 @@ func (a *judge) premature() {
 	// Advice or feedback asked in an exchange between peers (they offer
 	// something back, or you share a community) is fair, unless they also
 	// want a meeting for it.
-	if a.anyHoldsAll(a.pol.SoftCancelledBy) && !a.asks["meeting"] {
+	if (a.anyHoldsAll(a.pol.SoftCancelledBy) && !a.asks["meeting"]) || a.anyAsk(a.pol.SoftWithAsks) {
 		for _, id := range a.pol.SoftFavourAsks {
 			asked = remove(asked, id)
 		}

@@ -76,6 +76,7 @@ type Policy struct {
 	MeetingAsks       []string // asks that take the user's time (for minutes and capacity)
 	SoftFavourAsks    []string // favours (advice, feedback) that an exchange makes fair
 	SoftCancelledBy   []string // signals that make a soft favour fair, unless a meeting is asked too
+	SoftWithAsks      []string // asks that make a soft favour part of something else (a podcast's questions)
 	SellingAsks       []string // asks that make a message a pitch (a purchase)
 	DefaultMinutes    float64  // time assumed for a meeting ask with no duration
 	MaxMinutes        float64  // a stated duration above this is not a meeting ("15 hours/week")
@@ -322,18 +323,19 @@ func (d *draft) overlay(q Policy, set map[string]bool) {
 // fields names the policy's settings as they are spelled in a pack.
 func (q *Policy) fields() (map[string]*[]string, map[string]*float64) {
 	return map[string]*[]string{
-			"favour_asks":         &q.FavourAsks,
-			"selling_favour_asks": &q.SellingFavourAsks,
-			"soft_favour_asks":    &q.SoftFavourAsks,
-			"soft_cancelled_by":   &q.SoftCancelledBy,
-			"selling_asks":        &q.SellingAsks,
-			"rapport_signals":     &q.RapportSignals,
-			"firm_flags":          &q.FirmFlags,
-			"soften_firm_by":      &q.SoftenFirmBy,
-			"door_open_flags":     &q.DoorOpenFlags,
-			"door_open_cues":      &q.DoorOpenCues,
-			"weak_cues":           &q.WeakCues,
-			"meeting_asks":        &q.MeetingAsks,
+			"favour_asks":            &q.FavourAsks,
+			"selling_favour_asks":    &q.SellingFavourAsks,
+			"soft_favour_asks":       &q.SoftFavourAsks,
+			"soft_cancelled_by":      &q.SoftCancelledBy,
+			"soft_cancelled_by_asks": &q.SoftWithAsks,
+			"selling_asks":           &q.SellingAsks,
+			"rapport_signals":        &q.RapportSignals,
+			"firm_flags":             &q.FirmFlags,
+			"soften_firm_by":         &q.SoftenFirmBy,
+			"door_open_flags":        &q.DoorOpenFlags,
+			"door_open_cues":         &q.DoorOpenCues,
+			"weak_cues":              &q.WeakCues,
+			"meeting_asks":           &q.MeetingAsks,
 		}, map[string]*float64{
 			"default_minutes": &q.DefaultMinutes,
 			"max_minutes":     &q.MaxMinutes,
