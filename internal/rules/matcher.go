@@ -173,14 +173,15 @@ type target struct {
 // matters for a WebAssembly worker that Chrome restarts at will.
 type matcher struct {
 	words   map[string]int32          // word → id
-	byHash  map[uint64]int32          // FNV-1a of a word → id, the fast path of Scan
+	byHash  table                     // FNV-1a of a word → id (-1: two words share it), the fast path of Scan
 	names   []string                  // id → word, to confirm a hash match
 	root    []int32                   // word id → child node of the root (0: none)
-	edges   map[uint64]int32          // node<<32 | word id → child node
+	edges   table                     // node<<32 | word id → child node
 	out     [][]target                // node → phrases that end there
 	prefix  [][]prefixTarget          // node → phrases whose last word is a prefix
 	rootPre map[string][]prefixTarget // first bytes → prefix phrases of one word
 	preLen  int                       // bytes of a word used to index rootPre
+	pre2    [1 << 10]uint64           // bit per first two bytes of a rootPre key: a cheap "no" for most words
 	pairs   int
 }
 
@@ -190,7 +191,7 @@ type prefixTarget struct {
 }
 
 func newMatcher() *matcher {
-	return &matcher{words: map[string]int32{}, byHash: map[uint64]int32{}, edges: make(map[uint64]int32, 1<<15), out: [][]target{nil, nil}, prefix: [][]prefixTarget{nil, nil}, rootPre: map[string][]prefixTarget{}, preLen: 3}
+	return &matcher{words: map[string]int32{}, out: [][]target{nil, nil}, prefix: [][]prefixTarget{nil, nil}, rootPre: map[string][]prefixTarget{}, preLen: 3}
 }
 
 // node 1 is the root; 0 means "no node".
@@ -203,10 +204,10 @@ func (m *matcher) word(w string) int32 {
 		m.words[w] = id
 		m.names = append(m.names, w)
 		h := fnv(w)
-		if _, clash := m.byHash[h]; clash {
-			m.byHash[h] = -1 // two words share a hash: Scan falls back to the map
+		if m.byHash.get(h) != 0 {
+			m.byHash.put(h, -1) // two words share a hash: Scan falls back to the map
 		} else {
-			m.byHash[h] = id
+			m.byHash.put(h, id)
 		}
 	}
 	return id
@@ -215,7 +216,7 @@ func (m *matcher) word(w string) int32 {
 // lookup finds a word's id (0 when no phrase uses it), hashing instead of
 // comparing strings in a map: most words of a message are in no phrase.
 func (m *matcher) lookup(w string, h uint64) int32 {
-	id := m.byHash[h]
+	id := m.byHash.get(h)
 	switch {
 	case id > 0 && m.names[id-1] == w:
 		return id
@@ -248,11 +249,11 @@ func (m *matcher) child(node int32, w string, create bool) int32 {
 		return m.root[id]
 	}
 	k := uint64(node)<<32 | uint64(id)
-	if c, ok := m.edges[k]; ok || !create {
+	if c := m.edges.get(k); c != 0 || !create {
 		return c
 	}
 	c := m.newNode()
-	m.edges[k] = c
+	m.edges.put(k, c)
 	return c
 }
 
@@ -289,9 +290,19 @@ func (m *matcher) add(p pattern, t target) {
 			k = k[:m.preLen]
 		}
 		m.rootPre[k] = append(m.rootPre[k], pt)
+		b := two(k)
+		m.pre2[b>>6] |= 1 << (b & 63)
 		return
 	}
 	m.prefix[node] = append(m.prefix[node], pt)
+}
+
+// two packs the first two bytes of a word into 16 bits.
+func two(w string) uint {
+	if len(w) < 2 {
+		return 0
+	}
+	return uint(w[0])<<8 | uint(w[1])
 }
 
 // split cuts a phrase at its "~" into the two sides of a near match.
@@ -414,7 +425,7 @@ func (p *Pack) Scan(f *text.Folded) []Hit {
 	}
 	for k := range starts {
 		w := norm[starts[k]:ends[k]]
-		if len(w) >= m.preLen {
+		if b := two(w); len(w) >= m.preLen && m.pre2[b>>6]&(1<<(b&63)) != 0 {
 			for _, pt := range m.rootPre[w[:m.preLen]] {
 				if strings.HasPrefix(w, pt.prefix) {
 					emit(pt.t, starts[k], ends[k])
@@ -441,7 +452,7 @@ func (p *Pack) Scan(f *text.Folded) []Hit {
 			if ids[j] == 0 {
 				break
 			}
-			node = m.edges[uint64(node)<<32|uint64(ids[j])]
+			node = m.edges.get(uint64(node)<<32 | uint64(ids[j]))
 		}
 	}
 	return hits
