@@ -48,8 +48,9 @@ type judge struct {
 
 // hit is one piece of evidence: a span of the text as given.
 type hit struct {
-	start, end int  // byte offsets into r.Text
-	weak       bool // from a vocabulary: shown only when stronger evidence leaves room
+	start, end int     // byte offsets into r.Text
+	weak       bool    // from a vocabulary: shown only when stronger evidence leaves room
+	weight     float64 // the rule's weight, to quote the strongest evidence in a reason
 }
 
 func newJudge(p *rules.Pack, r model.Request) *judge {
@@ -104,7 +105,7 @@ func (a *judge) scanMessage() {
 			}
 			a.score[at] += add
 			if rule.Weight > 0 {
-				a.hits[at] = append(a.hits[at], hit{start: s, end: e, weak: rule.Each})
+				a.hits[at] = append(a.hits[at], hit{start: s, end: e, weak: rule.Each, weight: rule.Weight})
 			}
 		}
 		if rule.Rapport && a.rapport == "" {

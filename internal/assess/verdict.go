@@ -1,6 +1,8 @@
 package assess
 
 import (
+	"cmp"
+	"slices"
 	"strings"
 
 	"politely/internal/model"
@@ -85,7 +87,10 @@ func (a *judge) reason(id string) string {
 		return sentence(l.Why)
 	}
 	var quotes []string
-	for _, h := range spans(append([]hit{}, a.hitsOf(id)...), 2) {
+	// Quote the two strongest phrases, in the order they appear.
+	strongest := spans(append([]hit{}, a.hitsOf(id)...), 1<<30)
+	slices.SortStableFunc(strongest, func(x, y hit) int { return cmp.Compare(y.weight, x.weight) })
+	for _, h := range spans(strongest[:min(2, len(strongest))], 2) {
 		quotes = append(quotes, "“"+strings.Join(strings.Fields(a.r.Text[h.start:h.end]), " ")+"”")
 	}
 	ev := strings.Join(quotes, ", ")
