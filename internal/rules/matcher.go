@@ -319,7 +319,7 @@ func split(phrase string) ([]string, error) {
 	return parts, nil
 }
 
-func compileMatcher(rules []Rule, negators []string) (*matcher, error) {
+func compileMatcher(rules []Rule, negators, offers []string) (*matcher, error) {
 	m := newMatcher()
 	for i, r := range rules {
 		for _, ph := range r.Phrases {
@@ -347,13 +347,15 @@ func compileMatcher(rules []Rule, negators []string) (*matcher, error) {
 			}
 		}
 	}
-	for _, n := range negators {
-		ps, err := expand(n)
-		if err != nil {
-			return nil, &Error{File: "negation", Rule: n, Msg: err.Error()}
-		}
-		for _, p := range ps {
-			m.add(p, target{rule: -1, prefix: p.prefix})
+	for kind, words := range [][]string{negators, offers} {
+		for _, n := range words {
+			ps, err := expand(n)
+			if err != nil {
+				return nil, &Error{File: "negation", Rule: n, Msg: err.Error()}
+			}
+			for _, p := range ps {
+				m.add(p, target{rule: -1 - kind, prefix: p.prefix})
+			}
 		}
 	}
 	return m, nil
@@ -397,11 +399,15 @@ func (p *Pack) Scan(f *text.Folded) []Hit {
 		i = j
 	}
 	hits := make([]Hit, 0, 16)
-	var negEnds []int
+	var negEnds, offerEnds []int
 	var left map[int][2]int // pair → the latest first side: start, end
 	emit := func(t target, start, end int) {
-		if t.rule < 0 {
+		switch t.rule {
+		case -1:
 			negEnds = append(negEnds, end)
+			return
+		case -2:
+			offerEnds = append(offerEnds, end)
 			return
 		}
 		switch t.side {
@@ -418,7 +424,11 @@ func (p *Pack) Scan(f *text.Folded) []Hit {
 			}
 			start = l[0]
 		}
-		if p.rules[t.rule].Negatable && negated(f, negEnds, start, window) {
+		r := &p.rules[t.rule]
+		if r.Negatable && negated(f, negEnds, start, window) {
+			return
+		}
+		if r.LabelAt >= 0 && p.labels[r.LabelAt].Kind == KindAsk && negated(f, offerEnds, start, window) {
 			return
 		}
 		hits = append(hits, Hit{Rule: t.rule, Start: start, End: end})

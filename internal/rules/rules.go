@@ -90,6 +90,7 @@ type Pack struct {
 	byID      map[string]int
 	rules     []Rule
 	negators  []string
+	offers    []string
 	policy    Policy
 	policySet map[string]bool
 	m         *matcher
@@ -138,6 +139,7 @@ func (p *Pack) Merge(q *Pack) (*Pack, error) {
 	d.labels = append(append([]Label{}, p.labels...), q.labels...)
 	d.rules = append(append([]Rule{}, p.rules...), q.rules...)
 	d.negators = append(append([]string{}, p.negators...), q.negators...)
+	d.offers = append(append([]string{}, p.offers...), q.offers...)
 	d.policy = p.policy
 	d.overlay(q.policy, q.policySet)
 	return d.compile()
@@ -194,6 +196,7 @@ type draft struct {
 	labels    []Label
 	rules     []Rule
 	negators  []string
+	offers    []string
 	policy    Policy
 	policySet map[string]bool
 }
@@ -247,7 +250,7 @@ func (d *draft) add(file string, data []byte) error {
 }
 
 func (d *draft) compile() (*Pack, error) {
-	p := &Pack{byID: map[string]int{}, policy: d.policy, policySet: d.policySet, negators: d.negators}
+	p := &Pack{byID: map[string]int{}, policy: d.policy, policySet: d.policySet, negators: d.negators, offers: d.offers}
 	// A later label with the same id replaces the earlier one in place.
 	for _, l := range d.labels {
 		if i, ok := p.byID[l.ID]; ok {
@@ -292,7 +295,7 @@ func (d *draft) compile() (*Pack, error) {
 			}
 		}
 	}
-	m, err := compileMatcher(p.rules, p.negators)
+	m, err := compileMatcher(p.rules, p.negators, p.offers)
 	if err != nil {
 		return nil, err
 	}
@@ -466,6 +469,19 @@ func (d *draft) addNegation(file string, v gjson.Result) error {
 			return &Error{File: file, Rule: "negation", Msg: "every negation word must be a non-empty string"}
 		}
 		d.negators = append(d.negators, x.String())
+	}
+	// Offers ("if you ever want an intro") cancel an ask right after them:
+	// the sender gives, not asks.
+	if o := v.Get("offers"); o.Exists() {
+		if !o.IsArray() {
+			return &Error{File: file, Rule: "negation", Msg: `"offers" must be an array`}
+		}
+		for _, x := range o.Array() {
+			if x.Type != gjson.String || strings.TrimSpace(x.String()) == "" {
+				return &Error{File: file, Rule: "negation", Msg: "every offer must be a non-empty string"}
+			}
+			d.offers = append(d.offers, x.String())
+		}
 	}
 	return nil
 }

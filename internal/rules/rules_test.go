@@ -132,3 +132,23 @@ func TestScan(t *testing.T) {
 		}
 	}
 }
+
+// An offer ("if you ever want an intro") cancels the ask right after it, and
+// only asks: a pitch after it still counts.
+func TestOffers(t *testing.T) {
+	p, _ := Default()
+	has := func(msg, rule string) bool {
+		for _, h := range p.Scan(text.Fold(msg)) {
+			if p.Rules()[h.Rule].ID == rule {
+				return true
+			}
+		}
+		return false
+	}
+	if has("If you ever want an intro to their design leads, let me know.", "ask.introduction") {
+		t.Error("an offered introduction read as an ask")
+	}
+	if !has("Could you make an intro to their design leads?", "ask.introduction") {
+		t.Error("an asked introduction was missed")
+	}
+}
