@@ -186,6 +186,8 @@ func TestVerdicts(t *testing.T) {
 		{"Your talk on SLOs at SREcon was great. Would love to connect.", model.Accept},
 		{"Earn $500 a week from home! DM me READY.", model.DeclineFirm},
 		{"You'd be a perfect fit for a senior role on our team. Are you open to new opportunities?", model.DeclineDoorOpen},
+		{"Hi there!", model.DeclineDoorOpen},
+		{"Thanks so much for the intro to Paula last week!", model.Accept},
 	} {
 		if got := Assess(p, model.Request{Text: c.text}).Verdict; got != c.want {
 			t.Errorf("%q: verdict %s, want %s", c.text, got, c.want)

@@ -61,6 +61,10 @@ func (a *judge) verdict(res *model.Result) (string, []string) {
 	if door {
 		return model.DeclineDoorOpen, reasons
 	}
+	if len(res.Signals) == 0 && len(res.Asks) == 0 && a.f.Words() < int(a.pol.MinWords) {
+		// "Hi", "Hello there": nothing to say yes to, and nothing against them.
+		return model.DeclineDoorOpen, append(reasons, "The message is too short to say what they want: a connection here is the most it needs.")
+	}
 	var good []string
 	for _, s := range res.Signals {
 		good = append(good, strings.ToLower(s.Title))

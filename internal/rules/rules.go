@@ -80,6 +80,7 @@ type Policy struct {
 	SellingAsks       []string // asks that make a message a pitch (a purchase)
 	DefaultMinutes    float64  // time assumed for a meeting ask with no duration
 	MaxMinutes        float64  // a stated duration above this is not a meeting ("15 hours/week")
+	MinWords          float64  // a message with no ask and no signal needs this many words to be a yes
 	NegationWindow    float64  // words between a negation and the phrase it cancels
 	MaxEvidence       float64  // evidence spans kept per finding
 }
@@ -342,6 +343,7 @@ func (q *Policy) fields() (map[string]*[]string, map[string]*float64) {
 		}, map[string]*float64{
 			"default_minutes": &q.DefaultMinutes,
 			"max_minutes":     &q.MaxMinutes,
+			"min_words":       &q.MinWords,
 			"negation_window": &q.NegationWindow,
 			"max_evidence":    &q.MaxEvidence,
 		}
