@@ -1,0 +1,98 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+)
+
+// triageCLI runs `politely triage` in-process; tty says whether stderr
+// counts as a terminal.
+func triageCLI(t *testing.T, tty bool, args ...string) (int, string, string) {
+	t.Helper()
+	var out, errb bytes.Buffer
+	c := &cli{stdin: strings.NewReader(""), stdout: &out, stderr: &errb,
+		now:    func() time.Time { return time.Date(2026, 11, 22, 10, 0, 0, 0, time.UTC) },
+		getenv: func(string) string { return "" },
+		isTTY:  func(w io.Writer) bool { return tty && w == io.Writer(&errb) }}
+	code := c.main(append([]string{"triage"}, args...))
+	return code, out.String(), errb.String()
+}
+
+func TestTriageCLI(t *testing.T) {
+	fixture := filepath.Join("..", "..", "testdata", "export")
+	dir := t.TempDir()
+	notes := filepath.Join(dir, "notes.txt")
+	os.WriteFile(notes, []byte("hello\n"), 0o644)
+	for _, c := range []struct {
+		name string
+		args []string
+		code int
+		out  string // must appear in stdout
+		err  string // must appear in stderr
+	}{
+		{"no export", nil, 2, "", "Usage: politely triage"},
+		{"two exports", []string{fixture, fixture}, 2, "", "Usage"},
+		{"bad flag", []string{"--nope", fixture}, 2, "", "flag provided but not defined"},
+		{"missing file", []string{filepath.Join(dir, "missing.zip")}, 1, "", "no such file"},
+		{"not an export", []string{notes}, 1, "", "not a LinkedIn data export"},
+		{"unknown me", []string{fixture, "--me", "Nobody"}, 1, "", `--me "Nobody" is not a participant`},
+		{"both stdout", []string{fixture, "--csv", "-", "--json", "-"}, 2, "", "only one of"},
+		{"summary only", []string{fixture}, 0, "nothing written", "messages.csv:"},
+		{"broken rules", []string{fixture, "--rules", notes}, 1, "", "notes.txt"},
+		{"flags after export", []string{fixture, "--me", "Sam Rivera", "--json", filepath.Join(dir, "t.json")}, 0, "me = Sam Rivera; 1 unreadable rows skipped; wrote", ""},
+	} {
+		code, out, errs := triageCLI(t, false, c.args...)
+		if code != c.code || !strings.Contains(out, c.out) || !strings.Contains(errs, c.err) {
+			t.Errorf("%s: code %d (want %d)\nstdout %q\nstderr %q", c.name, code, c.code, out, errs)
+		}
+		if (c.name == "missing file" || c.name == "not an export") && strings.Count(strings.TrimSpace(errs), "\n") > 0 {
+			t.Errorf("%s: error is not one line: %q", c.name, errs)
+		}
+	}
+}
+
+func TestTriageOutputs(t *testing.T) {
+	fixture := filepath.Join("..", "..", "testdata", "export")
+	dir := t.TempDir()
+	j, h, c := filepath.Join(dir, "t.json"), filepath.Join(dir, "t.html"), filepath.Join(dir, "t.csv")
+	code, out, errs := triageCLI(t, true, fixture, "--profile", filepath.Join(fixture, "profile.json"), "--json", j, "--html", h, "--csv", c)
+	if code != 0 {
+		t.Fatalf("code %d: %s", code, errs)
+	}
+	if strings.Count(strings.TrimSpace(out), "\n") != 0 || !strings.HasPrefix(out, "triage: ") {
+		t.Errorf("summary is not one line: %q", out)
+	}
+	// On a terminal the progress bar is drawn on stderr, never on stdout.
+	if !strings.Contains(errs, "assessing") || strings.Contains(out, "assessing") {
+		t.Errorf("progress: stdout %q stderr %q", out, errs)
+	}
+	var doc struct {
+		Summary struct{ Messages, Requests int } `json:"summary"`
+	}
+	b, _ := os.ReadFile(j)
+	if err := json.Unmarshal(b, &doc); err != nil || doc.Summary.Messages == 0 {
+		t.Errorf("json: %v %+v", err, doc)
+	}
+	csvb, _ := os.ReadFile(c)
+	if lines := strings.Count(string(csvb), "\n"); lines < doc.Summary.Requests {
+		t.Errorf("csv has %d lines", lines)
+	}
+	if hb, _ := os.ReadFile(h); !bytes.Contains(hb, []byte("<table id=\"convs\">")) {
+		t.Errorf("html report missing its table")
+	}
+	// Without a terminal there is no bar at all.
+	_, _, errs = triageCLI(t, false, fixture, "--json", j)
+	if strings.Contains(errs, "assessing") {
+		t.Errorf("progress bar drawn without a terminal: %q", errs)
+	}
+	entries, _ := os.ReadDir(dir)
+	if len(entries) != 3 {
+		t.Errorf("temporary files left behind: %v", entries)
+	}
+}
