@@ -214,7 +214,7 @@ bench-extension: extension ext-deps
 # --- all tests ------------------------------------------------------------------
 # Go (unit, golden, fuzz seeds, quality gates), the API battery on every host
 # with the load test, the extension end-to-end and the triage report in Chromium.
-test: test-go test-hosts load-test e2e
+test: test-go test-hosts load-test e2e e2e-triage
 
 clean:
 	rm -rf bin extension/build extension/dist wasm/worker/build testdata/out
