@@ -70,7 +70,7 @@ func (a *judge) scanMessage() {
 	}
 	var vocab map[seen]bool
 	for _, h := range a.p.Scan(a.f) {
-		rule := rs[h.Rule]
+		rule := &rs[h.Rule]
 		if rule.Scope != "message" {
 			continue
 		}
@@ -118,7 +118,7 @@ func (a *judge) scanMessage() {
 }
 
 // duration reads how many minutes a phrase asks for.
-func (a *judge) duration(rule rules.Rule, h rules.Hit) {
+func (a *judge) duration(rule *rules.Rule, h rules.Hit) {
 	if !rule.PerUnit {
 		a.implied = math.Max(a.implied, rule.Minutes)
 		return
@@ -248,8 +248,9 @@ func normName(s string) string { return strings.TrimSpace(text.Fold(s).Norm) }
 // derive applies the policy: asks, rapport, premature asks, capacity and
 // expertise, in that order, since each reads the ones before.
 func (a *judge) derive() {
-	for i, l := range a.p.Labels() {
-		if l.Kind == rules.KindAsk && a.on(i) {
+	labels := a.p.Labels()
+	for i := range labels {
+		if l := &labels[i]; l.Kind == rules.KindAsk && a.on(i) {
 			a.asks[l.ID] = true
 		}
 	}
@@ -497,7 +498,9 @@ func (a *judge) result() model.Result {
 		hits []hit
 	}
 	var all []pending
-	for i, l := range a.p.Labels() {
+	labels := a.p.Labels()
+	for i := range labels {
+		l := &labels[i]
 		if l.Kind != rules.KindFlag && l.Kind != rules.KindSignal {
 			continue
 		}
@@ -553,8 +556,8 @@ func (a *judge) result() model.Result {
 			si++
 		}
 	}
-	for _, l := range a.p.Labels() {
-		if l.Kind == rules.KindAsk && a.asks[l.ID] {
+	for i := range labels {
+		if l := &labels[i]; l.Kind == rules.KindAsk && a.asks[l.ID] {
 			res.Asks = append(res.Asks, l.ID)
 		}
 	}
