@@ -22,9 +22,8 @@ import (
 type Folded struct {
 	Norm string // lower-case tokens separated by single spaces, padded with spaces
 
-	src   string
-	from  []int32 // from[i]: byte offset in src where the rune behind Norm[i] starts
-	to    []int32 // to[i]: byte offset in src where it ends
+	from  []int32 // from[i]: byte offset in the message where the rune behind Norm[i] starts
+	to    []int32 // to[i]: byte offset where it ends
 	brk   []int32 // positions of the spaces in Norm that stand for a sentence break, ascending
 	nums  []Num
 	words int
@@ -39,7 +38,7 @@ type Num struct {
 // Fold folds s. It never panics and accepts any bytes: invalid UTF-8 counts
 // as one character per bad byte (as U+FFFD would).
 func Fold(s string) *Folded {
-	f := &Folded{src: s}
+	f := &Folded{}
 	n := len(s) + 2
 	b := make([]byte, 0, n)
 	f.from = make([]int32, 0, n)
@@ -297,9 +296,6 @@ func (f *Folded) Break(i, j int) bool {
 // Words counts the words and numbers of the message.
 func (f *Folded) Words() int { return f.words }
 
-// Nums lists the numbers of the message in order.
-func (f *Folded) Nums() []Num { return f.nums }
-
 // NumAt returns the number whose "#" is at folded position pos.
 func (f *Folded) NumAt(pos int) (float64, bool) {
 	lo, hi := 0, len(f.nums)
@@ -316,9 +312,6 @@ func (f *Folded) NumAt(pos int) (float64, bool) {
 	}
 	return 0, false
 }
-
-// Source is the text that was folded.
-func (f *Folded) Source() string { return f.src }
 
 // LooksHTML reports whether s reads as HTML: a tag such as <p> or </b>, or an
 // entity such as &nbsp; or &#39;.
