@@ -45,7 +45,7 @@ func Fold(s string) *Folded {
 	f.to = make([]int32, 0, n)
 	w := folder{f: f, b: b, sepAt: 0, sep: true}
 	w.emitSpace(0, 0, true)
-	isHTML := LooksHTML(s)
+	isHTML := looksHTML(s)
 	for i := 0; i < len(s); {
 		c := s[i]
 		if isHTML && c == '<' {
@@ -313,9 +313,9 @@ func (f *Folded) NumAt(pos int) (float64, bool) {
 	return 0, false
 }
 
-// LooksHTML reports whether s reads as HTML: a tag such as <p> or </b>, or an
+// looksHTML reports whether s reads as HTML: a tag such as <p> or </b>, or an
 // entity such as &nbsp; or &#39;.
-func LooksHTML(s string) bool {
+func looksHTML(s string) bool {
 	for i := strings.IndexAny(s, "<&"); i >= 0 && i < len(s); {
 		if s[i] == '<' && i+1 < len(s) {
 			c := s[i+1]
