@@ -306,8 +306,11 @@ func (a *judge) premature() {
 		asked = nil
 	}
 	if a.holds("recruiter") && !a.holds("job_seeking") {
-		// A recruiter offering you a role asks no favour by it.
-		asked = remove(asked, "job")
+		// A recruiter offering you a role asks no favour by it, nor by
+		// asking whether you know someone for it.
+		for _, id := range a.pol.RecruiterAsks {
+			asked = remove(asked, id)
+		}
 	}
 	// Advice or feedback asked in an exchange between peers (they offer
 	// something back, or you share a community) is fair, unless they also

@@ -78,6 +78,7 @@ type Policy struct {
 	SoftCancelledBy   []string // signals that make a soft favour fair, unless a meeting is asked too
 	SoftWithAsks      []string // asks that make a soft favour part of something else (a podcast's questions)
 	SellingAsks       []string // asks that make a message a pitch (a purchase)
+	RecruiterAsks     []string // asks that are part of a recruiter's offer, not favours (a job, "do you know someone")
 	DefaultMinutes    float64  // time assumed for a meeting ask with no duration
 	MaxMinutes        float64  // a stated duration above this is not a meeting ("15 hours/week")
 	MinWords          float64  // a message with no ask and no signal needs this many words to be a yes
@@ -333,6 +334,7 @@ func (q *Policy) fields() (map[string]*[]string, map[string]*float64) {
 			"soft_cancelled_by":      &q.SoftCancelledBy,
 			"soft_cancelled_by_asks": &q.SoftWithAsks,
 			"selling_asks":           &q.SellingAsks,
+			"recruiter_asks":         &q.RecruiterAsks,
 			"rapport_signals":        &q.RapportSignals,
 			"firm_flags":             &q.FirmFlags,
 			"soften_firm_by":         &q.SoftenFirmBy,
