@@ -51,7 +51,7 @@ func (a *judge) verdict(res *model.Result) (string, []string) {
 	}
 	if !door {
 		for _, id := range a.pol.DoorOpenCues {
-			weak := contains(a.pol.WeakCues, id) && len(res.Signals) > 0
+			weak := contains(a.pol.WeakCues, id) && a.goodSignals(res) > 0
 			if a.holds(id) && !weak && !(id == "recruiter" && a.known) {
 				door = true
 				reasons = append(reasons, sentence(a.reason(id)))
@@ -140,4 +140,16 @@ func contains(list []string, x string) bool {
 		}
 	}
 	return false
+}
+
+// goodSignals counts the signals that speak for the sender; a follow-up
+// nudge is a signal but says nothing for them.
+func (a *judge) goodSignals(res *model.Result) int {
+	n := 0
+	for _, s := range res.Signals {
+		if s.ID != "follow_up" {
+			n++
+		}
+	}
+	return n
 }
