@@ -76,7 +76,7 @@ func runAssess(c *cli, args []string) int {
 func (c *cli) assessLines(e *engine.Engine, args []string, o reqOpts) int {
 	in := c.stdin
 	if len(args) == 1 && args[0] != "-" {
-		f, err := openFile(args[0])
+		f, err := os.Open(args[0])
 		if err != nil {
 			return c.fail(exitFailure, "%v", err)
 		}
@@ -91,7 +91,13 @@ func (c *cli) assessLines(e *engine.Engine, args []string, o reqOpts) int {
 		}
 		profile = &p
 	}
-	now := c.now().UTC()
+	// --now is read once; a bad value is reported on each line that needs it.
+	now, nowErr := c.now().UTC(), error(nil)
+	if o.Now != "" {
+		if now, nowErr = model.ParseTime(o.Now); nowErr != nil {
+			nowErr = errors.New("--now: " + nowErr.Error())
+		}
+	}
 	rd := bufio.NewReaderSize(in, 64<<10)
 	w := bufio.NewWriter(c.stdout)
 	defer w.Flush()
@@ -116,7 +122,7 @@ func (c *cli) assessLines(e *engine.Engine, args []string, o reqOpts) int {
 		if g := gjson.GetBytes(line, "id"); g.Exists() && gjson.ValidBytes(line) {
 			id = json.RawMessage(g.Raw)
 		}
-		out, lerr := assessLine(e, line, tooLong, profile, o, now)
+		out, lerr := assessLine(e, line, tooLong, profile, o, now, nowErr)
 		if lerr != nil {
 			failed++
 			enc.Encode(struct {
@@ -141,7 +147,7 @@ func (c *cli) assessLines(e *engine.Engine, args []string, o reqOpts) int {
 	return exitOK
 }
 
-func assessLine(e *engine.Engine, line []byte, tooLong bool, profile *model.Profile, o reqOpts, now time.Time) (model.Result, error) {
+func assessLine(e *engine.Engine, line []byte, tooLong bool, profile *model.Profile, o reqOpts, now time.Time, nowErr error) (model.Result, error) {
 	if tooLong {
 		return model.Result{}, fmt.Errorf("line is longer than %d bytes", maxLine)
 	}
@@ -156,12 +162,10 @@ func assessLine(e *engine.Engine, line []byte, tooLong bool, profile *model.Prof
 		r.Sender.Name = o.From
 	}
 	if r.Now.IsZero() {
-		r.Now = now
-		if o.Now != "" {
-			if r.Now, err = model.ParseTime(o.Now); err != nil {
-				return model.Result{}, errors.New("--now: " + err.Error())
-			}
+		if nowErr != nil {
+			return model.Result{}, nowErr
 		}
+		r.Now = now
 	}
 	return e.Assess(r)
 }
@@ -190,5 +194,3 @@ func isEmptyProfile(p model.Profile) bool {
 	return p.Name == "" && p.Signature == "" && p.Company == "" && p.CapacityHoursPerWeek == 0 && p.BreakUntil.IsZero() &&
 		len(p.Expertise) == 0 && len(p.Contacts) == 0 && len(p.Resources) == 0 && len(p.Events) == 0 && len(p.Groups) == 0 && len(p.Experts) == 0
 }
-
-func openFile(name string) (*os.File, error) { return os.Open(name) }

@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"sort"
 	"strings"
 	"testing"
@@ -77,7 +78,7 @@ func TestTextLabels(t *testing.T) {
 	} {
 		res := Assess(p, model.Request{Text: c.text})
 		got := append(append(ids(res.Flags), ids(res.Signals)...), res.Asks...)
-		if !contains(got, c.label) {
+		if !slices.Contains(got, c.label) {
 			t.Errorf("%q: want %s, got %v", c.text, c.label, got)
 		}
 	}
@@ -97,7 +98,7 @@ func TestNegation(t *testing.T) {
 		{"I'm not looking for a job. But could you refer me to your recruiter?", "referral", true},
 	} {
 		res := Assess(p, model.Request{Text: c.text})
-		if got := contains(res.Asks, c.label); got != c.want {
+		if got := slices.Contains(res.Asks, c.label); got != c.want {
 			t.Errorf("%q: %s = %v, want %v (asks %v)", c.text, c.label, got, c.want, res.Asks)
 		}
 	}
@@ -133,7 +134,7 @@ func TestContextFlags(t *testing.T) {
 		{"no decline before", model.Request{Text: "Hi again! Could we find 20 minutes this week?", Now: now, Thread: []model.Turn{{From: "me", Text: "Sure, send me some times."}}}, "persistent", false},
 	} {
 		res := Assess(p, c.req)
-		got := contains(ids(res.Flags), c.flag)
+		got := slices.Contains(ids(res.Flags), c.flag)
 		if got != c.want {
 			t.Errorf("%s: %s = %v, want %v (flags %v)", c.name, c.flag, got, c.want, ids(res.Flags))
 			continue
@@ -159,19 +160,19 @@ func TestRapport(t *testing.T) {
 	p := pack(t)
 	ask := "Would you be open to introducing me to your head of design? Happy to send a short blurb."
 	stranger := Assess(p, model.Request{Text: ask})
-	if !contains(ids(stranger.Flags), "premature_ask") || stranger.Verdict != model.DeclineDoorOpen {
+	if !slices.Contains(ids(stranger.Flags), "premature_ask") || stranger.Verdict != model.DeclineDoorOpen {
 		t.Fatalf("stranger: %v %s", ids(stranger.Flags), stranger.Verdict)
 	}
 	thread := Assess(p, model.Request{Text: ask, Thread: []model.Turn{{From: "me", Text: "Great seeing you at the offsite!"}}})
-	if contains(ids(thread.Flags), "premature_ask") || thread.Verdict != model.Accept {
+	if slices.Contains(ids(thread.Flags), "premature_ask") || thread.Verdict != model.Accept {
 		t.Errorf("known from the thread: %v %s", ids(thread.Flags), thread.Verdict)
 	}
 	text := Assess(p, model.Request{Text: "Great catching up at the reunion last week! " + ask})
-	if contains(ids(text.Flags), "premature_ask") {
+	if slices.Contains(ids(text.Flags), "premature_ask") {
 		t.Errorf("known from the text: %v", ids(text.Flags))
 	}
 	warm := Assess(p, model.Request{Text: "Dana Lee suggested I reach out. " + ask})
-	if contains(ids(warm.Flags), "premature_ask") {
+	if slices.Contains(ids(warm.Flags), "premature_ask") {
 		t.Errorf("warm introduction: %v", ids(warm.Flags))
 	}
 }
@@ -276,7 +277,7 @@ func TestOddInput(t *testing.T) {
 		checkResult(t, msg, res)
 	}
 	res := Assess(p, model.Request{Text: "<p>Hi</p><script>We help companies like yours</script>"})
-	if contains(ids(res.Flags), "selling") {
+	if slices.Contains(ids(res.Flags), "selling") {
 		t.Errorf("a script's text is not part of the message: %v", ids(res.Flags))
 	}
 }

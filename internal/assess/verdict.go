@@ -51,7 +51,7 @@ func (a *judge) verdict(res *model.Result) (string, []string) {
 	}
 	if !door {
 		for _, id := range a.pol.DoorOpenCues {
-			weak := contains(a.pol.WeakCues, id) && a.goodSignals(res) > 0
+			weak := slices.Contains(a.pol.WeakCues, id) && a.goodSignals(res) > 0
 			if a.holds(id) && !weak && !(id == "recruiter" && a.known) {
 				door = true
 				reasons = append(reasons, sentence(a.reason(id)))
@@ -131,15 +131,6 @@ func sentence(s string) string {
 		s += "."
 	}
 	return strings.ToUpper(s[:1]) + s[1:]
-}
-
-func contains(list []string, x string) bool {
-	for _, s := range list {
-		if s == x {
-			return true
-		}
-	}
-	return false
 }
 
 // goodSignals counts the signals that speak for the sender; a follow-up

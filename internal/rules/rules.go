@@ -268,19 +268,11 @@ func (d *draft) compile() (*Pack, error) {
 			return nil, &Error{File: r.source, Rule: r.ID, Msg: "duplicate rule id"}
 		}
 		seen[r.ID] = true
-		if r.Label != "" {
-			if _, ok := p.byID[r.Label]; !ok {
-				if d.partial {
-					// A user pack may add rules to the default labels; Merge checks again.
-					continue
-				}
-				return nil, &Error{File: r.source, Rule: r.ID, Msg: fmt.Sprintf("unknown label %q", r.Label)}
-			}
+		// A user pack may add rules to the default labels; Merge checks again.
+		if _, ok := p.byID[r.Label]; r.Label != "" && !ok && !d.partial {
+			return nil, &Error{File: r.source, Rule: r.ID, Msg: fmt.Sprintf("unknown label %q", r.Label)}
 		}
 		p.rules = append(p.rules, r)
-	}
-	if d.partial {
-		p.rules = d.rules
 	}
 	for i := range p.rules {
 		p.rules[i].LabelAt = p.Index(p.rules[i].Label)
