@@ -20,30 +20,59 @@ import (
 
 // Assess judges r with the compiled pack p. It never panics on any text; the
 // evidence offsets are UTF-16 code units into r.Text and always lie on
-// character boundaries.
+// character boundaries. It is safe for concurrent use: each call borrows its
+// working memory from the pack's pool and returns it, so a busy host folds
+// and scans without allocating.
 func Assess(p *rules.Pack, r model.Request) model.Result {
-	a := newJudge(p, r)
+	pool := p.Scratch()
+	a, _ := pool.Get().(*judge)
+	if a == nil || a.p != p {
+		a = newJudge(p)
+	}
+	a.reset(r)
 	a.scanMessage()
 	a.scanContext()
 	a.derive()
-	return a.result()
+	res := a.result()
+	a.r = model.Request{} // keep no reference to the caller's text
+	pool.Put(a)
+	return res
 }
 
-// judge holds the working state of one assessment.
+// judge holds the working state of one assessment. Everything is indexed by
+// label (or rule) position in the pack, so the hot path does no map lookups.
 type judge struct {
 	p       *rules.Pack
 	pol     rules.Policy
+	ix      index
 	r       model.Request
-	f       *text.Folded
-	score   []float64         // by label index
-	hits    [][]hit           // by label index
-	ctx     map[string]string // context flags: id → where it came from
-	ctxEv   map[string][]hit
-	asks    map[string]bool
+	f       text.Folded // the message
+	g       text.Folded // another text: a turn of the user's, a contact note
+	sc      rules.Scanner
+	score   []float64 // by label
+	hits    [][]hit   // by label
+	ctx     []string  // by label: where a context flag came from ("" when it does not hold)
+	ctxEv   [][]hit   // by label: evidence pinned to a context flag
+	asks    []bool    // by label
+	counted []bool    // by rule: its weight has been added
+	vocab   []vocabWord
 	minute  float64 // largest stated duration
 	implied float64
 	rapport string // why there is rapport, if any
 	known   bool   // rapport from knowing each other (not only a warm introduction)
+	// Scratch for result and reason.
+	tmp, kept []hit
+	offs, u16 []int
+	line      []byte // a reason being written
+	quote     []byte // the evidence quoted in it
+	fill      []byte // its template being filled
+}
+
+// vocabWord is one distinct word a vocabulary rule has counted.
+type vocabWord struct {
+	rule int
+	word string
+	add  float64
 }
 
 // hit is one piece of evidence: a span of the text as given.
@@ -53,31 +82,66 @@ type hit struct {
 	weight     float64 // the rule's weight, to quote the strongest evidence in a reason
 }
 
-func newJudge(p *rules.Pack, r model.Request) *judge {
-	n := len(p.Labels())
-	return &judge{p: p, pol: p.Policy(), r: r, f: text.Fold(r.Text), score: make([]float64, n), hits: make([][]hit, n), asks: make(map[string]bool, 4)}
+// index holds the positions of the labels the judge reads by name and of the
+// policy's lists, resolved once per pack (-1: not in the pack).
+type index struct {
+	selling, jobSeeking, premature, recruiter, reputation, job, meeting, advice, mentorship, feedback int
+
+	favour, sellingFavour, rapportSignals, firm, softenFirm, doorFlags, doorCues, weakCues,
+	meetingAsks, softFavour, softCancelledBy, softWith, sellingAsks, recruiterAsks []int
+}
+
+func newJudge(p *rules.Pack) *judge {
+	n, pol := len(p.Labels()), p.Policy()
+	list := func(ids []string) []int {
+		out := make([]int, 0, len(ids))
+		for _, id := range ids {
+			out = append(out, p.Index(id))
+		}
+		return out
+	}
+	return &judge{
+		p: p, pol: pol,
+		ix: index{
+			selling: p.Index("selling"), jobSeeking: p.Index("job_seeking"), premature: p.Index("premature_ask"),
+			recruiter: p.Index("recruiter"), reputation: p.Index("reputation"), job: p.Index("job"),
+			meeting: p.Index("meeting"), advice: p.Index("advice"), mentorship: p.Index("mentorship"), feedback: p.Index("feedback"),
+			favour: list(pol.FavourAsks), sellingFavour: list(pol.SellingFavourAsks), rapportSignals: list(pol.RapportSignals),
+			firm: list(pol.FirmFlags), softenFirm: list(pol.SoftenFirmBy), doorFlags: list(pol.DoorOpenFlags),
+			doorCues: list(pol.DoorOpenCues), weakCues: list(pol.WeakCues), meetingAsks: list(pol.MeetingAsks),
+			softFavour: list(pol.SoftFavourAsks), softCancelledBy: list(pol.SoftCancelledBy), softWith: list(pol.SoftWithAsks),
+			sellingAsks: list(pol.SellingAsks), recruiterAsks: list(pol.RecruiterAsks),
+		},
+		score: make([]float64, n), hits: make([][]hit, n), ctx: make([]string, n), ctxEv: make([][]hit, n),
+		asks: make([]bool, n), counted: make([]bool, len(p.Rules())),
+	}
+}
+
+// reset readies a judge for the next request.
+func (a *judge) reset(r model.Request) {
+	a.r = r
+	a.f.Refold(r.Text)
+	clear(a.score)
+	clear(a.ctx)
+	clear(a.asks)
+	clear(a.counted)
+	for i := range a.hits {
+		a.hits[i], a.ctxEv[i] = a.hits[i][:0], a.ctxEv[i][:0]
+	}
+	a.vocab = a.vocab[:0]
+	a.minute, a.implied, a.rapport, a.known = 0, 0, "", false
 }
 
 // scanMessage finds every phrase rule in the message and sums the weights,
 // each rule counting once.
 func (a *judge) scanMessage() {
 	rs := a.p.Rules()
-	counted := make([]bool, len(rs))
-	var gained map[int]float64 // what each vocabulary rule has added so far
-	type seen struct {
-		rule int
-		word string
-	}
-	var vocab map[seen]bool
-	for _, h := range a.p.Scan(a.f) {
+	for _, h := range a.sc.Scan(a.p, &a.f) {
 		rule := &rs[h.Rule]
 		if rule.Scope != "message" {
 			continue
 		}
-		s, e, ok := a.f.Span(h.Start, h.End)
-		if !ok {
-			continue
-		}
+		s, e := h.From, h.To
 		if rule.Label == "" { // a duration
 			a.duration(rule, h)
 			continue
@@ -86,19 +150,13 @@ func (a *judge) scanMessage() {
 		switch {
 		case rule.Each:
 			// A vocabulary counts each distinct word once, up to its maximum.
-			word := a.f.Norm[h.Start:h.End]
-			if vocab == nil {
-				vocab, gained = map[seen]bool{}, map[int]float64{}
-			}
-			if key := (seen{h.Rule, word}); !vocab[key] && gained[h.Rule]+rule.Weight <= rule.Max+1e-9 {
-				vocab[key] = true
+			if word := a.f.Norm[h.Start:h.End]; a.countWord(h.Rule, word, rule) {
 				add = rule.Weight
-				gained[h.Rule] += add
 			}
-		case !counted[h.Rule]:
+		case !a.counted[h.Rule]:
 			add = rule.Weight
 		}
-		counted[h.Rule] = true
+		a.counted[h.Rule] = true
 		for _, at := range [2]int{rule.LabelAt, rule.AlsoAt} {
 			if at < 0 {
 				continue
@@ -115,6 +173,27 @@ func (a *judge) scanMessage() {
 			a.known = true
 		}
 	}
+}
+
+// countWord reports whether a vocabulary rule counts word: a word it has not
+// counted yet, while the rule stays within its maximum. A message holds few
+// vocabulary words, so a list beats a map.
+func (a *judge) countWord(ri int, word string, rule *rules.Rule) bool {
+	gained := 0.0
+	for _, v := range a.vocab {
+		if v.rule != ri {
+			continue
+		}
+		if v.word == word {
+			return false
+		}
+		gained += v.add
+	}
+	if gained+rule.Weight > rule.Max+1e-9 {
+		return false
+	}
+	a.vocab = append(a.vocab, vocabWord{ri, word, rule.Weight})
+	return true
 }
 
 // duration reads how many minutes a phrase asks for.
@@ -166,29 +245,26 @@ func (a *judge) scanContext() {
 	}
 }
 
-// context records a flag read from context and where it came from. The maps
-// are made on first use: most messages have no context flag.
+// context records a flag read from context and where it came from.
 func (a *judge) context(id, why string) {
-	if a.ctx == nil {
-		a.ctx = map[string]string{}
+	if i := a.p.Index(id); i >= 0 {
+		a.ctx[i] = why
 	}
-	a.ctx[id] = why
 }
 
 // evidence pins a span of the text to a context flag.
 func (a *judge) evidence(id string, h hit) {
-	if a.ctxEv == nil {
-		a.ctxEv = map[string][]hit{}
+	if i := a.p.Index(id); i >= 0 {
+		a.ctxEv[i] = append(a.ctxEv[i], h)
 	}
-	a.ctxEv[id] = append(a.ctxEv[id], h)
 }
 
 // mine reports whether s (a turn the user wrote, or a note) carries a rule
 // of the given label in the matching scope.
 func (a *judge) mine(s, label string) bool {
-	f := text.Fold(s)
+	a.g.Refold(s)
 	rs := a.p.Rules()
-	for _, h := range a.p.Scan(f) {
+	for _, h := range a.sc.Scan(a.p, &a.g) {
 		if rs[h.Rule].Label == label {
 			return true
 		}
@@ -248,38 +324,37 @@ func normName(s string) string { return strings.TrimSpace(text.Fold(s).Norm) }
 // derive applies the policy: asks, rapport, premature asks, capacity and
 // expertise, in that order, since each reads the ones before.
 func (a *judge) derive() {
+	ix := &a.ix
 	labels := a.p.Labels()
 	for i := range labels {
-		if l := &labels[i]; l.Kind == rules.KindAsk && a.on(i) {
-			a.asks[l.ID] = true
+		if labels[i].Kind == rules.KindAsk && a.on(i) {
+			a.asks[i] = true
 		}
 	}
-	if !a.holds("selling") && a.holds("job_seeking") && !a.asks["job"] {
-		a.asks["job"] = true
-		a.addHits("job", a.hitsOf("job_seeking"))
+	if !a.holds(ix.selling) && a.holds(ix.jobSeeking) && !a.asked(ix.job) {
+		a.asks[ix.job] = true
+		a.addHits(ix.job, ix.jobSeeking)
 	}
 	// Asking you to buy, try or invest makes it a pitch.
-	for _, id := range a.pol.SellingAsks {
-		if a.asks[id] && !a.holds("selling") {
-			a.setScore("selling", a.threshold("selling"))
-			a.addHits("selling", a.hitsOf(id))
+	for _, id := range ix.sellingAsks {
+		if a.asked(id) && !a.holds(ix.selling) {
+			a.setScore(ix.selling, a.threshold(ix.selling))
+			a.addHits(ix.selling, id)
 		}
 	}
 	// Minutes: the largest stated duration, else the typical length of what
 	// is asked, else a default when a meeting is asked with no hint.
-	if a.minute == 0 && a.anyAsk(a.pol.MeetingAsks) {
+	if a.minute == 0 && a.anyAsk(ix.meetingAsks) {
 		a.minute = a.implied
-		if a.minute == 0 && a.asks["meeting"] {
+		if a.minute == 0 && a.asked(ix.meeting) {
 			a.minute = a.pol.DefaultMinutes
 		}
 	}
-	if !a.anyAsk(a.pol.MeetingAsks) && !a.anyAsk(a.pol.SellingAsks) {
+	if !a.anyAsk(ix.meetingAsks) && !a.anyAsk(ix.sellingAsks) {
 		a.minute = 0 // a duration that is not asked of the user ("we cut it to 30 minutes")
 	}
-	for _, s := range a.pol.RapportSignals {
-		if a.holds(s) && a.rapport == "" {
-			a.rapport = "the message shows you know each other"
-		}
+	if a.rapport == "" && a.anyHolds(ix.rapportSignals) {
+		a.rapport = "the message shows you know each other"
 	}
 	a.premature()
 	a.capacity()
@@ -290,45 +365,46 @@ func (a *judge) derive() {
 // rapport. A pitch counts only for the favours that a pitch can still ask
 // of you (an introduction, a referral); the rest of a pitch is selling.
 func (a *judge) premature() {
-	direct := a.holds("premature_ask")
-	favours := a.pol.FavourAsks
-	if a.holds("selling") {
-		favours = a.pol.SellingFavourAsks
+	ix := &a.ix
+	direct := a.holds(ix.premature)
+	favours := ix.favour
+	if a.holds(ix.selling) {
+		favours = ix.sellingFavour
 	}
-	var asked []string
+	var buf [16]int
+	asked := buf[:0]
 	for _, id := range favours {
-		if a.asks[id] {
+		if a.asked(id) {
 			asked = append(asked, id)
 		}
 	}
-	if a.holds("reputation") && !direct {
+	if a.holds(ix.reputation) && !direct {
 		// A scheme's "ask" is part of the scheme, not a favour to weigh.
-		asked = nil
+		asked = asked[:0]
 	}
-	if a.holds("recruiter") && !a.holds("job_seeking") {
+	if a.holds(ix.recruiter) && !a.holds(ix.jobSeeking) {
 		// A recruiter offering you a role asks no favour by it, nor by
 		// asking whether you know someone for it.
-		for _, id := range a.pol.RecruiterAsks {
-			asked = remove(asked, id)
-		}
+		asked = without(asked, ix.recruiterAsks)
 	}
 	// Advice or feedback asked in an exchange between peers (they offer
 	// something back, or you share a community) is fair, unless they also
 	// want a meeting for it.
-	if (a.anyHoldsAll(a.pol.SoftCancelledBy) && !a.asks["meeting"]) || a.anyAsk(a.pol.SoftWithAsks) {
-		for _, id := range a.pol.SoftFavourAsks {
-			asked = remove(asked, id)
-		}
+	if (a.anyHolds(ix.softCancelledBy) && !a.asked(ix.meeting)) || a.anyAsk(ix.softWith) {
+		asked = without(asked, ix.softFavour)
+	}
+	if ix.premature < 0 {
+		return
 	}
 	if a.rapport != "" || (len(asked) == 0 && !direct) {
-		a.setScore("premature_ask", 0)
-		a.setHits("premature_ask", nil)
+		a.score[ix.premature] = 0
+		a.hits[ix.premature] = a.hits[ix.premature][:0]
 		return
 	}
 	for _, id := range asked {
-		a.addHits("premature_ask", a.hitsOf(id))
+		a.addHits(ix.premature, id)
 	}
-	a.setScore("premature_ask", math.Max(a.scoreOf("premature_ask"), a.threshold("premature_ask")))
+	a.score[ix.premature] = math.Max(a.score[ix.premature], a.threshold(ix.premature))
 }
 
 // capacity raises over_capacity when the time asked would take the user past
@@ -348,8 +424,8 @@ func (a *judge) capacity() {
 // expertise raises outside_expertise when they ask for advice and the topic is
 // one the profile sends to an expert, or none of the user's expertise appears.
 func (a *judge) expertise() {
-	p := a.r.Profile
-	if !(a.asks["advice"] || a.asks["mentorship"] || a.asks["feedback"]) || a.holds("selling") || a.holds("reputation") {
+	p, ix := a.r.Profile, &a.ix
+	if !(a.asked(ix.advice) || a.asked(ix.mentorship) || a.asked(ix.feedback)) || a.holds(ix.selling) || a.holds(ix.reputation) {
 		return
 	}
 	for _, x := range p.Experts {
@@ -360,7 +436,7 @@ func (a *judge) expertise() {
 			}
 		}
 	}
-	if _, ok := a.ctx["outside_expertise"]; ok || len(p.Expertise) == 0 {
+	if i := a.p.Index("outside_expertise"); (i >= 0 && a.ctx[i] != "") || len(p.Expertise) == 0 {
 		return
 	}
 	for _, topic := range p.Expertise {
@@ -400,12 +476,10 @@ func (a *judge) find(phrase string) (int, int, bool) {
 	return a.f.Span(i, i+len(n)+2)
 }
 
-func (a *judge) holds(id string) bool {
-	if _, ok := a.ctx[id]; ok {
-		return true
-	}
-	i := a.p.Index(id)
-	return i >= 0 && a.on(i)
+// holds reports whether the label at index i holds, from the text or from
+// context; false for -1 (a label the pack lacks).
+func (a *judge) holds(i int) bool {
+	return i >= 0 && (a.ctx[i] != "" || a.on(i))
 }
 
 // on reports whether the label at index i holds from the text alone.
@@ -413,70 +487,53 @@ func (a *judge) on(i int) bool {
 	return a.score[i] > 0 && a.score[i] >= a.p.Labels()[i].Threshold
 }
 
-func (a *judge) threshold(id string) float64 {
-	if l, ok := a.p.Label(id); ok {
-		return l.Threshold
+// asked reports whether the ask at index i is asked.
+func (a *judge) asked(i int) bool { return i >= 0 && a.asks[i] }
+
+func (a *judge) threshold(i int) float64 {
+	if i < 0 {
+		return 1
 	}
-	return 1
+	return a.p.Labels()[i].Threshold
 }
 
-func (a *judge) scoreOf(id string) float64 {
-	if i := a.p.Index(id); i >= 0 {
-		return a.score[i]
-	}
-	return 0
-}
-
-func (a *judge) setScore(id string, v float64) {
-	if i := a.p.Index(id); i >= 0 {
+func (a *judge) setScore(i int, v float64) {
+	if i >= 0 {
 		a.score[i] = v
 	}
 }
 
-func (a *judge) hitsOf(id string) []hit {
-	if i := a.p.Index(id); i >= 0 {
-		return a.hits[i]
-	}
-	return nil
-}
-
-func (a *judge) addHits(id string, hs []hit) {
-	if i := a.p.Index(id); i >= 0 {
-		a.hits[i] = append(a.hits[i], hs...)
+// addHits adds the evidence of label from to label to.
+func (a *judge) addHits(to, from int) {
+	if to >= 0 && from >= 0 {
+		a.hits[to] = append(a.hits[to], a.hits[from]...)
 	}
 }
 
-func (a *judge) setHits(id string, hs []hit) {
-	if i := a.p.Index(id); i >= 0 {
-		a.hits[i] = hs
-	}
-}
-
-func (a *judge) anyAsk(ids []string) bool {
+func (a *judge) anyAsk(ids []int) bool {
 	for _, id := range ids {
-		if a.asks[id] {
+		if a.asked(id) {
 			return true
 		}
 	}
 	return false
 }
 
-func (a *judge) anyHolds(ids []string) string {
+func (a *judge) anyHolds(ids []int) bool {
 	for _, id := range ids {
 		if a.holds(id) {
-			return id
+			return true
 		}
 	}
-	return ""
+	return false
 }
 
-func (a *judge) anyHoldsAll(ids []string) bool { return a.anyHolds(ids) != "" }
-
-func remove(list []string, x string) []string {
-	out := list[:0:0]
-	for _, s := range list {
-		if s != x {
-			out = append(out, s)
+// without drops from list every entry of drop, in place.
+func without(list, drop []int) []int {
+	out := list[:0]
+	for _, x := range list {
+		if !slices.Contains(drop, x) {
+			out = append(out, x)
 		}
 	}
 	return out
@@ -496,72 +553,66 @@ func hours(h float64) string {
 // the verdict.
 func (a *judge) result() model.Result {
 	res := model.Result{Flags: []model.Finding{}, Signals: []model.Finding{}, Asks: []string{}, Reasons: []string{}, MinutesAsked: int(math.Round(a.minute))}
-	type pending struct {
-		find *model.Finding
-		hits []hit
-	}
-	var all []pending
 	labels := a.p.Labels()
+	limit := int(a.pol.MaxEvidence)
+	if limit <= 0 {
+		limit = 6
+	}
+	// Evidence of every finding: dedupe, keep the first few by position,
+	// then convert to UTF-16 in one pass over the text for all together.
+	nflags, nsignals := 0, 0
+	a.kept, a.offs = a.kept[:0], a.offs[:0]
 	for i := range labels {
 		l := &labels[i]
-		if l.Kind != rules.KindFlag && l.Kind != rules.KindSignal {
+		if (l.Kind != rules.KindFlag && l.Kind != rules.KindSignal) || (a.ctx[i] == "" && !a.on(i)) {
 			continue
 		}
-		if _, ctx := a.ctx[l.ID]; !ctx && !a.on(i) {
-			continue
+		if l.Kind == rules.KindFlag {
+			nflags++
+		} else {
+			nsignals++
 		}
+		a.tmp = append(append(a.tmp[:0], a.hits[i]...), a.ctxEv[i]...)
+		kept := spans(a.tmp, limit)
+		// Each finding's spans follow a marker holding their count.
+		a.kept = append(a.kept, hit{start: i, end: len(kept)})
+		a.kept = append(a.kept, kept...)
+		for _, h := range kept {
+			a.offs = append(a.offs, h.start, h.end)
+		}
+	}
+	a.u16 = append(a.u16[:0], a.offs...)
+	text.UTF16(a.r.Text, a.u16)
+	if nflags > 0 {
+		res.Flags = make([]model.Finding, 0, nflags)
+	}
+	if nsignals > 0 {
+		res.Signals = make([]model.Finding, 0, nsignals)
+	}
+	ev := make([]model.Span, len(a.offs)/2)
+	k := 0
+	for m := 0; m < len(a.kept); {
+		i, n := a.kept[m].start, a.kept[m].end
+		l := &labels[i]
 		why := l.Why
-		if src, ok := a.ctx[l.ID]; ok {
+		if src := a.ctx[i]; src != "" {
 			why = l.Why + " (From your context: " + src + ".)"
 		}
-		f := model.Finding{ID: l.ID, Title: l.Title, Why: why, Evidence: []model.Span{}}
-		hs := append(append([]hit{}, a.hits[i]...), a.ctxEv[l.ID]...)
-		all = append(all, pending{&f, hs})
+		f := model.Finding{ID: l.ID, Title: l.Title, Why: why, Evidence: ev[k/2 : k/2+n : k/2+n]}
+		for j := range n {
+			f.Evidence[j] = model.Span{Start: a.u16[k], End: a.u16[k+1], Text: a.r.Text[a.offs[k]:a.offs[k+1]]}
+			k += 2
+		}
 		if l.Kind == rules.KindFlag {
 			res.Flags = append(res.Flags, f)
 		} else {
 			res.Signals = append(res.Signals, f)
 		}
-	}
-	// Evidence: dedupe, keep the first few by position, convert to UTF-16 in
-	// one pass over the text for all findings together.
-	limit := int(a.pol.MaxEvidence)
-	if limit <= 0 {
-		limit = 6
-	}
-	var offs []int
-	kept := make([][]hit, len(all))
-	for i, pd := range all {
-		kept[i] = spans(pd.hits, limit)
-		for _, h := range kept[i] {
-			offs = append(offs, h.start, h.end)
-		}
-	}
-	u16 := append([]int(nil), offs...)
-	text.UTF16(a.r.Text, u16)
-	k := 0
-	for i := range all {
-		ev := make([]model.Span, 0, len(kept[i]))
-		for range kept[i] {
-			ev = append(ev, model.Span{Start: u16[k], End: u16[k+1], Text: a.r.Text[offs[k]:offs[k+1]]})
-			k += 2
-		}
-		all[i].find.Evidence = ev
-	}
-	// The findings were copied into res before their evidence was set.
-	fi, si := 0, 0
-	for _, pd := range all {
-		if l, _ := a.p.Label(pd.find.ID); l.Kind == rules.KindFlag {
-			res.Flags[fi] = *pd.find
-			fi++
-		} else {
-			res.Signals[si] = *pd.find
-			si++
-		}
+		m += 1 + n
 	}
 	for i := range labels {
-		if l := &labels[i]; l.Kind == rules.KindAsk && a.asks[l.ID] {
-			res.Asks = append(res.Asks, l.ID)
+		if labels[i].Kind == rules.KindAsk && a.asks[i] {
+			res.Asks = append(res.Asks, labels[i].ID)
 		}
 	}
 	res.Verdict, res.Reasons = a.verdict(&res)
@@ -569,7 +620,8 @@ func (a *judge) result() model.Result {
 }
 
 // spans sorts hits by position, drops those inside another, and keeps limit,
-// preferring phrases to single vocabulary words.
+// preferring phrases to single vocabulary words. It works in place: hs is
+// the caller's scratch.
 func spans(hs []hit, limit int) []hit {
 	strong := 0
 	for _, h := range hs {
@@ -578,7 +630,7 @@ func spans(hs []hit, limit int) []hit {
 		}
 	}
 	if strong > 0 && len(hs) > limit {
-		kept := hs[:0:0]
+		kept := hs[:0]
 		for _, h := range hs {
 			if !h.weak || strong < limit {
 				if h.weak {
@@ -595,7 +647,7 @@ func spans(hs []hit, limit int) []hit {
 		}
 		return y.end - x.end
 	})
-	out := hs[:0:0]
+	out := hs[:0]
 	for _, h := range hs {
 		if n := len(out); n > 0 && h.start < out[n-1].end {
 			if h.end > out[n-1].end {

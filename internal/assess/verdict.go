@@ -1,9 +1,12 @@
 package assess
 
 import (
+	"bytes"
 	"cmp"
 	"slices"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"politely/internal/model"
 )
@@ -12,49 +15,44 @@ import (
 // someone the user knows is softened to "not now"), then flags and cues that
 // leave the door open, else accept. Each step says why in plain words.
 func (a *judge) verdict(res *model.Result) (string, []string) {
-	var reasons []string
-	title := func(id string) string {
-		if l, ok := a.p.Label(id); ok && l.Title != "" {
-			return l.Title
-		}
-		return id
-	}
-	firm, softened := "", false
-	for _, id := range a.pol.FirmFlags {
+	reasons := make([]string, 0, 2)
+	ix := &a.ix
+	firm, softened := -1, false
+	for _, id := range ix.firm {
 		if !a.holds(id) {
 			continue
 		}
-		if id == "selling" && (a.anyHolds(a.pol.SoftenFirmBy) != "" || a.known) {
+		if id == ix.selling && (a.anyHolds(ix.softenFirm) || a.known) {
 			softened = true
 			continue
 		}
-		if firm == "" {
+		if firm < 0 {
 			firm = id
 		}
-		reasons = append(reasons, title(id)+": "+a.reason(id))
+		reasons = append(reasons, a.reasonLine(id, true, ""))
 	}
-	if firm != "" {
+	if firm >= 0 {
 		return model.DeclineFirm, reasons
 	}
 	if softened {
-		reasons = append(reasons, title("selling")+": "+a.reason("selling")+" You know each other, so \"not now\" keeps the relationship.")
+		reasons = append(reasons, a.reasonLine(ix.selling, true, " You know each other, so \"not now\" keeps the relationship."))
 	}
 	door := false
-	for _, id := range a.pol.DoorOpenFlags {
+	for _, id := range ix.doorFlags {
 		if a.holds(id) {
 			door = true
-			reasons = append(reasons, title(id)+": "+a.reason(id))
+			reasons = append(reasons, a.reasonLine(id, true, ""))
 		}
 	}
 	if len(reasons) > 0 {
 		door = true // a softened pitch
 	}
 	if !door {
-		for _, id := range a.pol.DoorOpenCues {
-			weak := slices.Contains(a.pol.WeakCues, id) && a.goodSignals(res) > 0
-			if a.holds(id) && !weak && !(id == "recruiter" && a.known) {
+		for _, id := range ix.doorCues {
+			weak := slices.Contains(ix.weakCues, id) && a.goodSignals(res) > 0
+			if a.holds(id) && !weak && !(id == ix.recruiter && a.known) {
 				door = true
-				reasons = append(reasons, sentence(a.reason(id)))
+				reasons = append(reasons, a.reasonLine(id, false, ""))
 			}
 		}
 	}
@@ -78,41 +76,144 @@ func (a *judge) verdict(res *model.Result) (string, []string) {
 	return model.Accept, reasons
 }
 
-// reason says in one sentence why a flag or cue holds: where a context flag
-// came from, or the label's reason template filled with the asks and the
-// first phrases of evidence.
-func (a *judge) reason(id string) string {
-	if src, ok := a.ctx[id]; ok {
-		return sentence(src)
+// title is a label's title, or its id when it has none.
+func (a *judge) title(i int) string {
+	l := &a.p.Labels()[i]
+	if l.Title != "" {
+		return l.Title
 	}
-	l, _ := a.p.Label(id)
+	return l.ID
+}
+
+// reasonLine writes one reason, "Title: why." when titled, then tail, into
+// one string: the only allocation a reason costs.
+func (a *judge) reasonLine(i int, titled bool, tail string) string {
+	b := a.line[:0]
+	if titled {
+		b = append(append(b, a.title(i)...), ": "...)
+	}
+	b = append(a.reason(b, i), tail...)
+	a.line = b
+	return string(b)
+}
+
+// reason appends to b, as one sentence, why a flag or cue holds: where a
+// context flag came from, or the label's reason template filled with the
+// asks and the first phrases of evidence.
+func (a *judge) reason(b []byte, i int) []byte {
+	if src := a.ctx[i]; src != "" {
+		return appendSentence(b, src)
+	}
+	l := &a.p.Labels()[i]
 	tmpl := l.Reason
 	if tmpl == "" {
-		return sentence(l.Why)
+		return appendSentence(b, l.Why)
 	}
-	var quotes []string
-	// Quote the two strongest phrases, in the order they appear.
-	strongest := spans(append([]hit{}, a.hitsOf(id)...), 1<<30)
+	// Quote the two strongest phrases, in the order they appear, each on
+	// one line however the message broke it.
+	q := a.quote[:0]
+	strongest := spans(append(a.tmp[:0], a.hits[i]...), 1<<30)
 	slices.SortStableFunc(strongest, func(x, y hit) int { return cmp.Compare(y.weight, x.weight) })
-	for _, h := range spans(strongest[:min(2, len(strongest))], 2) {
-		quotes = append(quotes, "“"+strings.Join(strings.Fields(a.r.Text[h.start:h.end]), " ")+"”")
+	for n, h := range spans(strongest[:min(2, len(strongest))], 2) {
+		if n > 0 {
+			q = append(q, ", "...)
+		}
+		q = append(q, "“"...)
+		q = appendFields(q, a.r.Text[h.start:h.end])
+		q = append(q, "”"...)
 	}
-	ev := strings.Join(quotes, ", ")
-	out := strings.ReplaceAll(tmpl, "{evidence}", ev)
-	out = strings.ReplaceAll(out, " ()", "")
-	var asked []string
-	for _, x := range a.pol.FavourAsks {
-		if a.asks[x] {
-			if l, ok := a.p.Label(x); ok {
-				asked = append(asked, strings.ToLower(l.Title))
+	a.quote = q
+	// The template's {evidence} drops out with its parentheses when
+	// there is none to quote.
+	f := replace(a.fill[:0], tmpl, "{evidence}", q)
+	f = removeAll(f, " ()")
+	if bytes.Contains(f, []byte("{asks}")) {
+		var asked []string
+		for _, x := range a.ix.favour {
+			if a.asked(x) {
+				asked = append(asked, strings.ToLower(a.p.Labels()[x].Title))
 			}
 		}
+		if len(asked) == 0 {
+			asked = []string{"a favour"}
+		}
+		f = bytes.ReplaceAll(f, []byte("{asks}"), []byte(andList(asked)))
 	}
-	if len(asked) == 0 {
-		asked = []string{"a favour"}
+	a.fill = f
+	return appendSentenceBytes(b, f)
+}
+
+// replace appends s to b with every old replaced by new.
+func replace(b []byte, s, old string, new []byte) []byte {
+	for {
+		k := strings.Index(s, old)
+		if k < 0 {
+			return append(b, s...)
+		}
+		b = append(append(b, s[:k]...), new...)
+		s = s[k+len(old):]
 	}
-	out = strings.ReplaceAll(out, "{asks}", andList(asked))
-	return sentence(out)
+}
+
+// removeAll deletes every old from b, in place, as strings.ReplaceAll with
+// "" would.
+func removeAll(b []byte, old string) []byte {
+	k := bytes.Index(b, []byte(old))
+	if k < 0 {
+		return b
+	}
+	out, rest := b[:k], b[k+len(old):]
+	for {
+		k = bytes.Index(rest, []byte(old))
+		if k < 0 {
+			return append(out, rest...)
+		}
+		out, rest = append(out, rest[:k]...), rest[k+len(old):]
+	}
+}
+
+// appendFields appends s with its runs of white space turned into single
+// spaces and none at either end (strings.Fields joined by spaces).
+func appendFields(b []byte, s string) []byte {
+	space := false
+	start := len(b)
+	for _, r := range s {
+		if unicode.IsSpace(r) {
+			space = true
+			continue
+		}
+		if space && len(b) > start {
+			b = append(b, ' ')
+		}
+		space = false
+		b = utf8.AppendRune(b, r)
+	}
+	return b
+}
+
+// appendSentence appends s trimmed, ending with a full stop and starting
+// with a capital.
+func appendSentence(b []byte, s string) []byte {
+	return finish(append(b, strings.TrimSpace(s)...), len(b))
+}
+
+// appendSentenceBytes is appendSentence for bytes.
+func appendSentenceBytes(b, s []byte) []byte {
+	return finish(append(b, bytes.TrimSpace(s)...), len(b))
+}
+
+// finish makes b[at:] a sentence.
+func finish(b []byte, at int) []byte {
+	if len(b) == at {
+		return b
+	}
+	if b[len(b)-1] != '.' {
+		b = append(b, '.')
+	}
+	if c := b[at]; c >= 'a' && c <= 'z' {
+		b[at] = c - 'a' + 'A'
+	}
+	return b
 }
 
 func andList(xs []string) string {
@@ -120,17 +221,6 @@ func andList(xs []string) string {
 		return strings.Join(xs, "")
 	}
 	return strings.Join(xs[:len(xs)-1], ", ") + " and " + xs[len(xs)-1]
-}
-
-func sentence(s string) string {
-	s = strings.TrimSpace(s)
-	if s == "" {
-		return s
-	}
-	if !strings.HasSuffix(s, ".") {
-		s += "."
-	}
-	return strings.ToUpper(s[:1]) + s[1:]
 }
 
 // goodSignals counts the signals that speak for the sender; a follow-up

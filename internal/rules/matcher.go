@@ -2,6 +2,7 @@ package rules
 
 import (
 	"fmt"
+	"sort"
 	"strings"
 
 	"politely/internal/text"
@@ -156,34 +157,57 @@ const nearWords = 4
 
 // target is what one phrase stands for.
 type target struct {
-	rule   int // index into Pack.rules, or -1 for a negation word
+	rule   int32 // index into Pack.rules, -1 for a negation word, -2 for an offer
+	pair   int32 // for "a ~ b": which phrase (1-based); 0 for a plain phrase
+	side   int8  // 1 for a, 2 for b
 	prefix bool
-	pair   int // for "a ~ b": which phrase (1-based); 0 for a plain phrase
-	side   int // 1 for a, 2 for b
+	neg    bool // the rule is negatable: a negation just before cancels it
+	ask    bool // the rule finds an ask: an offer just before cancels it
 }
 
 // matcher is the compiled phrase index of a pack: a trie over interned words.
 //
 // Phrases match whole words (a prefix phrase matches the start of its last
-// word), so the trie steps a word at a time: one map lookup per word of the
+// word), so the trie steps a word at a time: one table probe per word of the
 // message, and a phrase costs nothing until its first word appears. A
 // byte-level Aho-Corasick automaton over the same 9,000 expanded phrases
 // (github.com/petar-dambovaliev/aho-corasick, tried first) took 700 ms and
 // 340 MB to build and scanned at 17 MB/s; this builds in milliseconds, which
 // matters for a WebAssembly worker that Chrome restarts at will.
+//
+// It is built with plain slices and maps, then frozen into the compact
+// layout Scan reads: a scan is bound by memory, not arithmetic, so what one
+// word costs is the number of cache lines it touches.
 type matcher struct {
-	words   map[string]int32          // word → id
-	byHash  table                     // FNV-1a of a word → id (-1: two words share it), the fast path of Scan
-	names   []string                  // id → word, to confirm a hash match
-	root    []int32                   // word id → child node of the root (0: none)
-	edges   table                     // node<<32 | word id → child node
-	out     [][]target                // node → phrases that end there
-	prefix  [][]prefixTarget          // node → phrases whose last word is a prefix
+	// Built by add.
+	words  map[string]int32 // word → id (from 1)
+	names  []string         // id-1 → word
+	root   []int32          // word id → child node of the root (0: none)
+	kids   map[uint64]int32 // node<<32 | word id → child node
+	out    [][]target       // node → phrases that end there
+	prefix [][]prefixTarget // node → phrases whose last word is a prefix
+
 	rootPre map[string][]prefixTarget // first bytes → prefix phrases of one word
 	preLen  int                       // bytes of a word used to index rootPre
 	pre2    [1 << 10]uint64           // bit per first two bytes of a rootPre key: a cheap "no" for most words
+	anyPre  bool                      // rootPre is not empty
 	pairs   int
+
+	// Made by freeze.
+	short    table      // a word of at most 8 bytes, as its bytes → id, root node
+	long     table      // a longer word, as a hash → id, root node (checked against names)
+	edges    edges      // node, word id → child node
+	pairs2   []uint64   // bit per hashed pair of word ids that follow each other in some phrase
+	node     []nodeInfo // node → where its phrases start in outs and pres (node+1: where they end)
+	outs     []target
+	pres     []prefixTarget
+	roots    table // first preLen bytes of a word, as key → where its prefix phrases start and end in rootPres
+	rootPres []prefixTarget
 }
+
+// nodeInfo locates a node's phrases in the frozen arrays; both offsets sit
+// in one cache line with the next node's, which bound them.
+type nodeInfo struct{ out, pre int32 }
 
 type prefixTarget struct {
 	prefix string
@@ -191,7 +215,7 @@ type prefixTarget struct {
 }
 
 func newMatcher() *matcher {
-	return &matcher{words: map[string]int32{}, out: [][]target{nil, nil}, prefix: [][]prefixTarget{nil, nil}, rootPre: map[string][]prefixTarget{}, preLen: 3}
+	return &matcher{words: map[string]int32{}, kids: map[uint64]int32{}, out: [][]target{nil, nil}, prefix: [][]prefixTarget{nil, nil}, rootPre: map[string][]prefixTarget{}, preLen: 3}
 }
 
 // node 1 is the root; 0 means "no node".
@@ -203,37 +227,68 @@ func (m *matcher) word(w string) int32 {
 		id = int32(len(m.words) + 1)
 		m.words[w] = id
 		m.names = append(m.names, w)
-		h := fnv(w)
-		if m.byHash.get(h) != 0 {
-			m.byHash.put(h, -1) // two words share a hash: Scan falls back to the map
-		} else {
-			m.byHash.put(h, id)
-		}
 	}
 	return id
 }
 
-// lookup finds a word's id (0 when no phrase uses it), hashing instead of
-// comparing strings in a map: most words of a message are in no phrase.
-func (m *matcher) lookup(w string, h uint64) int32 {
-	id := m.byHash.get(h)
-	switch {
-	case id > 0 && m.names[id-1] == w:
-		return id
-	case id < 0:
-		return m.words[w]
+// key is how the frozen index finds a folded word. A word of at most 8 bytes
+// is its own key, little-endian: no folded word holds a NUL byte, so the key
+// is exact and needs no second look. A longer word is hashed eight bytes at a
+// time, and a hit is checked against the word itself.
+func key(w string) (k uint64, long bool) {
+	if len(w) <= 8 {
+		for i := len(w) - 1; i >= 0; i-- {
+			k = k<<8 | uint64(w[i])
+		}
+		return k, false
 	}
-	return 0
+	h := uint64(len(w))
+	for ; len(w) >= 8; w = w[8:] {
+		h = mix(h ^ le64(w))
+	}
+	var tail uint64
+	for i := len(w) - 1; i >= 0; i-- {
+		tail = tail<<8 | uint64(w[i])
+	}
+	if h = mix(h ^ tail); h == 0 {
+		h = 1 // 0 marks an empty slot
+	}
+	return h, true
 }
 
-// fnv is the 64-bit FNV-1a hash.
-func fnv(s string) uint64 {
-	h := uint64(14695981039346656037)
-	for i := 0; i < len(s); i++ {
-		h ^= uint64(s[i])
-		h *= 1099511628211
+// le64 reads the first eight bytes of s, little-endian (one load: the
+// compiler merges the shifts).
+func le64(s string) uint64 {
+	_ = s[7]
+	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+}
+
+// keyAt is key for the word norm[s:e], reading its bytes with one load when
+// the text has eight bytes to spare after s (it always ends with a space).
+func keyAt(norm string, s, e int) (uint64, bool) {
+	if n := e - s; n <= 8 && s+8 <= len(norm) {
+		k := le64(norm[s:])
+		if n < 8 {
+			k &= 1<<(8*n) - 1
+		}
+		return k, false
 	}
-	return h
+	return key(norm[s:e])
+}
+
+// lookup finds a word's id and the trie node it starts (0 when no phrase
+// uses it).
+func (m *matcher) lookup(norm string, s, e int) (id, root int32) {
+	k, long := keyAt(norm, s, e)
+	if !long {
+		return m.short.get(k)
+	}
+	id, root = m.long.get(k)
+	if id > 0 && m.names[id-1] != norm[s:e] {
+		return 0, 0
+	}
+	return id, root
 }
 
 func (m *matcher) child(node int32, w string, create bool) int32 {
@@ -249,11 +304,11 @@ func (m *matcher) child(node int32, w string, create bool) int32 {
 		return m.root[id]
 	}
 	k := uint64(node)<<32 | uint64(id)
-	if c := m.edges.get(k); c != 0 || !create {
+	if c := m.kids[k]; c != 0 || !create {
 		return c
 	}
 	c := m.newNode()
-	m.edges.put(k, c)
+	m.kids[k] = c
 	return c
 }
 
@@ -261,6 +316,86 @@ func (m *matcher) newNode() int32 {
 	m.out = append(m.out, nil)
 	m.prefix = append(m.prefix, nil)
 	return int32(len(m.out) - 1)
+}
+
+// pairBits is the size of the filter of word pairs: 16 KB, so that it stays
+// in the CPU's first cache. The default pack sets about one bit in ten, so
+// nine times in ten a word that no phrase continues with costs no probe of
+// the (much larger) edge table.
+const pairBits = 1 << 17
+
+func pairHash(a, b int32) uint32 {
+	return (uint32(a)*0x9E3779B1 ^ uint32(b)) * 0x85EBCA77 >> (32 - 17)
+}
+
+// follows reports whether some phrase may hold word a followed by word b
+// (false means none does).
+func (m *matcher) follows(a, b int32) bool {
+	h := pairHash(a, b)
+	return m.pairs2[h>>6]&(1<<(h&63)) != 0
+}
+
+// freeze lays the built index out for Scan: word tables that hold each
+// word's root node, packed edges, and every node's phrases in flat arrays.
+func (m *matcher) freeze() error {
+	if len(m.out) >= 1<<nodeBits || len(m.words) >= 1<<idBits {
+		return fmt.Errorf("the phrases make %d trie nodes and %d distinct words; the index holds at most %d and %d", len(m.out), len(m.words), 1<<nodeBits-1, 1<<idBits-1)
+	}
+	// Which word each node was reached by: an edge from a node reached by a
+	// to a word b means some phrase holds "a b".
+	by := make([]int32, len(m.out))
+	for id, c := range m.root {
+		if c != 0 {
+			by[c] = int32(id)
+		}
+	}
+	for k, c := range m.kids {
+		by[c] = int32(k)
+	}
+	m.pairs2 = make([]uint64, pairBits/64)
+	for k, c := range m.kids {
+		m.edges.put(int32(k>>32), int32(k), c)
+		h := pairHash(by[k>>32], int32(k))
+		m.pairs2[h>>6] |= 1 << (h & 63)
+	}
+	m.kids = nil
+	keys := make([]string, 0, len(m.rootPre))
+	for k := range m.rootPre {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	for _, k := range keys {
+		start := len(m.rootPres)
+		m.rootPres = append(m.rootPres, m.rootPre[k]...)
+		pk, _ := key(k)
+		m.roots.put(pk, int32(start), int32(len(m.rootPres)))
+	}
+	m.rootPre = nil
+	for w, id := range m.words {
+		root := int32(0)
+		if int(id) < len(m.root) {
+			root = m.root[id]
+		}
+		if k, long := key(w); long {
+			if have, _ := m.long.get(k); have != 0 {
+				// Two long words share a hash: fail loudly at build time
+				// rather than miss one of them in every message.
+				panic(fmt.Sprintf("rules: words %q and %q share a hash", w, m.names[have-1]))
+			}
+			m.long.put(k, id, root)
+		} else {
+			m.short.put(k, id, root)
+		}
+	}
+	m.node = make([]nodeInfo, len(m.out)+1)
+	for n := range m.out {
+		m.node[n] = nodeInfo{int32(len(m.outs)), int32(len(m.pres))}
+		m.outs = append(m.outs, m.out[n]...)
+		m.pres = append(m.pres, m.prefix[n]...)
+	}
+	m.node[len(m.out)] = nodeInfo{int32(len(m.outs)), int32(len(m.pres))}
+	m.out, m.prefix = nil, nil
+	return nil
 }
 
 // add files one folded phrase under its target.
@@ -290,6 +425,7 @@ func (m *matcher) add(p pattern, t target) {
 			k = k[:m.preLen]
 		}
 		m.rootPre[k] = append(m.rootPre[k], pt)
+		m.anyPre = true
 		b := two(k)
 		m.pre2[b>>6] |= 1 << (b & 63)
 		return
@@ -319,9 +455,10 @@ func split(phrase string) ([]string, error) {
 	return parts, nil
 }
 
-func compileMatcher(rules []Rule, negators, offers []string) (*matcher, error) {
+func compileMatcher(p *Pack) (*matcher, error) {
 	m := newMatcher()
-	for i, r := range rules {
+	for i, r := range p.rules {
+		ask := r.LabelAt >= 0 && p.labels[r.LabelAt].Kind == KindAsk
 		for _, ph := range r.Phrases {
 			sides, err := split(ph)
 			if err != nil {
@@ -337,158 +474,189 @@ func compileMatcher(rules []Rule, negators, offers []string) (*matcher, error) {
 				if err != nil {
 					return nil, &Error{File: r.source, Rule: r.ID, Msg: fmt.Sprintf("phrase %q: %v", ph, err)}
 				}
-				for _, p := range ps {
-					t := target{rule: i, prefix: p.prefix, pair: pair}
+				for _, pt := range ps {
+					t := target{rule: int32(i), prefix: pt.prefix, pair: int32(pair), neg: r.Negatable, ask: ask}
 					if pair > 0 {
-						t.side = side + 1
+						t.side = int8(side + 1)
 					}
-					m.add(p, t)
+					m.add(pt, t)
 				}
 			}
 		}
 	}
-	for kind, words := range [][]string{negators, offers} {
+	for kind, words := range [][]string{p.negators, p.offers} {
 		for _, n := range words {
 			ps, err := expand(n)
 			if err != nil {
 				return nil, &Error{File: "negation", Rule: n, Msg: err.Error()}
 			}
-			for _, p := range ps {
-				m.add(p, target{rule: -1 - kind, prefix: p.prefix})
+			for _, pt := range ps {
+				m.add(pt, target{rule: int32(-1 - kind), prefix: pt.prefix})
 			}
 		}
+	}
+	if err := m.freeze(); err != nil {
+		return nil, &Error{File: "pack", Rule: "*", Msg: err.Error()}
 	}
 	return m, nil
 }
 
 // Hit is one rule found in a folded text: Norm[Start:End], from the start of
-// its first word to the end of its last.
+// its first word to the end of its last, folded from Message[From:To].
 type Hit struct {
 	Rule       int
 	Start, End int
+	From, To   int
 }
 
 // Scan finds every rule of the pack in f, in order of where they start,
 // leaving out those cancelled by a negation just before them ("not
-// selling"). It never panics.
+// selling"). It never panics. A caller scanning many texts should keep a
+// Scanner instead, which reuses its memory.
 func (p *Pack) Scan(f *text.Folded) []Hit {
+	var sc Scanner
+	return append([]Hit(nil), sc.Scan(p, f)...)
+}
+
+// Scanner is the working memory of Scan. The zero value is ready to use; a
+// Scanner is not safe for concurrent use.
+type Scanner struct {
+	ids    []int32 // word k's id in the phrase index (0: in no phrase)
+	roots  []int32 // the trie node word k starts (0: none)
+	links  []bool  // some phrase has word k right after word k-1
+	hits   []Hit
+	negs   []int      // the last words of negations
+	offers []int      // the last words of offers ("happy to introduce")
+	left   []sideSeen // the latest first side of each "a ~ b" seen
+	p      *Pack
+	f      *text.Folded
+	window int
+}
+
+type sideSeen struct{ pair, first, last int } // word indices
+
+// Scan is Pack.Scan reusing s's memory: the hits it returns are valid until
+// the next call.
+func (s *Scanner) Scan(p *Pack, f *text.Folded) []Hit {
 	m := p.m
 	norm := f.Norm
-	window := int(p.policy.NegationWindow)
-	if window <= 0 {
-		window = 3
+	s.p, s.f = p, f
+	s.window = int(p.policy.NegationWindow)
+	if s.window <= 0 {
+		s.window = 3
 	}
-	// Word boundaries, found once: word k is norm[starts[k]:ends[k]].
-	est := len(norm)/5 + 1
-	starts, ends := make([]int, 0, est), make([]int, 0, est)
-	ids := make([]int32, 0, est)
-	for i := 0; i < len(norm); {
-		if norm[i] == ' ' {
-			i++
-			continue
-		}
-		h := uint64(14695981039346656037)
-		j := i
-		for j < len(norm) && norm[j] != ' ' {
-			h ^= uint64(norm[j])
-			h *= 1099511628211
-			j++
-		}
-		starts, ends = append(starts, i), append(ends, j)
-		ids = append(ids, m.lookup(norm[i:j], h))
-		i = j
+	s.hits, s.negs, s.offers, s.left = s.hits[:0], s.negs[:0], s.offers[:0], s.left[:0]
+	// Every word's id and the trie node it starts, found once, and whether
+	// any phrase has it right after the word before: a phrase of several
+	// words then walks on only where it can.
+	words := f.List()
+	ids, roots, links := s.ids[:0], s.roots[:0], s.links[:0]
+	prev := int32(0)
+	for _, w := range words {
+		id, root := m.lookup(norm, int(w.Start), int(w.End))
+		ids, roots, links = append(ids, id), append(roots, root), append(links, id != 0 && prev != 0 && m.follows(prev, id))
+		prev = id
 	}
-	hits := make([]Hit, 0, 16)
-	var negEnds, offerEnds []int
-	var left map[int][2]int // pair → the latest first side: start, end
-	emit := func(t target, start, end int) {
-		switch t.rule {
-		case -1:
-			negEnds = append(negEnds, end)
-			return
-		case -2:
-			offerEnds = append(offerEnds, end)
-			return
-		}
-		switch t.side {
-		case 1:
-			if left == nil {
-				left = map[int][2]int{}
+	s.ids, s.roots, s.links = ids, roots, links
+	for k, wk := range words {
+		if m.anyPre {
+			w := norm[wk.Start:wk.End]
+			if b := two(w); len(w) >= m.preLen && m.pre2[b>>6]&(1<<(b&63)) != 0 {
+				pk, _ := key(w[:m.preLen])
+				from, to := m.roots.get(pk)
+				for i := from; i < to; i++ {
+					if pt := &m.rootPres[i]; strings.HasPrefix(w, pt.prefix) {
+						s.emit(&pt.t, k, k)
+					}
+				}
 			}
-			left[t.pair] = [2]int{start, end}
-			return
-		case 2:
-			l, ok := left[t.pair]
-			if !ok || l[1] > start || !near(f, l[1], start) {
+		}
+		for j, node := k, roots[k]; node != 0; {
+			at, next := m.node[node], m.node[node+1]
+			for i := at.out; i < next.out; i++ {
+				s.emit(&m.outs[i], k, j)
+			}
+			j++
+			if j >= len(words) {
+				break
+			}
+			for i := at.pre; i < next.pre; i++ {
+				if pt := &m.pres[i]; strings.HasPrefix(norm[words[j].Start:words[j].End], pt.prefix) {
+					s.emit(&pt.t, k, j)
+				}
+			}
+			if !links[j] {
+				break
+			}
+			node = m.edges.get(node, ids[j])
+		}
+	}
+	s.p, s.f = nil, nil
+	return s.hits
+}
+
+// emit records one phrase found on words first to last: a negation or offer
+// for the phrases after it, the first side of a near pair, or a hit.
+func (s *Scanner) emit(t *target, first, last int) {
+	switch t.rule {
+	case -1:
+		s.negs = append(s.negs, last)
+		return
+	case -2:
+		s.offers = append(s.offers, last)
+		return
+	}
+	switch t.side {
+	case 1:
+		for i := range s.left {
+			if s.left[i].pair == int(t.pair) {
+				s.left[i].first, s.left[i].last = first, last
 				return
 			}
-			start = l[0]
 		}
-		r := &p.rules[t.rule]
-		if r.Negatable && negated(f, negEnds, start, window) {
+		s.left = append(s.left, sideSeen{int(t.pair), first, last})
+		return
+	case 2:
+		i := 0
+		for i < len(s.left) && s.left[i].pair != int(t.pair) {
+			i++
+		}
+		if i == len(s.left) || !s.near(s.left[i].last, first) {
 			return
 		}
-		if r.LabelAt >= 0 && p.labels[r.LabelAt].Kind == KindAsk && negated(f, offerEnds, start, window) {
-			return
-		}
-		hits = append(hits, Hit{Rule: t.rule, Start: start, End: end})
+		first = s.left[i].first
 	}
-	for k := range starts {
-		w := norm[starts[k]:ends[k]]
-		if b := two(w); len(w) >= m.preLen && m.pre2[b>>6]&(1<<(b&63)) != 0 {
-			for _, pt := range m.rootPre[w[:m.preLen]] {
-				if strings.HasPrefix(w, pt.prefix) {
-					emit(pt.t, starts[k], ends[k])
-				}
-			}
-		}
-		node := int32(0)
-		if id := ids[k]; id > 0 && int(id) < len(m.root) {
-			node = m.root[id]
-		}
-		for j := k; node != 0; {
-			for _, t := range m.out[node] {
-				emit(t, starts[k], ends[j])
-			}
-			j++
-			if j >= len(starts) {
-				break
-			}
-			for _, pt := range m.prefix[node] {
-				if strings.HasPrefix(norm[starts[j]:ends[j]], pt.prefix) {
-					emit(pt.t, starts[k], ends[j])
-				}
-			}
-			if ids[j] == 0 {
-				break
-			}
-			node = m.edges.get(uint64(node)<<32 | uint64(ids[j]))
-		}
+	if t.neg && s.negated(s.negs, first) {
+		return
 	}
-	return hits
+	if t.ask && s.negated(s.offers, first) {
+		return
+	}
+	words := s.f.List()
+	a, b := &words[first], &words[last]
+	s.hits = append(s.hits, Hit{Rule: int(t.rule), Start: int(a.Start), End: int(b.End), From: int(a.From), To: int(b.To)})
 }
 
 // near reports whether at most nearWords words and no sentence break lie
-// between a side ending at e and one starting at s.
-func near(f *text.Folded, e, s int) bool {
-	if e > s || s > len(f.Norm) {
-		return false
-	}
-	return strings.Count(f.Norm[e:s], " ")-1 <= nearWords && !f.Break(e, s)
+// between a side whose last word is a and one whose first word is b.
+func (s *Scanner) near(a, b int) bool {
+	words := s.f.List()
+	return a < b && b-a-1 <= nearWords && !s.f.Break(int(words[a].End), int(words[b].Start))
 }
 
-// negated reports whether a negation word ends at most window words before
-// start, within the same sentence.
-func negated(f *text.Folded, negEnds []int, start, window int) bool {
-	for k := len(negEnds) - 1; k >= 0; k-- {
-		e := negEnds[k]
-		if e > start {
+// negated reports whether a negation (whose last words are in lasts) ends at
+// most window words before the word first, within the same sentence.
+func (s *Scanner) negated(lasts []int, first int) bool {
+	for k := len(lasts) - 1; k >= 0; k-- {
+		n := lasts[k]
+		if n >= first {
 			continue // part of the phrase itself ("no experience needed")
 		}
-		if strings.Count(f.Norm[e:start], " ")-1 > window {
+		if first-n-1 > s.window {
 			return false
 		}
-		return !f.Break(e, start)
+		words := s.f.List()
+		return !s.f.Break(int(words[n].End), int(words[first].Start))
 	}
 	return false
 }

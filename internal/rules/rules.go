@@ -13,6 +13,7 @@ import (
 	"path"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/tidwall/gjson"
 
@@ -96,6 +97,7 @@ type Pack struct {
 	policy    Policy
 	policySet map[string]bool
 	m         *matcher
+	scratch   sync.Pool
 }
 
 // Default returns the embedded pack, compiled.
@@ -166,6 +168,13 @@ func (p *Pack) Label(id string) (Label, bool) {
 	}
 	return p.labels[i], true
 }
+
+// Scratch is a pool of working memory for the code that runs this pack
+// (package assess keeps its judges there), so that assessing many messages
+// reuses buffers instead of allocating them for each. What it holds belongs
+// to that code; the pack itself never reads it. Pools are safe for
+// concurrent use, and a Pack is only ever used through its pointer.
+func (p *Pack) Scratch() *sync.Pool { return &p.scratch }
 
 // Rules lists the compiled rules.
 func (p *Pack) Rules() []Rule { return p.rules }
@@ -289,7 +298,7 @@ func (d *draft) compile() (*Pack, error) {
 			}
 		}
 	}
-	m, err := compileMatcher(p.rules, p.negators, p.offers)
+	m, err := compileMatcher(p)
 	if err != nil {
 		return nil, err
 	}

@@ -1,17 +1,22 @@
 package rules
 
-// table is an open-addressing hash table from uint64 keys to int32 values,
-// made for the phrase index: built once, then read for every word of every
-// message. Keys are hashed by the caller (FNV-1a for words) or mixed here;
-// it is several times cheaper per lookup than a Go map on this hot path.
-// The zero value is an empty table; key 0 cannot be stored.
+// table is an open-addressing hash table from uint64 keys to two int32
+// values, made for the phrase index: built once, then read for every word of
+// every message. A key and its values share one 16-byte slot, so a probe
+// touches one cache line; that matters more here than anything a Go map
+// could save. The zero value is an empty table; key 0 cannot be stored.
 type table struct {
-	keys []uint64
-	vals []int32
-	n    int
+	slots []slot
+	n     int
 }
 
-// mix spreads the bits of a key whose low bits may be alike.
+type slot struct {
+	key  uint64
+	a, b int32
+}
+
+// mix spreads the bits of a key whose low bits may be alike (murmur3's
+// finaliser).
 func mix(k uint64) uint64 {
 	k ^= k >> 33
 	k *= 0xff51afd7ed558ccd
@@ -19,35 +24,37 @@ func mix(k uint64) uint64 {
 	return k
 }
 
-// get returns the value stored for k, or 0.
-func (t *table) get(k uint64) int32 {
-	if len(t.keys) == 0 {
-		return 0
+// get returns the values stored for k, or zeros.
+func (t *table) get(k uint64) (a, b int32) {
+	if len(t.slots) == 0 {
+		return 0, 0
 	}
-	mask := uint64(len(t.keys) - 1)
+	mask := uint64(len(t.slots) - 1)
 	for i := mix(k) & mask; ; i = (i + 1) & mask {
-		switch t.keys[i] {
+		s := &t.slots[i]
+		switch s.key {
 		case k:
-			return t.vals[i]
+			return s.a, s.b
 		case 0:
-			return 0
+			return 0, 0
 		}
 	}
 }
 
-// put stores v for k, growing the table to stay at most half full.
-func (t *table) put(k uint64, v int32) {
-	if 2*(t.n+1) > len(t.keys) {
+// put stores a and b for k, growing the table to stay at most half full.
+func (t *table) put(k uint64, a, b int32) {
+	if 2*(t.n+1) > len(t.slots) {
 		t.grow()
 	}
-	mask := uint64(len(t.keys) - 1)
+	mask := uint64(len(t.slots) - 1)
 	for i := mix(k) & mask; ; i = (i + 1) & mask {
-		switch t.keys[i] {
+		s := &t.slots[i]
+		switch s.key {
 		case k:
-			t.vals[i] = v
+			s.a, s.b = a, b
 			return
 		case 0:
-			t.keys[i], t.vals[i] = k, v
+			*s = slot{k, a, b}
 			t.n++
 			return
 		}
@@ -55,15 +62,71 @@ func (t *table) put(k uint64, v int32) {
 }
 
 func (t *table) grow() {
-	old, oldVals := t.keys, t.vals
-	size := 2 * len(old)
-	if size < 64 {
-		size = 64
+	old := t.slots
+	t.slots, t.n = make([]slot, max(64, 2*len(old))), 0
+	for _, s := range old {
+		if s.key != 0 {
+			t.put(s.key, s.a, s.b)
+		}
 	}
-	t.keys, t.vals, t.n = make([]uint64, size), make([]int32, size), 0
-	for i, k := range old {
-		if k != 0 {
-			t.put(k, oldVals[i])
+}
+
+// Bits of a node and of a word id in an edge slot.
+const (
+	nodeBits = 22
+	idBits   = 20
+)
+
+// edges maps a trie node and a word id to the child node, all three packed
+// in one 8-byte slot (parent node, word id, child node), so that the table a
+// scan probes for almost every word stays small enough for the CPU's cache.
+// freeze refuses a pack too large for the packing.
+type edges struct {
+	slots []uint64
+	n     int
+}
+
+const childMask = 1<<nodeBits - 1
+
+// get returns the child of node along word id, or 0.
+func (e *edges) get(node, id int32) int32 {
+	if len(e.slots) == 0 {
+		return 0
+	}
+	k := uint64(node)<<idBits | uint64(id)
+	mask := uint64(len(e.slots) - 1)
+	for i := mix(k) & mask; ; i = (i + 1) & mask {
+		s := e.slots[i]
+		if s == 0 {
+			return 0
+		}
+		if s>>nodeBits == k {
+			return int32(s & childMask)
+		}
+	}
+}
+
+// put stores child under node and id, growing the table to stay at most 5/8
+// full (a miss then reads about one cache line).
+func (e *edges) put(node, id, child int32) {
+	if 8*(e.n+1) > 5*len(e.slots) {
+		old := e.slots
+		e.slots, e.n = make([]uint64, max(64, 2*len(old))), 0
+		for _, s := range old {
+			if s != 0 {
+				e.put(int32(s>>(nodeBits+idBits)), int32(s>>nodeBits&(1<<idBits-1)), int32(s&childMask))
+			}
+		}
+	}
+	k := uint64(node)<<idBits | uint64(id)
+	mask := uint64(len(e.slots) - 1)
+	for i := mix(k) & mask; ; i = (i + 1) & mask {
+		if s := e.slots[i]; s == 0 || s>>nodeBits == k {
+			if s == 0 {
+				e.n++
+			}
+			e.slots[i] = k<<nodeBits | uint64(child)
+			return
 		}
 	}
 }

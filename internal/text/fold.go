@@ -10,6 +10,7 @@
 package text
 
 import (
+	"cmp"
 	"slices"
 	"strconv"
 	"strings"
@@ -19,14 +20,24 @@ import (
 )
 
 // Folded is a message in folded form with its map back to the original.
+// A Folded can be refolded (Refold) to reuse its memory for the next text.
 type Folded struct {
 	Norm string // lower-case tokens separated by single spaces, padded with spaces
 
-	from  []int32 // from[i]: byte offset in the message where the rune behind Norm[i] starts
-	to    []int32 // to[i]: byte offset where it ends
+	buf   []byte  // the bytes behind Norm
 	brk   []int32 // positions of the spaces in Norm that stand for a sentence break, ascending
+	list  []Word  // the words of Norm, which map it back to the message
 	nums  []Num
+	num   []byte // the digits of the number being read
 	words int
+}
+
+// Word is one word of Norm: Norm[Start:End], folded from Message[From:To].
+// Mapping words rather than bytes back to the message keeps folding to one
+// write per byte; every match is whole words anyway.
+type Word struct {
+	Start, End int32
+	From, To   int32
 }
 
 // Num is a number found in the message, at folded position Pos (its "#").
@@ -38,20 +49,30 @@ type Num struct {
 // Fold folds s. It never panics and accepts any bytes: invalid UTF-8 counts
 // as one character per bad byte (as U+FFFD would).
 func Fold(s string) *Folded {
-	f := &Folded{}
+	f := new(Folded)
+	f.Refold(s)
+	return f
+}
+
+// Refold folds s into f, reusing the memory f holds from an earlier text, so
+// that a caller folding many messages allocates nothing once warm. The
+// earlier Norm and List must no longer be in use: they share that memory.
+func (f *Folded) Refold(s string) {
 	n := len(s) + 2
-	b := make([]byte, 0, n)
-	f.from = make([]int32, 0, n)
-	f.to = make([]int32, 0, n)
-	w := folder{f: f, b: b, sepAt: 0, sep: true}
-	w.emitSpace(0, 0, true)
+	if cap(f.buf) < n {
+		// Room for the text as it is; folding seldom writes more.
+		f.buf = make([]byte, 0, n)
+	}
+	f.brk, f.list, f.nums, f.words = f.brk[:0], f.list[:0], f.nums[:0], 0
+	w := folder{f: f, b: f.buf[:0], sep: true}
+	w.emitSpace(true)
 	isHTML := looksHTML(s)
 	for i := 0; i < len(s); {
 		c := s[i]
 		if isHTML && c == '<' {
 			if j, block := skipTag(s, i); j > i {
 				if block {
-					w.separate(i, j, true)
+					w.separate(true)
 				}
 				i = j
 				continue
@@ -72,7 +93,7 @@ func Fold(s string) *Folded {
 			if c == ' ' && !w.num {
 				if !w.sep { // a word ends; a second separator adds nothing
 					w.prevL = false
-					w.emitSpace(i, i+1, false)
+					w.emitSpace(false)
 				}
 				i++
 				continue
@@ -81,11 +102,21 @@ func Fold(s string) *Folded {
 				if !w.prevL {
 					w.f.words++ // a new word
 				}
-				w.b = append(w.b, lower)
-				w.f.from = append(w.f.from, int32(i))
-				w.f.to = append(w.f.to, int32(i+1))
+				if w.sep {
+					w.from = i
+				}
+				// The whole run of letters at once.
+				b, j := w.b, i
+				for ; j < len(s); j++ {
+					l := s[j] | 0x20
+					if l < 'a' || l > 'z' {
+						break
+					}
+					b = append(b, l)
+				}
+				w.b, w.to = b, j
 				w.sep, w.prevL = false, true
-				i++
+				i = j
 				continue
 			}
 			w.rune(rune(c), i, i+1, s, i+1)
@@ -98,13 +129,14 @@ func Fold(s string) *Folded {
 	}
 	w.flushNum()
 	if !w.sep {
-		w.emitSpace(len(s), len(s), true)
+		w.emitSpace(true)
 	} else {
 		w.markBreak(len(w.b) - 1)
 	}
-	// The bytes are never written again, so the string can share them.
+	f.buf = w.b
+	// The bytes are not written again until the next Refold, so the string
+	// can share them.
 	f.Norm = unsafe.String(unsafe.SliceData(w.b), len(w.b))
-	return f
 }
 
 // folder is the state of one Fold call.
@@ -114,17 +146,19 @@ type folder struct {
 	sep    bool // the last byte written is a separator space
 	sepAt  int
 	num    bool // inside a number
-	numBuf []byte
 	numPos int
-	numA   int
 	numB   int
 	prevL  bool // the previous rune was a letter (for apostrophes)
+	from   int  // where in the message the word being written starts
+	to     int    // and where its last rune so far ends
 }
 
-func (w *folder) emitSpace(a, b int, brk bool) {
+// emitSpace writes a separator, closing the word before it.
+func (w *folder) emitSpace(brk bool) {
+	if !w.sep {
+		w.f.list = append(w.f.list, Word{Start: int32(w.sepAt + 1), End: int32(len(w.b)), From: int32(w.from), To: int32(w.to)})
+	}
 	w.b = append(w.b, ' ')
-	w.f.from = append(w.f.from, int32(a))
-	w.f.to = append(w.f.to, int32(b))
 	w.sep = true
 	w.sepAt = len(w.b) - 1
 	if brk {
@@ -140,7 +174,7 @@ func (w *folder) markBreak(pos int) {
 }
 
 // separate writes one space for a run of separators, remembering a break.
-func (w *folder) separate(a, b int, brk bool) {
+func (w *folder) separate(brk bool) {
 	w.flushNum()
 	w.prevL = false
 	if w.sep {
@@ -149,26 +183,27 @@ func (w *folder) separate(a, b int, brk bool) {
 		}
 		return
 	}
-	w.emitSpace(a, b, brk)
+	w.emitSpace(brk)
 }
 
+// emit writes the folding of the rune at message[a:b].
 func (w *folder) emit(p []byte, a, b int) {
-	for range p {
-		w.f.from = append(w.f.from, int32(a))
-		w.f.to = append(w.f.to, int32(b))
+	if w.sep {
+		w.from = a
 	}
 	w.b = append(w.b, p...)
+	w.to = b
 	w.sep = false
 }
 
 // token writes a symbol that stands as a word of its own.
 func (w *folder) token(r rune, a, b int) {
-	w.separate(a, a, false)
+	w.separate(false)
 	var buf [4]byte
 	n := utf8.EncodeRune(buf[:], r)
 	w.emit(buf[:n], a, b)
 	w.f.words++
-	w.separate(b, b, false)
+	w.separate(false)
 }
 
 func (w *folder) flushNum() {
@@ -176,11 +211,21 @@ func (w *folder) flushNum() {
 		return
 	}
 	w.num = false
-	clean := strings.ReplaceAll(string(w.numBuf), ",", "")
-	v, _ := strconv.ParseFloat(strings.TrimRight(clean, "."), 64)
+	// Thousands separators go; a trailing dot ("15.") is a sentence end.
+	digits := w.f.num[:0]
+	for _, c := range w.f.num {
+		if c != ',' {
+			digits = append(digits, c)
+		}
+	}
+	for len(digits) > 0 && digits[len(digits)-1] == '.' {
+		digits = digits[:len(digits)-1]
+	}
+	// ParseFloat keeps no reference to its argument (an error copies it).
+	v, _ := strconv.ParseFloat(unsafe.String(unsafe.SliceData(digits), len(digits)), 64)
 	w.f.nums = append(w.f.nums, Num{Pos: w.numPos, Val: v})
 	// The "#" covers the whole number in the original.
-	w.f.to[w.numPos] = int32(w.numB)
+	w.to = w.numB
 }
 
 // rune folds one rune that spans src[a:b]; next is where the following rune starts.
@@ -189,24 +234,28 @@ func (w *folder) rune(r rune, a, b int, s string, next int) {
 	case r >= '0' && r <= '9':
 		if !w.num {
 			if !w.sep {
-				w.separate(a, a, false)
+				w.separate(false)
 			}
-			w.num, w.numBuf, w.numA = true, w.numBuf[:0], a
+			w.num, w.f.num = true, w.f.num[:0]
 			w.numPos = len(w.b)
 			w.emit([]byte{'#'}, a, b)
 			w.f.words++
 		}
-		w.numBuf = append(w.numBuf, byte(r))
+		w.f.num = append(w.f.num, byte(r))
 		w.numB = b
 		w.prevL = false
 		return
 	case (r == ',' || r == '.') && w.num && next < len(s) && s[next] >= '0' && s[next] <= '9':
-		w.numBuf = append(w.numBuf, byte(r))
+		w.f.num = append(w.f.num, byte(r))
 		return
 	}
 	afterNum := w.num
 	if w.num {
 		w.flushNum()
+	}
+	if r < utf8.RuneSelf {
+		w.ascii(byte(r), a, b, s, next, afterNum)
+		return
 	}
 	switch {
 	case r == '\'' || r == '’' || r == 'ʼ' || r == '‘' || r == '`' || r == '´':
@@ -214,7 +263,7 @@ func (w *folder) rune(r rune, a, b int, s string, next int) {
 		if w.prevL && next < len(s) && startsLetter(s[next:]) {
 			return
 		}
-		w.separate(a, b, false)
+		w.separate(false)
 	case r == '\u00ad' || r == '\u200b' || r == '\u200c' || r == '\u200d' || r == '\u2060' || r == '\ufeff' || (r >= '\ufe00' && r <= '\ufe0f'):
 		// Invisible: dropped so that "sel\u200bling" still reads "selling".
 	case r >= 0x2E80 && (unicode.Is(unicode.Han, r) || unicode.Is(unicode.Hiragana, r) || unicode.Is(unicode.Katakana, r)):
@@ -225,7 +274,7 @@ func (w *folder) rune(r rune, a, b int, s string, next int) {
 		return
 	case unicode.IsLetter(r) || unicode.Is(unicode.Mn, r):
 		if afterNum {
-			w.separate(a, a, false) // "15min" reads "# min"
+			w.separate(false) // "15min" reads "# min"
 		}
 		if w.sep || !w.prevL {
 			w.f.words++
@@ -251,9 +300,42 @@ func (w *folder) rune(r rune, a, b int, s string, next int) {
 		if r == '.' && next < len(s) && s[next] != ' ' && s[next] != '\n' && s[next] != '\t' && s[next] != '\r' {
 			brk = false
 		}
-		w.separate(a, b, brk)
+		w.separate(brk)
 	default:
-		w.separate(a, b, false)
+		w.separate(false)
+	}
+	w.prevL = false
+}
+
+// ascii is rune for the ASCII characters other than digits: the same
+// outcomes as its general switch, without its Unicode table lookups.
+func (w *folder) ascii(c byte, a, b int, s string, next int, afterNum bool) {
+	switch {
+	case c|0x20 >= 'a' && c|0x20 <= 'z':
+		if afterNum {
+			w.separate(false) // "15min" reads "# min"
+		}
+		if w.sep || !w.prevL {
+			w.f.words++
+		}
+		w.emit([]byte{c | 0x20}, a, b)
+		w.prevL = true
+		return
+	case c == '\'' || c == '`':
+		if w.prevL && next < len(s) && startsLetter(s[next:]) {
+			return
+		}
+		w.separate(false)
+	case c == '$' || c == '%' || c == '@':
+		w.token(rune(c), a, b)
+	case c == '.' || c == '!' || c == '?' || c == ';' || c == '\n' || c == '\r':
+		brk := true
+		if c == '.' && next < len(s) && s[next] != ' ' && s[next] != '\n' && s[next] != '\t' && s[next] != '\r' {
+			brk = false
+		}
+		w.separate(brk)
+	default:
+		w.separate(false)
 	}
 	w.prevL = false
 }
@@ -263,10 +345,12 @@ func startsLetter(s string) bool {
 	return unicode.IsLetter(r)
 }
 
-// Span maps a match Norm[i:j] back to byte offsets in the original, dropping
-// the padding spaces of a whole-word phrase. ok is false for an empty match.
+// Span maps Norm[i:j] back to byte offsets in the message, from the start
+// of the word holding Norm[i] to the end of the word holding Norm[j-1] (a
+// match is whole words, so nothing is widened in practice), dropping the
+// padding spaces. ok is false when Norm[i:j] holds no word.
 func (f *Folded) Span(i, j int) (start, end int, ok bool) {
-	for i < j && f.Norm[i] == ' ' {
+	for i < j && i < len(f.Norm) && f.Norm[i] == ' ' {
 		i++
 	}
 	for j > i && f.Norm[j-1] == ' ' {
@@ -275,16 +359,20 @@ func (f *Folded) Span(i, j int) (start, end int, ok bool) {
 	if i >= j {
 		return 0, 0, false
 	}
-	return int(f.from[i]), int(f.to[j-1]), true
+	a, b := f.wordAt(i), f.wordAt(j-1)
+	if a < 0 || b < 0 {
+		return 0, 0, false
+	}
+	return int(f.list[a].From), int(f.list[b].To), true
 }
 
-// WordEnd extends a match that ends inside a word (a prefix phrase such as
-// "sell*") to the end of that word.
-func (f *Folded) WordEnd(j int) int {
-	for j < len(f.Norm) && f.Norm[j] != ' ' {
-		j++
+// wordAt returns the index of the word holding Norm[i], or -1.
+func (f *Folded) wordAt(i int) int {
+	k, _ := slices.BinarySearchFunc(f.list, int32(i), func(w Word, at int32) int { return cmp.Compare(w.End, at+1) })
+	if k < len(f.list) && f.list[k].Start <= int32(i) {
+		return k
 	}
-	return j
+	return -1
 }
 
 // Break reports whether a sentence break lies in Norm[i:j].
@@ -295,6 +383,9 @@ func (f *Folded) Break(i, j int) bool {
 
 // Words counts the words and numbers of the message.
 func (f *Folded) Words() int { return f.words }
+
+// List returns the words of Norm in order; a number is the word "#".
+func (f *Folded) List() []Word { return f.list }
 
 // NumAt returns the number whose "#" is at folded position pos.
 func (f *Folded) NumAt(pos int) (float64, bool) {

@@ -10,6 +10,14 @@ import (
 // order of offs. An offset inside a rune is moved to the rune's start; invalid
 // bytes count as one unit each, like U+FFFD.
 func UTF16(s string, offs []int) {
+	// Most messages are ASCII up to their last evidence: offsets stay.
+	end := 0
+	for _, o := range offs {
+		end = max(end, o)
+	}
+	if isASCII(s[:min(end, len(s))]) {
+		return
+	}
 	idx := make([]int, len(offs))
 	for i := range idx {
 		idx[i] = i
@@ -81,4 +89,22 @@ func Len16(s string) int {
 		}
 	}
 	return n
+}
+
+// isASCII reports whether s holds only ASCII, eight bytes at a time.
+func isASCII(s string) bool {
+	for ; len(s) >= 8; s = s[8:] {
+		_ = s[7]
+		v := uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+			uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+		if v&0x8080808080808080 != 0 {
+			return false
+		}
+	}
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
 }
