@@ -150,7 +150,7 @@ type folder struct {
 	numB   int
 	prevL  bool // the previous rune was a letter (for apostrophes)
 	from   int  // where in the message the word being written starts
-	to     int    // and where its last rune so far ends
+	to     int  // and where its last rune so far ends
 }
 
 // emitSpace writes a separator, closing the word before it.
