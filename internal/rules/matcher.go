@@ -41,6 +41,10 @@ func expand(phrase string) ([]pattern, error) {
 		}
 		if prefix {
 			norm = strings.TrimRight(norm, " ")
+			// A one-word prefix phrase is found by its first three bytes.
+			if w := strings.TrimSpace(norm); !strings.Contains(w, " ") && len(w) < 3 {
+				return nil, fmt.Errorf("a one-word phrase needs at least three letters before '*'")
+			}
 		}
 		out = append(out, pattern{s: norm, prefix: prefix})
 	}
@@ -264,26 +268,29 @@ func le64(s string) uint64 {
 		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
 }
 
-// keyAt is key for the word norm[s:e], reading its bytes with one load when
-// the text has eight bytes to spare after s (it always ends with a space).
-func keyAt(norm string, s, e int) (uint64, bool) {
-	if n := e - s; n <= 8 && s+8 <= len(norm) {
-		k := le64(norm[s:])
-		if n < 8 {
-			k &= 1<<(8*n) - 1
-		}
-		return k, false
+// head reads the first eight bytes of norm[s:], padded with zeros past the
+// end: a word's short key and the prefix keys are its low bytes.
+func head(norm string, s int) uint64 {
+	if s+8 <= len(norm) {
+		return le64(norm[s:])
 	}
-	return key(norm[s:e])
+	var k uint64
+	for i := len(norm) - 1; i >= s; i-- {
+		k = k<<8 | uint64(norm[i])
+	}
+	return k
 }
 
-// lookup finds a word's id and the trie node it starts (0 when no phrase
-// uses it).
-func (m *matcher) lookup(norm string, s, e int) (id, root int32) {
-	k, long := keyAt(norm, s, e)
-	if !long {
-		return m.short.get(k)
+// lookup finds the word norm[s:e], whose first bytes are h, returning its
+// id and the trie node it starts (0 when no phrase uses it).
+func (m *matcher) lookup(norm string, s, e int, h uint64) (id, root int32) {
+	if n := e - s; n <= 8 {
+		if n < 8 {
+			h &= 1<<(8*n) - 1
+		}
+		return m.short.get(h)
 	}
+	k, _ := key(norm[s:e])
 	id, root = m.long.get(k)
 	if id > 0 && m.names[id-1] != norm[s:e] {
 		return 0, 0
@@ -433,12 +440,13 @@ func (m *matcher) add(p pattern, t target) {
 	m.prefix[node] = append(m.prefix[node], pt)
 }
 
-// two packs the first two bytes of a word into 16 bits.
+// two packs the first two bytes of a word into 16 bits, little-endian like
+// a word's key, so that a scan reads them off the key.
 func two(w string) uint {
 	if len(w) < 2 {
 		return 0
 	}
-	return uint(w[0])<<8 | uint(w[1])
+	return uint(w[0]) | uint(w[1])<<8
 }
 
 // split cuts a phrase at its "~" into the two sides of a near match.
@@ -521,9 +529,8 @@ func (p *Pack) Scan(f *text.Folded) []Hit {
 // Scanner is the working memory of Scan. The zero value is ready to use; a
 // Scanner is not safe for concurrent use.
 type Scanner struct {
-	ids    []int32 // word k's id in the phrase index (0: in no phrase)
-	roots  []int32 // the trie node word k starts (0: none)
-	links  []bool  // some phrase has word k right after word k-1
+	info   []wordInfo
+	cands  []candidate // words that may start a one-word prefix phrase ("sell*")
 	hits   []Hit
 	negs   []int      // the last words of negations
 	offers []int      // the last words of offers ("happy to introduce")
@@ -532,6 +539,17 @@ type Scanner struct {
 	f      *text.Folded
 	window int
 }
+
+// wordInfo is what the index knows of word k of a text.
+type wordInfo struct {
+	id   int32 // its id (0: in no phrase)
+	root int32 // the trie node it starts (0: none)
+	link bool  // some phrase has it right after word k-1
+}
+
+// candidate is a word whose first bytes start some one-word prefix phrases:
+// rootPres[from:to].
+type candidate struct{ k, from, to int32 }
 
 type sideSeen struct{ pair, first, last int } // word indices
 
@@ -546,32 +564,37 @@ func (s *Scanner) Scan(p *Pack, f *text.Folded) []Hit {
 		s.window = 3
 	}
 	s.hits, s.negs, s.offers, s.left = s.hits[:0], s.negs[:0], s.offers[:0], s.left[:0]
-	// Every word's id and the trie node it starts, found once, and whether
-	// any phrase has it right after the word before: a phrase of several
-	// words then walks on only where it can.
+	// Every word's id and the trie node it starts, found once, whether any
+	// phrase has it right after the word before (a phrase of several words
+	// then walks on only where it can), and whether it may start a prefix
+	// phrase; all read off the word's first eight bytes.
 	words := f.List()
-	ids, roots, links := s.ids[:0], s.roots[:0], s.links[:0]
+	info, cands := s.info[:0], s.cands[:0]
 	prev := int32(0)
-	for _, w := range words {
-		id, root := m.lookup(norm, int(w.Start), int(w.End))
-		ids, roots, links = append(ids, id), append(roots, root), append(links, id != 0 && prev != 0 && m.follows(prev, id))
+	for k, w := range words {
+		st, en := int(w.Start), int(w.End)
+		h := head(norm, st)
+		id, root := m.lookup(norm, st, en, h)
+		info = append(info, wordInfo{id, root, id != 0 && prev != 0 && m.follows(prev, id)})
 		prev = id
-	}
-	s.ids, s.roots, s.links = ids, roots, links
-	for k, wk := range words {
-		if m.anyPre {
-			w := norm[wk.Start:wk.End]
-			if b := two(w); len(w) >= m.preLen && m.pre2[b>>6]&(1<<(b&63)) != 0 {
-				pk, _ := key(w[:m.preLen])
-				from, to := m.roots.get(pk)
-				for i := from; i < to; i++ {
-					if pt := &m.rootPres[i]; strings.HasPrefix(w, pt.prefix) {
-						s.emit(&pt.t, k, k)
-					}
-				}
+		if b := uint(h & 0xffff); m.anyPre && en-st >= m.preLen && m.pre2[b>>6]&(1<<(b&63)) != 0 {
+			if from, to := m.roots.get(h & (1<<(8*m.preLen) - 1)); from < to {
+				cands = append(cands, candidate{int32(k), from, to})
 			}
 		}
-		for j, node := k, roots[k]; node != 0; {
+	}
+	s.info, s.cands = info, cands
+	for k := range words {
+		if len(cands) > 0 && int(cands[0].k) == k {
+			w := norm[words[k].Start:words[k].End]
+			for i := cands[0].from; i < cands[0].to; i++ {
+				if pt := &m.rootPres[i]; strings.HasPrefix(w, pt.prefix) {
+					s.emit(&pt.t, k, k)
+				}
+			}
+			cands = cands[1:]
+		}
+		for j, node := k, info[k].root; node != 0; {
 			at, next := m.node[node], m.node[node+1]
 			for i := at.out; i < next.out; i++ {
 				s.emit(&m.outs[i], k, j)
@@ -585,10 +608,10 @@ func (s *Scanner) Scan(p *Pack, f *text.Folded) []Hit {
 					s.emit(&pt.t, k, j)
 				}
 			}
-			if !links[j] {
+			if !info[j].link {
 				break
 			}
-			node = m.edges.get(node, ids[j])
+			node = m.edges.get(node, info[j].id)
 		}
 	}
 	s.p, s.f = nil, nil

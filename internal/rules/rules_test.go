@@ -59,6 +59,7 @@ func TestBrokenPacks(t *testing.T) {
 		{`{"phrases": [{"id": "a", "label": "selling", "phrases": []}]}`, "rule a: \"phrases\" must be a non-empty array"},
 		{`{"phrases": [{"id": "a", "label": "selling", "phrases": ["{x|y"]}]}`, `rule a: phrase "{x|y": unclosed '{'`},
 		{`{"phrases": [{"id": "a", "label": "selling", "phrases": ["x*y"]}]}`, "'*' may only end a phrase"},
+		{`{"phrases": [{"id": "a", "label": "selling", "phrases": ["ab*"]}]}`, "at least three letters before '*'"},
 		{`{"phrases": [{"id": "a", "label": "selling", "phrases": ["a ~ b ~ c"]}]}`, "only one '~'"},
 		{`{"phrases": [{"id": "a", "label": "selling", "weight": "big", "phrases": ["x"]}]}`, `"weight" must be a number`},
 		{`{"phrases": [{"id": "a", "label": "selling", "scope": "everywhere", "phrases": ["x"]}]}`, `scope "everywhere"`},

@@ -11,6 +11,8 @@ package text
 
 import (
 	"cmp"
+	"encoding/binary"
+	"math/bits"
 	"slices"
 	"strconv"
 	"strings"
@@ -66,59 +68,74 @@ func (f *Folded) Refold(s string) {
 	f.brk, f.list, f.nums, f.words = f.brk[:0], f.list[:0], f.nums[:0], 0
 	w := folder{f: f, b: f.buf[:0], sep: true}
 	w.emitSpace(true)
-	isHTML := looksHTML(s)
+	html := -1 // whether s reads as HTML: unknown until a '<' or '&' asks
 	for i := 0; i < len(s); {
 		c := s[i]
-		if isHTML && c == '<' {
-			if j, block := skipTag(s, i); j > i {
-				if block {
-					w.separate(true)
-				}
-				i = j
-				continue
+		// A run of ASCII letters inside a word, the bulk of any message,
+		// then the space after it.
+		if (c|0x20)-'a' < 26 && !w.num && (w.prevL || w.sep) {
+			if !w.prevL {
+				w.f.words++ // a new word
 			}
-		}
-		if isHTML && c == '&' {
-			if j, dec := entity(s, i); j > i {
-				for _, r := range dec {
-					w.rune(r, i, j, s, j)
+			if w.sep {
+				w.from = i
+			}
+			b, j := w.b, i
+			// Eight bytes at a time while they last: lower-case them all,
+			// keep those up to the first that is not a letter.
+			for j+8 <= len(s) && cap(b)-len(b) >= 8 {
+				v := le64(s[j:])
+				n := letters(v)
+				binary.LittleEndian.PutUint64(b[len(b):len(b)+8], v|0x2020202020202020)
+				b, j = b[:len(b)+n], j+n
+				if n < 8 {
+					break
 				}
-				i = j
-				continue
+			}
+			for ; j < len(s) && (s[j]|0x20)-'a' < 26; j++ {
+				b = append(b, s[j]|0x20)
+			}
+			w.b, w.to = b, j
+			w.sep, w.prevL = false, true
+			i = j
+			continue
+		}
+		if c == ' ' && !w.num {
+			if !w.sep { // a word ends (emitSpace, written out for speed); a second separator adds nothing
+				w.f.list = append(w.f.list, Word{Start: int32(w.sepAt + 1), End: int32(len(w.b)), From: int32(w.from), To: int32(w.to)})
+				w.b = append(w.b, ' ')
+				w.sep, w.prevL, w.sepAt = true, false, len(w.b)-1
+			}
+			i++
+			continue
+		}
+		if c == '<' || c == '&' {
+			if html < 0 {
+				html = 0
+				if looksHTML(s) {
+					html = 1
+				}
+			}
+			if html == 1 && c == '<' {
+				if j, block := skipTag(s, i); j > i {
+					if block {
+						w.separate(true)
+					}
+					i = j
+					continue
+				}
+			}
+			if html == 1 && c == '&' {
+				if j, dec := entity(s, i); j > i {
+					for _, r := range dec {
+						w.rune(r, i, j, s, j)
+					}
+					i = j
+					continue
+				}
 			}
 		}
 		if c < utf8.RuneSelf {
-			// Fast path for a run of ASCII letters inside a word, the bulk
-			// of any message.
-			if c == ' ' && !w.num {
-				if !w.sep { // a word ends; a second separator adds nothing
-					w.prevL = false
-					w.emitSpace(false)
-				}
-				i++
-				continue
-			}
-			if lower := c | 0x20; lower >= 'a' && lower <= 'z' && !w.num && (w.prevL || w.sep) {
-				if !w.prevL {
-					w.f.words++ // a new word
-				}
-				if w.sep {
-					w.from = i
-				}
-				// The whole run of letters at once.
-				b, j := w.b, i
-				for ; j < len(s); j++ {
-					l := s[j] | 0x20
-					if l < 'a' || l > 'z' {
-						break
-					}
-					b = append(b, l)
-				}
-				w.b, w.to = b, j
-				w.sep, w.prevL = false, true
-				i = j
-				continue
-			}
 			w.rune(rune(c), i, i+1, s, i+1)
 			i++
 			continue
@@ -137,6 +154,25 @@ func (f *Folded) Refold(s string) {
 	// The bytes are not written again until the next Refold, so the string
 	// can share them.
 	f.Norm = unsafe.String(unsafe.SliceData(w.b), len(w.b))
+}
+
+// letters counts the ASCII letters at the start of the eight bytes in v
+// (little-endian), without a branch per byte.
+func letters(v uint64) int {
+	const ones, high = 0x0101010101010101, 0x8080808080808080
+	y := (v | 0x20*ones) &^ high         // lower-cased, high bits cleared so nothing carries
+	ge := (y + (0x80-'a')*ones) & high   // at least 'a'
+	gt := (y + (0x80-'z'-1)*ones) & high // past 'z'
+	isLetter := ge &^ gt &^ (v & high)
+	return bits.TrailingZeros64(^isLetter&high) / 8
+}
+
+// le64 reads the first eight bytes of s, little-endian (one load: the
+// compiler merges the shifts).
+func le64(s string) uint64 {
+	_ = s[7]
+	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
 }
 
 // folder is the state of one Fold call.

@@ -79,3 +79,31 @@ func TestEntities(t *testing.T) {
 		}
 	}
 }
+
+func TestLetters(t *testing.T) {
+	for _, c := range []struct {
+		in   string
+		want int
+	}{
+		{"abcdefgh", 8}, {"ABCDefgh", 8}, {"abc defg", 3}, {"@abcdefg", 0}, {"za[`{Z@z", 2},
+		{"ab\xc3\xa9cdef", 2}, {"abcdefg1", 7}, {"\x80bcdefgh", 0}, {"abcdefg\xfa", 7},
+	} {
+		if got := letters(le64(c.in)); got != c.want {
+			t.Errorf("letters(%q) = %d, want %d", c.in, got, c.want)
+		}
+	}
+	// Every byte value in every position agrees with the byte-wise test.
+	for pos := 0; pos < 8; pos++ {
+		for c := 0; c < 256; c++ {
+			buf := []byte("abcdefgh")
+			buf[pos] = byte(c)
+			want := 0
+			for want < 8 && (buf[want]|0x20)-'a' < 26 {
+				want++
+			}
+			if got := letters(le64(string(buf))); got != want {
+				t.Fatalf("letters(%q) = %d, want %d", buf, got, want)
+			}
+		}
+	}
+}
