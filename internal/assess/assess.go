@@ -583,11 +583,10 @@ func (a *judge) result() model.Result {
 	}
 	a.u16 = append(a.u16[:0], a.offs...)
 	text.UTF16(a.r.Text, a.u16)
-	if nflags > 0 {
-		res.Flags = make([]model.Finding, 0, nflags)
-	}
-	if nsignals > 0 {
-		res.Signals = make([]model.Finding, 0, nsignals)
+	if nflags+nsignals > 0 {
+		// One allocation for both lists.
+		all := make([]model.Finding, 0, nflags+nsignals)
+		res.Flags, res.Signals = all[:0:nflags], all[nflags:nflags]
 	}
 	ev := make([]model.Span, len(a.offs)/2)
 	k := 0
@@ -610,9 +609,18 @@ func (a *judge) result() model.Result {
 		}
 		m += 1 + n
 	}
+	nasks := 0
 	for i := range labels {
-		if labels[i].Kind == rules.KindAsk && a.asks[i] {
-			res.Asks = append(res.Asks, labels[i].ID)
+		if a.asks[i] && labels[i].Kind == rules.KindAsk {
+			nasks++
+		}
+	}
+	if nasks > 0 {
+		res.Asks = make([]string, 0, nasks)
+		for i := range labels {
+			if a.asks[i] && labels[i].Kind == rules.KindAsk {
+				res.Asks = append(res.Asks, labels[i].ID)
+			}
 		}
 	}
 	res.Verdict, res.Reasons = a.verdict(&res)
@@ -641,12 +649,13 @@ func spans(hs []hit, limit int) []hit {
 		}
 		hs = kept
 	}
-	slices.SortFunc(hs, func(x, y hit) int {
-		if x.start != y.start {
-			return x.start - y.start
+	// By start, the longer first; an insertion sort, since a finding
+	// holds a handful of hits.
+	for i := 1; i < len(hs); i++ {
+		for j := i; j > 0 && (hs[j].start < hs[j-1].start || hs[j].start == hs[j-1].start && hs[j].end > hs[j-1].end); j-- {
+			hs[j], hs[j-1] = hs[j-1], hs[j]
 		}
-		return y.end - x.end
-	})
+	}
 	out := hs[:0]
 	for _, h := range hs {
 		if n := len(out); n > 0 && h.start < out[n-1].end {

@@ -308,3 +308,19 @@ func samples(t testing.TB) []string {
 }
 
 var _ = reflect.DeepEqual
+
+func TestRemoveEmptyParens(t *testing.T) {
+	for _, s := range []string{"", " ()", "a ()", "a () b", "a ()()", "() a", "a  () ()", "(x) ()", "a ( ) ()b"} {
+		if got, want := string(removeEmptyParens([]byte(s))), strings.ReplaceAll(s, " ()", ""); got != want {
+			t.Errorf("removeEmptyParens(%q) = %q, want %q", s, got, want)
+		}
+	}
+}
+
+func TestAppendFields(t *testing.T) {
+	for _, s := range []string{"", "  a  b ", "a\n\tb", "\u00a0x\u2003y\u0085", "é  ü", "a\xffb  c"} {
+		if got, want := string(appendFields(nil, s)), strings.Join(strings.Fields(s), " "); got != want {
+			t.Errorf("appendFields(%q) = %q, want %q", s, got, want)
+		}
+	}
+}

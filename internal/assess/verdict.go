@@ -126,7 +126,7 @@ func (a *judge) reason(b []byte, i int) []byte {
 	// The template's {evidence} drops out with its parentheses when
 	// there is none to quote.
 	f := replace(a.fill[:0], tmpl, "{evidence}", q)
-	f = removeAll(f, " ()")
+	f = removeEmptyParens(f)
 	if bytes.Contains(f, []byte("{asks}")) {
 		var asked []string
 		for _, x := range a.ix.favour {
@@ -155,20 +155,21 @@ func replace(b []byte, s, old string, new []byte) []byte {
 	}
 }
 
-// removeAll deletes every old from b, in place, as strings.ReplaceAll with
-// "" would.
-func removeAll(b []byte, old string) []byte {
-	k := bytes.Index(b, []byte(old))
-	if k < 0 {
-		return b
-	}
-	out, rest := b[:k], b[k+len(old):]
+// removeEmptyParens deletes every " ()" from b, in place, as
+// strings.ReplaceAll(s, " ()", "") would. It looks for the rare "(" rather
+// than the common space.
+func removeEmptyParens(b []byte) []byte {
+	out, rest := b[:0], b
 	for {
-		k = bytes.Index(rest, []byte(old))
+		k := bytes.Index(rest, []byte("()"))
 		if k < 0 {
 			return append(out, rest...)
 		}
-		out, rest = append(out, rest[:k]...), rest[k+len(old):]
+		if k > 0 && rest[k-1] == ' ' {
+			out, rest = append(out, rest[:k-1]...), rest[k+2:]
+			continue
+		}
+		out, rest = append(out, rest[:k+2]...), rest[k+2:]
 	}
 }
 
@@ -177,16 +178,33 @@ func removeAll(b []byte, old string) []byte {
 func appendFields(b []byte, s string) []byte {
 	space := false
 	start := len(b)
-	for _, r := range s {
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			i++
+			if c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\v' || c == '\f' {
+				space = true
+				continue
+			}
+			if space && len(b) > start {
+				b = append(b, ' ')
+			}
+			space = false
+			b = append(b, c)
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
 		if unicode.IsSpace(r) {
 			space = true
+			i += n
 			continue
 		}
 		if space && len(b) > start {
 			b = append(b, ' ')
 		}
 		space = false
-		b = utf8.AppendRune(b, r)
+		b = append(b, s[i:i+n]...)
+		i += n
 	}
 	return b
 }

@@ -385,9 +385,9 @@ func (m *matcher) freeze() error {
 		}
 		if k, long := key(w); long {
 			if have, _ := m.long.get(k); have != 0 {
-				// Two long words share a hash: fail loudly at build time
-				// rather than miss one of them in every message.
-				panic(fmt.Sprintf("rules: words %q and %q share a hash", w, m.names[have-1]))
+				// Two long words share a hash: refuse the pack rather than
+				// miss one of them in every message.
+				return fmt.Errorf("the words %q and %q share a hash; rename one", w, m.names[have-1])
 			}
 			m.long.put(k, id, root)
 		} else {
