@@ -54,6 +54,7 @@ type judge struct {
 	ctx     []string  // by label: where a context flag came from ("" when it does not hold)
 	ctxEv   [][]hit   // by label: evidence pinned to a context flag
 	asks    []bool    // by label
+	kind    []kind    // by label
 	counted []bool    // by rule: its weight has been added
 	vocab   []vocabWord
 	minute  float64 // largest stated duration
@@ -67,6 +68,17 @@ type judge struct {
 	quote     []byte // the evidence quoted in it
 	fill      []byte // its template being filled
 }
+
+// kind is a label's kind as a number, so that the loops over labels that
+// every assessment runs compare bytes, not strings.
+type kind uint8
+
+const (
+	kindOther kind = iota
+	kindFlag
+	kindSignal
+	kindAsk
+)
 
 // vocabWord is one distinct word a vocabulary rule has counted.
 type vocabWord struct {
@@ -113,8 +125,23 @@ func newJudge(p *rules.Pack) *judge {
 			sellingAsks: list(pol.SellingAsks), recruiterAsks: list(pol.RecruiterAsks),
 		},
 		score: make([]float64, n), hits: make([][]hit, n), ctx: make([]string, n), ctxEv: make([][]hit, n),
-		asks: make([]bool, n), counted: make([]bool, len(p.Rules())),
+		asks: make([]bool, n), counted: make([]bool, len(p.Rules())), kind: kinds(p.Labels()),
 	}
+}
+
+func kinds(labels []rules.Label) []kind {
+	out := make([]kind, len(labels))
+	for i, l := range labels {
+		switch l.Kind {
+		case rules.KindFlag:
+			out[i] = kindFlag
+		case rules.KindSignal:
+			out[i] = kindSignal
+		case rules.KindAsk:
+			out[i] = kindAsk
+		}
+	}
+	return out
 }
 
 // reset readies a judge for the next request.
@@ -327,7 +354,7 @@ func (a *judge) derive() {
 	ix := &a.ix
 	labels := a.p.Labels()
 	for i := range labels {
-		if labels[i].Kind == rules.KindAsk && a.on(i) {
+		if a.kind[i] == kindAsk && a.on(i) {
 			a.asks[i] = true
 		}
 	}
@@ -563,11 +590,10 @@ func (a *judge) result() model.Result {
 	nflags, nsignals := 0, 0
 	a.kept, a.offs = a.kept[:0], a.offs[:0]
 	for i := range labels {
-		l := &labels[i]
-		if (l.Kind != rules.KindFlag && l.Kind != rules.KindSignal) || (a.ctx[i] == "" && !a.on(i)) {
+		if (a.kind[i] != kindFlag && a.kind[i] != kindSignal) || (a.ctx[i] == "" && !a.on(i)) {
 			continue
 		}
-		if l.Kind == rules.KindFlag {
+		if a.kind[i] == kindFlag {
 			nflags++
 		} else {
 			nsignals++
@@ -602,7 +628,7 @@ func (a *judge) result() model.Result {
 			f.Evidence[j] = model.Span{Start: a.u16[k], End: a.u16[k+1], Text: a.r.Text[a.offs[k]:a.offs[k+1]]}
 			k += 2
 		}
-		if l.Kind == rules.KindFlag {
+		if a.kind[i] == kindFlag {
 			res.Flags = append(res.Flags, f)
 		} else {
 			res.Signals = append(res.Signals, f)
@@ -611,14 +637,14 @@ func (a *judge) result() model.Result {
 	}
 	nasks := 0
 	for i := range labels {
-		if a.asks[i] && labels[i].Kind == rules.KindAsk {
+		if a.asks[i] && a.kind[i] == kindAsk {
 			nasks++
 		}
 	}
 	if nasks > 0 {
 		res.Asks = make([]string, 0, nasks)
 		for i := range labels {
-			if a.asks[i] && labels[i].Kind == rules.KindAsk {
+			if a.asks[i] && a.kind[i] == kindAsk {
 				res.Asks = append(res.Asks, labels[i].ID)
 			}
 		}

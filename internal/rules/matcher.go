@@ -193,7 +193,7 @@ type matcher struct {
 
 	rootPre map[string][]prefixTarget // first bytes → prefix phrases of one word
 	preLen  int                       // bytes of a word used to index rootPre
-	pre2    [1 << 10]uint64           // bit per first two bytes of a rootPre key: a cheap "no" for most words
+	pre3    [1 << 10]uint64           // bit per hashed rootPre key: a cheap and almost always right "no"
 	anyPre  bool                      // rootPre is not empty
 	pairs   int
 
@@ -433,20 +433,25 @@ func (m *matcher) add(p pattern, t target) {
 		}
 		m.rootPre[k] = append(m.rootPre[k], pt)
 		m.anyPre = true
-		b := two(k)
-		m.pre2[b>>6] |= 1 << (b & 63)
+		if len(k) == m.preLen {
+			b := preHash(k)
+			m.pre3[b>>6] |= 1 << (b & 63)
+		}
 		return
 	}
 	m.prefix[node] = append(m.prefix[node], pt)
 }
 
-// two packs the first two bytes of a word into 16 bits, little-endian like
-// a word's key, so that a scan reads them off the key.
-func two(w string) uint {
-	if len(w) < 2 {
-		return 0
-	}
-	return uint(w[0]) | uint(w[1])<<8
+// preHash hashes the first three bytes of a word (as in its key) to a bit
+// of pre3.
+func preHash(w string) uint {
+	k, _ := key(w[:3])
+	return preHashKey(k)
+}
+
+// preHashKey is preHash for a word whose first eight bytes are h.
+func preHashKey(h uint64) uint {
+	return uint(uint32(h&0xffffff)*0x9E3779B1) >> (32 - 16)
 }
 
 // split cuts a phrase at its "~" into the two sides of a near match.
@@ -577,7 +582,7 @@ func (s *Scanner) Scan(p *Pack, f *text.Folded) []Hit {
 		id, root := m.lookup(norm, st, en, h)
 		info = append(info, wordInfo{id, root, id != 0 && prev != 0 && m.follows(prev, id)})
 		prev = id
-		if b := uint(h & 0xffff); m.anyPre && en-st >= m.preLen && m.pre2[b>>6]&(1<<(b&63)) != 0 {
+		if b := preHashKey(h); m.anyPre && en-st >= m.preLen && m.pre3[b>>6]&(1<<(b&63)) != 0 {
 			if from, to := m.roots.get(h & (1<<(8*m.preLen) - 1)); from < to {
 				cands = append(cands, candidate{int32(k), from, to})
 			}
