@@ -55,6 +55,7 @@ type judge struct {
 	ctxEv   [][]hit   // by label: evidence pinned to a context flag
 	asks    []bool    // by label
 	kind    []kind    // by label
+	thresh  []float64 // by label: the score at which it holds
 	counted []bool    // by rule: its weight has been added
 	vocab   []vocabWord
 	minute  float64 // largest stated duration
@@ -125,8 +126,16 @@ func newJudge(p *rules.Pack) *judge {
 			sellingAsks: list(pol.SellingAsks), recruiterAsks: list(pol.RecruiterAsks),
 		},
 		score: make([]float64, n), hits: make([][]hit, n), ctx: make([]string, n), ctxEv: make([][]hit, n),
-		asks: make([]bool, n), counted: make([]bool, len(p.Rules())), kind: kinds(p.Labels()),
+		asks: make([]bool, n), counted: make([]bool, len(p.Rules())), kind: kinds(p.Labels()), thresh: thresholds(p.Labels()),
 	}
+}
+
+func thresholds(labels []rules.Label) []float64 {
+	out := make([]float64, len(labels))
+	for i, l := range labels {
+		out[i] = l.Threshold
+	}
+	return out
 }
 
 func kinds(labels []rules.Label) []kind {
@@ -511,7 +520,7 @@ func (a *judge) holds(i int) bool {
 
 // on reports whether the label at index i holds from the text alone.
 func (a *judge) on(i int) bool {
-	return a.score[i] > 0 && a.score[i] >= a.p.Labels()[i].Threshold
+	return a.score[i] > 0 && a.score[i] >= a.thresh[i]
 }
 
 // asked reports whether the ask at index i is asked.

@@ -539,7 +539,8 @@ type Scanner struct {
 	hits   []Hit
 	negs   []int      // the last words of negations
 	offers []int      // the last words of offers ("happy to introduce")
-	left   []sideSeen // the latest first side of each "a ~ b" seen
+	left   []sideSeen // pair → the latest first side of "a ~ b" seen, if seen in this scan
+	gen    uint32     // which scan this is, to tell this scan's sides from older ones
 	p      *Pack
 	f      *text.Folded
 	window int
@@ -556,7 +557,10 @@ type wordInfo struct {
 // rootPres[from:to].
 type candidate struct{ k, from, to int32 }
 
-type sideSeen struct{ pair, first, last int } // word indices
+type sideSeen struct {
+	gen         uint32
+	first, last int32 // word indices
+}
 
 // Scan is Pack.Scan reusing s's memory: the hits it returns are valid until
 // the next call.
@@ -568,7 +572,11 @@ func (s *Scanner) Scan(p *Pack, f *text.Folded) []Hit {
 	if s.window <= 0 {
 		s.window = 3
 	}
-	s.hits, s.negs, s.offers, s.left = s.hits[:0], s.negs[:0], s.offers[:0], s.left[:0]
+	s.hits, s.negs, s.offers = s.hits[:0], s.negs[:0], s.offers[:0]
+	if s.gen++; s.gen == 0 || len(s.left) <= m.pairs {
+		// First use, a new pack, or the stamp wrapped: start afresh.
+		s.left, s.gen = make([]sideSeen, m.pairs+1), 1
+	}
 	// Every word's id and the trie node it starts, found once, whether any
 	// phrase has it right after the word before (a phrase of several words
 	// then walks on only where it can), and whether it may start a prefix
@@ -602,7 +610,13 @@ func (s *Scanner) Scan(p *Pack, f *text.Folded) []Hit {
 		for j, node := k, info[k].root; node != 0; {
 			at, next := m.node[node], m.node[node+1]
 			for i := at.out; i < next.out; i++ {
-				s.emit(&m.outs[i], k, j)
+				if t := &m.outs[i]; t.side == 1 {
+					// The first side of a near pair, often a common word
+					// ("a ~ role"): noted here, without a call.
+					s.left[t.pair] = sideSeen{s.gen, int32(k), int32(j)}
+				} else {
+					s.emit(t, k, j)
+				}
 			}
 			j++
 			if j >= len(words) {
@@ -636,23 +650,14 @@ func (s *Scanner) emit(t *target, first, last int) {
 	}
 	switch t.side {
 	case 1:
-		for i := range s.left {
-			if s.left[i].pair == int(t.pair) {
-				s.left[i].first, s.left[i].last = first, last
-				return
-			}
-		}
-		s.left = append(s.left, sideSeen{int(t.pair), first, last})
+		s.left[t.pair] = sideSeen{s.gen, int32(first), int32(last)}
 		return
 	case 2:
-		i := 0
-		for i < len(s.left) && s.left[i].pair != int(t.pair) {
-			i++
-		}
-		if i == len(s.left) || !s.near(s.left[i].last, first) {
+		l := s.left[t.pair]
+		if l.gen != s.gen || !s.near(int(l.last), first) {
 			return
 		}
-		first = s.left[i].first
+		first = int(l.first)
 	}
 	if t.neg && s.negated(s.negs, first) {
 		return
