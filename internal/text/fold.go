@@ -80,31 +80,55 @@ func (f *Folded) Refold(s string) {
 			if w.sep {
 				w.from = i
 			}
-			b, j := w.b, i
-			// Eight bytes at a time while they last: lower-case them all,
-			// keep those up to the first that is not a letter.
-			for j+8 <= len(s) && cap(b)-len(b) >= 8 {
-				v := le64(s[j:])
-				n := letters(v)
-				binary.LittleEndian.PutUint64(b[len(b):len(b)+8], v|0x2020202020202020)
-				b, j = b[:len(b)+n], j+n
-				if n < 8 {
-					break
+			b, j, list := w.b, i, w.f.list
+			for {
+				// Eight bytes at a time while they last: lower-case them
+				// all, keep those up to the first that is not a letter.
+				for j+8 <= len(s) && cap(b)-len(b) >= 8 {
+					v := le64(s[j:])
+					n := letters(v)
+					binary.LittleEndian.PutUint64(b[len(b):len(b)+8], v|0x2020202020202020)
+					b, j = b[:len(b)+n], j+n
+					if n < 8 {
+						break
+					}
 				}
+				for ; j < len(s) && (s[j]|0x20)-'a' < 26; j++ {
+					b = append(b, s[j]|0x20)
+				}
+				// "word word", most of a message: close the word, write the
+				// space and go on with the next one here.
+				if j+1 < len(s) && s[j] == ' ' && (s[j+1]|0x20)-'a' < 26 {
+					list = append(list, Word{Start: int32(w.sepAt + 1), End: int32(len(b)), From: int32(w.from), To: int32(j)})
+					b = append(b, ' ')
+					w.sepAt = len(b) - 1
+					w.f.words++
+					j++
+					w.from = j
+					continue
+				}
+				break
 			}
-			for ; j < len(s) && (s[j]|0x20)-'a' < 26; j++ {
-				b = append(b, s[j]|0x20)
-			}
-			w.b, w.to = b, j
+			w.b, w.to, w.f.list = b, j, list
 			w.sep, w.prevL = false, true
 			i = j
 			continue
 		}
-		if c == ' ' && !w.num {
-			if !w.sep { // a word ends (emitSpace, written out for speed); a second separator adds nothing
+		if cl := class[c]; cl != slow && !w.num {
+			// A space or punctuation outside a number: ascii's outcomes,
+			// without its calls.
+			brk := cl == stop
+			if c == '.' && i+1 < len(s) && s[i+1] != ' ' && s[i+1] != '\n' && s[i+1] != '\t' && s[i+1] != '\r' {
+				brk = false // a dot inside a word ("node.js") ends no sentence
+			}
+			w.prevL = false
+			if !w.sep { // a word ends (emitSpace, written out); a second separator adds nothing
 				w.f.list = append(w.f.list, Word{Start: int32(w.sepAt + 1), End: int32(len(w.b)), From: int32(w.from), To: int32(w.to)})
 				w.b = append(w.b, ' ')
-				w.sep, w.prevL, w.sepAt = true, false, len(w.b)-1
+				w.sep, w.sepAt = true, len(w.b)-1
+			}
+			if brk {
+				w.markBreak(w.sepAt)
 			}
 			i++
 			continue
@@ -155,6 +179,36 @@ func (f *Folded) Refold(s string) {
 	// can share them.
 	f.Norm = unsafe.String(unsafe.SliceData(w.b), len(w.b))
 }
+
+// Classes of bytes for Refold's fast path: a separator, one that also ends
+// a sentence, or one that needs the full rules (letters, digits, apostrophes,
+// symbols that stand as words, '<' and '&', and every byte of a multi-byte
+// character).
+const (
+	slow = iota
+	sep
+	stop
+)
+
+// class is a read-only table of the ASCII bytes' classes.
+var class = func() (t [256]uint8) {
+	for c := 0; c < 128; c++ {
+		t[c] = sep
+	}
+	for c := 'a'; c <= 'z'; c++ {
+		t[c], t[c-'a'+'A'] = slow, slow
+	}
+	for c := '0'; c <= '9'; c++ {
+		t[c] = slow
+	}
+	for _, c := range "'`$%@<&" {
+		t[c] = slow
+	}
+	for _, c := range ".!?;\n\r" {
+		t[c] = stop
+	}
+	return t
+}()
 
 // letters counts the ASCII letters at the start of the eight bytes in v
 // (little-endian), without a branch per byte.
