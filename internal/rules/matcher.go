@@ -209,6 +209,17 @@ type matcher struct {
 	rootPres []prefixTarget
 }
 
+// Flags on the root node a word table holds, above the node's bits: whether
+// phrases end at it, whether prefix phrases continue from it, and whether it
+// has children. A common word ("a", "the") starts many phrases but ends
+// none, and the scan then needs no look at its node.
+const (
+	rootOuts = 1 << 30
+	rootPres = 1 << 29
+	rootKids = 1 << 28
+	rootMask = 1<<nodeBits - 1
+)
+
 // nodeInfo locates a node's phrases in the frozen arrays; both offsets sit
 // in one cache line with the next node's, which bound them.
 type nodeInfo struct{ out, pre int32 }
@@ -360,7 +371,9 @@ func (m *matcher) freeze() error {
 		by[c] = int32(k)
 	}
 	m.pairs2 = make([]uint64, pairBits/64)
+	hasKids := make([]bool, len(m.out))
 	for k, c := range m.kids {
+		hasKids[k>>32] = true
 		m.edges.put(int32(k>>32), int32(k), c)
 		h := pairHash(by[k>>32], int32(k))
 		m.pairs2[h>>6] |= 1 << (h & 63)
@@ -380,8 +393,19 @@ func (m *matcher) freeze() error {
 	m.rootPre = nil
 	for w, id := range m.words {
 		root := int32(0)
-		if int(id) < len(m.root) {
-			root = m.root[id]
+		if int(id) < len(m.root) && m.root[id] != 0 {
+			// What the scan needs to know of the node before reading it.
+			n := m.root[id]
+			root = n
+			if len(m.out[n]) > 0 {
+				root |= rootOuts
+			}
+			if len(m.prefix[n]) > 0 {
+				root |= rootPres
+			}
+			if hasKids[n] {
+				root |= rootKids
+			}
 		}
 		if k, long := key(w); long {
 			if have, _ := m.long.get(k); have != 0 {
@@ -607,25 +631,40 @@ func (s *Scanner) Scan(p *Pack, f *text.Folded) []Hit {
 			}
 			cands = cands[1:]
 		}
-		for j, node := k, info[k].root; node != 0; {
+		r := info[k].root
+		if r == 0 {
+			continue
+		}
+		// The node the word starts, known by its flags before it is read.
+		node := r & rootMask
+		if r&rootOuts != 0 {
 			at, next := m.node[node], m.node[node+1]
 			for i := at.out; i < next.out; i++ {
-				if t := &m.outs[i]; t.side == 1 {
-					// The first side of a near pair, often a common word
-					// ("a ~ role"): noted here, without a call.
-					s.left[t.pair] = sideSeen{s.gen, int32(k), int32(j)}
-				} else {
-					s.emit(t, k, j)
-				}
+				s.out(&m.outs[i], k, k)
+			}
+		}
+		j := k + 1
+		if j >= len(words) {
+			continue
+		}
+		if r&rootPres != 0 {
+			s.pres(m, node, k, j)
+		}
+		if r&rootKids == 0 || !info[j].link {
+			continue
+		}
+		// Deeper: one node at a time while the next word continues a phrase.
+		for node = m.edges.get(node, info[j].id); node != 0; {
+			at, next := m.node[node], m.node[node+1]
+			for i := at.out; i < next.out; i++ {
+				s.out(&m.outs[i], k, j)
 			}
 			j++
 			if j >= len(words) {
 				break
 			}
-			for i := at.pre; i < next.pre; i++ {
-				if pt := &m.pres[i]; strings.HasPrefix(norm[words[j].Start:words[j].End], pt.prefix) {
-					s.emit(&pt.t, k, j)
-				}
+			if at.pre < next.pre {
+				s.pres(m, node, k, j)
 			}
 			if !info[j].link {
 				break
@@ -635,6 +674,29 @@ func (s *Scanner) Scan(p *Pack, f *text.Folded) []Hit {
 	}
 	s.p, s.f = nil, nil
 	return s.hits
+}
+
+// out records a phrase that ends at a node, found on words first to last.
+func (s *Scanner) out(t *target, first, last int) {
+	if t.side == 1 {
+		// The first side of a near pair, often a common word ("a ~ role"):
+		// noted without a call.
+		s.left[t.pair] = sideSeen{s.gen, int32(first), int32(last)}
+		return
+	}
+	s.emit(t, first, last)
+}
+
+// pres tries the prefix phrases that continue from node on word j.
+func (s *Scanner) pres(m *matcher, node int32, k, j int) {
+	at, next := m.node[node], m.node[node+1]
+	words := s.f.List()
+	w := s.f.Norm[words[j].Start:words[j].End]
+	for i := at.pre; i < next.pre; i++ {
+		if pt := &m.pres[i]; strings.HasPrefix(w, pt.prefix) {
+			s.emit(&pt.t, k, j)
+		}
+	}
 }
 
 // emit records one phrase found on words first to last: a negation or offer
