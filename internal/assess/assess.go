@@ -56,6 +56,7 @@ type judge struct {
 	asks    []bool    // by label
 	kind    []kind    // by label
 	thresh  []float64 // by label: the score at which it holds
+	lower   []string  // by label: its title in lower case, for reasons
 	counted []bool    // by rule: its weight has been added
 	vocab   []vocabWord
 	minute  float64 // largest stated duration
@@ -68,6 +69,8 @@ type judge struct {
 	line      []byte // a reason being written
 	quote     []byte // the evidence quoted in it
 	fill      []byte // its template being filled
+	fill2     []byte
+	asked2    []byte // the favours asked, as words
 }
 
 // kind is a label's kind as a number, so that the loops over labels that
@@ -126,8 +129,16 @@ func newJudge(p *rules.Pack) *judge {
 			sellingAsks: list(pol.SellingAsks), recruiterAsks: list(pol.RecruiterAsks),
 		},
 		score: make([]float64, n), hits: make([][]hit, n), ctx: make([]string, n), ctxEv: make([][]hit, n),
-		asks: make([]bool, n), counted: make([]bool, len(p.Rules())), kind: kinds(p.Labels()), thresh: thresholds(p.Labels()),
+		asks: make([]bool, n), counted: make([]bool, len(p.Rules())), kind: kinds(p.Labels()), thresh: thresholds(p.Labels()), lower: lowerTitles(p.Labels()),
 	}
+}
+
+func lowerTitles(labels []rules.Label) []string {
+	out := make([]string, len(labels))
+	for i, l := range labels {
+		out[i] = strings.ToLower(l.Title)
+	}
+	return out
 }
 
 func thresholds(labels []rules.Label) []float64 {

@@ -63,17 +63,21 @@ func (a *judge) verdict(res *model.Result) (string, []string) {
 		// "Hi", "Hello there": nothing to say yes to, and nothing against them.
 		return model.DeclineDoorOpen, append(reasons, "The message is too short to say what they want: a connection here is the most it needs.")
 	}
-	var good []string
-	for _, s := range res.Signals {
-		good = append(good, strings.ToLower(s.Title))
+	if len(res.Signals) == 0 {
+		return model.Accept, append(reasons, "No red flags: a plain, honest request.")
 	}
-	switch {
-	case len(good) > 0:
-		reasons = append(reasons, "No red flags, and good signs: "+strings.Join(good, ", ")+".")
-	default:
-		reasons = append(reasons, "No red flags: a plain, honest request.")
+	b := append(a.line[:0], "No red flags, and good signs: "...)
+	n := 0
+	for i, k := range a.kind {
+		if k == kindSignal && a.holds(i) { // res.Signals, in the same order
+			if n++; n > 1 {
+				b = append(b, ", "...)
+			}
+			b = append(b, a.lower[i]...)
+		}
 	}
-	return model.Accept, reasons
+	a.line = append(b, '.')
+	return model.Accept, append(reasons, string(a.line))
 }
 
 // title is a label's title, or its id when it has none.
@@ -128,16 +132,32 @@ func (a *judge) reason(b []byte, i int) []byte {
 	f := replace(a.fill[:0], tmpl, "{evidence}", q)
 	f = removeEmptyParens(f)
 	if bytes.Contains(f, []byte("{asks}")) {
-		var asked []string
+		// "a referral, an introduction and advice": the favours asked, by
+		// their titles.
+		l := a.asked2[:0]
+		var buf [8]int
+		asked := buf[:0]
 		for _, x := range a.ix.favour {
 			if a.asked(x) {
-				asked = append(asked, strings.ToLower(a.p.Labels()[x].Title))
+				asked = append(asked, x)
 			}
 		}
-		if len(asked) == 0 {
-			asked = []string{"a favour"}
+		for n, x := range asked {
+			switch {
+			case n == 0:
+			case n == len(asked)-1:
+				l = append(l, " and "...)
+			default:
+				l = append(l, ", "...)
+			}
+			l = append(l, a.lower[x]...)
 		}
-		f = bytes.ReplaceAll(f, []byte("{asks}"), []byte(andList(asked)))
+		if len(asked) == 0 {
+			l = append(l, "a favour"...)
+		}
+		a.asked2 = l
+		a.fill2 = replace(a.fill2[:0], string(f), "{asks}", l)
+		f = a.fill2
 	}
 	a.fill = f
 	return appendSentenceBytes(b, f)
@@ -176,6 +196,9 @@ func removeEmptyParens(b []byte) []byte {
 // appendFields appends s with its runs of white space turned into single
 // spaces and none at either end (strings.Fields joined by spaces).
 func appendFields(b []byte, s string) []byte {
+	if plain(s) {
+		return append(b, s...)
+	}
 	space := false
 	start := len(b)
 	for i := 0; i < len(s); {
@@ -209,6 +232,21 @@ func appendFields(b []byte, s string) []byte {
 	return b
 }
 
+// plain reports whether s is ASCII with no white space but single spaces
+// between words, so that appendFields can copy it whole.
+func plain(s string) bool {
+	if len(s) == 0 || s[0] == ' ' || s[len(s)-1] == ' ' {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= utf8.RuneSelf || c == '\n' || c == '\t' || c == '\r' || c == '\v' || c == '\f' || c == ' ' && s[i-1] == ' ' {
+			return false
+		}
+	}
+	return true
+}
+
 // appendSentence appends s trimmed, ending with a full stop and starting
 // with a capital.
 func appendSentence(b []byte, s string) []byte {
@@ -232,13 +270,6 @@ func finish(b []byte, at int) []byte {
 		b[at] = c - 'a' + 'A'
 	}
 	return b
-}
-
-func andList(xs []string) string {
-	if len(xs) <= 1 {
-		return strings.Join(xs, "")
-	}
-	return strings.Join(xs[:len(xs)-1], ", ") + " and " + xs[len(xs)-1]
 }
 
 // goodSignals counts the signals that speak for the sender; a follow-up
