@@ -343,7 +343,8 @@ func (m *matcher) newNode() int32 {
 const pairBits = 1 << 17
 
 func pairHash(a, b int32) uint32 {
-	return (uint32(a)*0x9E3779B1 ^ uint32(b)) * 0x85EBCA77 >> (32 - 17)
+	// Both ids fit in idBits: one multiplication spreads the pair.
+	return uint32((uint64(a)<<idBits | uint64(b)) * 0x9E3779B97F4A7C15 >> (64 - 17))
 }
 
 // follows reports whether some phrase may hold word a followed by word b
