@@ -30,7 +30,7 @@ type Folded struct {
 	brk   []int32 // positions of the spaces in Norm that stand for a sentence break, ascending
 	list  []Word  // the words of Norm, which map it back to the message
 	nums  []Num
-	num   []byte // the digits of the number being read
+	num   []byte // the digits of every number, read when asked for (NumAt)
 	words int
 }
 
@@ -42,10 +42,11 @@ type Word struct {
 	From, To   int32
 }
 
-// Num is a number found in the message, at folded position Pos (its "#").
+// Num is a number found in the message, at folded position Pos (its "#"),
+// written num[from:to] (digits, and the commas and dots between them).
 type Num struct {
-	Pos int
-	Val float64
+	Pos      int
+	from, to int32
 }
 
 // Fold folds s. It never panics and accepts any bytes: invalid UTF-8 counts
@@ -65,7 +66,7 @@ func (f *Folded) Refold(s string) {
 		// Room for the text as it is; folding seldom writes more.
 		f.buf = make([]byte, 0, n)
 	}
-	f.brk, f.list, f.nums, f.words = f.brk[:0], f.list[:0], f.nums[:0], 0
+	f.brk, f.list, f.nums, f.num, f.words = f.brk[:0], f.list[:0], f.nums[:0], f.num[:0], 0
 	w := folder{f: f, b: f.buf[:0], sep: true}
 	w.emitSpace(true)
 	html := -1 // whether s reads as HTML: unknown until a '<' or '&' asks
@@ -238,6 +239,7 @@ type folder struct {
 	num    bool // inside a number
 	numPos int
 	numB   int
+	numAt  int // where the number's digits start in f.num
 	prevL  bool // the previous rune was a letter (for apostrophes)
 	from   int  // where in the message the word being written starts
 	to     int  // and where its last rune so far ends
@@ -301,19 +303,8 @@ func (w *folder) flushNum() {
 		return
 	}
 	w.num = false
-	// Thousands separators go; a trailing dot ("15.") is a sentence end.
-	digits := w.f.num[:0]
-	for _, c := range w.f.num {
-		if c != ',' {
-			digits = append(digits, c)
-		}
-	}
-	for len(digits) > 0 && digits[len(digits)-1] == '.' {
-		digits = digits[:len(digits)-1]
-	}
-	// ParseFloat keeps no reference to its argument (an error copies it).
-	v, _ := strconv.ParseFloat(unsafe.String(unsafe.SliceData(digits), len(digits)), 64)
-	w.f.nums = append(w.f.nums, Num{Pos: w.numPos, Val: v})
+	// Most numbers are never asked for: their value is read by NumAt.
+	w.f.nums = append(w.f.nums, Num{Pos: w.numPos, from: int32(w.numAt), to: int32(len(w.f.num))})
 	// The "#" covers the whole number in the original.
 	w.to = w.numB
 }
@@ -326,7 +317,7 @@ func (w *folder) rune(r rune, a, b int, s string, next int) {
 			if !w.sep {
 				w.separate(false)
 			}
-			w.num, w.f.num = true, w.f.num[:0]
+			w.num, w.numAt = true, len(w.f.num)
 			w.numPos = len(w.b)
 			w.emit([]byte{'#'}, a, b)
 			w.f.words++
@@ -488,10 +479,27 @@ func (f *Folded) NumAt(pos int) (float64, bool) {
 		case f.nums[m].Pos > pos:
 			hi = m
 		default:
-			return f.nums[m].Val, true
+			return f.nums[m].value(f.num), true
 		}
 	}
 	return 0, false
+}
+
+// value reads the number: thousands separators go, and a trailing dot
+// ("15.") is a sentence end.
+func (n Num) value(digits []byte) float64 {
+	var buf [32]byte
+	d := buf[:0]
+	for _, c := range digits[n.from:n.to] {
+		if c != ',' {
+			d = append(d, c)
+		}
+	}
+	for len(d) > 0 && d[len(d)-1] == '.' {
+		d = d[:len(d)-1]
+	}
+	v, _ := strconv.ParseFloat(string(d), 64)
+	return v
 }
 
 // looksHTML reports whether s reads as HTML: a tag such as <p> or </b>, or an
