@@ -3,6 +3,7 @@ package assess
 import (
 	"bufio"
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -321,6 +322,45 @@ func TestAppendFields(t *testing.T) {
 	for _, s := range []string{"", "  a  b ", "a\n\tb", "\u00a0x\u2003y\u0085", "é  ü", "a\xffb  c"} {
 		if got, want := string(appendFields(nil, s)), strings.Join(strings.Fields(s), " "); got != want {
 			t.Errorf("appendFields(%q) = %q, want %q", s, got, want)
+		}
+	}
+}
+
+// Assess borrows its working memory from the pack's pool: goroutines that
+// share a pack get the same results as one goroutine alone, and a judge
+// reused for many messages carries nothing from one to the next.
+func TestConcurrentAndReused(t *testing.T) {
+	p := pack(t)
+	var reqs []model.Request
+	files, _ := filepath.Glob("../../testdata/messages/*")
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		reqs = append(reqs, model.Request{Text: string(data)})
+	}
+	fresh := make([]model.Result, len(reqs))
+	for i, r := range reqs {
+		// A new pack each time: nothing pooled.
+		fresh[i] = Assess(pack(t), r)
+	}
+	done := make(chan error, 8)
+	for g := range 8 {
+		go func() {
+			for n := range 20 * len(reqs) {
+				i := (n*7 + g) % len(reqs)
+				if got := Assess(p, reqs[i]); !reflect.DeepEqual(got, fresh[i]) {
+					done <- fmt.Errorf("goroutine %d, message %d: %+v, want %+v", g, i, got, fresh[i])
+					return
+				}
+			}
+			done <- nil
+		}()
+	}
+	for range 8 {
+		if err := <-done; err != nil {
+			t.Fatal(err)
 		}
 	}
 }

@@ -70,6 +70,7 @@ func (f *Folded) Refold(s string) {
 	w := folder{f: f, b: f.buf[:0], sep: true}
 	w.emitSpace(true)
 	html := -1 // whether s reads as HTML: unknown until a '<' or '&' asks
+	gt := -1   // where the last '>' is, once it is HTML
 	for i := 0; i < len(s); {
 		c := s[i]
 		// A run of ASCII letters inside a word, the bulk of any message,
@@ -138,11 +139,11 @@ func (f *Folded) Refold(s string) {
 			if html < 0 {
 				html = 0
 				if looksHTML(s) {
-					html = 1
+					html, gt = 1, strings.LastIndexByte(s, '>')
 				}
 			}
 			if html == 1 && c == '<' {
-				if j, block := skipTag(s, i); j > i {
+				if j, block := skipTag(s, i, gt); j > i {
 					if block {
 						w.separate(true)
 					}
@@ -505,10 +506,13 @@ func (n Num) value(digits []byte) float64 {
 // looksHTML reports whether s reads as HTML: a tag such as <p> or </b>, or an
 // entity such as &nbsp; or &#39;.
 func looksHTML(s string) bool {
+	// "A '>' later" is asked of every '<': the last '>' answers it for all,
+	// where a search from each would be quadratic in "<a<a<a…".
+	gt := strings.LastIndexByte(s, '>')
 	for i := strings.IndexAny(s, "<&"); i >= 0 && i < len(s); {
 		if s[i] == '<' && i+1 < len(s) {
 			c := s[i+1]
-			if (c == '/' || c == '!' || (c|0x20 >= 'a' && c|0x20 <= 'z')) && strings.IndexByte(s[i:], '>') > 0 {
+			if (c == '/' || c == '!' || (c|0x20 >= 'a' && c|0x20 <= 'z')) && gt > i {
 				return true
 			}
 		}
@@ -533,7 +537,8 @@ var blockTags = map[string]bool{"p": true, "br": true, "div": true, "li": true, 
 // skipTag returns where the tag at s[i] ends (past any <script> or <style>
 // body and past comments) and whether it breaks the text like a block.
 // It returns i when s[i] does not start a tag.
-func skipTag(s string, i int) (int, bool) {
+// gt is where the last '>' of s is: a tag that starts past it cannot end.
+func skipTag(s string, i, gt int) (int, bool) {
 	if strings.HasPrefix(s[i:], "<!--") {
 		if k := strings.Index(s[i+4:], "-->"); k >= 0 {
 			return i + 4 + k + 3, false
@@ -551,10 +556,10 @@ func skipTag(s string, i int) (int, bool) {
 	if k == j && !(j > i+1 && s[j-1] == '!') {
 		return i, false
 	}
-	end := strings.IndexByte(s[k:], '>')
-	if end < 0 {
-		return i, false
+	if k > gt {
+		return i, false // no '>' to end it
 	}
+	end := strings.IndexByte(s[k:], '>')
 	name := strings.ToLower(s[j:k])
 	stop := k + end + 1
 	if (name == "script" || name == "style") && s[i+1] != '/' {

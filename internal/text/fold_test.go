@@ -1,6 +1,9 @@
 package text
 
-import "testing"
+import (
+	"slices"
+	"testing"
+)
 
 func TestFold(t *testing.T) {
 	for _, c := range []struct{ in, want string }{
@@ -65,6 +68,18 @@ func FuzzFold(f *testing.F) {
 		}
 		if a, b, ok := fd.Span(0, len(fd.Norm)); ok && (a < 0 || b > len(s) || a > b) {
 			t.Fatalf("span %d-%d outside %d", a, b, len(s))
+		}
+		// Refolding memory that held another text gives the same fold.
+		var g Folded
+		g.Refold("<p>An earlier, longer message: 1,500 words &amp; more.</p> " + s + s)
+		g.Refold(s)
+		if g.Norm != fd.Norm || !slices.Equal(g.List(), fd.List()) || g.Words() != fd.Words() {
+			t.Fatalf("refold of %q: %q %v, want %q %v", s, g.Norm, g.List(), fd.Norm, fd.List())
+		}
+		for _, w := range fd.List() {
+			if w.From < 0 || w.To > int32(len(s)) || w.From >= w.To || w.Start >= w.End || fd.Norm[w.Start-1] != ' ' || fd.Norm[w.End] != ' ' {
+				t.Fatalf("%q: bad word %+v", s, w)
+			}
 		}
 	})
 }
