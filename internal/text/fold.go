@@ -240,7 +240,7 @@ type folder struct {
 	num    bool // inside a number
 	numPos int
 	numB   int
-	numAt  int // where the number's digits start in f.num
+	numAt  int  // where the number's digits start in f.num
 	prevL  bool // the previous rune was a letter (for apostrophes)
 	from   int  // where in the message the word being written starts
 	to     int  // and where its last rune so far ends
