@@ -49,15 +49,16 @@ type judge struct {
 	f       text.Folded // the message
 	g       text.Folded // another text: a turn of the user's, a contact note
 	sc      rules.Scanner
-	score   []float64 // by label
-	hits    [][]hit   // by label
-	ctx     []string  // by label: where a context flag came from ("" when it does not hold)
-	ctxEv   [][]hit   // by label: evidence pinned to a context flag
-	asks    []bool    // by label
-	kind    []kind    // by label
-	thresh  []float64 // by label: the score at which it holds
-	lower   []string  // by label: its title in lower case, for reasons
-	counted []bool    // by rule: its weight has been added
+	score   []float64  // by label
+	hits    [][]hit    // by label
+	ctx     []string   // by label: where a context flag came from ("" when it does not hold)
+	ctxEv   [][]hit    // by label: evidence pinned to a context flag
+	asks    []bool     // by label
+	kind    []kind     // by label
+	thresh  []float64  // by label: the score at which it holds
+	lower   []string   // by label: its title in lower case, for reasons
+	rules   []ruleInfo // by rule
+	counted []bool     // by rule: its weight has been added
 	vocab   []vocabWord
 	minute  float64 // largest stated duration
 	implied float64
@@ -129,8 +130,32 @@ func newJudge(p *rules.Pack) *judge {
 			sellingAsks: list(pol.SellingAsks), recruiterAsks: list(pol.RecruiterAsks),
 		},
 		score: make([]float64, n), hits: make([][]hit, n), ctx: make([]string, n), ctxEv: make([][]hit, n),
-		asks: make([]bool, n), counted: make([]bool, len(p.Rules())), kind: kinds(p.Labels()), thresh: thresholds(p.Labels()), lower: lowerTitles(p.Labels()),
+		asks: make([]bool, n), counted: make([]bool, len(p.Rules())), kind: kinds(p.Labels()), thresh: thresholds(p.Labels()), lower: lowerTitles(p.Labels()), rules: ruleInfos(p.Rules()),
 	}
+}
+
+// ruleInfo is what scanMessage reads of a rule for each hit, packed small:
+// a message brings a few dozen hits of rules spread over the whole pack.
+type ruleInfo struct {
+	labelAt, alsoAt int32
+	weight, max     float64
+	message         bool // scope "message"
+	duration        bool // a duration rule (no label)
+	each            bool // a vocabulary
+	rapport         bool // shows rapport
+	knows           bool // shows the two know each other (rapport, not only a mutual connection)
+}
+
+func ruleInfos(rs []rules.Rule) []ruleInfo {
+	out := make([]ruleInfo, len(rs))
+	for i, r := range rs {
+		out[i] = ruleInfo{
+			labelAt: int32(r.LabelAt), alsoAt: int32(r.AlsoAt), weight: r.Weight, max: r.Max,
+			message: r.Scope == "message", duration: r.Label == "", each: r.Each,
+			rapport: r.Rapport, knows: r.Rapport && r.Label != "mutual_connection",
+		}
+	}
+	return out
 }
 
 func lowerTitles(labels []rules.Label) []string {
@@ -182,41 +207,40 @@ func (a *judge) reset(r model.Request) {
 // scanMessage finds every phrase rule in the message and sums the weights,
 // each rule counting once.
 func (a *judge) scanMessage() {
-	rs := a.p.Rules()
 	for _, h := range a.sc.Scan(a.p, &a.f) {
-		rule := &rs[h.Rule]
-		if rule.Scope != "message" {
+		rule := &a.rules[h.Rule]
+		if !rule.message {
 			continue
 		}
 		s, e := h.From, h.To
-		if rule.Label == "" { // a duration
-			a.duration(rule, h)
+		if rule.duration {
+			a.duration(&a.p.Rules()[h.Rule], h)
 			continue
 		}
 		add := 0.0
 		switch {
-		case rule.Each:
+		case rule.each:
 			// A vocabulary counts each distinct word once, up to its maximum.
 			if word := a.f.Norm[h.Start:h.End]; a.countWord(h.Rule, word, rule) {
-				add = rule.Weight
+				add = rule.weight
 			}
 		case !a.counted[h.Rule]:
-			add = rule.Weight
+			add = rule.weight
 		}
 		a.counted[h.Rule] = true
-		for _, at := range [2]int{rule.LabelAt, rule.AlsoAt} {
+		for _, at := range [2]int32{rule.labelAt, rule.alsoAt} {
 			if at < 0 {
 				continue
 			}
 			a.score[at] += add
-			if rule.Weight > 0 {
-				a.hits[at] = append(a.hits[at], hit{start: s, end: e, weak: rule.Each, weight: rule.Weight})
+			if rule.weight > 0 {
+				a.hits[at] = append(a.hits[at], hit{start: s, end: e, weak: rule.each, weight: rule.weight})
 			}
 		}
-		if rule.Rapport && a.rapport == "" {
-			a.rapport = "the message shows it: " + strings.TrimSpace(rule.Message)
+		if rule.rapport && a.rapport == "" {
+			a.rapport = "the message shows it: " + strings.TrimSpace(a.p.Rules()[h.Rule].Message)
 		}
-		if rule.Rapport && rule.Label != "mutual_connection" {
+		if rule.knows {
 			a.known = true
 		}
 	}
@@ -225,7 +249,7 @@ func (a *judge) scanMessage() {
 // countWord reports whether a vocabulary rule counts word: a word it has not
 // counted yet, while the rule stays within its maximum. A message holds few
 // vocabulary words, so a list beats a map.
-func (a *judge) countWord(ri int, word string, rule *rules.Rule) bool {
+func (a *judge) countWord(ri int, word string, rule *ruleInfo) bool {
 	gained := 0.0
 	for _, v := range a.vocab {
 		if v.rule != ri {
@@ -236,10 +260,10 @@ func (a *judge) countWord(ri int, word string, rule *rules.Rule) bool {
 		}
 		gained += v.add
 	}
-	if gained+rule.Weight > rule.Max+1e-9 {
+	if gained+rule.weight > rule.max+1e-9 {
 		return false
 	}
-	a.vocab = append(a.vocab, vocabWord{ri, word, rule.Weight})
+	a.vocab = append(a.vocab, vocabWord{ri, word, rule.weight})
 	return true
 }
 
