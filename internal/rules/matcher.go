@@ -348,8 +348,11 @@ func pairHash(a, b int32) uint32 {
 }
 
 // follows reports whether some phrase may hold word a followed by word b
-// (false means none does).
+// (false means none does). A word in no phrase (id 0) follows nothing.
 func (m *matcher) follows(a, b int32) bool {
+	if b == 0 {
+		return false
+	}
 	h := pairHash(a, b)
 	return m.pairs2[h>>6]&(1<<(h&63)) != 0
 }
@@ -575,7 +578,6 @@ type Scanner struct {
 type wordInfo struct {
 	id   int32 // its id (0: in no phrase)
 	root int32 // the trie node it starts (0: none)
-	link bool  // some phrase has it right after word k-1
 }
 
 // candidate is a word whose first bytes start some one-word prefix phrases:
@@ -602,19 +604,15 @@ func (s *Scanner) Scan(p *Pack, f *text.Folded) []Hit {
 		// First use, a new pack, or the stamp wrapped: start afresh.
 		s.left, s.gen = make([]sideSeen, m.pairs+1), 1
 	}
-	// Every word's id and the trie node it starts, found once, whether any
-	// phrase has it right after the word before (a phrase of several words
-	// then walks on only where it can), and whether it may start a prefix
-	// phrase; all read off the word's first eight bytes.
+	// Every word's id and the trie node it starts, found once, and whether
+	// it may start a prefix phrase; all read off its first eight bytes.
 	words := f.List()
 	info, cands := s.info[:0], s.cands[:0]
-	prev := int32(0)
 	for k, w := range words {
 		st, en := int(w.Start), int(w.End)
 		h := head(norm, st)
 		id, root := m.lookup(norm, st, en, h)
-		info = append(info, wordInfo{id, root, id != 0 && prev != 0 && m.follows(prev, id)})
-		prev = id
+		info = append(info, wordInfo{id, root})
 		if b := preHashKey(h); m.anyPre && en-st >= m.preLen && m.pre3[b>>6]&(1<<(b&63)) != 0 {
 			if from, to := m.roots.get(h & (1<<(8*m.preLen) - 1)); from < to {
 				cands = append(cands, candidate{int32(k), from, to})
@@ -651,7 +649,9 @@ func (s *Scanner) Scan(p *Pack, f *text.Folded) []Hit {
 		if r&rootPres != 0 {
 			s.pres(m, node, k, j)
 		}
-		if r&rootKids == 0 || !info[j].link {
+		// A phrase of several words walks on only where some phrase has the
+		// next word right after this one.
+		if r&rootKids == 0 || !m.follows(info[j-1].id, info[j].id) {
 			continue
 		}
 		// Deeper: one node at a time while the next word continues a phrase.
@@ -667,7 +667,7 @@ func (s *Scanner) Scan(p *Pack, f *text.Folded) []Hit {
 			if at.pre < next.pre {
 				s.pres(m, node, k, j)
 			}
-			if !info[j].link {
+			if !m.follows(info[j-1].id, info[j].id) {
 				break
 			}
 			node = m.edges.get(node, info[j].id)
