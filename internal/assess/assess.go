@@ -685,15 +685,17 @@ func (a *judge) result() model.Result {
 			nasks++
 		}
 	}
+	// The asks and the reasons (one or two) share one allocation.
+	strs := make([]string, 0, nasks+2)
 	if nasks > 0 {
-		res.Asks = make([]string, 0, nasks)
+		res.Asks = strs[:0:nasks]
 		for i := range labels {
 			if a.asks[i] && a.kind[i] == kindAsk {
 				res.Asks = append(res.Asks, labels[i].ID)
 			}
 		}
 	}
-	res.Verdict, res.Reasons = a.verdict(&res)
+	res.Verdict, res.Reasons = a.verdict(&res, strs[nasks:nasks])
 	return res
 }
 

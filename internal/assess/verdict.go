@@ -14,8 +14,8 @@ import (
 // verdict applies the policy in a fixed order: firm flags first (a pitch from
 // someone the user knows is softened to "not now"), then flags and cues that
 // leave the door open, else accept. Each step says why in plain words.
-func (a *judge) verdict(res *model.Result) (string, []string) {
-	reasons := make([]string, 0, 2)
+// reasons is where to write them: an empty slice with room for a few.
+func (a *judge) verdict(res *model.Result, reasons []string) (string, []string) {
 	ix := &a.ix
 	firm, softened := -1, false
 	for _, id := range ix.firm {
