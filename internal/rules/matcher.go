@@ -296,10 +296,7 @@ func head(norm string, s int) uint64 {
 // id and the trie node it starts (0 when no phrase uses it).
 func (m *matcher) lookup(norm string, s, e int, h uint64) (id, root int32) {
 	if n := e - s; n <= 8 {
-		if n < 8 {
-			h &= 1<<(8*n) - 1
-		}
-		return m.short.get(h)
+		return m.short.get(h & (1<<(8*n) - 1)) // 1<<64 is 0 in Go: all eight bytes
 	}
 	k, _ := key(norm[s:e])
 	id, root = m.long.get(k)
@@ -383,6 +380,7 @@ func (m *matcher) freeze() error {
 		m.pairs2[h>>6] |= 1 << (h & 63)
 	}
 	m.kids = nil
+	m.edges.ready()
 	keys := make([]string, 0, len(m.rootPre))
 	for k := range m.rootPre {
 		keys = append(keys, k)
@@ -610,8 +608,19 @@ func (s *Scanner) Scan(p *Pack, f *text.Folded) []Hit {
 	info, cands := s.info[:0], s.cands[:0]
 	for k, w := range words {
 		st, en := int(w.Start), int(w.End)
-		h := head(norm, st)
-		id, root := m.lookup(norm, st, en, h)
+		var h uint64
+		if st+8 <= len(norm) {
+			h = le64(norm[st:])
+		} else {
+			h = head(norm, st)
+		}
+		var id, root int32
+		if n := en - st; n <= 8 {
+			// The common case, written out: a short word is its own key.
+			id, root = m.short.get(h & (1<<(8*n) - 1))
+		} else {
+			id, root = m.lookup(norm, st, en, h)
+		}
 		info = append(info, wordInfo{id, root})
 		if b := preHashKey(h); m.anyPre && en-st >= m.preLen && m.pre3[b>>6]&(1<<(b&63)) != 0 {
 			if from, to := m.roots.get(h & (1<<(8*m.preLen) - 1)); from < to {

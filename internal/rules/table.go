@@ -83,26 +83,31 @@ const (
 // freeze refuses a pack too large for the packing.
 type edges struct {
 	slots []uint64
+	mask  uint64 // len(slots) - 1
 	n     int
 }
 
 const childMask = 1<<nodeBits - 1
 
-// get returns the child of node along word id, or 0.
+// get returns the child of node along word id, or 0. It is small enough
+// to be inlined into the scan, which calls it for most words.
 func (e *edges) get(node, id int32) int32 {
-	if len(e.slots) == 0 {
-		return 0
-	}
 	k := uint64(node)<<idBits | uint64(id)
-	mask := uint64(len(e.slots) - 1)
-	for i := mix(k) & mask; ; i = (i + 1) & mask {
+	for i := mix(k) & e.mask; ; i = (i + 1) & e.mask {
 		s := e.slots[i]
-		if s == 0 {
-			return 0
-		}
 		if s>>nodeBits == k {
 			return int32(s & childMask)
 		}
+		if s == 0 {
+			return 0
+		}
+	}
+}
+
+// ready gives an empty table its first slots, so that get needs no check.
+func (e *edges) ready() {
+	if len(e.slots) == 0 {
+		e.slots, e.mask = make([]uint64, 64), 63
 	}
 }
 
@@ -112,6 +117,7 @@ func (e *edges) put(node, id, child int32) {
 	if 8*(e.n+1) > 5*len(e.slots) {
 		old := e.slots
 		e.slots, e.n = make([]uint64, max(64, 2*len(old))), 0
+		e.mask = uint64(len(e.slots) - 1)
 		for _, s := range old {
 			if s != 0 {
 				e.put(int32(s>>(nodeBits+idBits)), int32(s>>nodeBits&(1<<idBits-1)), int32(s&childMask))
