@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -151,5 +152,37 @@ func TestOffers(t *testing.T) {
 	}
 	if !has("Could you make an intro to their design leads?", "ask.introduction") {
 		t.Error("an asked introduction was missed")
+	}
+}
+
+// One Scanner kept across texts and packs finds what a fresh scan finds:
+// nothing of a near pair seen in one text leaks into the next, and a pack
+// with more pairs than the last gets room for them.
+func TestScannerReuse(t *testing.T) {
+	def, _ := Default()
+	user, err := Compile("team.json", []byte(`{"phrases": [
+		{"id": "team.a", "label": "selling", "phrases": ["alpha ~ omega", "beta ~ gamma", "delta ~ epsilon"]}]}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	more, err := def.Merge(user)
+	if err != nil {
+		t.Fatal(err)
+	}
+	texts := []string{
+		"Alpha and then", "omega: the first side was in the text before.", "so then omega", "alpha, beta. omega gamma",
+		"I saw the role you posted; a senior role at the company.", "Not selling anything, just a quick call?",
+		"Delta is far from the other word in this sentence, far far away, epsilon.", "",
+	}
+	var sc Scanner
+	for round := 0; round < 3; round++ {
+		for _, p := range []*Pack{def, more} {
+			for _, s := range texts {
+				f := text.Fold(s)
+				if got, want := sc.Scan(p, f), p.Scan(f); !slices.Equal(got, want) {
+					t.Fatalf("round %d, %q: reused scanner %v, fresh %v", round, s, got, want)
+				}
+			}
+		}
 	}
 }
