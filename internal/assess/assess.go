@@ -53,6 +53,9 @@ type judge struct {
 	hits    [][]hit    // by label
 	ctx     []string   // by label: where a context flag came from ("" when it does not hold)
 	ctxEv   [][]hit    // by label: evidence pinned to a context flag
+	ctxUsed bool       // some ctx or ctxEv is set, to clear
+	shownAt []int      // the labels shown as findings (flags and signals), in pack order
+	askAt   []int      // the asks, in pack order
 	asks    []bool     // by label
 	kind    []kind     // by label
 	thresh  []float64  // by label: the score at which it holds
@@ -130,7 +133,7 @@ func newJudge(p *rules.Pack) *judge {
 			sellingAsks: list(pol.SellingAsks), recruiterAsks: list(pol.RecruiterAsks),
 		},
 		score: make([]float64, n), hits: make([][]hit, n), ctx: make([]string, n), ctxEv: make([][]hit, n),
-		asks: make([]bool, n), counted: make([]bool, len(p.Rules())), kind: kinds(p.Labels()), thresh: thresholds(p.Labels()), lower: lowerTitles(p.Labels()), rules: ruleInfos(p.Rules()),
+		asks: make([]bool, n), counted: make([]bool, len(p.Rules())), kind: kinds(p.Labels()), thresh: thresholds(p.Labels()), shownAt: ofKind(p.Labels(), rules.KindFlag, rules.KindSignal), askAt: ofKind(p.Labels(), rules.KindAsk), lower: lowerTitles(p.Labels()), rules: ruleInfos(p.Rules()),
 	}
 }
 
@@ -166,6 +169,17 @@ func lowerTitles(labels []rules.Label) []string {
 	return out
 }
 
+// ofKind lists the positions of the labels of the given kinds, in order.
+func ofKind(labels []rules.Label, kinds ...string) []int {
+	var out []int
+	for i, l := range labels {
+		if slices.Contains(kinds, l.Kind) {
+			out = append(out, i)
+		}
+	}
+	return out
+}
+
 func thresholds(labels []rules.Label) []float64 {
 	out := make([]float64, len(labels))
 	for i, l := range labels {
@@ -194,11 +208,17 @@ func (a *judge) reset(r model.Request) {
 	a.r = r
 	a.f.Refold(r.Text)
 	clear(a.score)
-	clear(a.ctx)
 	clear(a.asks)
 	clear(a.counted)
 	for i := range a.hits {
-		a.hits[i], a.ctxEv[i] = a.hits[i][:0], a.ctxEv[i][:0]
+		a.hits[i] = a.hits[i][:0]
+	}
+	if a.ctxUsed { // most messages come without a context flag
+		clear(a.ctx)
+		for i := range a.ctxEv {
+			a.ctxEv[i] = a.ctxEv[i][:0]
+		}
+		a.ctxUsed = false
 	}
 	a.vocab = a.vocab[:0]
 	a.minute, a.implied, a.rapport, a.known = 0, 0, "", false
@@ -319,14 +339,14 @@ func (a *judge) scanContext() {
 // context records a flag read from context and where it came from.
 func (a *judge) context(id, why string) {
 	if i := a.p.Index(id); i >= 0 {
-		a.ctx[i] = why
+		a.ctx[i], a.ctxUsed = why, true
 	}
 }
 
 // evidence pins a span of the text to a context flag.
 func (a *judge) evidence(id string, h hit) {
 	if i := a.p.Index(id); i >= 0 {
-		a.ctxEv[i] = append(a.ctxEv[i], h)
+		a.ctxEv[i], a.ctxUsed = append(a.ctxEv[i], h), true
 	}
 }
 
@@ -396,9 +416,8 @@ func normName(s string) string { return strings.TrimSpace(text.Fold(s).Norm) }
 // expertise, in that order, since each reads the ones before.
 func (a *judge) derive() {
 	ix := &a.ix
-	labels := a.p.Labels()
-	for i := range labels {
-		if a.kind[i] == kindAsk && a.on(i) {
+	for _, i := range a.askAt {
+		if a.on(i) {
 			a.asks[i] = true
 		}
 	}
@@ -633,8 +652,8 @@ func (a *judge) result() model.Result {
 	// then convert to UTF-16 in one pass over the text for all together.
 	nflags, nsignals := 0, 0
 	a.kept, a.offs = a.kept[:0], a.offs[:0]
-	for i := range labels {
-		if (a.kind[i] != kindFlag && a.kind[i] != kindSignal) || (a.ctx[i] == "" && !a.on(i)) {
+	for _, i := range a.shownAt {
+		if a.ctx[i] == "" && !a.on(i) {
 			continue
 		}
 		if a.kind[i] == kindFlag {
@@ -680,8 +699,8 @@ func (a *judge) result() model.Result {
 		m += 1 + n
 	}
 	nasks := 0
-	for i := range labels {
-		if a.asks[i] && a.kind[i] == kindAsk {
+	for _, i := range a.askAt {
+		if a.asks[i] {
 			nasks++
 		}
 	}
@@ -689,8 +708,8 @@ func (a *judge) result() model.Result {
 	strs := make([]string, 0, nasks+2)
 	if nasks > 0 {
 		res.Asks = strs[:0:nasks]
-		for i := range labels {
-			if a.asks[i] && a.kind[i] == kindAsk {
+		for _, i := range a.askAt {
+			if a.asks[i] {
 				res.Asks = append(res.Asks, labels[i].ID)
 			}
 		}

@@ -68,8 +68,8 @@ func (a *judge) verdict(res *model.Result, reasons []string) (string, []string) 
 	}
 	b := append(a.line[:0], "No red flags, and good signs: "...)
 	n := 0
-	for i, k := range a.kind {
-		if k == kindSignal && a.holds(i) { // res.Signals, in the same order
+	for _, i := range a.shownAt {
+		if a.kind[i] == kindSignal && a.holds(i) { // res.Signals, in the same order
 			if n++; n > 1 {
 				b = append(b, ", "...)
 			}
