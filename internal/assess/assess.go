@@ -210,8 +210,10 @@ func (a *judge) reset(r model.Request) {
 	clear(a.score)
 	clear(a.asks)
 	clear(a.counted)
-	for i := range a.hits {
-		a.hits[i] = a.hits[i][:0]
+	for i, h := range a.hits {
+		if len(h) > 0 { // no store (and no write barrier) for the many left empty
+			a.hits[i] = h[:0]
+		}
 	}
 	if a.ctxUsed { // most messages come without a context flag
 		clear(a.ctx)
@@ -305,7 +307,7 @@ func (a *judge) duration(rule *rules.Rule, h rules.Hit) {
 
 // scanContext reads the thread and the profile.
 func (a *judge) scanContext() {
-	r := a.r
+	r := &a.r
 	// Rapport from the thread: the user has written to them before.
 	declinedAt := -1
 	for i, t := range r.Thread {
@@ -500,7 +502,7 @@ func (a *judge) premature() {
 // capacity raises over_capacity when the time asked would take the user past
 // their weekly budget.
 func (a *judge) capacity() {
-	p := a.r.Profile
+	p := &a.r.Profile
 	if p.CapacityHoursPerWeek <= 0 || a.minute <= 0 {
 		return
 	}
@@ -514,7 +516,7 @@ func (a *judge) capacity() {
 // expertise raises outside_expertise when they ask for advice and the topic is
 // one the profile sends to an expert, or none of the user's expertise appears.
 func (a *judge) expertise() {
-	p, ix := a.r.Profile, &a.ix
+	p, ix := &a.r.Profile, &a.ix
 	if !(a.asked(ix.advice) || a.asked(ix.mentorship) || a.asked(ix.feedback)) || a.holds(ix.selling) || a.holds(ix.reputation) {
 		return
 	}
