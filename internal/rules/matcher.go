@@ -257,15 +257,14 @@ func key(w string) (k uint64, long bool) {
 		}
 		return k, false
 	}
-	h := uint64(len(w))
-	for ; len(w) >= 8; w = w[8:] {
-		h = mix(h ^ le64(w))
+	// Eight bytes at a time, the last eight overlapping the chunk before
+	// them: no loop over single bytes.
+	n := len(w)
+	h := uint64(n)
+	for i := 0; i+8 < n; i += 8 {
+		h = mix(h ^ le64(w[i:]))
 	}
-	var tail uint64
-	for i := len(w) - 1; i >= 0; i-- {
-		tail = tail<<8 | uint64(w[i])
-	}
-	if h = mix(h ^ tail); h == 0 {
+	if h = mix(h ^ le64(w[n-8:])); h == 0 {
 		h = 1 // 0 marks an empty slot
 	}
 	return h, true
