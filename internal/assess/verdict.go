@@ -235,16 +235,17 @@ func appendFields(b []byte, s string) []byte {
 // plain reports whether s is ASCII with no white space but single spaces
 // between words, so that appendFields can copy it whole.
 func plain(s string) bool {
-	if len(s) == 0 || s[0] == ' ' || s[len(s)-1] == ' ' {
-		return false
-	}
+	prev := byte(' ') // so that a leading space, or nothing, is not plain
 	for i := 0; i < len(s); i++ {
 		c := s[i]
-		if c >= utf8.RuneSelf || c == '\n' || c == '\t' || c == '\r' || c == '\v' || c == '\f' || c == ' ' && s[i-1] == ' ' {
-			return false
+		if c <= ' ' || c >= utf8.RuneSelf { // rare: one test for the common bytes
+			if c != ' ' || prev == ' ' {
+				return false
+			}
 		}
+		prev = c
 	}
-	return true
+	return prev != ' '
 }
 
 // appendSentence appends s trimmed, ending with a full stop and starting
