@@ -187,9 +187,13 @@ func offersIntro(text string, c common) bool {
 // normalize lowers a text and straightens its quotes and spaces for the
 // plain substring tests of this package.
 func normalize(s string) string {
-	s = strings.ToLower(s)
-	return strings.NewReplacer("\u2019", "'", "\u2018", "'", "\u00a0", " ", "\n", " ").Replace(s)
+	return quotes.Replace(strings.ToLower(s))
 }
+
+// quotes folds curly apostrophes, no-break spaces and line breaks. A
+// Replacer is immutable and safe for concurrent use; building it once saves
+// its set-up on every call (a few percent of a whole-inbox triage).
+var quotes = strings.NewReplacer("\u2019", "'", "\u2018", "'", "\u00a0", " ", "\n", " ")
 
 // containsWord reports whether w occurs in s not inside a longer word.
 func containsWord(s, w string) bool {
