@@ -262,27 +262,19 @@ func key(w string) (k uint64, long bool) {
 	n := len(w)
 	h := uint64(n)
 	for i := 0; i+8 < n; i += 8 {
-		h = mix(h ^ le64(w[i:]))
+		h = mix(h ^ text.Load64(w[i:]))
 	}
-	if h = mix(h ^ le64(w[n-8:])); h == 0 {
+	if h = mix(h ^ text.Load64(w[n-8:])); h == 0 {
 		h = 1 // 0 marks an empty slot
 	}
 	return h, true
-}
-
-// le64 reads the first eight bytes of s, little-endian (one load: the
-// compiler merges the shifts).
-func le64(s string) uint64 {
-	_ = s[7]
-	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
-		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
 }
 
 // head reads the first eight bytes of norm[s:], padded with zeros past the
 // end: a word's short key and the prefix keys are its low bytes.
 func head(norm string, s int) uint64 {
 	if s+8 <= len(norm) {
-		return le64(norm[s:])
+		return text.Load64(norm[s:])
 	}
 	var k uint64
 	for i := len(norm) - 1; i >= s; i-- {
@@ -609,7 +601,7 @@ func (s *Scanner) Scan(p *Pack, f *text.Folded) []Hit {
 		st, en := int(w.Start), int(w.End)
 		var h uint64
 		if st+8 <= len(norm) {
-			h = le64(norm[st:])
+			h = text.Load64(norm[st:])
 		} else {
 			h = head(norm, st)
 		}

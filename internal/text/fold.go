@@ -88,7 +88,7 @@ func (f *Folded) Refold(s string) {
 				// Eight bytes at a time while they last: lower-case them
 				// all, keep those up to the first that is not a letter.
 				for j+8 <= len(s) && cap(b)-len(b) >= 8 {
-					v := le64(s[j:])
+					v := Load64(s[j:])
 					n := letters(v)
 					binary.LittleEndian.PutUint64(b[len(b):len(b)+8], v|0x2020202020202020)
 					b, j = b[:len(b)+n], j+n
@@ -117,13 +117,10 @@ func (f *Folded) Refold(s string) {
 			i = j
 			continue
 		}
-		if cl := class[c]; cl != slow && !w.num {
+		if class[c] != slow && !w.num {
 			// A space or punctuation outside a number: ascii's outcomes,
 			// without its calls.
-			brk := cl == stop
-			if c == '.' && i+1 < len(s) && s[i+1] != ' ' && s[i+1] != '\n' && s[i+1] != '\t' && s[i+1] != '\r' {
-				brk = false // a dot inside a word ("node.js") ends no sentence
-			}
+			brk := ends(c, s, i+1)
 			w.prevL = false
 			if !w.sep { // a word ends (emitSpace, written out); a second separator adds nothing
 				w.f.list = append(w.f.list, Word{Start: int32(w.sepAt + 1), End: int32(len(w.b)), From: int32(w.from), To: int32(w.to)})
@@ -227,9 +224,10 @@ func letters(v uint64) int {
 	return bits.TrailingZeros64(^isLetter&high) / 8
 }
 
-// le64 reads the first eight bytes of s, little-endian (one load: the
-// compiler merges the shifts).
-func le64(s string) uint64 {
+// Load64 reads the first eight bytes of s, little-endian, in one load (the
+// compiler merges the shifts): folding reads letters this way, and the
+// phrase index reads a word's key off the folded text.
+func Load64(s string) uint64 {
 	_ = s[7]
 	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
 		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
@@ -343,8 +341,9 @@ func (w *folder) rune(r rune, a, b int, s string, next int) {
 		w.ascii(byte(r), a, b, s, next, afterNum)
 		return
 	}
+	// Only runes past ASCII from here.
 	switch {
-	case r == '\'' || r == '’' || r == 'ʼ' || r == '‘' || r == '`' || r == '´':
+	case r == '’' || r == 'ʼ' || r == '‘' || r == '´':
 		// Joined inside a word ("don’t" → "dont"); a separator elsewhere.
 		if w.prevL && next < len(s) && startsLetter(s[next:]) {
 			return
@@ -365,28 +364,15 @@ func (w *folder) rune(r rune, a, b int, s string, next int) {
 		if w.sep || !w.prevL {
 			w.f.words++
 		}
-		if r < utf8.RuneSelf {
-			if r >= 'A' && r <= 'Z' {
-				r += 'a' - 'A'
-			}
-			w.emit([]byte{byte(r)}, a, b)
-		} else {
-			r = unicode.ToLower(r)
-			var buf [4]byte
-			n := utf8.EncodeRune(buf[:], r)
-			w.emit(buf[:n], a, b)
-		}
+		var buf [4]byte
+		n := utf8.EncodeRune(buf[:], unicode.ToLower(r))
+		w.emit(buf[:n], a, b)
 		w.prevL = true
 		return
-	case r == '$' || r == '€' || r == '£' || r == '₹' || r == '¥' || r == '%' || r == '@':
+	case r == '€' || r == '£' || r == '₹' || r == '¥':
 		w.token(r, a, b)
-	case r == '.' || r == '!' || r == '?' || r == ';' || r == '…' || r == '•' || r == '\n' || r == '\r' || r == '。' || r == '！' || r == '？':
-		// A dot inside a word ("node.js", "calendly.com") is not a sentence end.
-		brk := true
-		if r == '.' && next < len(s) && s[next] != ' ' && s[next] != '\n' && s[next] != '\t' && s[next] != '\r' {
-			brk = false
-		}
-		w.separate(brk)
+	case r == '…' || r == '•' || r == '。' || r == '！' || r == '？':
+		w.separate(true)
 	default:
 		w.separate(false)
 	}
@@ -414,16 +400,20 @@ func (w *folder) ascii(c byte, a, b int, s string, next int, afterNum bool) {
 		w.separate(false)
 	case c == '$' || c == '%' || c == '@':
 		w.token(rune(c), a, b)
-	case c == '.' || c == '!' || c == '?' || c == ';' || c == '\n' || c == '\r':
-		brk := true
-		if c == '.' && next < len(s) && s[next] != ' ' && s[next] != '\n' && s[next] != '\t' && s[next] != '\r' {
-			brk = false
-		}
-		w.separate(brk)
 	default:
-		w.separate(false)
+		w.separate(ends(c, s, next))
 	}
 	w.prevL = false
+}
+
+// ends reports whether the separator c, followed by s[next:], ends a
+// sentence: one of class stop, but not a dot inside a word ("node.js",
+// "calendly.com").
+func ends(c byte, s string, next int) bool {
+	if class[c] != stop {
+		return false
+	}
+	return c != '.' || next >= len(s) || s[next] == ' ' || s[next] == '\n' || s[next] == '\t' || s[next] == '\r'
 }
 
 func startsLetter(s string) bool {

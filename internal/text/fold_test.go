@@ -106,7 +106,7 @@ func TestLetters(t *testing.T) {
 		{"abcdefgh", 8}, {"ABCDefgh", 8}, {"abc defg", 3}, {"@abcdefg", 0}, {"za[`{Z@z", 2},
 		{"ab\xc3\xa9cdef", 2}, {"abcdefg1", 7}, {"\x80bcdefgh", 0}, {"abcdefg\xfa", 7},
 	} {
-		if got := letters(le64(c.in)); got != c.want {
+		if got := letters(Load64(c.in)); got != c.want {
 			t.Errorf("letters(%q) = %d, want %d", c.in, got, c.want)
 		}
 	}
@@ -119,7 +119,7 @@ func TestLetters(t *testing.T) {
 			for want < 8 && (buf[want]|0x20)-'a' < 26 {
 				want++
 			}
-			if got := letters(le64(string(buf))); got != want {
+			if got := letters(Load64(string(buf))); got != want {
 				t.Fatalf("letters(%q) = %d, want %d", buf, got, want)
 			}
 		}

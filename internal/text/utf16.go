@@ -94,10 +94,7 @@ func Len16(s string) int {
 // isASCII reports whether s holds only ASCII, eight bytes at a time.
 func isASCII(s string) bool {
 	for ; len(s) >= 8; s = s[8:] {
-		_ = s[7]
-		v := uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
-			uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
-		if v&0x8080808080808080 != 0 {
+		if Load64(s)&0x8080808080808080 != 0 {
 			return false
 		}
 	}
