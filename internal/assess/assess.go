@@ -673,9 +673,7 @@ func (a *judge) result() model.Result {
 		}
 	}
 	a.u16 = append(a.u16[:0], a.offs...)
-	if len(a.offs) > 0 && slices.Max(a.offs) > a.f.ASCII() {
-		text.UTF16(a.r.Text, a.u16) // else byte and UTF-16 offsets agree
-	}
+	text.UTF16(a.r.Text, a.u16) // no work where the text is ASCII up to the last offset
 	if nflags+nsignals > 0 {
 		// One allocation for both lists.
 		all := make([]model.Finding, 0, nflags+nsignals)

@@ -32,7 +32,6 @@ type Folded struct {
 	nums  []Num
 	num   []byte // the digits of every number, read when asked for (NumAt)
 	words int
-	ascii int // the message is ASCII (one byte, one UTF-16 unit) before this offset
 }
 
 // Word is one word of Norm: Norm[Start:End], folded from Message[From:To].
@@ -67,7 +66,7 @@ func (f *Folded) Refold(s string) {
 		// Room for the text as it is; folding seldom writes more.
 		f.buf = make([]byte, 0, n)
 	}
-	f.brk, f.list, f.nums, f.num, f.words, f.ascii = f.brk[:0], f.list[:0], f.nums[:0], f.num[:0], 0, len(s)
+	f.brk, f.list, f.nums, f.num, f.words = f.brk[:0], f.list[:0], f.nums[:0], f.num[:0], 0
 	w := folder{f: f, b: f.buf[:0], sep: true}
 	w.emitSpace(true)
 	html := -1 // whether s reads as HTML: unknown until a '<' or '&' asks
@@ -142,7 +141,6 @@ func (f *Folded) Refold(s string) {
 			}
 			if html == 1 && c == '<' {
 				if j, block := skipTag(s, i, gt); j > i {
-					f.ascii = min(f.ascii, i) // not read byte by byte: assume the worst
 					if block {
 						w.separate(true)
 					}
@@ -152,7 +150,6 @@ func (f *Folded) Refold(s string) {
 			}
 			if html == 1 && c == '&' {
 				if j, dec := entity(s, i); j > i {
-					f.ascii = min(f.ascii, i)
 					for _, r := range dec {
 						w.rune(r, i, j, s, j)
 					}
@@ -167,7 +164,6 @@ func (f *Folded) Refold(s string) {
 			continue
 		}
 		r, size := utf8.DecodeRuneInString(s[i:])
-		f.ascii = min(f.ascii, i)
 		w.rune(r, i, i+size, s, i+size)
 		i += size
 	}
@@ -456,10 +452,6 @@ func (f *Folded) Break(i, j int) bool {
 	k, _ := slices.BinarySearch(f.brk, int32(i))
 	return k < len(f.brk) && int(f.brk[k]) < j
 }
-
-// ASCII returns how long a prefix of the message is known to be ASCII, where
-// byte offsets and UTF-16 offsets are the same.
-func (f *Folded) ASCII() int { return f.ascii }
 
 // Words counts the words and numbers of the message.
 func (f *Folded) Words() int { return f.words }

@@ -76,9 +76,6 @@ func FuzzFold(f *testing.F) {
 		if g.Norm != fd.Norm || !slices.Equal(g.List(), fd.List()) || g.Words() != fd.Words() {
 			t.Fatalf("refold of %q: %q %v, want %q %v", s, g.Norm, g.List(), fd.Norm, fd.List())
 		}
-		if n := fd.ASCII(); n < 0 || n > len(s) || !isASCII(s[:n]) {
-			t.Fatalf("%q: ASCII() = %d", s, n)
-		}
 		for _, w := range fd.List() {
 			if w.From < 0 || w.To > int32(len(s)) || w.From >= w.To || w.Start >= w.End || fd.Norm[w.Start-1] != ' ' || fd.Norm[w.End] != ' ' {
 				t.Fatalf("%q: bad word %+v", s, w)
