@@ -42,7 +42,7 @@ func expand(phrase string) ([]pattern, error) {
 		if prefix {
 			norm = strings.TrimRight(norm, " ")
 			// A one-word prefix phrase is found by its first three bytes.
-			if w := strings.TrimSpace(norm); !strings.Contains(w, " ") && len(w) < 3 {
+			if w := strings.TrimSpace(norm); !strings.Contains(w, " ") && len(w) < preLen {
 				return nil, fmt.Errorf("a one-word phrase needs at least three letters before '*'")
 			}
 		}
@@ -192,7 +192,6 @@ type matcher struct {
 	prefix [][]prefixTarget // node → phrases whose last word is a prefix
 
 	rootPre map[string][]prefixTarget // first bytes → prefix phrases of one word
-	preLen  int                       // bytes of a word used to index rootPre
 	pre3    [1 << 10]uint64           // bit per hashed rootPre key: a cheap and almost always right "no"
 	anyPre  bool                      // rootPre is not empty
 	pairs   int
@@ -230,7 +229,7 @@ type prefixTarget struct {
 }
 
 func newMatcher() *matcher {
-	return &matcher{words: map[string]int32{}, kids: map[uint64]int32{}, out: [][]target{nil, nil}, prefix: [][]prefixTarget{nil, nil}, rootPre: map[string][]prefixTarget{}, preLen: 3}
+	return &matcher{words: map[string]int32{}, kids: map[uint64]int32{}, out: [][]target{nil, nil}, prefix: [][]prefixTarget{nil, nil}, rootPre: map[string][]prefixTarget{}}
 }
 
 // node 1 is the root; 0 means "no node".
@@ -252,10 +251,7 @@ func (m *matcher) word(w string) int32 {
 // time, and a hit is checked against the word itself.
 func key(w string) (k uint64, long bool) {
 	if len(w) <= 8 {
-		for i := len(w) - 1; i >= 0; i-- {
-			k = k<<8 | uint64(w[i])
-		}
-		return k, false
+		return head(w, 0), false
 	}
 	// Eight bytes at a time, the last eight overlapping the chunk before
 	// them: no loop over single bytes.
@@ -289,9 +285,10 @@ func (m *matcher) lookup(norm string, s, e int, h uint64) (id, root int32) {
 	if n := e - s; n <= 8 {
 		return m.short.get(h & (1<<(8*n) - 1)) // 1<<64 is 0 in Go: all eight bytes
 	}
-	k, _ := key(norm[s:e])
+	w := norm[s:e]
+	k, _ := key(w)
 	id, root = m.long.get(k)
-	if id > 0 && m.names[id-1] != norm[s:e] {
+	if id > 0 && m.names[id-1] != w {
 		return 0, 0
 	}
 	return id, root
@@ -444,31 +441,33 @@ func (m *matcher) add(p pattern, t target) {
 	}
 	pt := prefixTarget{prefix: words[last], t: t}
 	if node == rootNode {
-		k := pt.prefix
-		if len(k) > m.preLen {
-			k = k[:m.preLen]
-		}
+		k := pt.prefix[:preLen] // expand refuses a shorter one
 		m.rootPre[k] = append(m.rootPre[k], pt)
 		m.anyPre = true
-		if len(k) == m.preLen {
-			b := preHash(k)
-			m.pre3[b>>6] |= 1 << (b & 63)
-		}
+		b := preHash(k)
+		m.pre3[b>>6] |= 1 << (b & 63)
 		return
 	}
 	m.prefix[node] = append(m.prefix[node], pt)
 }
 
+// A one-word prefix phrase ("sell*") is indexed by its first preLen bytes,
+// which are the low bytes of a word's key (preMask).
+const (
+	preLen  = 3
+	preMask = 1<<(8*preLen) - 1
+)
+
 // preHash hashes the first three bytes of a word (as in its key) to a bit
 // of pre3.
 func preHash(w string) uint {
-	k, _ := key(w[:3])
+	k, _ := key(w[:preLen])
 	return preHashKey(k)
 }
 
 // preHashKey is preHash for a word whose first eight bytes are h.
 func preHashKey(h uint64) uint {
-	return uint(uint32(h&0xffffff)*0x9E3779B1) >> (32 - 16)
+	return uint(uint32(h&preMask)*0x9E3779B1) >> (32 - 16)
 }
 
 // split cuts a phrase at its "~" into the two sides of a near match.
@@ -599,22 +598,11 @@ func (s *Scanner) Scan(p *Pack, f *text.Folded) []Hit {
 	info, cands := s.info[:0], s.cands[:0]
 	for k, w := range words {
 		st, en := int(w.Start), int(w.End)
-		var h uint64
-		if st+8 <= len(norm) {
-			h = text.Load64(norm[st:])
-		} else {
-			h = head(norm, st)
-		}
-		var id, root int32
-		if n := en - st; n <= 8 {
-			// The common case, written out: a short word is its own key.
-			id, root = m.short.get(h & (1<<(8*n) - 1))
-		} else {
-			id, root = m.lookup(norm, st, en, h)
-		}
+		h := head(norm, st)
+		id, root := m.lookup(norm, st, en, h)
 		info = append(info, wordInfo{id, root})
-		if b := preHashKey(h); m.anyPre && en-st >= m.preLen && m.pre3[b>>6]&(1<<(b&63)) != 0 {
-			if from, to := m.roots.get(h & (1<<(8*m.preLen) - 1)); from < to {
+		if b := preHashKey(h); m.anyPre && en-st >= preLen && m.pre3[b>>6]&(1<<(b&63)) != 0 {
+			if from, to := m.roots.get(h & preMask); from < to {
 				cands = append(cands, candidate{int32(k), from, to})
 			}
 		}
