@@ -57,7 +57,7 @@ type judge struct {
 	shownAt []int      // the labels shown as findings (flags and signals), in pack order
 	askAt   []int      // the asks, in pack order
 	asks    []bool     // by label
-	kind    []kind     // by label
+	flag    []bool     // by label: a red flag (of the findings shown, the rest are signals)
 	thresh  []float64  // by label: the score at which it holds
 	lower   []string   // by label: its title in lower case, for reasons
 	rules   []ruleInfo // by rule
@@ -76,17 +76,6 @@ type judge struct {
 	fill2     []byte
 	asked2    []byte // the favours asked, as words
 }
-
-// kind is a label's kind as a number, so that the loops over labels that
-// every assessment runs compare bytes, not strings.
-type kind uint8
-
-const (
-	kindOther kind = iota
-	kindFlag
-	kindSignal
-	kindAsk
-)
 
 // vocabWord is one distinct word a vocabulary rule has counted.
 type vocabWord struct {
@@ -120,7 +109,7 @@ func newJudge(p *rules.Pack) *judge {
 		}
 		return out
 	}
-	return &judge{
+	a := &judge{
 		p: p, pol: pol,
 		ix: index{
 			selling: p.Index("selling"), jobSeeking: p.Index("job_seeking"), premature: p.Index("premature_ask"),
@@ -133,8 +122,22 @@ func newJudge(p *rules.Pack) *judge {
 			sellingAsks: list(pol.SellingAsks), recruiterAsks: list(pol.RecruiterAsks),
 		},
 		score: make([]float64, n), hits: make([][]hit, n), ctx: make([]string, n), ctxEv: make([][]hit, n),
-		asks: make([]bool, n), counted: make([]bool, len(p.Rules())), kind: kinds(p.Labels()), thresh: thresholds(p.Labels()), shownAt: ofKind(p.Labels(), rules.KindFlag, rules.KindSignal), askAt: ofKind(p.Labels(), rules.KindAsk), lower: lowerTitles(p.Labels()), rules: ruleInfos(p.Rules()),
+		asks: make([]bool, n), counted: make([]bool, len(p.Rules())), rules: ruleInfos(p.Rules()),
+		flag: make([]bool, n), thresh: make([]float64, n), lower: make([]string, n),
 	}
+	// What the loops over labels read, by position: the shown findings
+	// and the asks are listed so that a loop visits them only.
+	for i, l := range p.Labels() {
+		a.thresh[i], a.lower[i] = l.Threshold, strings.ToLower(l.Title)
+		switch l.Kind {
+		case rules.KindFlag, rules.KindSignal:
+			a.flag[i] = l.Kind == rules.KindFlag
+			a.shownAt = append(a.shownAt, i)
+		case rules.KindAsk:
+			a.askAt = append(a.askAt, i)
+		}
+	}
+	return a
 }
 
 // ruleInfo is what scanMessage reads of a rule for each hit, packed small:
@@ -156,48 +159,6 @@ func ruleInfos(rs []rules.Rule) []ruleInfo {
 			labelAt: int32(r.LabelAt), alsoAt: int32(r.AlsoAt), weight: r.Weight, max: r.Max,
 			message: r.Scope == "message", duration: r.Label == "", each: r.Each,
 			rapport: r.Rapport, knows: r.Rapport && r.Label != "mutual_connection",
-		}
-	}
-	return out
-}
-
-func lowerTitles(labels []rules.Label) []string {
-	out := make([]string, len(labels))
-	for i, l := range labels {
-		out[i] = strings.ToLower(l.Title)
-	}
-	return out
-}
-
-// ofKind lists the positions of the labels of the given kinds, in order.
-func ofKind(labels []rules.Label, kinds ...string) []int {
-	var out []int
-	for i, l := range labels {
-		if slices.Contains(kinds, l.Kind) {
-			out = append(out, i)
-		}
-	}
-	return out
-}
-
-func thresholds(labels []rules.Label) []float64 {
-	out := make([]float64, len(labels))
-	for i, l := range labels {
-		out[i] = l.Threshold
-	}
-	return out
-}
-
-func kinds(labels []rules.Label) []kind {
-	out := make([]kind, len(labels))
-	for i, l := range labels {
-		switch l.Kind {
-		case rules.KindFlag:
-			out[i] = kindFlag
-		case rules.KindSignal:
-			out[i] = kindSignal
-		case rules.KindAsk:
-			out[i] = kindAsk
 		}
 	}
 	return out
@@ -658,7 +619,7 @@ func (a *judge) result() model.Result {
 		if a.ctx[i] == "" && !a.on(i) {
 			continue
 		}
-		if a.kind[i] == kindFlag {
+		if a.flag[i] {
 			nflags++
 		} else {
 			nsignals++
@@ -693,7 +654,7 @@ func (a *judge) result() model.Result {
 			f.Evidence[j] = model.Span{Start: a.u16[k], End: a.u16[k+1], Text: a.r.Text[a.offs[k]:a.offs[k+1]]}
 			k += 2
 		}
-		if a.kind[i] == kindFlag {
+		if a.flag[i] {
 			res.Flags = append(res.Flags, f)
 		} else {
 			res.Signals = append(res.Signals, f)

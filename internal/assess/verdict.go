@@ -69,7 +69,7 @@ func (a *judge) verdict(res *model.Result, reasons []string) (string, []string) 
 	b := append(a.line[:0], "No red flags, and good signs: "...)
 	n := 0
 	for _, i := range a.shownAt {
-		if a.kind[i] == kindSignal && a.holds(i) { // res.Signals, in the same order
+		if !a.flag[i] && a.holds(i) { // res.Signals, in the same order
 			if n++; n > 1 {
 				b = append(b, ", "...)
 			}
