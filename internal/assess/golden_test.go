@@ -2,19 +2,15 @@ package assess
 
 import (
 	"bufio"
-	"bytes"
 	"encoding/json"
-	"flag"
-	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
+	"politely/internal/golden"
 	"politely/internal/model"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files in testdata/golden")
 
 // TestGolden assesses every bundled message and request and compares the
 // result with testdata/golden/NAME.json. After an intended change, run
@@ -54,40 +50,6 @@ func TestGolden(t *testing.T) {
 			t.Fatal(err)
 		}
 		got = append(got, '\n')
-		path := filepath.Join("testdata", "golden", name+".json")
-		if *update {
-			if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-				t.Fatal(err)
-			}
-			if err := os.WriteFile(path, got, 0o644); err != nil {
-				t.Fatal(err)
-			}
-			continue
-		}
-		want, err := os.ReadFile(path)
-		if err != nil {
-			t.Fatalf("%s: %v (run go test ./internal/assess -update)", name, err)
-		}
-		if !bytes.Equal(got, want) {
-			t.Errorf("%s differs from %s (run go test ./internal/assess -update and review the diff): %s", name, path, firstDiff(want, got))
-		}
+		golden.Check(t, filepath.Join("testdata", "golden", name+".json"), got)
 	}
-}
-
-// firstDiff shows the first line where two texts differ.
-func firstDiff(want, got []byte) string {
-	w, g := strings.Split(string(want), "\n"), strings.Split(string(got), "\n")
-	for i := 0; i < len(w) || i < len(g); i++ {
-		var a, b string
-		if i < len(w) {
-			a = w[i]
-		}
-		if i < len(g) {
-			b = g[i]
-		}
-		if a != b {
-			return fmt.Sprintf("line %d: want %q, got %q", i+1, strings.TrimSpace(a), strings.TrimSpace(b))
-		}
-	}
-	return "same lines"
 }

@@ -1,19 +1,15 @@
 package reply_test
 
 import (
-	"errors"
-	"flag"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
+	"politely/internal/golden"
 	"politely/internal/model"
 	"politely/internal/reply"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files under testdata/golden")
 
 // goldenCases are the two requests every scenario, tone and language is
 // written for: a named sender with the full profile, and an unknown sender
@@ -63,51 +59,6 @@ func TestGolden(t *testing.T) {
 				}
 			}
 		}
-		path := filepath.Join("testdata", "golden", lang+".txt")
-		if *update {
-			if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-				t.Fatal(err)
-			}
-			if err := os.WriteFile(path, []byte(b.String()), 0o644); err != nil {
-				t.Fatal(err)
-			}
-			continue
-		}
-		want, err := os.ReadFile(path)
-		if errors.Is(err, os.ErrNotExist) {
-			t.Fatalf("%s missing: run go test ./internal/reply -update", path)
-		}
-		if err != nil {
-			t.Fatal(err)
-		}
-		if got := b.String(); got != string(want) {
-			t.Errorf("%s differs (run with -update and review the diff):\n%s", path, firstDiff(got, string(want)))
-		}
+		golden.Check(t, filepath.Join("testdata", "golden", lang+".txt"), []byte(b.String()))
 	}
-}
-
-// firstDiff shows the first differing line of two texts.
-func firstDiff(got, want string) string {
-	g, w := strings.Split(got, "\n"), strings.Split(want, "\n")
-	for i := 0; i < len(g) || i < len(w); i++ {
-		var a, b string
-		if i < len(g) {
-			a = g[i]
-		}
-		if i < len(w) {
-			b = w[i]
-		}
-		if a != b {
-			return "line " + itoa(i+1) + ":\n got: " + a + "\nwant: " + b
-		}
-	}
-	return ""
-}
-
-func itoa(n int) string {
-	s := ""
-	for ; n > 0 || s == ""; n /= 10 {
-		s = string(rune('0'+n%10)) + s
-	}
-	return s
 }

@@ -5,7 +5,6 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
-	"flag"
 	"io"
 	"os"
 	"path/filepath"
@@ -17,10 +16,9 @@ import (
 	"politely/internal/engine"
 	"politely/internal/export"
 	"politely/internal/export/gen"
+	"politely/internal/golden"
 	"politely/internal/model"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files")
 
 const fixture = "../../testdata/export"
 
@@ -64,19 +62,7 @@ func triageRun(t *testing.T, path string, opt Options) (js, page []byte, sum Sum
 
 func TestGolden(t *testing.T) {
 	js, _, sum, bad := triageRun(t, fixture, Options{Profile: profile(t)})
-	golden := filepath.Join(fixture, "triage.golden.json")
-	if *update {
-		if err := os.WriteFile(golden, js, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(golden)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !bytes.Equal(js, want) {
-		t.Errorf("triage JSON differs from %s; run go test ./internal/triage -update and review the diff", golden)
-	}
+	golden.Check(t, filepath.Join(fixture, "triage.golden.json"), js)
 	// Facts about the fixture that do not depend on the rules.
 	if sum.Me != gen.Me {
 		t.Errorf("me = %q, want %q", sum.Me, gen.Me)
