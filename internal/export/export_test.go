@@ -9,6 +9,8 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+
+	"politely/internal/export/gen"
 )
 
 // parseAll reads every record of s, collecting fields and errors by line.
@@ -273,24 +275,9 @@ func TestOpenForms(t *testing.T) {
 
 func zipDir(t *testing.T, dir, out string, method uint16) {
 	t.Helper()
-	f, err := os.Create(out)
-	if err != nil {
+	if err := gen.Zip(dir, out, method, nil); err != nil {
 		t.Fatal(err)
 	}
-	zw := zip.NewWriter(f)
-	entries, _ := os.ReadDir(dir)
-	for _, de := range entries {
-		w, err := zw.CreateHeader(&zip.FileHeader{Name: de.Name(), Method: method})
-		if err != nil {
-			t.Fatal(err)
-		}
-		b, _ := os.ReadFile(filepath.Join(dir, de.Name()))
-		w.Write(b)
-	}
-	if err := zw.Close(); err != nil {
-		t.Fatal(err)
-	}
-	f.Close()
 }
 
 func TestNotAnExport(t *testing.T) {

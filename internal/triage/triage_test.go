@@ -186,7 +186,10 @@ func TestMe(t *testing.T) {
 
 func TestZipMatchesFolder(t *testing.T) {
 	zp := filepath.Join(t.TempDir(), "Basic_LinkedInDataExport.zip")
-	zipFolder(t, fixture, zp)
+	csv := func(name string) bool { return strings.HasSuffix(name, ".csv") }
+	if err := gen.Zip(fixture, zp, zip.Deflate, csv); err != nil {
+		t.Fatal(err)
+	}
 	a, _, _, _ := triageRun(t, fixture, Options{Profile: profile(t)})
 	b, _, _, _ := triageRun(t, zp, Options{Profile: profile(t)})
 	if !bytes.Equal(a, b) {
@@ -261,26 +264,6 @@ func TestAtomicWrite(t *testing.T) {
 	if err := writeAtomic(filepath.Join(dir, "missing", "x.json"), func(io.Writer) error { return nil }); err == nil {
 		t.Errorf("writing into a missing folder succeeded")
 	}
-}
-
-func zipFolder(t *testing.T, dir, out string) {
-	t.Helper()
-	f, err := os.Create(out)
-	if err != nil {
-		t.Fatal(err)
-	}
-	zw := zip.NewWriter(f)
-	entries, _ := os.ReadDir(dir)
-	for _, de := range entries {
-		if !strings.HasSuffix(de.Name(), ".csv") {
-			continue
-		}
-		w, _ := zw.Create(de.Name())
-		b, _ := os.ReadFile(filepath.Join(dir, de.Name()))
-		w.Write(b)
-	}
-	zw.Close()
-	f.Close()
 }
 
 // Stopping leaves no output and no temporary file behind.

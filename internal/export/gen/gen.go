@@ -9,6 +9,7 @@
 package gen
 
 import (
+	"archive/zip"
 	"bufio"
 	"encoding/csv"
 	"fmt"
@@ -462,6 +463,42 @@ func writeFile(path string, fn func(io.Writer) error) error {
 	}
 	if err := bw.Flush(); err != nil {
 		f.Close()
+		return err
+	}
+	return f.Close()
+}
+
+// Zip packs the files of dir that keep accepts (all when keep is nil) into
+// a zip at out with the given method (zip.Store or zip.Deflate), the way
+// LinkedIn hands an export out for download.
+func Zip(dir, out string, method uint16, keep func(name string) bool) error {
+	f, err := os.Create(out)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	zw := zip.NewWriter(f)
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return err
+	}
+	for _, de := range entries {
+		if keep != nil && !keep(de.Name()) {
+			continue
+		}
+		b, err := os.ReadFile(filepath.Join(dir, de.Name()))
+		if err != nil {
+			return err
+		}
+		w, err := zw.CreateHeader(&zip.FileHeader{Name: de.Name(), Method: method})
+		if err != nil {
+			return err
+		}
+		if _, err := w.Write(b); err != nil {
+			return err
+		}
+	}
+	if err := zw.Close(); err != nil {
 		return err
 	}
 	return f.Close()
