@@ -183,7 +183,7 @@ type target struct {
 // layout Scan reads: a scan is bound by memory, not arithmetic, so what one
 // word costs is the number of cache lines it touches.
 type matcher struct {
-	// Built by add.
+	// Built by add (words, root, kids, out and prefix only until freeze).
 	words  map[string]int32 // word → id (from 1)
 	names  []string         // id-1 → word
 	root   []int32          // word id → child node of the root (0: none)
@@ -200,7 +200,7 @@ type matcher struct {
 	short    table      // a word of at most 8 bytes, as its bytes → id, root node
 	long     table      // a longer word, as a hash → id, root node (checked against names)
 	edges    edges      // node, word id → child node
-	pairs2   []uint64   // bit per hashed pair of word ids that follow each other in some phrase
+	adjacent []uint64   // bit per hashed pair of word ids that follow each other in some phrase
 	node     []nodeInfo // node → where its phrases start in outs and pres (node+1: where they end)
 	outs     []target
 	pres     []prefixTarget
@@ -339,7 +339,7 @@ func (m *matcher) follows(a, b int32) bool {
 		return false
 	}
 	h := pairHash(a, b)
-	return m.pairs2[h>>6]&(1<<(h&63)) != 0
+	return m.adjacent[h>>6]&(1<<(h&63)) != 0
 }
 
 // freeze lays the built index out for Scan: word tables that hold each
@@ -359,13 +359,13 @@ func (m *matcher) freeze() error {
 	for k, c := range m.kids {
 		by[c] = int32(k)
 	}
-	m.pairs2 = make([]uint64, pairBits/64)
+	m.adjacent = make([]uint64, pairBits/64)
 	hasKids := make([]bool, len(m.out))
 	for k, c := range m.kids {
 		hasKids[k>>32] = true
 		m.edges.put(int32(k>>32), int32(k), c)
 		h := pairHash(by[k>>32], int32(k))
-		m.pairs2[h>>6] |= 1 << (h & 63)
+		m.adjacent[h>>6] |= 1 << (h & 63)
 	}
 	m.kids = nil
 	m.edges.ready()
@@ -415,7 +415,8 @@ func (m *matcher) freeze() error {
 		m.pres = append(m.pres, m.prefix[n]...)
 	}
 	m.node[len(m.out)] = nodeInfo{int32(len(m.outs)), int32(len(m.pres))}
-	m.out, m.prefix = nil, nil
+	// What only building needs goes: the scan reads the frozen arrays.
+	m.words, m.root, m.out, m.prefix = nil, nil, nil, nil
 	return nil
 }
 
