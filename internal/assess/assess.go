@@ -74,7 +74,7 @@ type judge struct {
 	quote     []byte // the evidence quoted in it
 	fill      []byte // its template being filled
 	fill2     []byte
-	asked2    []byte // the favours asked, as words
+	favours   []byte // the favours asked, as words
 }
 
 // vocabWord is one distinct word a vocabulary rule has counted.

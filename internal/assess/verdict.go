@@ -131,10 +131,11 @@ func (a *judge) reason(b []byte, i int) []byte {
 	// there is none to quote.
 	f := replace(a.fill[:0], tmpl, "{evidence}", q)
 	f = removeEmptyParens(f)
+	a.fill = f
 	if bytes.Contains(f, []byte("{asks}")) {
 		// "a referral, an introduction and advice": the favours asked, by
 		// their titles.
-		l := a.asked2[:0]
+		l := a.favours[:0]
 		var buf [8]int
 		asked := buf[:0]
 		for _, x := range a.ix.favour {
@@ -155,11 +156,10 @@ func (a *judge) reason(b []byte, i int) []byte {
 		if len(asked) == 0 {
 			l = append(l, "a favour"...)
 		}
-		a.asked2 = l
-		a.fill2 = replace(a.fill2[:0], string(f), "{asks}", l)
-		f = a.fill2
+		a.favours = l
+		a.fill2 = replace(a.fill2[:0], string(f), "{asks}", l) // into a buffer of its own: f is a.fill
+		return appendSentenceBytes(b, a.fill2)
 	}
-	a.fill = f
 	return appendSentenceBytes(b, f)
 }
 
