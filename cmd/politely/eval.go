@@ -5,39 +5,71 @@ import (
 	"os"
 
 	"politely/internal/eval"
+	"politely/internal/train"
 )
 
-// runEval scores the rules on a labeled corpus: per-flag precision, recall
-// and F1, macro-F1 and verdict accuracy. --min-f1 and --min-accuracy turn it
-// into a gate (exit 1 below them).
+// runEval scores the judgment on labeled corpora: per-label precision,
+// recall and F1, macro-F1 per group and verdict accuracy. --cv K measures
+// what the learned model does on sources it never saw: K folds grouped by
+// source, each judged by a model trained on the others (plus --extra).
+// --min-f1 and --min-accuracy turn it into a gate (exit 1 below them).
 func runEval(c *cli, args []string) int {
-	fs := c.flags("eval", "[flags] CORPUS.jsonl")
-	var rulesFiles multi
+	fs := c.flags("eval", "[flags] CORPUS.jsonl...")
+	var rulesFiles, extra multi
 	fs.Var(&rulesFiles, "rules", "an extra rule pack (repeatable)")
+	fs.Var(&extra, "extra", "with --cv: a corpus added to every training fold, never tested (repeatable, globs allowed)")
+	cv := fs.Int("cv", 0, "cross-validate with this many folds grouped by source (retrains the model per fold)")
+	t := addTrainFlags(fs)
 	verbose := fs.Bool("v", false, "list every miss")
-	minF1 := fs.Float64("min-f1", 0, "fail when macro-F1 is below this")
+	minF1 := fs.Float64("min-f1", 0, "fail when flags macro-F1 is below this")
 	minAcc := fs.Float64("min-accuracy", 0, "fail when verdict accuracy is below this")
 	if code := parse(fs, args); code >= 0 {
 		return code
 	}
-	if fs.NArg() != 1 {
-		return c.fail(exitUsage, "eval needs one CORPUS.jsonl (see politely eval -h)")
+	if fs.NArg() == 0 {
+		return c.fail(exitUsage, "eval needs at least one CORPUS.jsonl (see politely eval -h)")
 	}
 	e, err := c.engine(rulesFiles)
 	if err != nil {
 		return c.fail(exitFailure, "%v", err)
 	}
-	f, err := os.Open(fs.Arg(0))
-	if err != nil {
-		return c.fail(exitFailure, "%v", err)
+	var rep *eval.Report
+	if *cv > 0 {
+		opt, err := t.options()
+		if err != nil {
+			return c.fail(exitUsage, "%v", err)
+		}
+		docs, err := t.readDocs(fs.Args())
+		if err != nil {
+			return c.fail(exitFailure, "%v", err)
+		}
+		more, err := t.readDocs(extra)
+		if err != nil {
+			return c.fail(exitFailure, "%v", err)
+		}
+		res, err := train.CrossValidate(e.Pack(), docs, more, opt, *cv)
+		if err != nil {
+			return c.fail(exitFailure, "%v", err)
+		}
+		res.Write(c.stdout, *verbose)
+		rep = res.All
+	} else {
+		var items []eval.Item
+		for _, name := range fs.Args() {
+			f, err := os.Open(name)
+			if err != nil {
+				return c.fail(exitFailure, "%v", err)
+			}
+			its, err := eval.Read(f)
+			f.Close()
+			if err != nil {
+				return c.fail(exitFailure, "%s: %v", name, err)
+			}
+			items = append(items, its...)
+		}
+		rep = eval.Run(items, e.Judge)
+		rep.Write(c.stdout, *verbose)
 	}
-	defer f.Close()
-	items, err := eval.Read(f)
-	if err != nil {
-		return c.fail(exitFailure, "%s: %v", fs.Arg(0), err)
-	}
-	rep := eval.Run(items, e.Judge)
-	rep.Write(c.stdout, *verbose)
 	if rep.MacroF1() < *minF1 || rep.VerdictAccuracy() < *minAcc {
 		return c.fail(exitFailure, "below the gate: macro-F1 %.3f (min %.2f), verdict accuracy %.3f (min %.2f)", rep.MacroF1(), *minF1, rep.VerdictAccuracy(), *minAcc)
 	}

@@ -45,7 +45,8 @@ func commands() []command {
 		{"assess", "assess one message (or --jsonl requests) and recommend a verdict", runAssess},
 		{"reply", "print only the suggested reply", runReply},
 		{"lint", "check a draft reply against the advice", runLint},
-		{"eval", "score the rules on a labeled corpus (precision, recall, F1)", runEval},
+		{"eval", "score the judgment on labeled corpora (precision, recall, F1; --cv K cross-validates)", runEval},
+		{"train", "fit the learned model on labeled corpora", runTrain},
 		{"serve", "serve the HTTP API on 127.0.0.1", runServe},
 		{"triage", "triage a LinkedIn data export into a report", runTriage},
 	}

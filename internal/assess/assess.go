@@ -13,6 +13,7 @@ import (
 	"slices"
 	"strings"
 
+	"politely/internal/learn"
 	"politely/internal/model"
 	"politely/internal/rules"
 	"politely/internal/text"
@@ -31,6 +32,7 @@ func Assess(p *rules.Pack, r model.Request) model.Result {
 	}
 	a.reset(r)
 	a.scanMessage()
+	a.learned()
 	a.scanContext()
 	a.derive()
 	res := a.result()
@@ -67,6 +69,14 @@ type judge struct {
 	implied float64
 	rapport string // why there is rapport, if any
 	known   bool   // rapport from knowing each other (not only a warm introduction)
+	thread  bool   // the user has written in this thread
+	// The learned model, when the pack has one.
+	mdl  *learn.Model
+	ms   learn.Scorer
+	at   []int // by label: its index in the model, -1 when not learned
+	top  []contribution
+	prob []float64 // by label: the learned probability (only learned labels)
+	rule []float64 // by label: the rules' stated weights (only learned labels)
 	// Scratch for result and reason.
 	tmp, kept []hit
 	offs, u16 []int
@@ -89,6 +99,7 @@ type hit struct {
 	start, end int     // byte offsets into r.Text
 	weak       bool    // from a vocabulary: shown only when stronger evidence leaves room
 	weight     float64 // the rule's weight, to quote the strongest evidence in a reason
+	rule       int32   // the rule behind it, -1 for learned evidence
 }
 
 // index holds the positions of the labels the judge reads by name and of the
@@ -135,6 +146,16 @@ func newJudge(p *rules.Pack) *judge {
 			a.shownAt = append(a.shownAt, i)
 		case rules.KindAsk:
 			a.askAt = append(a.askAt, i)
+		}
+	}
+	a.at = make([]int, n)
+	for i := range a.at {
+		a.at[i] = -1
+	}
+	if m := p.Model(); m != nil {
+		a.mdl, a.prob, a.rule = m, make([]float64, n), make([]float64, n)
+		for k, l := range m.Labels {
+			a.at[l.At], a.thresh[l.At] = k, l.Threshold
 		}
 	}
 	return a
@@ -184,7 +205,11 @@ func (a *judge) reset(r model.Request) {
 		a.ctxUsed = false
 	}
 	a.vocab = a.vocab[:0]
-	a.minute, a.implied, a.rapport, a.known = 0, 0, "", false
+	a.minute, a.implied, a.rapport, a.known, a.thread = 0, 0, "", false, false
+	if a.mdl != nil {
+		a.mdl.Start(&a.ms)
+		clear(a.rule)
+	}
 }
 
 // scanMessage finds every phrase rule in the message and sums the weights,
@@ -210,14 +235,24 @@ func (a *judge) scanMessage() {
 		case !a.counted[h.Rule]:
 			add = rule.weight
 		}
+		first := !a.counted[h.Rule]
 		a.counted[h.Rule] = true
 		for _, at := range [2]int32{rule.labelAt, rule.alsoAt} {
 			if at < 0 {
 				continue
 			}
-			a.score[at] += add
-			if rule.weight > 0 {
-				a.hits[at] = append(a.hits[at], hit{start: s, end: e, weak: rule.each, weight: rule.weight})
+			if k := a.at[at]; k >= 0 {
+				// A learned label: the model weighs the rule (once), or a
+				// rule it does not know adds its stated weight.
+				if first {
+					a.mdl.Rule(&a.ms, h.Rule, k, rule.weight)
+				}
+				a.rule[at] += add
+			} else {
+				a.score[at] += add
+			}
+			if rule.weight > 0 || a.at[at] >= 0 {
+				a.hits[at] = append(a.hits[at], hit{start: s, end: e, weak: rule.each, weight: rule.weight, rule: int32(h.Rule)})
 			}
 		}
 		if rule.rapport && a.rapport == "" {
@@ -278,7 +313,7 @@ func (a *judge) scanContext() {
 		if a.rapport == "" {
 			a.rapport = "you have written to them before in this thread"
 		}
-		a.known = true
+		a.known, a.thread = true, true
 		if a.mine(t.Text, "declined") {
 			declinedAt = i
 		}
@@ -384,13 +419,13 @@ func (a *judge) derive() {
 			a.asks[i] = true
 		}
 	}
-	if !a.holds(ix.selling) && a.holds(ix.jobSeeking) && !a.asked(ix.job) {
+	if !a.learns(ix.job) && !a.holds(ix.selling) && a.holds(ix.jobSeeking) && !a.asked(ix.job) {
 		a.asks[ix.job] = true
 		a.addHits(ix.job, ix.jobSeeking)
 	}
 	// Asking you to buy, try or invest makes it a pitch.
 	for _, id := range ix.sellingAsks {
-		if a.asked(id) && !a.holds(ix.selling) {
+		if a.asked(id) && !a.holds(ix.selling) && !a.learns(ix.selling) {
 			a.setScore(ix.selling, a.threshold(ix.selling))
 			a.addHits(ix.selling, id)
 		}
@@ -447,6 +482,14 @@ func (a *judge) premature() {
 		asked = without(asked, ix.softFavour)
 	}
 	if ix.premature < 0 {
+		return
+	}
+	if a.learns(ix.premature) {
+		// The model weighs the asks and the rapport the text shows; what
+		// it cannot see is the thread, where the user has answered before.
+		if a.thread {
+			a.score[ix.premature] = 0
+		}
 		return
 	}
 	if a.rapport != "" || (len(asked) == 0 && !direct) {
@@ -534,6 +577,9 @@ func (a *judge) find(phrase string) (int, int, bool) {
 func (a *judge) holds(i int) bool {
 	return i >= 0 && (a.ctx[i] != "" || a.on(i))
 }
+
+// learns reports whether the label at index i is scored by the model.
+func (a *judge) learns(i int) bool { return i >= 0 && a.at[i] >= 0 }
 
 // on reports whether the label at index i holds from the text alone.
 func (a *judge) on(i int) bool {
@@ -649,7 +695,7 @@ func (a *judge) result() model.Result {
 		if src := a.ctx[i]; src != "" {
 			why = l.Why + " (From your context: " + src + ".)"
 		}
-		f := model.Finding{ID: l.ID, Title: l.Title, Why: why, Evidence: ev[k/2 : k/2+n : k/2+n]}
+		f := model.Finding{ID: l.ID, Title: l.Title, Why: why, Score: a.probability(i), Evidence: ev[k/2 : k/2+n : k/2+n]}
 		for j := range n {
 			f.Evidence[j] = model.Span{Start: a.u16[k], End: a.u16[k+1], Text: a.r.Text[a.offs[k]:a.offs[k+1]]}
 			k += 2
@@ -678,8 +724,26 @@ func (a *judge) result() model.Result {
 		}
 	}
 	res.Verdict, res.Reasons = a.verdict(&res, strs[nasks:nasks])
+	if m := a.mdl; m != nil {
+		res.Scores = make([]model.Score, len(m.Labels))
+		for k, l := range m.Labels {
+			res.Scores[k] = model.Score{ID: l.ID, Score: round3(a.prob[l.At])}
+		}
+	}
 	return res
 }
+
+// probability is what a finding reports as its score: the learned
+// probability, or 1 for a finding read from context or from rules alone.
+func (a *judge) probability(i int) float64 {
+	if a.ctx[i] != "" || a.at[i] < 0 {
+		return 1
+	}
+	return round3(a.prob[i])
+}
+
+// round3 keeps three decimals: enough to read, and the same on every host.
+func round3(x float64) float64 { return math.Round(x*1000) / 1000 }
 
 // spans sorts hits by position, drops those inside another, and keeps limit,
 // preferring phrases to single vocabulary words. It works in place: hs is

@@ -81,3 +81,7 @@ func (e *Engine) Catalog() model.Catalog {
 	c.Langs = reply.Langs()
 	return c
 }
+
+// Pack is the compiled rule pack the engine judges with (with its learned
+// model), for training and cross-validation.
+func (e *Engine) Pack() *rules.Pack { return e.pack }

@@ -21,6 +21,8 @@ type Judge func(model.Request) model.Result
 type Item struct {
 	ID      string
 	Text    string
+	Source  string // where the message comes from (cross-validation groups by it)
+	Lang    string
 	Flags   []string
 	Asks    []string
 	Signals []string
@@ -69,13 +71,29 @@ type Miss struct {
 // FlagIDs are the flags a corpus labels (the ones read from text alone).
 var FlagIDs = []string{"selling", "reputation", "premature_ask"}
 
+// AskIDs and SignalIDs are the asks and signals a corpus labels.
+var (
+	AskIDs    = []string{"meeting", "referral", "introduction", "job", "advice", "mentorship", "purchase", "connect", "event", "collaboration", "feedback"}
+	SignalIDs = []string{"personalized", "mutual_connection", "reciprocity", "prior_relationship", "follow_up"}
+)
+
 // MacroF1 averages F1 over the corpus flags.
-func (r *Report) MacroF1() float64 {
+func (r *Report) MacroF1() float64 { return macro(r.Flags, FlagIDs) }
+
+// AsksF1 and SignalsF1 average F1 over the asks and the signals.
+func (r *Report) AsksF1() float64    { return macro(r.Asks, AskIDs) }
+func (r *Report) SignalsF1() float64 { return macro(r.Signals, SignalIDs) }
+
+// macro averages F1 over ids; a label neither labeled nor predicted counts
+// as 0, like any other label that was never got right.
+func macro(m map[string]*Score, ids []string) float64 {
 	sum := 0.0
-	for _, id := range FlagIDs {
-		sum += r.Flags[id].F1()
+	for _, id := range ids {
+		if s := m[id]; s != nil {
+			sum += s.F1()
+		}
 	}
-	return sum / float64(len(FlagIDs))
+	return sum / float64(len(ids))
 }
 
 // VerdictAccuracy is the share of items with the right verdict.
@@ -97,7 +115,8 @@ func Read(rd io.Reader) ([]Item, error) {
 			return nil, fmt.Errorf("line %d: not valid JSON", n)
 		}
 		g := gjson.Parse(line)
-		it := Item{ID: g.Get("id").String(), Text: g.Get("text").String(), Verdict: g.Get("verdict").String()}
+		it := Item{ID: g.Get("id").String(), Text: g.Get("text").String(), Verdict: g.Get("verdict").String(),
+			Source: g.Get("source").String(), Lang: g.Get("lang").String()}
 		if it.Text == "" {
 			return nil, fmt.Errorf("line %d: no \"text\"", n)
 		}
@@ -117,12 +136,21 @@ func Read(rd io.Reader) ([]Item, error) {
 
 // Run scores judge on items.
 func Run(items []Item, judge Judge) *Report {
+	results := make([]model.Result, len(items))
+	for i, it := range items {
+		results[i] = judge(model.Request{Text: it.Text})
+	}
+	return Tally(items, results)
+}
+
+// Tally scores results already computed: results[i] judges items[i].
+func Tally(items []Item, results []model.Result) *Report {
 	rep := &Report{Flags: map[string]*Score{}, Asks: map[string]*Score{}, Signals: map[string]*Score{}, Confusion: map[string]map[string]int{}}
 	for _, id := range FlagIDs {
 		rep.Flags[id] = &Score{}
 	}
-	for _, it := range items {
-		res := judge(model.Request{Text: it.Text})
+	for i, it := range items {
+		res := results[i]
 		rep.Items++
 		var gotFlags, gotSignals []string
 		for _, f := range res.Flags {
@@ -224,7 +252,11 @@ func (r *Report) Write(w io.Writer, verbose bool) {
 			s := part.m[id]
 			fmt.Fprintf(w, "%-6s %-11s %9.3f %9.3f %9.3f %5d %5d %5d\n", part.name, id, s.Precision(), s.Recall(), s.F1(), s.TP, s.FP, s.FN)
 		}
-		fmt.Fprintln(w)
+		if part.name == "signal" {
+			fmt.Fprintf(w, "%-18s %29.3f\n\n", "signals macro-F1", r.SignalsF1())
+		} else {
+			fmt.Fprintf(w, "%-18s %29.3f\n\n", "asks macro-F1", r.AsksF1())
+		}
 	}
 	fmt.Fprintf(w, "verdict accuracy   %.3f (%d/%d)\n", r.VerdictAccuracy(), r.VerdictRight, r.Items)
 	verdicts := []string{model.Accept, model.DeclineDoorOpen, model.DeclineFirm}

@@ -98,10 +98,19 @@ type Span struct {
 
 // Finding is a red flag or a green signal with the evidence behind it.
 type Finding struct {
-	ID       string `json:"id"`
-	Title    string `json:"title"`
-	Why      string `json:"why"`
-	Evidence []Span `json:"evidence"`
+	ID    string `json:"id"`
+	Title string `json:"title"`
+	Why   string `json:"why"`
+	// Score is the learned probability that the label holds, 0 to 1; a
+	// finding read from context (the profile, the thread) scores 1.
+	Score    float64 `json:"score"`
+	Evidence []Span  `json:"evidence"`
+}
+
+// Score is one label's learned probability.
+type Score struct {
+	ID    string  `json:"id"`
+	Score float64 `json:"score"`
 }
 
 // Verdicts, in order of firmness.
@@ -119,7 +128,10 @@ type Result struct {
 	Asks         []string  `json:"asks"`
 	MinutesAsked int       `json:"minutes_asked"`
 	Reasons      []string  `json:"reasons"`
-	Reply        *Reply    `json:"reply,omitempty"`
+	// Scores lists the probability of every label the model scores (flags,
+	// signals and asks, held or not), in pack order.
+	Scores []Score `json:"scores,omitempty"`
+	Reply  *Reply  `json:"reply,omitempty"`
 }
 
 // Has reports whether the result carries the flag or signal id.

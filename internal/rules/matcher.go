@@ -745,3 +745,13 @@ func (s *Scanner) negated(lasts []int, first int) bool {
 	}
 	return false
 }
+
+// Negated reports whether, in the text of the last Scan, a negation ends
+// just before word first ("not looking to sell"), as it would cancel a
+// negatable phrase starting there. Learned evidence asks it, so that a
+// negated phrase is never shown as evidence.
+func (s *Scanner) Negated(f *text.Folded, first int) bool {
+	s.f = f
+	defer func() { s.f = nil }()
+	return s.negated(s.negs, first)
+}

@@ -17,6 +17,7 @@ import (
 
 	"github.com/tidwall/gjson"
 
+	"politely/internal/learn"
 	"politely/internal/model"
 )
 
@@ -85,6 +86,9 @@ type Policy struct {
 	MinWords          float64  // a message with no ask and no signal needs this many words to be a yes
 	NegationWindow    float64  // words between a negation and the phrase it cancels
 	MaxEvidence       float64  // evidence spans kept per finding
+	// RulesHold: a learned label also holds when its rules' stated weights
+	// reach its threshold, as they did before the model (1: yes, 0: no).
+	RulesHold float64
 }
 
 // Pack is a compiled rule pack. It is immutable and safe for concurrent use.
@@ -97,6 +101,7 @@ type Pack struct {
 	policy    Policy
 	policySet map[string]bool
 	m         *matcher
+	model     *learn.Model // the learned weights, bound to these rules; nil: rules alone
 	scratch   sync.Pool
 }
 
@@ -139,13 +144,15 @@ func Compile(name string, data []byte) (*Pack, error) {
 // Merge returns a new pack with q's labels, rules, negations and policy
 // settings added to p's (q wins where both define the same label or setting).
 func (p *Pack) Merge(q *Pack) (*Pack, error) {
-	var d draft
-	d.labels = append(append([]Label{}, p.labels...), q.labels...)
-	d.rules = append(append([]Rule{}, p.rules...), q.rules...)
-	d.negators = append(append([]string{}, p.negators...), q.negators...)
-	d.offers = append(append([]string{}, p.offers...), q.offers...)
-	d.policy = p.policy
+	d := p.draft()
+	d.labels = append(d.labels, q.labels...)
+	d.rules = append(d.rules, q.rules...)
+	d.negators = append(d.negators, q.negators...)
+	d.offers = append(d.offers, q.offers...)
 	d.overlay(q.policy, q.policySet)
+	if q.model != nil {
+		d.model = q.model
+	}
 	return d.compile()
 }
 
@@ -179,6 +186,26 @@ func (p *Pack) Scratch() *sync.Pool { return &p.scratch }
 // Rules lists the compiled rules.
 func (p *Pack) Rules() []Rule { return p.rules }
 
+// Model returns the learned model bound to the pack's rules, or nil when
+// the pack has none (its labels then hold by summed rule weights alone).
+func (p *Pack) Model() *learn.Model { return p.model }
+
+// WithModel returns a copy of the pack that judges with m (nil: rules alone),
+// as cross-validation does with a model trained on part of a corpus. It
+// refuses a model that does not fit the pack's rules and labels.
+func (p *Pack) WithModel(m *learn.Model) (*Pack, error) {
+	d := p.draft()
+	d.model, d.modelFile = m, "model"
+	return d.compile()
+}
+
+// draft returns the pack's parts, to compile again with changes.
+func (p *Pack) draft() draft {
+	return draft{labels: append([]Label{}, p.labels...), rules: append([]Rule{}, p.rules...),
+		negators: append([]string{}, p.negators...), offers: append([]string{}, p.offers...),
+		policy: p.policy, policySet: p.policySet, model: p.model, modelFile: "model"}
+}
+
 // Policy returns the verdict policy.
 func (p *Pack) Policy() Policy { return p.policy }
 
@@ -210,6 +237,8 @@ type draft struct {
 	offers    []string
 	policy    Policy
 	policySet map[string]bool
+	model     *learn.Model
+	modelFile string
 }
 
 // Error is a problem in a pack: which file, which rule, what is wrong.
@@ -224,7 +253,7 @@ func (e *Error) Error() string {
 	return fmt.Sprintf("rule pack %s: rule %s: %s", e.File, e.Rule, e.Msg)
 }
 
-var knownKeys = map[string]bool{"labels": true, "phrases": true, "durations": true, "negation": true, "policy": true, "about": true, "version": true}
+var knownKeys = map[string]bool{"labels": true, "phrases": true, "durations": true, "negation": true, "policy": true, "model": true, "about": true, "version": true}
 
 func (d *draft) add(file string, data []byte) error {
 	if !gjson.ValidBytes(data) {
@@ -237,7 +266,7 @@ func (d *draft) add(file string, data []byte) error {
 	var err error
 	root.ForEach(func(k, v gjson.Result) bool {
 		if !knownKeys[k.String()] {
-			err = &Error{File: file, Msg: fmt.Sprintf("unknown key %q (known: labels, phrases, durations, negation, policy)", k.String())}
+			err = &Error{File: file, Msg: fmt.Sprintf("unknown key %q (known: labels, phrases, durations, negation, policy, model)", k.String())}
 			return false
 		}
 		return true
@@ -256,6 +285,13 @@ func (d *draft) add(file string, data []byte) error {
 	}
 	if err := d.addNegation(file, root.Get("negation")); err != nil {
 		return err
+	}
+	if mv := root.Get("model"); mv.Exists() {
+		m, err := learn.Parse(mv)
+		if err != nil {
+			return &Error{File: file, Rule: "model", Msg: err.Error()}
+		}
+		d.model, d.modelFile = m, file
 	}
 	return d.addPolicy(file, root.Get("policy"))
 }
@@ -296,6 +332,11 @@ func (d *draft) compile() (*Pack, error) {
 			if _, ok := p.byID[id]; !ok && !d.partial {
 				return nil, &Error{File: "policy", Rule: "policy." + key, Msg: fmt.Sprintf("unknown label %q", id)}
 			}
+		}
+	}
+	if d.model != nil && !d.partial {
+		if err := p.bind(d.model, d.modelFile); err != nil {
+			return nil, err
 		}
 	}
 	m, err := compileMatcher(p)
@@ -349,6 +390,7 @@ func (q *Policy) fields() (map[string]*[]string, map[string]*float64) {
 			"min_words":       &q.MinWords,
 			"negation_window": &q.NegationWindow,
 			"max_evidence":    &q.MaxEvidence,
+			"rules_hold":      &q.RulesHold,
 		}
 }
 
@@ -529,5 +571,26 @@ func (d *draft) addPolicy(file string, v gjson.Result) error {
 		return err
 	}
 	d.overlay(q, set)
+	return nil
+}
+
+// bind attaches a model to the compiled labels and rules. The model may
+// score only the labels read from the text (flags, signals, asks): the
+// context flags stay with the profile and the thread.
+func (p *Pack) bind(m *learn.Model, file string) error {
+	ids := make([]string, len(p.rules))
+	for i, r := range p.rules {
+		ids[i] = r.ID
+	}
+	b, err := m.Bind(ids, p.Index)
+	if err != nil {
+		return &Error{File: file, Rule: "model", Msg: err.Error()}
+	}
+	for _, l := range b.Labels {
+		if k := p.labels[l.At]; k.Context || (k.Kind != KindFlag && k.Kind != KindSignal && k.Kind != KindAsk) {
+			return &Error{File: file, Rule: "model", Msg: fmt.Sprintf("the model scores %q, a %s the model may not score (only flags, signals and asks read from text)", l.ID, k.Kind)}
+		}
+	}
+	p.model = b
 	return nil
 }

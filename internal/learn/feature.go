@@ -1,0 +1,282 @@
+// Package learn holds politely's learned judgment: the features read off a
+// message and the model that weighs them into a probability per label.
+//
+// A feature is a kind and a string: word n-grams and character n-grams of
+// the folded text, the phrase rules of the pack that fire, and a few cues of
+// structure (a link, question marks, length, "we" against "I"). Features are
+// found by a 64-bit hash of kind and string, so scoring a message needs no
+// string but the folded text itself, while training and explanations read
+// the same features by name. The model (weights, bias and threshold per
+// label) is data of the rule pack; package train writes it.
+//
+// Everything here is pure and never panics on any text.
+package learn
+
+import (
+	"strings"
+	"unicode/utf8"
+
+	"politely/internal/text"
+)
+
+// Feature kinds, as they prefix a feature's name ("w:pick your brain").
+const (
+	KindWord   = 'w' // word n-gram of the folded text
+	KindPrefix = 'p' // the first letters of a word
+	KindSuffix = 'x' // the last letters of a word
+	KindChar   = 'c' // a character n-gram inside a word
+	KindRule   = 'r' // a phrase rule of the pack fired (by rule id)
+	KindCue    = 's' // a cue of structure
+)
+
+// Config says which features a model reads. It is part of the model, so a
+// model is always scored with the features it was trained on.
+type Config struct {
+	Words    int   // word n-grams of 1..Words words
+	Prefixes []int // word prefixes of these lengths in runes, for longer words
+	Suffixes []int // word suffixes of these lengths in runes, for longer words
+	CharMin  int   // character n-grams inside words of CharMin..CharMax runes
+	CharMax  int   // (0: none)
+}
+
+// Hash is a feature's key: a hash of its kind and string, the same for a
+// name read from a model and for a piece of a folded text.
+func Hash(kind byte, s string) uint64 {
+	h := (uint64(kind)+1)*0x9e3779b97f4a7c15 ^ uint64(len(s))
+	for len(s) >= 8 {
+		h = mix(h ^ text.Load64(s))
+		s = s[8:]
+	}
+	if len(s) > 0 {
+		var t uint64
+		for i := 0; i < len(s); i++ {
+			t |= uint64(s[i]) << (8 * i)
+		}
+		h = mix(h ^ t)
+	}
+	return mix(h)
+}
+
+// mix scrambles a 64-bit value (the finalizer of MurmurHash3).
+func mix(h uint64) uint64 {
+	h ^= h >> 33
+	h *= 0xff51afd7ed558ccd
+	h ^= h >> 33
+	h *= 0xc4ceb9fe1a85ec53
+	h ^= h >> 33
+	return h
+}
+
+// Name is how a feature is written in a model and shown to a person.
+func Name(kind byte, s string) string { return string(kind) + ":" + s }
+
+// ParseName splits a feature's name into its kind and string.
+func ParseName(name string) (kind byte, s string, ok bool) {
+	if len(name) < 3 || name[1] != ':' {
+		return 0, "", false
+	}
+	switch name[0] {
+	case KindWord, KindPrefix, KindSuffix, KindChar, KindRule, KindCue:
+		return name[0], name[2:], true
+	}
+	return 0, "", false
+}
+
+// Visit calls fn for every text feature of f under the config, with the
+// words (indices into f.List()) it covers: word n-grams, then the pieces of
+// words. A feature found twice is visited twice. It allocates nothing.
+func (c *Config) Visit(f *text.Folded, fn func(kind byte, s string, first, last int)) {
+	norm, words := f.Norm, f.List()
+	for k, w := range words {
+		// n-grams ending at word k: Norm holds the words with single
+		// spaces between them, so every n-gram is a piece of it.
+		for n := 1; n <= c.Words && n <= k+1; n++ {
+			fn(KindWord, norm[words[k-n+1].Start:w.End], k-n+1, k)
+		}
+		word := norm[w.Start:w.End]
+		if word == "#" || len(word) < 4 {
+			continue // a number, or too short to have parts worth reading
+		}
+		runes := utf8.RuneCountInString(word)
+		for _, n := range c.Prefixes {
+			if runes > n {
+				fn(KindPrefix, word[:runeEnd(word, n)], k, k)
+			}
+		}
+		for _, n := range c.Suffixes {
+			if runes > n {
+				fn(KindSuffix, word[runeEnd(word, runes-n):], k, k)
+			}
+		}
+		if c.CharMax > 0 {
+			c.chars(word, runes, k, fn)
+		}
+	}
+}
+
+// chars visits the character n-grams of a word of more than CharMin runes.
+func (c *Config) chars(word string, runes, k int, fn func(kind byte, s string, first, last int)) {
+	if runes <= c.CharMin {
+		return
+	}
+	for i := 0; i < len(word); {
+		j, n := i, 0
+		for j < len(word) && n < c.CharMax {
+			_, size := utf8.DecodeRuneInString(word[j:])
+			j += size
+			n++
+			if n >= c.CharMin && !(i == 0 && j == len(word)) {
+				fn(KindChar, word[i:j], k, k)
+			}
+		}
+		_, size := utf8.DecodeRuneInString(word[i:])
+		i += size
+	}
+}
+
+// runeEnd is the byte offset after the first n runes of s.
+func runeEnd(s string, n int) int {
+	for i := range s {
+		if n == 0 {
+			return i
+		}
+		n--
+	}
+	return len(s)
+}
+
+// Cue names, stable: models name them.
+const (
+	CueLink      = "link"       // a web address
+	CueBooking   = "booking"    // a scheduling link (calendly and the like)
+	CueQuestion  = "question"   // one question mark
+	CueQuestions = "questions"  // two or more
+	CueNoQuest   = "no-question"
+	CueShort     = "len<15" // words
+	CueMedium    = "len<40"
+	CueLong      = "len<100"
+	CueVeryLong  = "len>=100"
+	CueWe        = "we>i"       // more we/our/us than I/my/me
+	CueI         = "i>we"       // more I/my/me than we/our/us
+	CueGreetName = "greet-name" // opens with a greeting and a name ("Hi Anna,")
+	CueMoney     = "money"      // a currency sign or code
+	CueExclaim   = "exclaim"    // two or more exclamation marks
+	CueHan       = "han"        // written in Chinese or Japanese characters
+)
+
+// Cues visits the structural cues of a message: raw is the text as given,
+// f its folded form. Each cue is visited at most once.
+func Cues(raw string, f *text.Folded, fn func(name string)) {
+	lower := raw
+	if hasUpper(raw) {
+		lower = strings.ToLower(raw)
+	}
+	if strings.Contains(lower, "http") || strings.Contains(lower, "www.") {
+		fn(CueLink)
+	}
+	for _, b := range bookingHosts {
+		if strings.Contains(lower, b) {
+			fn(CueBooking)
+			break
+		}
+	}
+	switch q := strings.Count(raw, "?") + strings.Count(raw, "？"); {
+	case q == 0:
+		fn(CueNoQuest)
+	case q == 1:
+		fn(CueQuestion)
+	default:
+		fn(CueQuestions)
+	}
+	switch n := f.Words(); {
+	case n < 15:
+		fn(CueShort)
+	case n < 40:
+		fn(CueMedium)
+	case n < 100:
+		fn(CueLong)
+	default:
+		fn(CueVeryLong)
+	}
+	we, i := 0, 0
+	norm, words := f.Norm, f.List()
+	for _, w := range words {
+		switch norm[w.Start:w.End] {
+		case "we", "our", "us", "weve", "were", "ours", "wir", "unser", "unsere", "nous", "notre", "nos", "nosotros", "nuestro", "nuestra", "我们":
+			we++
+		case "i", "my", "me", "ive", "im", "mine", "ich", "mein", "meine", "mich", "je", "moi", "mon", "ma", "mes", "yo", "mi", "mis", "我":
+			i++
+		}
+	}
+	switch {
+	case we > i:
+		fn(CueWe)
+	case i > we:
+		fn(CueI)
+	}
+	if greetsByName(raw, f) {
+		fn(CueGreetName)
+	}
+	if strings.ContainsAny(raw, "$€£¥₹") || containsWord(norm, "usd") || containsWord(norm, "eur") {
+		fn(CueMoney)
+	}
+	if strings.Count(raw, "!")+strings.Count(raw, "！") >= 2 {
+		fn(CueExclaim)
+	}
+	if han(raw) {
+		fn(CueHan)
+	}
+}
+
+// bookingHosts are scheduling services whose links ask for a meeting.
+var bookingHosts = []string{"calendly", "cal.com/", "savvycal", "zcal.co", "youcanbook", "hubspot.com/meetings", "meetings.hubspot", "chilipiper", "tidycal", "acuityscheduling", "doodle.com"}
+
+// greetings open a message; a name right after one is a greeting by name.
+var greetings = map[string]bool{"hi": true, "hello": true, "hey": true, "dear": true, "hallo": true, "bonjour": true, "hola": true, "olá": true, "ola": true, "guten": true, "liebe": true, "lieber": true, "sehr": true, "ciao": true, "salut": true}
+
+// greetsByName reports whether the message opens with a greeting followed by
+// a capitalized word ("Hi Anna", "Dear Dr. Chen").
+func greetsByName(raw string, f *text.Folded) bool {
+	words := f.List()
+	if len(words) < 2 || !greetings[f.Norm[words[0].Start:words[0].End]] {
+		return false
+	}
+	next := words[1]
+	if f.Norm[next.Start:next.End] == "tag" || f.Norm[next.Start:next.End] == "geehrte" || f.Norm[next.Start:next.End] == "geehrter" {
+		if len(words) < 3 {
+			return false
+		}
+		next = words[2]
+	}
+	r, _ := utf8.DecodeRuneInString(raw[next.From:])
+	return r >= 'A' && r <= 'Z' || r >= 0xC0 && r <= 0xDE
+}
+
+func containsWord(norm, w string) bool { return strings.Contains(norm, " "+w+" ") }
+
+func hasUpper(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c >= 'A' && c <= 'Z' || c >= utf8.RuneSelf {
+			return true
+		}
+	}
+	return false
+}
+
+// han reports whether a fifth or more of the letters are Han or kana.
+func han(s string) bool {
+	if !strings.ContainsFunc(s, func(r rune) bool { return r >= 0x3040 }) {
+		return false
+	}
+	n, h := 0, 0
+	for _, r := range s {
+		switch {
+		case r >= 0x3040 && r <= 0x30ff, r >= 0x4e00 && r <= 0x9fff, r >= 0x3400 && r <= 0x4dbf:
+			h++
+			n++
+		case r > ' ' && r < 0x3000:
+			n++
+		}
+	}
+	return h > 0 && h*5 >= n
+}

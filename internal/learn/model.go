@@ -1,0 +1,418 @@
+package learn
+
+import (
+	"fmt"
+	"math"
+	"slices"
+	"sort"
+
+	"github.com/tidwall/gjson"
+
+	"politely/internal/text"
+)
+
+// Version is the feature and file format this code reads. A model written
+// for another one is refused: its hashes or cues would mean other things.
+const Version = 1
+
+// Model is one logistic regression per label over the features of Config.
+// It is immutable after Parse and safe for concurrent use.
+type Model struct {
+	Config Config
+	Labels []Label
+	Names  []string // feature names, by feature index
+	// RuleGain is the log-odds a phrase rule the model does not know (a
+	// user's pack) adds to its label per unit of its stated weight.
+	RuleGain float64
+
+	slots  []slot  // open addressing: feature hash → feature index
+	mask   uint64  // len(slots)-1
+	off    []int32 // feature f's weights are lab/w[off[f]:off[f+1]]
+	lab    []int32 // the model label a weight belongs to
+	w      []float64
+	rules  []int32 // by rule index of the pack: its feature, or -1
+	byRule map[string]int32
+}
+
+// Label is one label's regression: the probability is
+// 1/(1+exp(-(Bias + sum of the weights of the features present))), and the
+// label holds at Threshold or above.
+type Label struct {
+	ID        string
+	Bias      float64
+	Threshold float64
+	At        int // the label's index in its pack, set by the pack
+}
+
+type slot struct {
+	key  uint64
+	feat int32 // -1: empty
+}
+
+// Weight is one feature's weight for one label, as the trainer writes it.
+type Weight struct {
+	Feature int
+	Value   float64
+}
+
+// Build makes a model from its parts: a trainer's output or a parsed file.
+// Weights are by model label. It checks that every feature is named once
+// and every weight points at a feature.
+func Build(cfg Config, labels []Label, names []string, weights [][]Weight, gain float64) (*Model, error) {
+	if len(weights) != len(labels) {
+		return nil, fmt.Errorf("%d weight lists for %d labels", len(weights), len(labels))
+	}
+	m := &Model{Config: cfg, Labels: labels, Names: names, RuleGain: gain, byRule: map[string]int32{}}
+	size := 16
+	for size < 4*len(names) {
+		size *= 2
+	}
+	m.slots, m.mask = make([]slot, size), uint64(size-1)
+	for i := range m.slots {
+		m.slots[i].feat = -1
+	}
+	for i, n := range names {
+		kind, s, ok := ParseName(n)
+		if !ok {
+			return nil, fmt.Errorf("feature %d %q: not a feature name (kind:text)", i, n)
+		}
+		if kind == KindRule {
+			if _, dup := m.byRule[s]; dup {
+				return nil, fmt.Errorf("feature %q is listed twice", n)
+			}
+			m.byRule[s] = int32(i)
+			continue
+		}
+		if !m.put(Hash(kind, s), int32(i)) {
+			return nil, fmt.Errorf("feature %q is listed twice (or collides with %q)", n, names[m.find(Hash(kind, s))])
+		}
+	}
+	// Weights grouped by feature, so that a feature found in a message
+	// reads its weights for every label in one place.
+	type entry struct {
+		feat, label int32
+		w           float64
+	}
+	var all []entry
+	for l, ws := range weights {
+		if math.IsNaN(labels[l].Bias) || math.IsInf(labels[l].Bias, 0) {
+			return nil, fmt.Errorf("label %s: bias is not a finite number", labels[l].ID)
+		}
+		if !(labels[l].Threshold > 0 && labels[l].Threshold < 1) {
+			return nil, fmt.Errorf("label %s: threshold %v is not a probability between 0 and 1", labels[l].ID, labels[l].Threshold)
+		}
+		for _, w := range ws {
+			if w.Feature < 0 || w.Feature >= len(names) {
+				return nil, fmt.Errorf("label %s: weight for feature %d, but there are %d features", labels[l].ID, w.Feature, len(names))
+			}
+			if math.IsNaN(w.Value) || math.IsInf(w.Value, 0) {
+				return nil, fmt.Errorf("label %s: feature %s: weight is not a finite number", labels[l].ID, names[w.Feature])
+			}
+			all = append(all, entry{int32(w.Feature), int32(l), w.Value})
+		}
+	}
+	sort.SliceStable(all, func(i, j int) bool { return all[i].feat < all[j].feat })
+	m.off = make([]int32, len(names)+1)
+	m.lab, m.w = make([]int32, len(all)), make([]float64, len(all))
+	for i, e := range all {
+		m.off[e.feat+1]++
+		m.lab[i], m.w[i] = e.label, e.w
+	}
+	for i := range names {
+		m.off[i+1] += m.off[i]
+	}
+	for i := range m.Labels {
+		m.Labels[i].At = -1
+	}
+	return m, nil
+}
+
+// put adds a hash; false when it is there already.
+func (m *Model) put(h uint64, feat int32) bool {
+	for i := h & m.mask; ; i = (i + 1) & m.mask {
+		switch s := &m.slots[i]; {
+		case s.feat < 0:
+			s.key, s.feat = h, feat
+			return true
+		case s.key == h:
+			return false
+		}
+	}
+}
+
+// find returns the feature with hash h, or -1.
+func (m *Model) find(h uint64) int32 {
+	for i := h & m.mask; ; i = (i + 1) & m.mask {
+		s := &m.slots[i]
+		if s.feat < 0 || s.key == h {
+			return s.feat
+		}
+	}
+}
+
+// Feature returns the index of a feature by name, or -1.
+func (m *Model) Feature(name string) int {
+	kind, s, ok := ParseName(name)
+	if !ok {
+		return -1
+	}
+	if kind == KindRule {
+		if f, ok := m.byRule[s]; ok {
+			return int(f)
+		}
+		return -1
+	}
+	return int(m.find(Hash(kind, s)))
+}
+
+// Weights lists feature f's weights as (model label, weight) pairs.
+func (m *Model) Weights(f int) (labels []int32, weights []float64) {
+	return m.lab[m.off[f]:m.off[f+1]], m.w[m.off[f]:m.off[f+1]]
+}
+
+// LabelWeights lists the weights of model label l, by feature, for writing.
+func (m *Model) LabelWeights(l int) []Weight {
+	var out []Weight
+	for f := range m.Names {
+		labs, ws := m.Weights(f)
+		for i, x := range labs {
+			if int(x) == l {
+				out = append(out, Weight{f, ws[i]})
+			}
+		}
+	}
+	return out
+}
+
+// Bind returns a copy of the model bound to a pack: rules lists the pack's
+// rule ids by index (a rule the model names becomes that feature) and label
+// gives a label's index in the pack (-1: none). It refuses a model that
+// names a label the pack lacks or a rule no rule of the pack carries: such
+// a model was trained on other rules and would weigh the wrong evidence.
+func (m *Model) Bind(rules []string, label func(id string) int) (*Model, error) {
+	c := *m
+	c.Labels = slices.Clone(m.Labels)
+	for i := range c.Labels {
+		if c.Labels[i].At = label(c.Labels[i].ID); c.Labels[i].At < 0 {
+			return nil, fmt.Errorf("the model scores label %q, which the pack does not define", c.Labels[i].ID)
+		}
+	}
+	c.rules = make([]int32, len(rules))
+	seen := make([]bool, len(m.Names))
+	for i, id := range rules {
+		f, ok := m.byRule[id]
+		if !ok {
+			f = -1
+		} else {
+			seen[f] = true
+		}
+		c.rules[i] = f
+	}
+	var missing []string
+	for id, f := range m.byRule {
+		if !seen[f] {
+			missing = append(missing, id)
+		}
+	}
+	if len(missing) > 0 {
+		slices.Sort(missing)
+		return nil, fmt.Errorf("the model weighs rule %q, which the pack does not have (%d such rules; retrain with make train)", missing[0], len(missing))
+	}
+	return &c, nil
+}
+
+// RuleFeature returns the feature of the pack's rule i, or -1.
+func (m *Model) RuleFeature(i int) int {
+	if i < 0 || i >= len(m.rules) {
+		return -1
+	}
+	return int(m.rules[i])
+}
+
+// Found is a feature present in a message, at its first place: words
+// first..last of the folded text (-1 for a cue, or a rule the caller places).
+type Found struct {
+	Feature     int32
+	First, Last int32
+}
+
+// Scorer is the working memory of scoring: reuse one for many messages. It
+// is not safe for concurrent use.
+type Scorer struct {
+	Z     []float64 // by model label: the log-odds
+	Found []Found   // the features present, each once, in the order found
+	stamp []uint32  // by feature: the scan that saw it last
+	gen   uint32
+}
+
+// Start readies s for a message: every log-odds at its bias, no feature.
+func (m *Model) Start(s *Scorer) {
+	if len(s.stamp) != len(m.Names) || len(s.Z) != len(m.Labels) {
+		s.stamp, s.Z, s.gen = make([]uint32, len(m.Names)), make([]float64, len(m.Labels)), 0
+	}
+	if s.gen++; s.gen == 0 {
+		clear(s.stamp)
+		s.gen = 1
+	}
+	for i := range m.Labels {
+		s.Z[i] = m.Labels[i].Bias
+	}
+	s.Found = s.Found[:0]
+}
+
+// Add counts feature f (once per message) at words first..last.
+func (m *Model) Add(s *Scorer, f int32, first, last int) {
+	if f < 0 || s.stamp[f] == s.gen {
+		return
+	}
+	s.stamp[f] = s.gen
+	s.Found = append(s.Found, Found{f, int32(first), int32(last)})
+	for i := m.off[f]; i < m.off[f+1]; i++ {
+		s.Z[m.lab[i]] += m.w[i]
+	}
+}
+
+// Text adds the text features and cues of a message: raw as given, f folded.
+func (m *Model) Text(s *Scorer, raw string, f *text.Folded) {
+	m.Config.Visit(f, func(kind byte, str string, first, last int) {
+		if feat := m.find(Hash(kind, str)); feat >= 0 {
+			m.Add(s, feat, first, last)
+		}
+	})
+	Cues(raw, f, func(name string) {
+		if feat := m.find(Hash(KindCue, name)); feat >= 0 {
+			m.Add(s, feat, -1, -1)
+		}
+	})
+}
+
+// Rule adds the pack's rule i, fired in the message. A rule the model does
+// not know adds RuleGain times its stated weight to its label instead;
+// label is that label's model index (-1: none modeled).
+func (m *Model) Rule(s *Scorer, i int, label int, weight float64) {
+	if f := m.RuleFeature(i); f >= 0 {
+		m.Add(s, int32(f), -1, -1)
+		return
+	}
+	if label >= 0 {
+		s.Z[label] += m.RuleGain * weight
+	}
+}
+
+// Prob is the logistic function.
+func Prob(z float64) float64 { return 1 / (1 + math.Exp(-z)) }
+
+// Parse reads a model from the "model" object of a pack file. Errors say
+// what is wrong; the pack adds the file name.
+func Parse(v gjson.Result) (*Model, error) {
+	if !v.IsObject() {
+		return nil, fmt.Errorf(`"model" must be an object`)
+	}
+	if ver := v.Get("version"); ver.Int() != Version {
+		return nil, fmt.Errorf("model version %s, but this build reads version %d (retrain with politely train)", ver.Raw, Version)
+	}
+	var cfg Config
+	fv := v.Get("features")
+	if !fv.IsObject() {
+		return nil, fmt.Errorf(`"features" must be an object`)
+	}
+	cfg.Words = int(fv.Get("words").Int())
+	for _, x := range fv.Get("prefixes").Array() {
+		cfg.Prefixes = append(cfg.Prefixes, int(x.Int()))
+	}
+	for _, x := range fv.Get("suffixes").Array() {
+		cfg.Suffixes = append(cfg.Suffixes, int(x.Int()))
+	}
+	if c := fv.Get("chars").Array(); len(c) == 2 {
+		cfg.CharMin, cfg.CharMax = int(c[0].Int()), int(c[1].Int())
+	}
+	if cfg.Words < 0 || cfg.Words > 5 || cfg.CharMin < 0 || cfg.CharMax < cfg.CharMin || cfg.CharMax > 8 {
+		return nil, fmt.Errorf(`"features" out of range: words 0-5, chars [min, max] within 0-8`)
+	}
+	names := v.Get("names")
+	if !names.IsArray() {
+		return nil, fmt.Errorf(`"names" must be an array of feature names`)
+	}
+	var ns []string
+	var err error
+	names.ForEach(func(_, x gjson.Result) bool {
+		if x.Type != gjson.String {
+			err = fmt.Errorf("names[%d] is not a string", len(ns))
+			return false
+		}
+		ns = append(ns, x.String())
+		return true
+	})
+	if err != nil {
+		return nil, err
+	}
+	unit := 1.0
+	if u := v.Get("weight_unit"); u.Exists() {
+		if u.Type != gjson.Number || !(u.Num > 0) {
+			return nil, fmt.Errorf(`"weight_unit" must be a positive number`)
+		}
+		unit = u.Num
+	}
+	ls := v.Get("labels")
+	if !ls.IsArray() || len(ls.Array()) == 0 {
+		return nil, fmt.Errorf(`"labels" must be a non-empty array`)
+	}
+	var labels []Label
+	var weights [][]Weight
+	seen := map[string]bool{}
+	ls.ForEach(func(_, l gjson.Result) bool {
+		id := l.Get("id").String()
+		if id == "" || seen[id] {
+			err = fmt.Errorf("labels[%d]: a missing or repeated id %q", len(labels), id)
+			return false
+		}
+		seen[id] = true
+		bias, th := l.Get("bias"), l.Get("threshold")
+		if bias.Type != gjson.Number || th.Type != gjson.Number {
+			err = fmt.Errorf("label %s: \"bias\" and \"threshold\" must be numbers", id)
+			return false
+		}
+		ws := l.Get("weights")
+		if !ws.IsArray() {
+			err = fmt.Errorf("label %s: \"weights\" must be an array of feature, weight pairs", id)
+			return false
+		}
+		var list []Weight
+		var feat gjson.Result
+		n := 0
+		ws.ForEach(func(_, x gjson.Result) bool {
+			if x.Type != gjson.Number {
+				err = fmt.Errorf("label %s: weights[%d] is not a number", id, n)
+				return false
+			}
+			if n%2 == 0 {
+				feat = x
+			} else {
+				if feat.Num != math.Trunc(feat.Num) {
+					err = fmt.Errorf("label %s: weights[%d] is not a feature index", id, n-1)
+					return false
+				}
+				list = append(list, Weight{int(feat.Num), x.Num * unit})
+			}
+			n++
+			return true
+		})
+		if err == nil && n%2 != 0 {
+			err = fmt.Errorf("label %s: \"weights\" has an odd length (a feature without its weight: truncated?)", id)
+		}
+		if err != nil {
+			return false
+		}
+		labels = append(labels, Label{ID: id, Bias: bias.Num, Threshold: th.Num})
+		weights = append(weights, list)
+		return true
+	})
+	if err != nil {
+		return nil, err
+	}
+	gain := v.Get("rule_gain")
+	if gain.Type != gjson.Number || gain.Num < 0 {
+		return nil, fmt.Errorf(`"rule_gain" must be a number ≥ 0`)
+	}
+	return Build(cfg, labels, ns, weights, gain.Num)
+}

@@ -1,0 +1,78 @@
+package learn
+
+import (
+	"bytes"
+	"encoding/json"
+	"math"
+	"strconv"
+)
+
+// JSON writes the model as a pack file: {"about": ..., "model": {...}}, one
+// feature name a line and one label's weights a line, so that a retrained
+// model reads as a diff. Numbers keep six significant digits; the file is
+// what the pack loads, so a model is always judged as written. Weights are
+// written in thousandths, as integers ("weight_unit").
+func (m *Model) JSON(about string) []byte {
+	var b bytes.Buffer
+	str := func(s string) {
+		q, _ := json.Marshal(s)
+		b.Write(q)
+	}
+	num := func(x float64) { b.WriteString(strconv.FormatFloat(x, 'g', 6, 64)) }
+	ints := func(xs []int) {
+		b.WriteByte('[')
+		for i, x := range xs {
+			if i > 0 {
+				b.WriteString(", ")
+			}
+			b.WriteString(strconv.Itoa(x))
+		}
+		b.WriteByte(']')
+	}
+	b.WriteString("{\n \"about\": ")
+	str(about)
+	b.WriteString(",\n \"model\": {\n  \"version\": ")
+	b.WriteString(strconv.Itoa(Version))
+	b.WriteString(",\n  \"features\": {\"words\": ")
+	b.WriteString(strconv.Itoa(m.Config.Words))
+	b.WriteString(", \"prefixes\": ")
+	ints(m.Config.Prefixes)
+	b.WriteString(", \"suffixes\": ")
+	ints(m.Config.Suffixes)
+	b.WriteString(", \"chars\": ")
+	ints([]int{m.Config.CharMin, m.Config.CharMax})
+	b.WriteString("},\n  \"weight_unit\": 0.001,\n  \"rule_gain\": ")
+	num(m.RuleGain)
+	b.WriteString(",\n  \"labels\": [")
+	for l, lab := range m.Labels {
+		if l > 0 {
+			b.WriteByte(',')
+		}
+		b.WriteString("\n   {\"id\": ")
+		str(lab.ID)
+		b.WriteString(", \"bias\": ")
+		num(lab.Bias)
+		b.WriteString(", \"threshold\": ")
+		num(lab.Threshold)
+		b.WriteString(", \"weights\": [")
+		for i, w := range m.LabelWeights(l) {
+			if i > 0 {
+				b.WriteString(", ")
+			}
+			b.WriteString(strconv.Itoa(w.Feature))
+			b.WriteString(", ")
+			b.WriteString(strconv.Itoa(int(math.Round(w.Value * 1000))))
+		}
+		b.WriteString("]}")
+	}
+	b.WriteString("\n  ],\n  \"names\": [")
+	for i, n := range m.Names {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		b.WriteString("\n   ")
+		str(n)
+	}
+	b.WriteString("\n  ]\n }\n}\n")
+	return b.Bytes()
+}

@@ -1,0 +1,564 @@
+// Package train fits politely's learned judgment: one L2-regularized
+// logistic regression per label over the features of package learn.
+//
+// Rules tuned on a text look perfect on it, and a model fitted there would
+// trust them blindly. So training runs in two stages, and the model that
+// comes out is still one linear model per label:
+//
+//  1. words, their pieces and the cues of structure are fitted on every
+//     message;
+//  2. the phrase rules are fitted only on the messages the rules were not
+//     tuned on ("untuned"), beside the stage-1 score, which for those
+//     messages comes from models that never saw them (cross-fitting by
+//     source).
+//
+// Stage 2's weight on the stage-1 score scales the word weights, so the two
+// fold into one weight per feature. The threshold of each label is the one
+// that maximizes F1 on scores of models that never saw the message.
+//
+// Training is deterministic: the same corpus and options give the same model,
+// bit for bit, which a test of the committed model relies on.
+package train
+
+import (
+	"cmp"
+	"fmt"
+	"math"
+	"runtime"
+	"slices"
+	"sort"
+	"strings"
+	"sync"
+
+	"gonum.org/v1/gonum/optimize"
+
+	"politely/internal/learn"
+	"politely/internal/rules"
+	"politely/internal/text"
+)
+
+// Doc is one labeled message.
+type Doc struct {
+	ID      string
+	Text    string
+	Group   string          // its source: folds never split a group
+	Untuned bool            // the rules were not tuned on it: fit their weights here
+	Weight  float64         // how much it counts (0 means 1)
+	Gold    map[string]bool // the labels that hold
+	Verdict string
+	Lang    string
+}
+
+// Options are the settings of a training run; they are written into the
+// model file's "about", so a model says how it was made.
+type Options struct {
+	Config  learn.Config
+	Labels  []string // the labels to learn
+	MinDF   int      // a word feature must occur in this many messages
+	L2      float64  // stage-1 penalty
+	L2Rules float64  // stage-2 penalty
+	Folds   int      // cross-fitting folds
+	Prune   float64  // weights smaller than this (in absolute value) are dropped
+	Keep    int      // the most weights a label keeps, the strongest (0: all)
+	Gain    float64  // log-odds per unit of weight of a rule the model does not know
+	// MinUntuned is how many positive untuned messages a label needs for
+	// its rules to be fitted; below, the label is fitted on words alone.
+	MinUntuned int
+}
+
+// Defaults are the settings of the committed model.
+func Defaults(labels []string) Options {
+	return Options{
+		Config:     learn.Config{Words: 3, Prefixes: []int{5}, Suffixes: []int{4}},
+		Labels:     labels,
+		MinDF:      2,
+		L2:         1e-3,
+		L2Rules:    3e-3,
+		Folds:      5,
+		Prune:      1e-3,
+		Keep:       800,
+		Gain:       3,
+		MinUntuned: 6,
+	}
+}
+
+// features is one message read for training.
+type features struct {
+	text  []int32 // text features (vocabulary ids), each once, sorted
+	rules []int   // rules of the pack fired, each once (pack rule index)
+}
+
+// corpus is the messages read once, shared by every fit of a run.
+type corpus struct {
+	docs  []Doc
+	feats []features
+	vocab []string // text feature names by id
+}
+
+// read featurizes docs: every text feature found, and the pack's rules.
+func read(p *rules.Pack, cfg learn.Config, docs []Doc) *corpus {
+	c := &corpus{docs: docs, feats: make([]features, len(docs))}
+	ids := map[string]int32{}
+	var sc rules.Scanner
+	rs := p.Rules()
+	for i, d := range docs {
+		f := text.Fold(d.Text)
+		var fs []int32
+		add := func(name string) {
+			id, ok := ids[name]
+			if !ok {
+				id = int32(len(c.vocab))
+				ids[name] = id
+				c.vocab = append(c.vocab, name)
+			}
+			fs = append(fs, id)
+		}
+		cfg.Visit(f, func(kind byte, s string, _, _ int) { add(learn.Name(kind, s)) })
+		learn.Cues(d.Text, f, func(name string) { add(learn.Name(learn.KindCue, name)) })
+		slices.Sort(fs)
+		c.feats[i].text = slices.Compact(fs)
+		var fired []int
+		for _, h := range sc.Scan(p, f) {
+			if r := rs[h.Rule]; r.Scope == "message" && r.Label != "" {
+				fired = append(fired, h.Rule)
+			}
+		}
+		slices.Sort(fired)
+		c.feats[i].rules = slices.Compact(fired)
+	}
+	return c
+}
+
+// Train fits a model for opt.Labels on docs, with the rules of pack p.
+func Train(p *rules.Pack, docs []Doc, opt Options) (*learn.Model, error) {
+	if len(docs) == 0 {
+		return nil, fmt.Errorf("no messages to train on")
+	}
+	for _, id := range opt.Labels {
+		if p.Index(id) < 0 {
+			return nil, fmt.Errorf("label %q is not in the pack", id)
+		}
+	}
+	c := read(p, opt.Config, docs)
+	return c.train(p, all(len(docs)), opt)
+}
+
+func all(n int) []int {
+	out := make([]int, n)
+	for i := range out {
+		out[i] = i
+	}
+	return out
+}
+
+// train fits on the docs at rows (indices into c.docs).
+func (c *corpus) train(p *rules.Pack, rows []int, opt Options) (*learn.Model, error) {
+	// The vocabulary: text features in at least MinDF of these messages.
+	df := make([]int, len(c.vocab))
+	for _, r := range rows {
+		for _, f := range c.feats[r].text {
+			df[f]++
+		}
+	}
+	var names []string
+	col := make([]int32, len(c.vocab)) // vocabulary id → column, -1 when left out
+	for id, n := range df {
+		col[id] = -1
+		if n >= max(opt.MinDF, 1) {
+			col[id] = int32(len(names))
+			names = append(names, c.vocab[id])
+		}
+	}
+	// Sort the kept names so that the model file does not depend on the
+	// order messages were read in.
+	order := all(len(names))
+	sort.Slice(order, func(i, j int) bool { return names[order[i]] < names[order[j]] })
+	rank := make([]int32, len(names))
+	sorted := make([]string, len(names))
+	for r, i := range order {
+		rank[i] = int32(r)
+		sorted[r] = names[i]
+	}
+	for id, cl := range col {
+		if cl >= 0 {
+			col[id] = rank[cl]
+		}
+	}
+	names = sorted
+	x := make([][]int32, len(rows))
+	for i, r := range rows {
+		for _, f := range c.feats[r].text {
+			if col[f] >= 0 {
+				x[i] = append(x[i], col[f])
+			}
+		}
+		slices.Sort(x[i])
+	}
+	// The rules, as features named by id after the text features.
+	rs := p.Rules()
+	ruleCol := map[int]int{}
+	for i, r := range rs {
+		if r.Scope == "message" && r.Label != "" && (slices.Contains(opt.Labels, r.Label) || slices.Contains(opt.Labels, r.Also)) {
+			ruleCol[i] = len(names)
+			names = append(names, learn.Name(learn.KindRule, r.ID))
+		}
+	}
+	groups := make([]string, len(rows))
+	for i, r := range rows {
+		groups[i] = c.docs[r].Group
+	}
+	folds := Folds(groups, opt.Folds)
+
+	labels := make([]learn.Label, len(opt.Labels))
+	weights := make([][]learn.Weight, len(opt.Labels))
+	var wg sync.WaitGroup
+	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
+	for k, id := range opt.Labels {
+		wg.Add(1)
+		sem <- struct{}{}
+		go func() {
+			defer func() { <-sem; wg.Done() }()
+			labels[k], weights[k] = c.fitLabel(p, id, rows, x, len(sorted), ruleCol, folds, opt)
+		}()
+	}
+	wg.Wait()
+	// Only the features some label weighs, and every rule, are written: a
+	// rule left out would count as a user's rule of unknown worth.
+	used := make([]bool, len(names))
+	for _, ws := range weights {
+		for _, w := range ws {
+			used[w.Feature] = true
+		}
+	}
+	for j := len(sorted); j < len(names); j++ {
+		used[j] = true
+	}
+	renum := make([]int, len(names))
+	var kept []string
+	for j, n := range names {
+		renum[j] = len(kept)
+		if used[j] {
+			kept = append(kept, n)
+		}
+	}
+	for _, ws := range weights {
+		for i := range ws {
+			ws[i].Feature = renum[ws[i].Feature]
+		}
+	}
+	return learn.Build(opt.Config, labels, kept, weights, opt.Gain)
+}
+
+// fitLabel fits one label: stage 1 on words, stage 2 on rules, the
+// threshold from scores of models that never saw the message.
+func (c *corpus) fitLabel(p *rules.Pack, id string, rows []int, x [][]int32, ncol int, ruleCol map[int]int, folds []int, opt Options) (learn.Label, []learn.Weight) {
+	n := len(rows)
+	y := make([]float64, n)
+	sw := make([]float64, n)
+	var untuned []int
+	pos := 0
+	for i, r := range rows {
+		d := &c.docs[r]
+		if d.Gold[id] {
+			y[i] = 1
+		}
+		sw[i] = d.Weight
+		if sw[i] == 0 {
+			sw[i] = 1
+		}
+		if d.Untuned {
+			untuned = append(untuned, i)
+			if d.Gold[id] {
+				pos++
+			}
+		}
+	}
+	// Stage 1 on every message, and cross-fitted: each message scored by a
+	// model fitted on the other folds.
+	w1, b1 := fit(x, nil, ncol, y, sw, allRows(n), opt.L2)
+	oof := make([]float64, n)
+	for f := 0; f < opt.Folds; f++ {
+		var in, out []int
+		for i := range n {
+			if folds[i] == f {
+				out = append(out, i)
+			} else {
+				in = append(in, i)
+			}
+		}
+		if len(out) == 0 {
+			continue
+		}
+		wf, bf := fit(x, nil, ncol, y, sw, in, opt.L2)
+		for _, i := range out {
+			oof[i] = bf + dot(wf, x[i])
+		}
+	}
+	label := learn.Label{ID: id}
+	var ws []learn.Weight
+	// The rules of this label, and whether there is enough to fit them.
+	var mine []int
+	for ri := range p.Rules() {
+		r := p.Rules()[ri]
+		if _, ok := ruleCol[ri]; ok && (r.Label == id || r.Also == id) {
+			mine = append(mine, ri)
+		}
+	}
+	slices.Sort(mine)
+	if pos < opt.MinUntuned || len(untuned) == 0 {
+		// Words alone: the threshold from the cross-fitted scores.
+		label.Bias = b1
+		label.Threshold = bestThreshold(oof, y, allRows(n))
+		for j, v := range w1 {
+			if math.Abs(v) >= opt.Prune {
+				ws = append(ws, learn.Weight{Feature: j, Value: v})
+			}
+		}
+		return label, strongest(ws, opt.Keep)
+	}
+	// Stage 2: column 0 is the stage-1 score, then one column per rule.
+	rx := make([][]int32, n)
+	rv := make([][]float64, n)
+	ruleAt := map[int]int32{}
+	for k, ri := range mine {
+		ruleAt[ri] = int32(k + 1)
+	}
+	for _, i := range untuned {
+		rx[i] = []int32{0}
+		rv[i] = []float64{oof[i]}
+		for _, ri := range c.feats[rows[i]].rules {
+			if k, ok := ruleAt[ri]; ok {
+				rx[i] = append(rx[i], k)
+				rv[i] = append(rv[i], 1)
+			}
+		}
+	}
+	w2, b2 := fit(rx, rv, len(mine)+1, y, sw, untuned, opt.L2Rules)
+	// Its threshold from stage 2 cross-fitted over the untuned messages.
+	ug := make([]string, len(untuned))
+	for k, i := range untuned {
+		ug[k] = c.docs[rows[i]].Group
+	}
+	uf := Folds(ug, opt.Folds)
+	prob := make([]float64, n)
+	for f := 0; f < opt.Folds; f++ {
+		var in, out []int
+		for k, i := range untuned {
+			if uf[k] == f {
+				out = append(out, i)
+			} else {
+				in = append(in, i)
+			}
+		}
+		if len(out) == 0 {
+			continue
+		}
+		wf, bf := fit(rx, rv, len(mine)+1, y, sw, in, opt.L2Rules)
+		for _, i := range out {
+			prob[i] = bf + dotv(wf, rx[i], rv[i])
+		}
+	}
+	label.Threshold = bestThreshold(prob, y, untuned)
+	a := w2[0]
+	label.Bias = b2 + a*b1
+	for j, v := range w1 {
+		if v *= a; math.Abs(v) >= opt.Prune {
+			ws = append(ws, learn.Weight{Feature: j, Value: v})
+		}
+	}
+	for k, ri := range mine {
+		if v := w2[k+1]; math.Abs(v) >= opt.Prune {
+			ws = append(ws, learn.Weight{Feature: ruleCol[ri], Value: v})
+		}
+	}
+	return label, strongest(ws, opt.Keep)
+}
+
+// strongest keeps the keep weights largest in absolute value (all when
+// keep is 0), rounded to the thousandths the model file holds, in feature
+// order.
+func strongest(ws []learn.Weight, keep int) []learn.Weight {
+	slices.SortStableFunc(ws, func(p, q learn.Weight) int {
+		if c := cmp.Compare(math.Abs(q.Value), math.Abs(p.Value)); c != 0 {
+			return c
+		}
+		return cmp.Compare(p.Feature, q.Feature)
+	})
+	if keep > 0 && len(ws) > keep {
+		ws = ws[:keep]
+	}
+	out := ws[:0]
+	for _, w := range ws {
+		if w.Value = math.Round(w.Value*1000) / 1000; w.Value != 0 {
+			out = append(out, w)
+		}
+	}
+	slices.SortFunc(out, func(p, q learn.Weight) int { return cmp.Compare(p.Feature, q.Feature) })
+	return out
+}
+
+func allRows(n int) []int { return all(n) }
+
+func dot(w []float64, xs []int32) float64 {
+	s := 0.0
+	for _, j := range xs {
+		s += w[j]
+	}
+	return s
+}
+
+func dotv(w []float64, xs []int32, vs []float64) float64 {
+	s := 0.0
+	for k, j := range xs {
+		s += w[j] * vs[k]
+	}
+	return s
+}
+
+// fit minimizes the weighted mean log-loss plus l2/2·|w|² over the rows in
+// use, with gonum's L-BFGS. vals nil means every feature present is 1. It
+// returns the weights and the bias (not penalized).
+func fit(xs [][]int32, vals [][]float64, ncol int, y, sw []float64, use []int, l2 float64) ([]float64, float64) {
+	total := 0.0
+	for _, i := range use {
+		total += sw[i]
+	}
+	if total == 0 {
+		return make([]float64, ncol), 0
+	}
+	z := make([]float64, len(y))
+	eval := func(grad, w []float64) float64 {
+		b := w[ncol]
+		loss := 0.0
+		if grad != nil {
+			clear(grad)
+		}
+		for _, i := range use {
+			s := b
+			if vals == nil {
+				s += dot(w, xs[i])
+			} else {
+				s += dotv(w, xs[i], vals[i])
+			}
+			z[i] = s
+			// log(1+e^s) - y·s, computed without overflow.
+			l := math.Max(s, 0) + math.Log1p(math.Exp(-math.Abs(s))) - y[i]*s
+			loss += sw[i] * l
+			if grad != nil {
+				g := sw[i] * (1/(1+math.Exp(-s)) - y[i]) / total
+				for k, j := range xs[i] {
+					if vals == nil {
+						grad[j] += g
+					} else {
+						grad[j] += g * vals[i][k]
+					}
+				}
+				grad[ncol] += g
+			}
+		}
+		loss /= total
+		reg := 0.0
+		for j := range ncol {
+			reg += w[j] * w[j]
+			if grad != nil {
+				grad[j] += l2 * w[j]
+			}
+		}
+		return loss + l2/2*reg
+	}
+	prob := optimize.Problem{
+		Func: func(w []float64) float64 { return eval(nil, w) },
+		Grad: func(grad, w []float64) { eval(grad, w) },
+	}
+	res, err := optimize.Minimize(prob, make([]float64, ncol+1), &optimize.Settings{GradientThreshold: 1e-7, MajorIterations: 400}, &optimize.LBFGS{})
+	if res == nil {
+		panic(fmt.Sprintf("train: optimizer failed: %v", err)) // only on a programming error: the loss is smooth and convex
+	}
+	return res.X[:ncol], res.X[ncol]
+}
+
+// bestThreshold is the probability cut that maximizes F1 over the rows,
+// given their log-odds; with no positive example it is 0.5.
+func bestThreshold(z, y []float64, rows []int) float64 {
+	best, bestF := 0.5, -1.0
+	for t := 0.05; t < 0.951; t += 0.01 {
+		tp, fp, fn := 0.0, 0.0, 0.0
+		for _, i := range rows {
+			got := learn.Prob(z[i]) >= t
+			switch {
+			case got && y[i] == 1:
+				tp++
+			case got:
+				fp++
+			case y[i] == 1:
+				fn++
+			}
+		}
+		if tp == 0 {
+			continue
+		}
+		if f := 2 * tp / (2*tp + fp + fn); f > bestF+1e-12 {
+			best, bestF = t, f
+		}
+	}
+	return math.Round(best*100) / 100
+}
+
+// Folds assigns every row to one of k folds so that no group is split:
+// groups go, largest first, to the fold with the fewest rows so far (ties
+// by name, so the split is the same every run).
+func Folds(groups []string, k int) []int {
+	size := map[string]int{}
+	for _, g := range groups {
+		size[g]++
+	}
+	names := make([]string, 0, len(size))
+	for g := range size {
+		names = append(names, g)
+	}
+	sort.Slice(names, func(i, j int) bool {
+		if size[names[i]] != size[names[j]] {
+			return size[names[i]] > size[names[j]]
+		}
+		return names[i] < names[j]
+	})
+	load := make([]int, k)
+	fold := map[string]int{}
+	for _, g := range names {
+		f := 0
+		for i := 1; i < k; i++ {
+			if load[i] < load[f] {
+				f = i
+			}
+		}
+		fold[g] = f
+		load[f] += size[g]
+	}
+	out := make([]int, len(groups))
+	for i, g := range groups {
+		out[i] = fold[g]
+	}
+	return out
+}
+
+// Group is the source a message is grouped by: the repository or web site
+// ("owner/repo:path" → "owner/repo", "https://site/page" → "site").
+func Group(source string) string {
+	if i := strings.Index(source, "://"); i >= 0 {
+		s := source[i+3:]
+		if j := strings.IndexByte(s, '/'); j >= 0 {
+			s = s[:j]
+		}
+		return strings.TrimPrefix(s, "www.")
+	}
+	if i := strings.IndexByte(source, ':'); i >= 0 {
+		return source[:i]
+	}
+	return source
+}
+
+// String spells the options as the model file records them.
+func (o Options) String() string {
+	return fmt.Sprintf("words 1-%d, prefixes %v, suffixes %v, chars %d-%d, min-df %d, l2 %g, l2-rules %g, folds %d, prune %g, keep %d, gain %g, min-untuned %d",
+		o.Config.Words, o.Config.Prefixes, o.Config.Suffixes, o.Config.CharMin, o.Config.CharMax, o.MinDF, o.L2, o.L2Rules, o.Folds, o.Prune, o.Keep, o.Gain, o.MinUntuned)
+}
