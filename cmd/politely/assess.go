@@ -12,6 +12,7 @@ import (
 
 	"github.com/tidwall/gjson"
 
+	"politely/internal/assess"
 	"politely/internal/engine"
 	"politely/internal/model"
 )
@@ -25,6 +26,7 @@ func runAssess(c *cli, args []string) int {
 	fs := c.flags("assess", "[flags] [FILE|-]")
 	asJSON := fs.Bool("json", false, "print the result as JSON")
 	jsonl := fs.Bool("jsonl", false, "read one JSON request per line, write one JSON result per line")
+	explain := fs.Bool("explain", false, "also print, per finding and ask, the features that weighed most in its score")
 	var o reqOpts
 	fs.StringVar(&o.Profile, "profile", "", "your profile (JSON): capacity, expertise, contacts, resources...")
 	fs.StringVar(&o.From, "from", "", "the sender's name")
@@ -67,7 +69,33 @@ func runAssess(c *cli, args []string) int {
 	}
 	color := c.isTTY(c.stdout) && c.getenv("NO_COLOR") == ""
 	writeAssessment(c.stdout, r, res, color)
+	if *explain {
+		writeExplanation(c.stdout, e.Explain(r, 8))
+	}
 	return exitOK
+}
+
+// writeExplanation prints why each label that holds scored as it did: the
+// probability against its threshold, the bias, then the strongest features.
+func writeExplanation(w io.Writer, ex []assess.Explanation) {
+	if ex == nil {
+		fmt.Fprintln(w, "\nExplain: the rule pack has no learned model; findings come from the rules' stated weights.")
+		return
+	}
+	fmt.Fprintln(w, "\nWhy (learned weights; a feature counts once):")
+	for _, e := range ex {
+		if !e.Holds {
+			continue
+		}
+		fmt.Fprintf(w, "  %s %.3f (holds at %.2f), bias %+.3f\n", e.ID, e.Score, e.Threshold, e.Bias)
+		for _, c := range e.Top {
+			if c.Text != "" {
+				fmt.Fprintf(w, "    %+.3f  %-32s %q\n", c.Weight, c.Feature, c.Text)
+			} else {
+				fmt.Fprintf(w, "    %+.3f  %s\n", c.Weight, c.Feature)
+			}
+		}
+	}
 }
 
 // assessLines streams --jsonl: one result per line, in order; a bad line

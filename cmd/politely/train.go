@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"slices"
 	"strconv"
 	"strings"
 
@@ -72,8 +71,7 @@ func splitInts(s string) ([]int, error) {
 // options turns the flags into training options for the pack's learned
 // labels: the flags, asks and signals a corpus labels.
 func (t *trainFlags) options() (train.Options, error) {
-	labels := slices.Concat(eval.FlagIDs, eval.AskIDs, eval.SignalIDs)
-	o := train.Defaults(labels)
+	o := train.Defaults(train.Labels())
 	o.L2, o.L2Rules, o.MinDF, o.Prune, o.Keep, o.Gain, o.MinUntuned, o.Folds = *t.l2, *t.l2rules, *t.minDF, *t.prune, *t.keep, *t.gain, *t.minUntuned, *t.folds
 	var err error
 	cfg := learn.Config{Words: *t.words}
@@ -157,16 +155,9 @@ func runTrain(c *cli, args []string) int {
 	if err != nil {
 		return c.fail(exitFailure, "%v", err)
 	}
-	untuned := 0
-	for _, d := range docs {
-		if d.Untuned {
-			untuned++
-		}
-	}
-	about := fmt.Sprintf("The learned judgment: one logistic regression per label, written by politely train (make train) from %d labeled messages, %d of them untuned (where rule weights are fitted). Options: %s. Do not edit: retrain.", len(docs), untuned, opt)
-	if err := os.WriteFile(*out, m.JSON(about), 0o644); err != nil {
+	if err := os.WriteFile(*out, m.JSON(train.About(docs, opt)), 0o644); err != nil {
 		return c.fail(exitFailure, "%v", err)
 	}
-	fmt.Fprintf(c.stdout, "train: %d messages (%d untuned), %d labels, %d features → %s\n", len(docs), untuned, len(m.Labels), len(m.Names), *out)
+	fmt.Fprintf(c.stdout, "train: %d messages, %d labels, %d features → %s\n", len(docs), len(m.Labels), len(m.Names), *out)
 	return exitOK
 }

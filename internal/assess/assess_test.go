@@ -197,9 +197,15 @@ func TestVerdicts(t *testing.T) {
 	}
 }
 
-// Minutes asked: stated, implied, or none when nothing is asked.
+// Minutes asked: stated, implied, or none when nothing is asked. This is the
+// rules' part (durations and the policy), so it runs on the rules alone: the
+// learned meeting ask reads a bare "40 minutes" as a meeting (a known miss,
+// in the README), which is the model's part, measured by eval --cv.
 func TestMinutes(t *testing.T) {
-	p := pack(t)
+	p, err := pack(t).WithModel(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
 	for _, c := range []struct {
 		text string
 		want int

@@ -4,8 +4,11 @@ import (
 	"cmp"
 	"math"
 	"slices"
+	"strings"
 
 	"politely/internal/learn"
+	"politely/internal/model"
+	"politely/internal/rules"
 )
 
 // textEvidence is how many of the strongest words and phrases behind a
@@ -30,6 +33,7 @@ func (a *judge) learned() {
 		return
 	}
 	m.Text(&a.ms, a.r.Text, &a.f)
+	a.headline()
 	both := a.pol.RulesHold > 0
 	for k, l := range m.Labels {
 		a.prob[l.At] = learn.Prob(a.ms.Z[k])
@@ -45,13 +49,34 @@ func (a *judge) learned() {
 	}
 }
 
+// headline adds the stated weights of the headline rules that fire in the
+// sender's title to their labels' log-odds: the corpora carry no titles, so
+// these weights are the pack's, not learned.
+func (a *judge) headline() {
+	if a.r.Sender.Headline == "" {
+		return
+	}
+	a.g.Refold(a.r.Sender.Headline)
+	rs := a.p.Rules()
+	for _, h := range a.sc.Scan(a.p, &a.g) {
+		r := &rs[h.Rule]
+		if r.Scope != "headline" || a.counted[h.Rule] || r.LabelAt < 0 {
+			continue
+		}
+		a.counted[h.Rule] = true
+		if k := a.at[r.LabelAt]; k >= 0 {
+			a.ms.Z[k] += r.Weight
+		}
+	}
+}
+
 // learnedEvidence rebuilds the evidence of learned label i (model label k).
 func (a *judge) learnedEvidence(k, i int) {
 	kept := a.hits[i][:0]
 	for _, h := range a.hits[i] {
 		if w, known := a.weight(k, a.mdl.RuleFeature(int(h.rule))); !known || w > 0 {
 			if known {
-				h.weight = w
+				h.weight = 1 + w // a rule's phrase is quoted before a single word
 			}
 			kept = append(kept, h)
 		}
@@ -61,6 +86,9 @@ func (a *judge) learnedEvidence(k, i int) {
 	for _, c := range top {
 		if n == textEvidence {
 			break
+		}
+		if !a.showable(c) {
+			continue
 		}
 		if a.sc.Negated(&a.f, int(c.first)) {
 			continue
@@ -78,6 +106,37 @@ func (a *judge) learnedEvidence(k, i int) {
 		}
 	}
 	a.hits[i] = kept
+}
+
+// showable reports whether a contribution reads as evidence to a person:
+// a phrase of two words or more, or one word that is not a function word.
+func (a *judge) showable(c contribution) bool {
+	name := a.mdl.Names[c.feat]
+	if len(name) < 3 || name[0] != learn.KindWord {
+		return false
+	}
+	for _, w := range strings.Fields(name[2:]) {
+		if !functionWords[w] && w != "#" {
+			return true
+		}
+	}
+	return false
+}
+
+// functionWords carry grammar, not meaning: a model may weigh them, but
+// they are never shown as the reason for a finding.
+var functionWords = map[string]bool{}
+
+func init() {
+	for _, w := range strings.Fields(`a an the and or but if of to in on at by for with from as is are was were be been am
+		i me my we us our you your he she it they them their this that these those there here what which who how when
+		do does did have has had will would can could should may might must not no so than then too very just also
+		im id ive ill youre youve youll its dont were theyre thats whats lets hi hello hey dear thanks thank
+		about into over out up down more most some any all each other such only own same few both
+		der die das und oder ein eine ich sie wir mit für von zu auf ist le la les et ou un une je vous nous de du des
+		el los las y o un una yo usted nosotros con para por que en es 的 了 是 我 你 在 和`) {
+		functionWords[w] = true
+	}
 }
 
 // weight is feature f's weight for model label k; known is false when f is
@@ -137,4 +196,50 @@ func (a *judge) wordSpan(first, last int32) (int, int, bool) {
 		return 0, 0, false
 	}
 	return int(words[first].From), int(words[last].To), true
+}
+
+// Explanation says why the model scored a label as it did.
+type Explanation struct {
+	ID        string
+	Score     float64 // the probability
+	Threshold float64
+	Holds     bool
+	Bias      float64
+	Top       []Contribution // the strongest features found, by absolute weight
+}
+
+// Contribution is one feature's weight in a score, with the words it was
+// found on ("" for a rule or a cue).
+type Contribution struct {
+	Feature string
+	Weight  float64
+	Text    string
+}
+
+// Explain judges r like Assess and returns, for every label the model
+// scores, its probability and the top features behind it. Nil when the
+// pack has no model.
+func Explain(p *rules.Pack, r model.Request, top int) []Explanation {
+	m := p.Model()
+	if m == nil {
+		return nil
+	}
+	a := newJudge(p)
+	a.reset(r)
+	a.scanMessage()
+	a.learned()
+	out := make([]Explanation, len(m.Labels))
+	for k, l := range m.Labels {
+		e := Explanation{ID: l.ID, Score: round3(a.prob[l.At]), Threshold: l.Threshold, Holds: a.on(l.At), Bias: l.Bias}
+		cs := a.contributions(k, false)
+		for _, c := range cs[:min(top, len(cs))] {
+			t := ""
+			if s, e, ok := a.wordSpan(c.first, c.last); ok {
+				t = r.Text[s:e]
+			}
+			e.Top = append(e.Top, Contribution{m.Names[c.feat], c.w, t})
+		}
+		out[k] = e
+	}
+	return out
 }

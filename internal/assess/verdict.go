@@ -59,8 +59,9 @@ func (a *judge) verdict(res *model.Result, reasons []string) (string, []string) 
 	if door {
 		return model.DeclineDoorOpen, reasons
 	}
-	if len(res.Signals) == 0 && len(res.Asks) == 0 && a.f.Words() < int(a.pol.MinWords) {
-		// "Hi", "Hello there": nothing to say yes to, and nothing against them.
+	if len(res.Signals) == 0 && (len(res.Asks) == 0 || len(res.Asks) == 1 && res.Asks[0] == "connect") && a.f.Words() < int(a.pol.MinWords) {
+		// "Hi", "Hello there": nothing to say yes to, and nothing against
+		// them; wanting to connect is what a greeting this short implies.
 		return model.DeclineDoorOpen, append(reasons, "The message is too short to say what they want: a connection here is the most it needs.")
 	}
 	if len(res.Signals) == 0 {

@@ -56,6 +56,12 @@ func (e *Engine) Assess(r model.Request) (model.Result, error) {
 	return res, nil
 }
 
+// Explain lists, for every label the learned model scores, its probability
+// and the top features behind it (nil when the pack has no model).
+func (e *Engine) Explain(r model.Request, top int) []assess.Explanation {
+	return assess.Explain(e.pack, r, top)
+}
+
 // Judge is Assess without the reply, for callers that only need the verdict
 // (evaluation, benchmarks of the detector alone).
 func (e *Engine) Judge(r model.Request) model.Result {

@@ -147,10 +147,10 @@ func runeEnd(s string, n int) int {
 
 // Cue names, stable: models name them.
 const (
-	CueLink      = "link"       // a web address
-	CueBooking   = "booking"    // a scheduling link (calendly and the like)
-	CueQuestion  = "question"   // one question mark
-	CueQuestions = "questions"  // two or more
+	CueLink      = "link"      // a web address
+	CueBooking   = "booking"   // a scheduling link (calendly and the like)
+	CueQuestion  = "question"  // one question mark
+	CueQuestions = "questions" // two or more
 	CueNoQuest   = "no-question"
 	CueShort     = "len<15" // words
 	CueMedium    = "len<40"

@@ -52,7 +52,7 @@ type Rule struct {
 	Weight    float64
 	Phrases   []string
 	Negatable bool    // a negation just before the phrase cancels it
-	Scope     string  // "message" (default), "mine" (the user's own earlier turns) or "note" (contact notes)
+	Scope     string  // "message" (default), "mine" (the user's own earlier turns), "note" (contact notes) or "headline" (the sender's title)
 	Rapport   bool    // the phrase shows rapport (a warm introduction, knowing each other)
 	Also      string  // a second label the rule counts for ("an investment scheme is also a pitch")
 	Each      bool    // a vocabulary: every distinct word or phrase found adds Weight, up to Max
@@ -431,7 +431,7 @@ func (d *draft) addLabels(file string, v gjson.Result) error {
 	return nil
 }
 
-var scopes = map[string]bool{"message": true, "mine": true, "note": true}
+var scopes = map[string]bool{"message": true, "mine": true, "note": true, "headline": true}
 
 func (d *draft) addRules(file string, v gjson.Result, durations bool) error {
 	if !v.Exists() {
@@ -465,7 +465,7 @@ func (d *draft) addRules(file string, v gjson.Result, durations bool) error {
 		}
 		if s := r.Get("scope"); s.Exists() {
 			if !scopes[s.String()] {
-				return &Error{File: file, Rule: where, Msg: fmt.Sprintf("scope %q is not one of message, mine, note", s.String())}
+				return &Error{File: file, Rule: where, Msg: fmt.Sprintf("scope %q is not one of message, mine, note, headline", s.String())}
 			}
 			rule.Scope = s.String()
 		}

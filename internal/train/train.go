@@ -32,6 +32,7 @@ import (
 
 	"gonum.org/v1/gonum/optimize"
 
+	"politely/internal/eval"
 	"politely/internal/learn"
 	"politely/internal/rules"
 	"politely/internal/text"
@@ -69,14 +70,14 @@ type Options struct {
 // Defaults are the settings of the committed model.
 func Defaults(labels []string) Options {
 	return Options{
-		Config:     learn.Config{Words: 3, Prefixes: []int{5}, Suffixes: []int{4}},
+		Config:     learn.Config{Words: 2, Prefixes: []int{5}, Suffixes: []int{4}},
 		Labels:     labels,
-		MinDF:      2,
+		MinDF:      3,
 		L2:         1e-3,
 		L2Rules:    3e-3,
 		Folds:      5,
 		Prune:      1e-3,
-		Keep:       800,
+		Keep:       1000,
 		Gain:       3,
 		MinUntuned: 6,
 	}
@@ -275,7 +276,10 @@ func (c *corpus) fitLabel(p *rules.Pack, id string, rows []int, x [][]int32, nco
 	}
 	// Stage 1 on every message, and cross-fitted: each message scored by a
 	// model fitted on the other folds.
+	// Stage-1 models keep their strongest word weights only, here and in
+	// every fold, so that what is calibrated below is what the file holds.
 	w1, b1 := fit(x, nil, ncol, y, sw, allRows(n), opt.L2)
+	prune(w1, opt.Keep)
 	oof := make([]float64, n)
 	for f := 0; f < opt.Folds; f++ {
 		var in, out []int
@@ -290,6 +294,7 @@ func (c *corpus) fitLabel(p *rules.Pack, id string, rows []int, x [][]int32, nco
 			continue
 		}
 		wf, bf := fit(x, nil, ncol, y, sw, in, opt.L2)
+		prune(wf, opt.Keep)
 		for _, i := range out {
 			oof[i] = bf + dot(wf, x[i])
 		}
@@ -314,7 +319,7 @@ func (c *corpus) fitLabel(p *rules.Pack, id string, rows []int, x [][]int32, nco
 				ws = append(ws, learn.Weight{Feature: j, Value: v})
 			}
 		}
-		return label, strongest(ws, opt.Keep)
+		return label, strongest(ws, 0)
 	}
 	// Stage 2: column 0 is the stage-1 score, then one column per rule.
 	rx := make([][]int32, n)
@@ -371,7 +376,35 @@ func (c *corpus) fitLabel(p *rules.Pack, id string, rows []int, x [][]int32, nco
 			ws = append(ws, learn.Weight{Feature: ruleCol[ri], Value: v})
 		}
 	}
-	return label, strongest(ws, opt.Keep)
+	return label, strongest(ws, 0)
+}
+
+// prune zeroes all but the keep weights largest in absolute value (and any
+// that would round to zero in the file); keep 0 keeps every one.
+func prune(w []float64, keep int) {
+	for j, v := range w {
+		if math.Round(v*1000) == 0 {
+			w[j] = 0
+		}
+	}
+	if keep <= 0 || keep >= len(w) {
+		return
+	}
+	mags := make([]float64, len(w))
+	for j, v := range w {
+		mags[j] = math.Abs(v)
+	}
+	slices.Sort(mags)
+	cut := mags[len(mags)-keep]
+	n := 0
+	for j, v := range w {
+		// Ties at the cut keep the lower feature numbers: the same every run.
+		if a := math.Abs(v); a < cut || a == cut && n >= keep {
+			w[j] = 0
+		} else {
+			n++
+		}
+	}
 }
 
 // strongest keeps the keep weights largest in absolute value (all when
@@ -555,6 +588,21 @@ func Group(source string) string {
 		return source[:i]
 	}
 	return source
+}
+
+// Labels are the labels politely learns: the flags, asks and signals a
+// corpus labels (the context flags stay with the profile and the thread).
+func Labels() []string { return slices.Concat(eval.FlagIDs, eval.AskIDs, eval.SignalIDs) }
+
+// About is the model file's "about": how it was made.
+func About(docs []Doc, opt Options) string {
+	untuned := 0
+	for _, d := range docs {
+		if d.Untuned {
+			untuned++
+		}
+	}
+	return fmt.Sprintf("The learned judgment: one logistic regression per label, written by politely train (make train) from %d labeled messages, %d of them untuned (where rule weights are fitted). Options: %s. Do not edit: retrain.", len(docs), untuned, opt)
 }
 
 // String spells the options as the model file records them.

@@ -1,0 +1,165 @@
+package learn
+
+import (
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/tidwall/gjson"
+
+	"politely/internal/text"
+)
+
+// features lists the names Visit and Cues give for s.
+func features(cfg Config, s string) []string {
+	f := text.Fold(s)
+	var out []string
+	cfg.Visit(f, func(kind byte, str string, _, _ int) { out = append(out, Name(kind, str)) })
+	Cues(s, f, func(name string) { out = append(out, Name(KindCue, name)) })
+	return out
+}
+
+func TestFeatures(t *testing.T) {
+	cfg := Config{Words: 3, Prefixes: []int{5}, Suffixes: []int{4}}
+	for _, c := range []struct {
+		text string
+		cfg  Config
+		want []string // each must be among the features
+		not  []string // none may be
+	}{
+		{"Can I pick your brain?", cfg, []string{"w:pick your brain", "w:pick your", "w:brain", "s:question", "s:len<15"}, []string{"w:can i pick your"}},
+		{"We help companies like yours grow.", cfg, []string{"w:we help", "w:companies like yours", "p:compa", "x:nies", "s:no-question", "s:we>i"}, nil},
+		{"I am looking for my next role; my CV is attached.", cfg, []string{"s:i>we", "w:next role"}, []string{"s:we>i"}},
+		{"Book a slot: https://calendly.com/x/15min", cfg, []string{"s:link", "s:booking"}, nil},
+		{"Hi Anna, quick one. Are you hiring? Or are you not?", cfg, []string{"s:greet-name", "s:questions"}, nil},
+		{"hi there, great to meet you", cfg, nil, []string{"s:greet-name"}},
+		{"Earn $5,000 a week!! From your phone!", cfg, []string{"s:money", "s:exclaim", "w:#"}, nil},
+		{"你好，我在找工作，可以帮我内推吗？", cfg, []string{"s:han", "w:内 推", "w:帮 我 内", "s:question"}, nil},
+		{"Investitionen", Config{CharMin: 3, CharMax: 4}, []string{"c:inv", "c:nves", "c:nen"}, []string{"c:in"}},
+		{"investments investing", Config{Prefixes: []int{5}}, []string{"p:inves"}, []string{"w:investments"}},
+	} {
+		got := features(c.cfg, c.text)
+		for _, w := range c.want {
+			if !slices.Contains(got, w) {
+				t.Errorf("%q: no feature %q in %q", c.text, w, got)
+			}
+		}
+		for _, w := range c.not {
+			if slices.Contains(got, w) {
+				t.Errorf("%q: feature %q should not be there", c.text, w)
+			}
+		}
+	}
+}
+
+// TestHashByName: a feature read from a model file by name finds the same
+// feature found in a text.
+func TestHashByName(t *testing.T) {
+	f := text.Fold("Would love to pick your brain about Kubernetes-native platforms")
+	cfg := Config{Words: 3, Prefixes: []int{5}, Suffixes: []int{4}, CharMin: 3, CharMax: 5}
+	n := 0
+	cfg.Visit(f, func(kind byte, s string, _, _ int) {
+		k, str, ok := ParseName(Name(kind, s))
+		if !ok || k != kind || str != s || Hash(k, str) != Hash(kind, s) {
+			t.Fatalf("%s does not round-trip", Name(kind, s))
+		}
+		n++
+	})
+	if n < 30 {
+		t.Fatalf("only %d features", n)
+	}
+}
+
+const goodModel = `{"version": 1, "features": {"words": 2, "prefixes": [], "suffixes": [], "chars": [0, 0]},
+ "weight_unit": 0.001, "rule_gain": 3,
+ "labels": [{"id": "selling", "bias": -2, "threshold": 0.5, "weights": [0, 3000, 2, 500]}],
+ "names": ["w:we help", "w:hello", "r:selling.we-help"]}`
+
+func TestScore(t *testing.T) {
+	m, err := Parse(gjson.Parse(goodModel))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var s Scorer
+	for _, c := range []struct {
+		text string
+		rule bool
+		z    float64
+	}{
+		{"hello there", false, -2},
+		{"we help teams; we help you", false, 1}, // a feature counts once
+		{"we help teams", true, 1.5},
+	} {
+		m.Start(&s)
+		m.Text(&s, c.text, text.Fold(c.text))
+		if c.rule {
+			m.Add(&s, int32(m.Feature("r:selling.we-help")), -1, -1)
+		}
+		if s.Z[0] != c.z {
+			t.Errorf("%q: log-odds %v, want %v", c.text, s.Z[0], c.z)
+		}
+	}
+}
+
+// TestRefused: a broken, truncated or mismatched model is refused with what
+// is wrong.
+func TestRefused(t *testing.T) {
+	for _, c := range []struct{ model, want string }{
+		{`[]`, "must be an object"},
+		{strings.Replace(goodModel, `"version": 1`, `"version": 9`, 1), "model version 9"},
+		{strings.Replace(goodModel, `[0, 3000, 2, 500]`, `[0, 3000, 2]`, 1), "odd length"},
+		{strings.Replace(goodModel, `[0, 3000, 2, 500]`, `[0, 3000, 7, 500]`, 1), "feature 7, but there are 3"},
+		{strings.Replace(goodModel, `"threshold": 0.5`, `"threshold": 1.5`, 1), "not a probability"},
+		{strings.Replace(goodModel, `"w:hello"`, `"w:we help"`, 1), "listed twice"},
+		{strings.Replace(goodModel, `"w:hello"`, `"hello"`, 1), "not a feature name"},
+		{strings.Replace(goodModel, `"bias": -2`, `"bias": "x"`, 1), "must be numbers"},
+		{strings.Replace(goodModel, `"rule_gain": 3`, `"rule_gain": -1`, 1), "rule_gain"},
+		{strings.Replace(goodModel, `"names"`, `"nomen"`, 1), `"names" must be an array`},
+	} {
+		_, err := Parse(gjson.Parse(c.model))
+		if err == nil || !strings.Contains(err.Error(), c.want) {
+			t.Errorf("want an error with %q, got %v", c.want, err)
+		}
+	}
+}
+
+func TestBind(t *testing.T) {
+	m, err := Parse(gjson.Parse(goodModel))
+	if err != nil {
+		t.Fatal(err)
+	}
+	index := func(id string) int {
+		if id == "selling" {
+			return 4
+		}
+		return -1
+	}
+	if _, err := m.Bind([]string{"other.rule"}, index); err == nil || !strings.Contains(err.Error(), `rule "selling.we-help"`) {
+		t.Errorf("a model weighing a rule the pack lacks: %v", err)
+	}
+	if _, err := m.Bind([]string{"selling.we-help"}, func(string) int { return -1 }); err == nil || !strings.Contains(err.Error(), `label "selling"`) {
+		t.Errorf("a model scoring a label the pack lacks: %v", err)
+	}
+	b, err := m.Bind([]string{"x", "selling.we-help"}, index)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if b.RuleFeature(1) != 2 || b.RuleFeature(0) != -1 || b.Labels[0].At != 4 || m.Labels[0].At != -1 {
+		t.Errorf("bound rules %d %d, label at %d (original %d)", b.RuleFeature(0), b.RuleFeature(1), b.Labels[0].At, m.Labels[0].At)
+	}
+}
+
+func BenchmarkText(b *testing.B) {
+	m, err := Parse(gjson.Parse(goodModel))
+	if err != nil {
+		b.Fatal(err)
+	}
+	msg := "Hi Anna, we help companies like yours cut cloud costs by 30%. Worth a 15-minute call next week? https://calendly.com/x"
+	f := text.Fold(msg)
+	var s Scorer
+	b.SetBytes(int64(len(msg)))
+	for b.Loop() {
+		m.Start(&s)
+		m.Text(&s, msg, f)
+	}
+}
