@@ -181,7 +181,7 @@ bench-triage: build
 	      m, s, m/s, k/1024, u+y, m/(u+y), n, l }'
 
 triage-fixture:
-	$(GO) run ./internal/export/gen/genexport -out testdata/export -messages 160 -quirks -interleave -seed 7
+	$(GO) run ./internal/export/gen/genexport -out testdata/export -messages 160 -invitations 40 -quirks -interleave -seed 7
 	$(GO) test -count=1 -run '^TestGolden$$' ./internal/triage -update
 
 

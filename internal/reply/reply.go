@@ -117,8 +117,9 @@ func option(field, v string, all []string) (string, error) {
 // Choose picks the scenario for a request from its assessment:
 //   - the user declined earlier in the thread: reconnect when the verdict is
 //     now accept, else follow_up_firm (so does the persistent flag);
-//   - accept: connect when the only ask is to connect (a stranger who asked
-//     for nothing more is not offered a call), else accept;
+//   - accept: connect when the only ask is to connect, or when an
+//     invitation's note asks nothing (a stranger who asked for nothing more
+//     is not offered a call), else accept;
 //   - decline_firm: firm;
 //   - otherwise (not now): break when on a networking break, capacity when
 //     over capacity, redirect when outside the user's expertise, internal for
@@ -145,7 +146,7 @@ func choose(r model.Request, res model.Result, c common) string {
 		return Reconnect
 	case declined || res.Has("persistent"):
 		return FollowUpFirm
-	case res.Verdict == model.Accept && onlyConnect(res):
+	case res.Verdict == model.Accept && onlyConnect(r, res):
 		return Connect
 	case res.Verdict == model.Accept:
 		return AcceptIt
@@ -168,9 +169,16 @@ func choose(r model.Request, res model.Result, c common) string {
 }
 
 // onlyConnect reports whether connecting is all the sender asks for: no
-// meeting, no minutes, no other ask.
-func onlyConnect(res model.Result) bool {
-	return len(res.Asks) == 1 && res.Asks[0] == "connect" && res.MinutesAsked == 0
+// meeting, no minutes, no other ask. The note of an invitation asks to
+// connect even when its words do not say so.
+func onlyConnect(r model.Request, res model.Result) bool {
+	if res.MinutesAsked > 0 {
+		return false
+	}
+	if len(res.Asks) == 0 {
+		return r.Kind == "invitation"
+	}
+	return len(res.Asks) == 1 && res.Asks[0] == "connect"
 }
 
 // colleague reports whether the sender works at the user's company, as far
