@@ -236,6 +236,12 @@ func charts(sum Summary, prof model.Profile) []chart {
 		fnote = "No red flags found."
 	}
 	out = append(out, chart{Title: "Red flags", Note: fnote, SVG: hbars(ids, vals)})
+	inv := []float64{float64(sum.InvitationRequests), float64(sum.InvitationsNoNote), float64(sum.InvitationsSent)}
+	inote := "Received invitations with a note are assessed like messages; the others are only counted."
+	if sum.Invitations == 0 {
+		inote = "No Invitations.csv in the export, or no invitation in it."
+	}
+	out = append(out, chart{Title: "Invitations", Note: inote, SVG: hbars([]string{"with a note", "without a note", "sent by you"}, inv)})
 	out = append(out, chart{Title: "Accept / decline per quarter", Note: "Recommended verdicts for the requests received in each quarter; the figure on a bar is the share to accept.", SVG: quarters(sum.VerdictsByQuarter)})
 	return out
 }
