@@ -161,6 +161,8 @@ func (t *triager) invitation(inv export.Invitation, accepted bool) (Conversation
 		if thread, err = t.history(-1, who, inv.At, rap, inv.Line); err != nil {
 			return row, err
 		}
+		// history notes the earliest invitation between the two, which may
+		// be one the user sent; the request is this one, theirs.
 		rap.Invitation = "incoming"
 		if len(thread) > maxTurns {
 			thread = thread[len(thread)-maxTurns:]
