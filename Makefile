@@ -165,11 +165,13 @@ bench-hosts: build worker worker-deps
 # make triage-demo: the report for the bundled synthetic export (testdata/export).
 # make e2e-triage: that report in headless chromium (renders, sorting, filters,
 # Copy, no console errors, no outside requests) and its screenshot.
-# make bench-triage: a generated 100,000-message export, messages/s and peak RSS.
+# make bench-triage: a generated export of 100,000 messages and 25,000
+# invitations, items (messages + invitation rows) a second and peak RSS.
 # make triage-fixture: regenerate testdata/export and its golden JSON.
 TRIAGE_OUT    := testdata/out/triage
-TRIAGE_BENCH  := testdata/out/bench-export
+TRIAGE_BENCH  := testdata/out/bench-export-inv
 TRIAGE_BENCH_N ?= 100000
+TRIAGE_BENCH_INV ?= 25000
 
 .PHONY: triage-demo e2e-triage bench-triage triage-fixture
 triage-demo: build
@@ -183,7 +185,7 @@ e2e-triage: triage-demo ext-deps
 
 bench-triage: build
 	@test -f $(TRIAGE_BENCH)/messages.csv || $(GO) run ./internal/export/gen/genexport -out $(TRIAGE_BENCH) \
-	  -messages $(TRIAGE_BENCH_N) -quirks -interleave -seed 1
+	  -messages $(TRIAGE_BENCH_N) -invitations $(TRIAGE_BENCH_INV) -quirks -interleave -seed 1
 	@test -x /usr/bin/time || (apt-get update -qq && apt-get install -y -qq time >/dev/null)
 	@mkdir -p $(TRIAGE_OUT)
 	@/usr/bin/time -f '%e %M %U %S' -o $(TRIAGE_OUT)/bench.time ./$(BIN) triage $(TRIAGE_BENCH) \
@@ -191,12 +193,13 @@ bench-triage: build
 	  --csv $(TRIAGE_OUT)/bench.csv > $(TRIAGE_OUT)/bench.out
 	@cat $(TRIAGE_OUT)/bench.out
 	@read secs kb usr sys < $(TRIAGE_OUT)/bench.time; msgs=$$(sed -n 's/^triage: \([0-9]*\) messages.*/\1/p' $(TRIAGE_OUT)/bench.out); \
-	  awk -v m=$$msgs -v s=$$secs -v k=$$kb -v u=$$usr -v y=$$sys -v n=$$(nproc) -v l="$$(cut -d' ' -f1 /proc/loadavg)" 'BEGIN { \
-	    printf "bench-triage: %d messages in %.2f s = %.0f messages/s, peak RSS %.0f MB; CPU %.2f s (%.0f messages per CPU-second; %d cores, load avg %s)\n", \
-	      m, s, m/s, k/1024, u+y, m/(u+y), n, l }'
+	  invs=$$(sed -n 's/^triage: [0-9]* messages, [0-9]* conversations, \([0-9]*\) invitations.*/\1/p' $(TRIAGE_OUT)/bench.out); \
+	  awk -v m=$$msgs -v i=$${invs:-0} -v s=$$secs -v k=$$kb -v u=$$usr -v y=$$sys -v n=$$(nproc) -v l="$$(cut -d' ' -f1 /proc/loadavg)" 'BEGIN { \
+	    printf "bench-triage: %d messages + %d invitations = %d items in %.2f s = %.0f items/s, peak RSS %.0f MB; CPU %.2f s (%.0f items per CPU-second; %d cores, load avg %s)\n", \
+	      m, i, m+i, s, (m+i)/s, k/1024, u+y, (m+i)/(u+y), n, l }'
 
 triage-fixture:
-	$(GO) run ./internal/export/gen/genexport -out testdata/export -messages 160 -quirks -interleave -seed 7
+	$(GO) run ./internal/export/gen/genexport -out testdata/export -messages 160 -invitations 40 -quirks -interleave -seed 7
 	$(GO) test -count=1 -run '^TestGolden$$' ./internal/triage -update
 
 

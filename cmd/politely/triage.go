@@ -155,7 +155,11 @@ func newBar(w io.Writer, phase string, total int64) *progressbar.ProgressBar {
 
 func summaryLine(s triage.Summary, outs ...string) string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "triage: %d messages, %d conversations, %d requests (%d unanswered", s.Messages, s.Conversations, s.Requests, s.Unanswered)
+	fmt.Fprintf(&b, "triage: %d messages, %d conversations, %d invitations", s.Messages, s.Conversations, s.Invitations)
+	if s.Invitations > 0 {
+		fmt.Fprintf(&b, " (%d with a note assessed, %d without, %d sent)", s.InvitationRequests, s.InvitationsNoNote, s.InvitationsSent)
+	}
+	fmt.Fprintf(&b, ", %d requests (%d unanswered", s.Requests, s.Unanswered)
 	if s.FollowUpsAfterNo > 0 {
 		fmt.Fprintf(&b, ", %d follow-ups after a no", s.FollowUpsAfterNo)
 	}

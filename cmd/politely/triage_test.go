@@ -45,7 +45,8 @@ func TestTriageCLI(t *testing.T) {
 		{"both stdout", []string{fixture, "--csv", "-", "--json", "-"}, 2, "", "only one of"},
 		{"summary only", []string{fixture}, 0, "nothing written", "messages.csv:"},
 		{"broken rules", []string{fixture, "--rules", notes}, 1, "", "notes.txt"},
-		{"flags after export", []string{fixture, "--me", "Sam Rivera", "--json", filepath.Join(dir, "t.json")}, 0, "me = Sam Rivera; 1 unreadable rows skipped; wrote", ""},
+		{"flags after export", []string{fixture, "--me", "Sam Rivera", "--json", filepath.Join(dir, "t.json")}, 0, "me = Sam Rivera; 4 unreadable rows skipped; wrote", "Invitations.csv:25: has 6 fields"},
+		{"invitations counted", []string{fixture}, 0, "40 invitations (24 with a note assessed, 8 without, 8 sent)", ""},
 	} {
 		code, out, errs := triageCLI(t, false, c.args...)
 		if code != c.code || !strings.Contains(out, c.out) || !strings.Contains(errs, c.err) {

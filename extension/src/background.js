@@ -70,6 +70,7 @@ async function complete(req) {
     text: String(req.text || ''),
     sender: req.sender || {},
     thread: Array.isArray(req.thread) ? req.thread : [],
+    ...(req.kind === 'invitation' ? { kind: 'invitation' } : {}),
     ...(req.scenario ? { scenario: req.scenario } : {}),
     ...(req.tone ? { tone: req.tone } : {}),
     ...(req.lang ? { lang: req.lang } : {}),

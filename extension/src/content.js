@@ -1,8 +1,10 @@
 // content.js: politely on LinkedIn pages. It adds an Assess button beside
-// every open conversation's reply box, reads the conversation (who wrote
-// what), asks the background service worker for the assessment (content
-// scripts never analyse), marks the evidence in the message, shows the panel
-// and inserts the reply on request. It never clicks send.
+// every open conversation's reply box and inside every received invitation
+// card that shows a note, reads the conversation (who wrote what) or the
+// note (expanding a "…see more" first), asks the background service worker
+// for the assessment (content scripts never analyse), marks the evidence in
+// the message, shows the panel and inserts the reply on request. It never
+// clicks send, accept or ignore.
 (() => {
   'use strict';
   if (globalThis.politelyContentLoaded) return;
@@ -14,7 +16,7 @@
 
   const MAX_TURNS = 40;
   const MAX_TURN_TEXT = 4000;
-  const buttons = new WeakMap(); // reply box -> its Assess button
+  const buttons = new WeakMap(); // reply box or invitation card -> its Assess button
   let session = null; // the conversation whose assessment is shown
 
   // ask sends a message to the background and turns a missing or failed
@@ -30,7 +32,7 @@
     return resp;
   }
 
-  function makeButton(box) {
+  function makeButton(box, onClick) {
     const bar = document.createElement('div');
     bar.setAttribute('data-politely', 'assess-bar');
     const bs = bar.style;
@@ -54,13 +56,29 @@
     b.addEventListener('click', (e) => {
       e.preventDefault();
       e.stopPropagation();
+      if (onClick) {
+        onClick();
+        return;
+      }
       const conv = S.conversationOf(box);
       if (conv) assess(conv, box);
     });
     bar.append(b);
+    if (onClick) return { bar, b };
     // Place the bar just above the reply form, inside the conversation.
     const anchor = box.closest('form') || box.parentElement;
     anchor.insertAdjacentElement('beforebegin', bar);
+    return b;
+  }
+
+  // cardButton adds the Assess button to an invitation card, after the note's
+  // block (outside the note, so reading the note never reads the button).
+  function cardButton(card, note) {
+    const { bar, b } = makeButton(null, () => assessInvitation(card));
+    b.title = 'Assess this invitation\'s note with politely';
+    let anchor = note;
+    while (anchor.parentElement && anchor.parentElement !== card) anchor = anchor.parentElement;
+    anchor.insertAdjacentElement('afterend', bar);
     return b;
   }
 
@@ -82,6 +100,14 @@
       if (b && b.isConnected) continue;
       if (!S.conversationOf(box)) continue;
       buttons.set(box, makeButton(box));
+      added = true;
+    }
+    for (const card of S.invitationCards()) {
+      const b = buttons.get(card);
+      if (b && b.isConnected) continue;
+      const note = S.invitationNote(card);
+      if (!note) continue;
+      buttons.set(card, cardButton(card, note));
       added = true;
     }
     if (added && !warmed) {
@@ -173,6 +199,94 @@
           }
         },
       }, conv);
+      const host = P.host();
+      host.setAttribute('data-politely-state', 'done');
+      host.setAttribute('data-politely-ms', (performance.now() - started).toFixed(1));
+    };
+    draw();
+  }
+
+  // expandNote clicks the note's "…see more" control, when the note is cut,
+  // and waits (briefly) for the rest to appear: the evidence may sit in the
+  // hidden part. It returns the note element as it is afterwards.
+  async function expandNote(card, note) {
+    const more = S.invitationMore(card, note);
+    if (!more) return note;
+    const before = note.textContent;
+    more.click();
+    for (let i = 0; i < 60; i++) {
+      await new Promise((r) => setTimeout(r, 25));
+      const now = S.invitationNote(card);
+      if (now && (now !== note || now.textContent !== before || !more.isConnected || more.getAttribute('aria-expanded') === 'true')) return now;
+    }
+    return S.invitationNote(card) || note;
+  }
+
+  // assessInvitation reads an invitation card's note and assesses it like a
+  // message: the note is the request, its writer the sender, and there is
+  // no thread. The reply can be copied, and inserted only where the card
+  // shows a reply box.
+  async function assessInvitation(card) {
+    closeSession();
+    const started = performance.now();
+    const me = { path: location.pathname, conv: card, box: null, body: null };
+    session = me;
+    const actions = { close: closeSession };
+    P.show({ status: 'Assessing…' }, actions, card);
+    let note = S.invitationNote(card);
+    if (note) note = await expandNote(card, note);
+    if (session !== me) return;
+    if (!note) {
+      P.show({ error: 'This invitation has no note to assess.' }, actions);
+      return;
+    }
+    me.body = note;
+    const { text } = HL.read(note);
+    const who = S.invitationSender(card);
+    const request = { kind: 'invitation', text, sender: { name: who.name, profile_url: who.url, headline: who.headline }, thread: [] };
+    let resp;
+    try {
+      resp = await ask({ type: 'assess', request });
+    } catch (e) {
+      if (session === me) P.show({ error: e.message }, actions);
+      return;
+    }
+    if (session !== me) return;
+    HL.mark(note, resp.result);
+    (note.querySelector('mark[data-politely-flag]') || note).scrollIntoView({ block: 'nearest', inline: 'nearest' });
+    const st = { result: resp.result, catalog: resp.catalog, key: resp.key };
+    const box = S.invitationReplyBox(card);
+    const draw = () => {
+      P.show(st, {
+        close: closeSession,
+        switchReply: async (opts) => {
+          try {
+            const r = await ask({ type: 'reply', request: { ...request, ...opts } });
+            st.reply = r.reply;
+            st.status = '';
+          } catch (e) {
+            st.status = e.message;
+          }
+          if (session === me) draw();
+        },
+        insert: box ? (replyText, say) => {
+          const b = S.invitationReplyBox(card);
+          if (!b) {
+            say('The reply box is gone; copy the reply instead.');
+            return;
+          }
+          politelyInsert.insert(b, replyText);
+          say('Inserted. Read it over, then send it yourself.');
+        } : undefined,
+        record: async (decision, say) => {
+          try {
+            await ask({ type: 'record', key: resp.key, decision });
+            say(decision === 'accepted' ? 'Recorded: you accepted.' : 'Recorded: you declined.');
+          } catch (e) {
+            say(e.message);
+          }
+        },
+      }, card);
       const host = P.host();
       host.setAttribute('data-politely-state', 'done');
       host.setAttribute('data-politely-ms', (performance.now() - started).toFixed(1));

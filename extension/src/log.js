@@ -36,6 +36,7 @@ export function upsertAssessment(log, key, request, result) {
     key,
     at: old ? old.at : request.now,
     sender: (request.sender && request.sender.name) || '',
+    kind: request.kind === 'invitation' ? 'invitation' : 'message',
     verdict: result.verdict,
     flags: (result.flags || []).map((f) => f.id),
     asks: result.asks || [],

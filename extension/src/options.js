@@ -117,6 +117,8 @@ async function showReview() {
   set('received', r.received);
   set('accepted', r.accepted);
   set('declined', r.declined);
+  set('invitations', r.invitations);
+  set('invitations-accepted', r.invitationsAccepted);
   set('hours', r.hoursCommitted);
   set('budget', r.budgetHours === null
     ? 'Set a weekly capacity above to compare with a budget.'

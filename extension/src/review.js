@@ -12,7 +12,8 @@ export function quarterOf(now) {
   return { label: `${y} Q${q + 1}`, start: new Date(Date.UTC(y, q * 3, 1)), end: new Date(Date.UTC(y, q * 3 + 3, 1)) };
 }
 
-// review sums up the current quarter: requests received, accepted vs
+// review sums up the current quarter: requests received (messages and
+// invitation notes, the latter also on their own), accepted vs
 // declined, hours committed (minutes asked of accepted requests) against the
 // weekly budget times the weeks of the quarter, the flags seen most, and a
 // gentle note when nearly everything was declined for months.
@@ -31,9 +32,14 @@ export function review(log, profile, now) {
   const counts = new Map();
   for (const e of inQ) for (const f of e.flags || []) counts.set(f, (counts.get(f) || 0) + 1);
   const topFlags = [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, 5).map(([id, n]) => ({ id, count: n }));
+  const invitations = inQ.filter((e) => e.kind === 'invitation');
   return {
     quarter: q.label,
     received: inQ.length,
+    // Invitation notes are requests too (counted in received); this says
+    // how many of them there were and how many the user accepted.
+    invitations: invitations.length,
+    invitationsAccepted: invitations.filter((e) => e.decision === 'accepted').length,
     accepted: accepted.length,
     declined: declined.length,
     undecided: inQ.length - accepted.length - declined.length,

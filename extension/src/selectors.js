@@ -15,10 +15,16 @@
 //                   German UI text: only roles, aria and structure remain
 //   interop.html    an overlay chat window inside #interop-outlet's open
 //                   shadow root, with a Quill editor (.ql-editor) as reply box
-// Classes from public extensions' notes on LinkedIn (2025-2026).
+//   invitations.html       /mynetwork/invitation-manager/: received
+//                          invitations in LinkedIn's readable class names
+//   mynetwork-hashed.html  /mynetwork/ with its invitation cards, every class
+//                          name hashed and German UI text
+// Classes from public extensions' notes on LinkedIn (2025-2026); the two
+// invitation pages are reconstructions, not captures.
 (() => {
   'use strict';
   const ALL = ['messaging.html', 'overlay.html', 'hashed.html', 'interop.html'];
+  const INVITES = ['invitations.html', 'mynetwork-hashed.html'];
 
   const SELECTORS = {
     // The reply box of a conversation.
@@ -92,6 +98,46 @@
     sendButton: {
       css: ['.msg-form__send-button', 'button[type="submit"]'],
       checked: ALL,
+    },
+    // One received invitation. Outside the known classes a card is found by
+    // structure, and only on /mynetwork/ pages (where LinkedIn shows
+    // invitations): the nearest list item around a profile link that also
+    // holds two or more buttons of the page (accept and ignore, which
+    // politely never clicks).
+    invitationCard: {
+      css: ['.invitation-card', '[data-view-name="pending-invitation"]'],
+      structure: 'on /mynetwork/: li or [role="listitem"] holding a profile link and 2+ buttons',
+      checked: INVITES, // the classes on invitations.html, the structure on mynetwork-hashed.html
+    },
+    // The note of an invitation (absent when the sender wrote none). LinkedIn
+    // marks text people wrote with a dir attribute.
+    invitationNote: {
+      css: ['.invitation-card__custom-message', '.invitation-card__message', 'p[dir]', '[dir="ltr"], [dir="rtl"], [dir="auto"]', 'blockquote'],
+      checked: INVITES,
+    },
+    // The control that shows the rest of a long note ("…see more"), next to
+    // the note. A toggle has aria-expanded; accept and ignore do not.
+    invitationMore: {
+      css: ['.lt-line-clamp__more', '.inline-show-more-text__button', 'button[aria-expanded="false"]'],
+      checked: INVITES,
+    },
+    invitationName: {
+      css: ['.invitation-card__title', 'a[href*="/in/"] strong', 'a[href*="/in/"] [aria-hidden="true"]', 'a[href*="/in/"]'],
+      structure: 'else the alt text of the profile picture',
+      checked: INVITES,
+    },
+    invitationLink: {
+      css: ['a.invitation-card__link', 'a.invitation-card__picture', 'a[href*="/in/"]'],
+      checked: INVITES,
+    },
+    invitationHeadline: {
+      css: ['.invitation-card__subtitle', 'a[href*="/in/"] + p', 'a[href*="/in/"] ~ p'],
+      checked: INVITES,
+    },
+    // A reply box shown for that invitation (rare: most cards have none).
+    invitationReplyBox: {
+      css: ['.msg-form__contenteditable[contenteditable="true"]', '[role="textbox"][contenteditable="true"]', '[contenteditable="true"]'],
+      checked: ['invitations.html'],
     },
     // Hosts of open shadow roots whose content politely must see.
     shadowHosts: {
@@ -196,8 +242,10 @@
 
   // conversationOf finds the conversation that a reply box answers: a known
   // container, else the nearest ancestor that also holds a message list with
-  // at least one message body.
+  // at least one message body. A reply box of an invitation card answers no
+  // conversation (a list of cards is not a list of messages).
   function conversationOf(box) {
+    if (invitationCardOf(box)) return null;
     for (let el = box; el; el = parentAcross(el)) {
       if (el.matches && SELECTORS.conversation.css.some((c) => el.matches(c))) {
         if (messageList(el)) return el;
@@ -370,8 +418,116 @@
     return m ? m[1] : '';
   }
 
+  // invitationPage reports whether the page may show invitation cards that
+  // only their structure identifies.
+  function invitationPage(href = location.href) {
+    try {
+      return new URL(href).pathname.startsWith('/mynetwork');
+    } catch (_) {
+      return false;
+    }
+  }
+
+  // isCardByStructure: a list item with a profile link and two or more
+  // buttons of the page.
+  function isCardByStructure(el) {
+    if (!el.matches || !el.matches('li, [role="listitem"]') || ours(el)) return false;
+    if (!el.querySelector('a[href*="/in/"]')) return false;
+    return [...el.querySelectorAll('button')].filter((b) => !ours(b)).length >= 2;
+  }
+
+  // invitationCards lists the received invitation cards on the page.
+  function invitationCards(doc = document) {
+    for (const css of SELECTORS.invitationCard.css) {
+      const els = [...doc.querySelectorAll(css)].filter((e) => !ours(e));
+      if (els.length) return els;
+    }
+    if (!invitationPage()) return [];
+    const out = new Set();
+    for (const a of doc.querySelectorAll('a[href*="/in/"]')) {
+      const li = a.closest('li, [role="listitem"]');
+      if (li && isCardByStructure(li)) out.add(li);
+    }
+    return [...out];
+  }
+
+  // invitationCardOf returns the invitation card holding el, or null.
+  function invitationCardOf(el) {
+    for (let n = el; n && n.nodeType === 1; n = n.parentElement) {
+      if (SELECTORS.invitationCard.css.some((c) => n.matches(c))) return n;
+    }
+    if (!invitationPage()) return null;
+    const li = el.closest && el.closest('li, [role="listitem"]');
+    return li && isCardByStructure(li) && !li.querySelector('ul, [role="list"]') ? li : null;
+  }
+
+  // invitationNote returns the element holding the card's note, or null
+  // when the sender wrote none: the first candidate with text that is not
+  // the name, the headline or a control.
+  function invitationNote(card) {
+    for (const css of SELECTORS.invitationNote.css) {
+      let els = [];
+      try {
+        els = [...card.querySelectorAll(css)];
+      } catch (_) {}
+      const el = els.find((e) => !ours(e) && !e.closest('a[href*="/in/"], button, [contenteditable="true"]') && text(e));
+      if (el) return el;
+    }
+    return null;
+  }
+
+  // invitationMore returns the note's "see more" control while the note is
+  // cut, else null. It is looked for beside the note, never elsewhere in
+  // the card, so it cannot be accept or ignore.
+  function invitationMore(card, note) {
+    const scope = note && note.parentElement && card.contains(note.parentElement) ? note.parentElement : null;
+    if (!scope) return null;
+    for (const css of SELECTORS.invitationMore.css) {
+      let el = null;
+      try {
+        el = [...scope.querySelectorAll(css)].find((b) => !ours(b) && !note.contains(b) && b.getAttribute('aria-expanded') !== 'true');
+      } catch (_) {}
+      if (el) return el;
+    }
+    return null;
+  }
+
+  // invitationSender reads the name, profile link and headline of a card.
+  function invitationSender(card) {
+    const pick = (key, ok) => {
+      for (const css of SELECTORS[key].css) {
+        let els = [];
+        try {
+          els = [...card.querySelectorAll(css)];
+        } catch (_) {}
+        const el = els.find((e) => !ours(e) && ok(e));
+        if (el) return el;
+      }
+      return null;
+    };
+    const nameEl = pick('invitationName', (e) => text(e));
+    const img = card.querySelector('a[href*="/in/"] img[alt]');
+    const name = text(nameEl) || (img && img.alt.trim()) || '';
+    const linkEl = pick('invitationLink', (e) => e.href);
+    const headEl = pick('invitationHeadline', (e) => text(e) && text(e) !== name);
+    return { name, url: linkEl ? linkEl.href : '', headline: text(headEl) };
+  }
+
+  // invitationReplyBox returns a reply box the card shows, or null.
+  function invitationReplyBox(card) {
+    for (const css of SELECTORS.invitationReplyBox.css) {
+      let el = null;
+      try {
+        el = [...card.querySelectorAll(css)].find((e) => !ours(e) && e.isContentEditable);
+      } catch (_) {}
+      if (el) return el;
+    }
+    return null;
+  }
+
   globalThis.politelySelectors = {
     SELECTORS, deepAll, roots, replyBoxes, conversationOf, messageList, messages, header,
     sendButton, threadKey, parentAcross, visible, sameName, ours,
+    invitationCards, invitationCardOf, invitationNote, invitationMore, invitationSender, invitationReplyBox,
   };
 })();

@@ -5,7 +5,10 @@
 //   - the first assessment in a fresh browser, clicked as soon as the Assess
 //     button appears (the engine has only just started loading);
 //   - the first assessment after the service worker was stopped (worker
-//     start + wasm compile/instantiate + assess), RESTARTS times.
+//     start + wasm compile/instantiate + assess), RESTARTS times;
+//   - on the saved invitation page, click on a card's Assess -> highlights
+//     in the note, INV_RUNS times on a freshly loaded page: for a note cut
+//     by "…see more" (expanding it is part of the time) and for a whole one.
 // Times are taken in the page (performance.now) from the click to the moment
 // the panel is marked done with its highlights.
 import { serve, launch, worker, percentile, HOST } from './harness.mjs';
@@ -13,13 +16,14 @@ import { serve, launch, worker, percentile, HOST } from './harness.mjs';
 const RUNS = Number(process.env.RUNS || 60);
 const RESTARTS = Number(process.env.RESTARTS || 8);
 const THREADS = ['2-sales', '2-emoji', '2-followup', '2-html'];
+const INV_RUNS = Number(process.env.INV_RUNS || 20);
 
 // clickToHighlights clicks Assess and resolves with the milliseconds until
 // the new panel is done and at least one highlight is in the message.
-function clickToHighlights(page) {
-  return page.evaluate(() => new Promise((resolve, reject) => {
+function clickToHighlights(page, scope = '') {
+  return page.evaluate((scope) => new Promise((resolve, reject) => {
     const old = document.querySelector('[data-politely="panel"]');
-    const btn = document.querySelector('[data-politely="assess"]');
+    const btn = document.querySelector(`${scope} [data-politely="assess"]`);
     const done = () => {
       const h = document.querySelector('[data-politely="panel"]');
       return h && h !== old && h.getAttribute('data-politely-state') === 'done' && document.querySelector('mark[data-politely-flag]');
@@ -34,7 +38,7 @@ function clickToHighlights(page) {
     mo.observe(document.documentElement, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-politely-state'] });
     setTimeout(() => reject(new Error('no highlights after 20 s')), 20000);
     btn.click();
-  }));
+  }), scope);
 }
 
 const fmt = (x) => `${x.toFixed(1)} ms`;
@@ -68,6 +72,16 @@ try {
     loads.push(await sw.evaluate(() => politely.seen.loadMs));
   }
 
+  const invs = { 'inv-dana': [], 'inv-omar': [] };
+  for (let i = 0; i < INV_RUNS; i++) {
+    for (const id of Object.keys(invs)) {
+      await page.goto(`https://${HOST}/mynetwork/invitation-manager/`);
+      await page.waitForSelector(`[data-invitation="${id}"] [data-politely="assess"]`);
+      invs[id].push(await clickToHighlights(page, `[data-invitation="${id}"]`));
+    }
+  }
+
+  console.log(`invitation card: click -> highlights in the note (warm, ${INV_RUNS} runs each, page reloaded): note cut by see more p50 ${fmt(percentile(invs['inv-dana'], 50))}, p95 ${fmt(percentile(invs['inv-dana'], 95))}; whole note p50 ${fmt(percentile(invs['inv-omar'], 50))}, p95 ${fmt(percentile(invs['inv-omar'], 95))}`);
   console.log(`click -> highlights (warm, ${RUNS} runs over ${THREADS.length} threads): p50 ${fmt(percentile(warm, 50))}, p95 ${fmt(percentile(warm, 95))}, max ${fmt(Math.max(...warm))}`);
   console.log(`first assessment in a fresh browser, clicked as soon as the button appeared (engine still loading): ${fmt(cold)}`);
   console.log(`first assessment after the service worker was stopped (${RESTARTS} restarts): p50 ${fmt(percentile(restarts, 50))}, max ${fmt(Math.max(...restarts))}; of which engine load p50 ${fmt(percentile(loads, 50))}`);

@@ -468,6 +468,118 @@ describe('politely extension on LinkedIn-like pages', () => {
     await popup.close();
   });
 
+  // ---- invitations -----------------------------------------------------------
+
+  // invitationCards reads what each card of an invitation page shows: its
+  // id, whether it has a note, how many Assess buttons sit inside it, and
+  // whether it shows a reply box.
+  function invitationCards() {
+    return page.evaluate(() => [...document.querySelectorAll('[data-invitation]')].map((c) => ({
+      id: c.getAttribute('data-invitation'),
+      note: !!c.querySelector('[data-slot="note"]'),
+      buttons: c.querySelectorAll('[data-politely="assess"]').length,
+      replyBox: !!c.querySelector('[contenteditable="true"]'),
+    })));
+  }
+
+  // checkInvitationPage drives every card of an invitation page: a button on
+  // each card with a note and on none without; for each note, the request
+  // is the whole note (expanded past "…see more"), the verdict shown is the
+  // engine's, the highlights are exactly its evidence and sit inside the
+  // note, Copy copies the reply, Insert exists only with a reply box and
+  // fills it; Accept, Ignore and Send are never clicked.
+  async function checkInvitationPage(url, shotName) {
+    await page.goto(`${ORIGIN}${url}`);
+    const data = await page.evaluate(() => window.INVITATIONS);
+    const withNote = data.filter((d) => d.note).map((d) => d.id);
+    await page.waitForFunction((n) => document.querySelectorAll('[data-politely="assess"]').length === n, withNote.length, { timeout: 10000 });
+    const cards = await invitationCards();
+    assert.equal(cards.length, data.length);
+    for (const c of cards) assert.equal(c.buttons, c.note ? 1 : 0, `card ${c.id}: ${c.note ? 'one button' : 'no button without a note'}`);
+    await br.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: ORIGIN });
+    let expanded = 0;
+    let marked = 0;
+    for (const id of withNote) {
+      const inv = data.find((d) => d.id === id);
+      const card = page.locator(`[data-invitation="${id}"]`);
+      const cut = await card.locator('[data-slot="more"]').count();
+      await card.locator('[data-politely="assess"]').click();
+      await page.waitForSelector('[data-politely="panel"][data-politely-state="done"]', { timeout: 20000 });
+      const shown = await panel();
+      const req = await lastRequest();
+      assert.equal(req.kind, 'invitation');
+      assert.equal(req.text, inv.note, `${id}: the whole note is assessed${cut ? ' (expanded past see more)' : ''}`);
+      assert.equal(req.sender.name, inv.name);
+      assert.equal(req.sender.profile_url, new URL(inv.url, ORIGIN).href);
+      assert.equal(req.sender.headline, inv.headline);
+      assert.deepEqual(req.thread, []);
+      if (cut) expanded++;
+      const direct = await (await sw()).evaluate((r) => politely.call('POST', '/v1/assess', r), req);
+      assert.equal(shown.verdict, direct.verdict, `${id}: the verdict shown is the engine's`);
+      assert.equal(shown.reply, direct.reply.text);
+      const ev = [...direct.flags, ...direct.signals].flatMap((f) => f.evidence.map((e) => key(f.id, e.text))).sort();
+      assert.deepEqual(shown.findings.flatMap((f) => f.evidence.map((t) => key(f.id, t))).sort(), ev);
+      marked += await checkHighlights(shown);
+      const outside = await page.evaluate(() => [...document.querySelectorAll('mark[data-politely-flag]')].filter((m) => !m.closest('[data-slot="note"]')).length);
+      assert.equal(outside, 0, `${id}: every highlight is inside the note`);
+      // Copy, always; Insert only where the card shows a reply box.
+      await page.locator('[data-politely="panel"] [data-politely="copy"]').click();
+      await page.waitForFunction(() => /Cop/.test(document.querySelector('[data-politely="panel"]').shadowRoot.querySelector('[data-politely="status"]').textContent));
+      assert.equal(await page.evaluate(() => navigator.clipboard.readText()), shown.reply, `${id}: Copy copies the reply`);
+      const insert = page.locator('[data-politely="panel"] [data-politely="insert"]');
+      assert.equal(await insert.count(), inv.reply && (await card.locator('[contenteditable="true"]').count()) ? 1 : 0, `${id}: Insert only with a reply box`);
+      if (await insert.count()) {
+        await insert.click();
+        await page.waitForFunction(() => /Inserted/.test(document.querySelector('[data-politely="panel"]').shadowRoot.querySelector('[data-politely="status"]').textContent));
+        const box = await card.locator('[contenteditable="true"]').evaluate((b) => {
+          const blocks = [...b.children].filter((c) => /^(P|DIV)$/.test(c.tagName));
+          return blocks.length ? blocks.map((x) => x.textContent).join('\n') : b.textContent;
+        });
+        assert.equal(box, shown.reply, `${id}: the reply box holds exactly the reply`);
+        assert.equal(await card.locator('[data-action="send"]').isDisabled(), false, 'the page\'s send button enables');
+      }
+      await shot(`${shotName}-${id}`);
+      await page.locator('[data-politely="panel"] [data-politely="close"]').click();
+      assert.equal((await marks()).length, 0, 'closing removes the highlights');
+    }
+    assert.ok(expanded > 0, 'a note cut by see more was assessed whole');
+    const clicked = await page.evaluate(() => window.__politelyClicked);
+    assert.deepEqual(clicked.filter((a) => a !== 'see-more'), [], 'Accept, Ignore and Send are never clicked');
+    assert.equal(await page.evaluate(() => window.__politelySent), 0);
+    return { marked, withNote: withNote.length };
+  }
+
+  test('invitation manager (readable class names): Assess on every card with a note, the whole note, highlights, Copy, Insert', async () => {
+    const r = await checkInvitationPage('/mynetwork/invitation-manager/', 'invitations');
+    assert.ok(r.marked > 0, 'the pitch and the scheme have highlighted evidence');
+  });
+
+  test('invitations on /mynetwork/ with hashed class names and German UI: roles, aria and structure only', async () => {
+    await checkInvitationPage('/mynetwork/?variant=hashed', 'mynetwork-hashed');
+  });
+
+  test('the decision log records an invitation decision and the review counts it', async () => {
+    await page.goto(`${ORIGIN}/mynetwork/invitation-manager/`);
+    await page.waitForSelector('[data-invitation="inv-maya"] [data-politely="assess"]');
+    await page.locator('[data-invitation="inv-maya"] [data-politely="assess"]').click();
+    await page.waitForSelector('[data-politely="panel"][data-politely-state="done"]');
+    await page.locator('[data-politely="panel"] [data-politely="record-accepted"]').click();
+    await page.waitForFunction(() => /Recorded/.test(document.querySelector('[data-politely="panel"]').shadowRoot.querySelector('[data-politely="status"]').textContent));
+    const opts = await br.context.newPage();
+    await opts.goto(`chrome-extension://${br.id}/options.html`);
+    await opts.waitForSelector('body[data-politely-ready]');
+    const log = await opts.evaluate(async () => Object.values((await chrome.storage.local.get('log')).log.entries));
+    const invs = log.filter((e) => e.kind === 'invitation');
+    assert.ok(invs.length >= 4, `each invitation note assessed is logged as one (got ${invs.length})`);
+    const maya = invs.find((e) => e.sender === 'Maya Okonkwo');
+    assert.equal(maya.decision, 'accepted');
+    assert.equal(await opts.textContent('[data-politely="review-invitations"]'), String(invs.length));
+    assert.equal(await opts.textContent('[data-politely="review-invitations-accepted"]'), '1');
+    assert.equal(await opts.textContent('[data-politely="review-received"]'), String(log.length));
+    await opts.close();
+    assert.deepEqual((await page.evaluate(() => window.__politelyClicked)).filter((a) => a !== 'see-more'), []);
+  });
+
   test('no request to any host but the page\'s own; nothing sent; no console error', async () => {
     const hosts = new Set();
     for (const u of br.requests) {

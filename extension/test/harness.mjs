@@ -30,7 +30,8 @@ function route(url) {
   if (u.pathname.startsWith('/static/')) return path.basename(u.pathname);
   if (u.pathname.startsWith('/messaging')) return u.searchParams.get('variant') === 'hashed' ? 'hashed.html' : 'messaging.html';
   if (u.pathname.startsWith('/feed')) return 'overlay.html';
-  if (u.pathname.startsWith('/mynetwork')) return 'interop.html';
+  if (u.pathname.startsWith('/mynetwork/invitation-manager')) return 'invitations.html';
+  if (u.pathname.startsWith('/mynetwork')) return u.searchParams.get('variant') === 'hashed' ? 'mynetwork-hashed.html' : 'interop.html';
   return null;
 }
 

@@ -99,13 +99,15 @@ test('the report renders its summary, charts and table', async () => {
     assert.equal(Number(await page.textContent('#n-requests')), data.summary.requests);
     assert.equal(Number(await page.textContent('#n-unanswered')), data.summary.unanswered);
     assert.equal(Number(await page.textContent('#n-messages')), data.summary.messages);
-    assert.equal(await page.locator('figure svg').count(), 4);
+    assert.equal(await page.locator('figure svg').count(), 5);
     assert.ok(await page.locator('figure svg rect').count() > 10, 'charts have bars');
     assert.equal(await page.locator('#convs tbody tr').count(), data.conversations.length);
-    // Requests are shown by default, unanswered first.
+    // Requests (messages and invitations with a note) are shown by
+    // default, unanswered first.
     const rows = await visible(page);
     assert.equal(rows.length, data.summary.requests);
-    assert.ok(rows.every((r) => r.kind === 'request'));
+    assert.ok(rows.every((r) => r.kind === 'request' || r.kind === 'invitation'));
+    assert.ok(rows.some((r) => r.kind === 'invitation'), 'invitations are among the requests');
     const firstAnswered = rows.findIndex((r) => r.answered);
     assert.ok(firstAnswered > 0 && rows.slice(firstAnswered).every((r) => r.answered), 'unanswered first');
     assert.match(await page.textContent('#count'), new RegExp(`^${rows.length} of ${data.conversations.length}`));
@@ -183,6 +185,48 @@ test('filters narrow the table', async () => {
   }
 });
 
+test('the invitation filter shows the invitations with a note, assessed', async () => {
+  const { context, page, problems, outside } = await open(report);
+  try {
+    const want = data.conversations.filter((c) => c.kind === 'invitation');
+    assert.ok(want.length > 0 && want.length === data.summary.invitation_requests, 'the fixture has invitations with a note');
+    assert.equal(Number(await page.textContent('#n-invitations')), data.summary.invitation_requests);
+    await page.selectOption('#f-kind', 'invitation');
+    const rows = await visible(page);
+    assert.deepEqual(rows.map((r) => r.id).sort(), want.map((c) => c.id).sort());
+    for (const r of rows) {
+      const c = want.find((w) => w.id === r.id);
+      assert.ok(r.text.includes('invited you to connect'), `label in ${r.id}`);
+      assert.equal(r.verdict, c.verdict, `verdict of ${r.id}`);
+      assert.ok(c.verdict && c.reply, `${r.id} is assessed`);
+    }
+    // The note is shown as text, its highlights are the engine's evidence.
+    const shown = await page.$$eval('#convs tbody tr[data-kind=invitation]', (trs) => trs.map((tr) => ({
+      id: tr.dataset.id, text: tr.querySelector('.text').textContent, marks: [...tr.querySelectorAll('.text mark')].map((m) => m.textContent),
+    })));
+    let marks = 0;
+    for (const s of shown) {
+      const c = want.find((w) => w.id === s.id);
+      assert.equal(s.text, c.text);
+      for (const m of s.marks) assert.ok((c.evidence || []).some((e) => e.text.includes(m) || m.includes(e.text)), `mark ${m} in ${s.id}`);
+      marks += s.marks.length;
+    }
+    if (want.some((c) => (c.evidence || []).length)) assert.ok(marks > 0, 'evidence in notes is highlighted');
+    // Messages asking and invitations together are the default view.
+    await page.selectOption('#f-kind', 'request');
+    assert.ok((await visible(page)).every((r) => r.kind === 'request'));
+    await page.selectOption('#f-kind', 'request invitation');
+    assert.equal((await visible(page)).length, data.summary.requests);
+    // The invitations chart shows the three counts.
+    const fig = page.locator('figure', { hasText: 'Invitations' });
+    assert.equal(await fig.locator('svg rect').count(), 3);
+    assert.deepEqual(problems, []);
+    assert.deepEqual(outside, []);
+  } finally {
+    await context.close();
+  }
+});
+
 test('columns sort both ways', async () => {
   const { context, page, problems } = await open(report);
   try {
@@ -213,13 +257,16 @@ test('Copy puts the reply on the clipboard', async () => {
   const { context, page, problems } = await open(report);
   try {
     await context.grantPermissions(['clipboard-read', 'clipboard-write']);
-    const row = page.locator('#convs tbody tr:not([hidden])').filter({ has: page.locator('button.copy') }).first();
-    const id = await row.getAttribute('data-id');
-    await row.locator('button.copy').click();
-    await page.waitForFunction((id) => document.querySelector(`tr[data-id="${id}"] button.copy`).textContent !== 'Copy', id);
-    assert.equal(await row.locator('button.copy').textContent(), 'Copied');
-    const clip = await page.evaluate(() => navigator.clipboard.readText());
-    assert.equal(clip, data.conversations.find((c) => c.id === id).reply);
+    // A message's reply, then an invitation's.
+    for (const kind of ['request', 'invitation']) {
+      const row = page.locator(`#convs tbody tr[data-kind=${kind}]:not([hidden])`).filter({ has: page.locator('button.copy') }).first();
+      const id = await row.getAttribute('data-id');
+      await row.locator('button.copy').click();
+      await page.waitForFunction((id) => document.querySelector(`tr[data-id="${id}"] button.copy`).textContent !== 'Copy', id);
+      assert.equal(await row.locator('button.copy').textContent(), 'Copied');
+      const clip = await page.evaluate(() => navigator.clipboard.readText());
+      assert.equal(clip, data.conversations.find((c) => c.id === id).reply, kind);
+    }
     assert.deepEqual(problems, []);
   } finally {
     await context.close();

@@ -85,6 +85,11 @@ describe('decision log', () => {
     assert.deepEqual({ at: es[0].at, verdict: es[0].verdict, decision: es[0].decision, flags: es[0].flags },
       { at: '2026-10-01T00:00:00Z', verdict: 'decline_firm', decision: 'declined', flags: ['selling'] });
   });
+  test('an invitation note is logged as one', () => {
+    let log = upsertAssessment(undefined, 'i', { ...req('A', 'hi', '2026-10-01T00:00:00Z'), kind: 'invitation' }, res('accept'));
+    log = upsertAssessment(log, 'm', req('A', 'hello', '2026-10-01T00:00:00Z'), res('accept'));
+    assert.deepEqual(entries(log).map((x) => x.kind).sort(), ['invitation', 'message']);
+  });
   test('recording a message never assessed fails clearly', () => {
     assert.throws(() => recordDecision({ entries: {} }, 'nope', 'accepted', 'x'), /assess it again/);
   });
@@ -101,7 +106,7 @@ describe('decision log', () => {
 });
 
 describe('quarterly review', () => {
-  const e = (at, decision, flags = [], minutes = 0) => ({ key: at + decision, at, decided_at: decision ? at : null, decision, flags, minutes });
+  const e = (at, decision, flags = [], minutes = 0, kind = 'message') => ({ key: at + decision, at, decided_at: decision ? at : null, decision, flags, minutes, kind });
   const log = (...xs) => ({ entries: Object.fromEntries(xs.map((x) => [x.key, x])) });
   test('quarter boundaries', () => {
     assert.equal(quarterOf(new Date('2026-11-22T10:00:00Z')).label, '2026 Q4');
@@ -114,9 +119,12 @@ describe('quarterly review', () => {
       e('2026-10-02T12:00:00Z', 'accepted', [], 90),
       e('2026-10-03T12:00:00Z', 'declined', ['selling', 'premature_ask']),
       e('2026-11-01T12:00:00Z', null, ['selling']),
+      e('2026-11-02T12:00:00Z', 'accepted', [], 0, 'invitation'),
+      e('2026-11-03T12:00:00Z', 'declined', [], 0, 'invitation'),
+      e('2026-08-03T12:00:00Z', 'accepted', [], 0, 'invitation'),
     ), { capacity_hours_per_week: 2 }, new Date('2026-11-22T10:00:00Z'));
     assert.deepEqual({ ...r, note: undefined }, {
-      quarter: '2026 Q4', received: 3, accepted: 1, declined: 1, undecided: 1, hoursCommitted: 1.5, budgetHours: 26, weeks: 13,
+      quarter: '2026 Q4', received: 5, invitations: 2, invitationsAccepted: 1, accepted: 2, declined: 2, undecided: 1, hoursCommitted: 1.5, budgetHours: 26, weeks: 13,
       topFlags: [{ id: 'selling', count: 2 }, { id: 'premature_ask', count: 1 }], note: undefined,
     });
   });

@@ -12,6 +12,7 @@ import (
 	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"unicode/utf16"
@@ -296,6 +297,9 @@ func checkOK(t *testing.T, c Case, w Wire, body map[string]json.RawMessage, cat 
 		var got model.Catalog
 		if err := json.Unmarshal([]byte(w.Expect.Body), &got); err != nil || len(got.Verdicts) == 0 || len(got.Langs) == 0 {
 			t.Errorf("catalog %s (%v)", w.Expect.Body, err)
+		}
+		if !slices.Contains(got.Scenarios, "connect") {
+			t.Errorf("catalog lists no connect scenario: %v", got.Scenarios)
 		}
 	case "/v1/assess":
 		var res model.Result

@@ -64,6 +64,9 @@ func (e *Export) Invitations(fn func(Invitation), bad func(RowError)) error {
 			Incoming: strings.EqualFold(strings.TrimSpace(get("DIRECTION")), "INCOMING"),
 			Line:     line,
 		}
+		if d := strings.TrimSpace(get("DIRECTION")); !inv.Incoming && !strings.EqualFold(d, "OUTGOING") {
+			return fmt.Sprintf("Direction %q is neither INCOMING nor OUTGOING", clip(d, 40))
+		}
 		if d := strings.TrimSpace(get("SENT AT")); d != "" {
 			t, err := ParseDate(d)
 			if err != nil {

@@ -59,6 +59,11 @@ func Decode(data []byte) (Request, error) {
 	r.Scenario = d.str(root, "scenario")
 	r.Tone = d.str(root, "tone")
 	r.Lang = d.str(root, "lang")
+	switch r.Kind = strings.ToLower(d.str(root, "kind")); r.Kind {
+	case "", "message", "invitation":
+	default:
+		d.fail("kind", `must be "message" or "invitation"`)
+	}
 	if s := d.obj(root, "sender"); s.Exists() {
 		r.Sender = Sender{
 			Name:       d.str(s, "name", "sender."),

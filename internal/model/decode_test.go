@@ -7,13 +7,13 @@ import (
 )
 
 func TestDecode(t *testing.T) {
-	r, err := Decode([]byte(`{"id": 7, "text": "hi \u00e9", "now": "2026-11-22T10:00:00Z", "sender": {"name": "Ana", "degree": "2nd"},
+	r, err := Decode([]byte(`{"id": 7, "text": "hi \u00e9", "kind": "Invitation", "now": "2026-11-22T10:00:00Z", "sender": {"name": "Ana", "degree": "2nd"},
 		"thread": [{"from": "Me", "text": "hello"}], "profile": {"capacity_hours_per_week": 3, "break_until": "2027-01-15",
 		"contacts": [{"name": "Bo", "negative": true}], "experts": [{"name": "Cy", "topics": ["seo"]}]}}`))
 	if err != nil {
 		t.Fatal(err)
 	}
-	if r.ID != "7" || r.Text != "hi é" || r.Now.Year() != 2026 || r.Sender.Degree != 2 || r.Thread[0].From != "me" ||
+	if r.ID != "7" || r.Text != "hi é" || r.Kind != "invitation" || r.Now.Year() != 2026 || r.Sender.Degree != 2 || r.Thread[0].From != "me" ||
 		r.Profile.CapacityHoursPerWeek != 3 || r.Profile.BreakUntil.Month() != 1 || !r.Profile.Contacts[0].Negative || r.Profile.Experts[0].Topics[0] != "seo" {
 		t.Fatalf("%+v", r)
 	}
@@ -31,6 +31,7 @@ func TestDecodeErrors(t *testing.T) {
 		{`{"text": "x", "profile": {"capacity_hours_per_week": "lots"}}`, `field "profile.capacity_hours_per_week": must be a number`},
 		{`{"text": "x", "profile": {"break_until": "soon"}}`, `field "profile.break_until": must be a date`},
 		{`{"text": "x", "now": "yesterday"}`, `field "now"`},
+		{`{"text": "x", "kind": "post"}`, `field "kind": must be "message" or "invitation"`},
 		{`{"text": "   "}`, ErrEmptyText.Error()},
 		{`{}`, ErrEmptyText.Error()},
 		{`{"text": "x", "a": ` + strings.Repeat("[", 100) + strings.Repeat("]", 100) + `}`, ErrTooDeep.Error()},

@@ -15,6 +15,9 @@ type Request struct {
 	Sender  Sender    `json:"sender"`
 	Thread  []Turn    `json:"thread,omitempty"`
 	Profile Profile   `json:"profile"`
+	// Kind is "invitation" when Text is the note of a connection invitation
+	// (which asks to connect whatever it says), "" or "message" otherwise.
+	Kind string `json:"kind,omitempty"`
 
 	// Overrides for the reply (POST /v1/reply, politely reply --scenario ...).
 	// Empty means "choose from the assessment and the profile".

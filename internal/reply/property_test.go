@@ -91,6 +91,23 @@ var senders = []struct{ display, first string }{
 	{"", ""},
 }
 
+// offers finds, in every language, the words of a call, a meeting, a coffee
+// or minutes: a connect reply says yes to connecting and promises nothing
+// more, so none of them may appear in it.
+var offers = map[string]*regexp.Regexp{
+	"en": word(`call|calls|phone|meet|meeting|meetings|coffee|minute|minutes|zoom|chat`),
+	"zh": regexp.MustCompile(`电话|通话|见面|会面|会议|咖啡|分钟|聊聊`),
+	"es": word(`llamada|llamar|videollamada|reunión|reunirnos|café|minuto|minutos|quedar`),
+	"fr": word(`appel|appeler|téléphone|téléphoner|réunion|rendez-vous|rencontrer|café|minute|minutes`),
+	"de": regexp.MustCompile(`(?i)telefon|anruf|treffen|kaffee|minute|termin|gespräch`),
+}
+
+// word matches any of the alternatives as a whole word; \b would not do,
+// since Go's \b knows only ASCII letters ("café").
+func word(alts string) *regexp.Regexp {
+	return regexp.MustCompile(`(?i)(?:^|\P{L})(?:` + alts + `)(?:\P{L}|$)`)
+}
+
 var (
 	urlRe   = regexp.MustCompile(`https?://[^\s)）]+`)
 	digitRe = regexp.MustCompile(`[0-9]+`)
@@ -252,6 +269,15 @@ func check(t *testing.T, where string, r model.Request, rep model.Reply, first s
 				t.Errorf("%s: a number (%s) that no one gave\n%s", where, d, text)
 			}
 		}
+	}
+	if rep.Scenario == reply.Connect {
+		if m := offers[rep.Lang].FindString(text); m != "" {
+			t.Errorf("%s: a connect reply offers more than connecting (%q)\n%s", where, m, text)
+		}
+	}
+	if rep.Scenario == reply.AcceptIt && !offers[rep.Lang].MatchString(text) {
+		// Every accept offers a call: the check above would be blind otherwise.
+		t.Errorf("%s: the offer detector misses the call in an accept reply\n%s", where, text)
 	}
 	// With the full profile, the scenarios that point somewhere use it.
 	if r.Profile.Name != "" {

@@ -34,11 +34,12 @@ const (
 	FollowUpFirm = "follow_up_firm"
 	Reconnect    = "reconnect"
 	AcceptIt     = "accept"
+	Connect      = "connect"
 )
 
 // Scenarios lists the scenario ids in a stable order.
 func Scenarios() []string {
-	return []string{DoorOpen, Firm, Coffee, Internal, IntroOffer, Break, Capacity, Redirect, FollowUpFirm, Reconnect, AcceptIt}
+	return []string{DoorOpen, Firm, Coffee, Internal, IntroOffer, Break, Capacity, Redirect, FollowUpFirm, Reconnect, AcceptIt, Connect}
 }
 
 // Tones lists the tone ids in a stable order; the first is the default.
@@ -116,7 +117,10 @@ func option(field, v string, all []string) (string, error) {
 // Choose picks the scenario for a request from its assessment:
 //   - the user declined earlier in the thread: reconnect when the verdict is
 //     now accept, else follow_up_firm (so does the persistent flag);
-//   - accept: accept; decline_firm: firm;
+//   - accept: connect when the only ask is to connect, or when an
+//     invitation's note asks nothing (a stranger who asked for nothing more
+//     is not offered a call), else accept;
+//   - decline_firm: firm;
 //   - otherwise (not now): break when on a networking break, capacity when
 //     over capacity, redirect when outside the user's expertise, internal for
 //     a colleague at the profile's company, intro_offer when they offer to
@@ -142,6 +146,8 @@ func choose(r model.Request, res model.Result, c common) string {
 		return Reconnect
 	case declined || res.Has("persistent"):
 		return FollowUpFirm
+	case res.Verdict == model.Accept && onlyConnect(r, res):
+		return Connect
 	case res.Verdict == model.Accept:
 		return AcceptIt
 	case res.Verdict == model.DeclineFirm:
@@ -160,6 +166,19 @@ func choose(r model.Request, res model.Result, c common) string {
 		return Coffee
 	}
 	return DoorOpen
+}
+
+// onlyConnect reports whether connecting is all the sender asks for: no
+// meeting, no minutes, no other ask. The note of an invitation asks to
+// connect even when its words do not say so.
+func onlyConnect(r model.Request, res model.Result) bool {
+	if res.MinutesAsked > 0 {
+		return false
+	}
+	if len(res.Asks) == 0 {
+		return r.Kind == "invitation"
+	}
+	return len(res.Asks) == 1 && res.Asks[0] == "connect"
 }
 
 // colleague reports whether the sender works at the user's company, as far

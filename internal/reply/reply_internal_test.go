@@ -29,6 +29,14 @@ func TestChoose(t *testing.T) {
 		want string
 	}{
 		{"accept", model.Request{}, model.Result{Verdict: model.Accept}, AcceptIt},
+		{"connect only", model.Request{}, model.Result{Verdict: model.Accept, Asks: []string{"connect"}}, Connect},
+		{"connect and meet", model.Request{}, model.Result{Verdict: model.Accept, Asks: []string{"connect", "meeting"}}, AcceptIt},
+		{"connect with minutes", model.Request{}, model.Result{Verdict: model.Accept, Asks: []string{"connect"}, MinutesAsked: 15}, AcceptIt},
+		{"connect declined", model.Request{}, model.Result{Verdict: model.DeclineDoorOpen, Asks: []string{"connect"}}, DoorOpen},
+		{"invitation asking nothing", model.Request{Kind: "invitation"}, model.Result{Verdict: model.Accept}, Connect},
+		{"invitation asking a meeting", model.Request{Kind: "invitation"}, model.Result{Verdict: model.Accept, Asks: []string{"meeting"}}, AcceptIt},
+		{"message asking nothing", model.Request{Kind: "message"}, model.Result{Verdict: model.Accept}, AcceptIt},
+		{"connect after decline", model.Request{Thread: declined}, model.Result{Verdict: model.Accept, Asks: []string{"connect"}}, Reconnect},
 		{"firm", model.Request{}, model.Result{Verdict: model.DeclineFirm, Flags: flags("selling")}, Firm},
 		{"door open", model.Request{}, model.Result{Verdict: model.DeclineDoorOpen}, DoorOpen},
 		{"unknown verdict", model.Request{}, model.Result{}, DoorOpen},
@@ -96,7 +104,7 @@ func TestOverrides(t *testing.T) {
 	for _, c := range []struct{ field, sc, tone, lang, msg string }{
 		{"lang", "", "", "xx", `unsupported language "xx"; supported: en, zh, es, fr, de`},
 		{"tone", "", "snarky", "", `unsupported tone "snarky"; supported: warm, formal, brief`},
-		{"scenario", "ghost", "", "", `unsupported scenario "ghost"; supported: door_open, firm, coffee, internal, intro_offer, break, capacity, redirect, follow_up_firm, reconnect, accept`},
+		{"scenario", "ghost", "", "", `unsupported scenario "ghost"; supported: door_open, firm, coffee, internal, intro_offer, break, capacity, redirect, follow_up_firm, reconnect, accept, connect`},
 	} {
 		r.Scenario, r.Tone, r.Lang = c.sc, c.tone, c.lang
 		_, err := Write(r, model.Result{})

@@ -235,7 +235,13 @@ func charts(sum Summary, prof model.Profile) []chart {
 	if len(ids) == 0 {
 		fnote = "No red flags found."
 	}
-	out = append(out, chart{Title: "Red flags", Note: fnote, SVG: hbars(ids, vals)})
+	out = append(out, chart{Title: "Red flags", Note: fnote, SVG: hbars(ids, vals, "bar flag")})
+	inv := []float64{float64(sum.InvitationRequests), float64(sum.InvitationsNoNote), float64(sum.InvitationsSent)}
+	inote := "Received invitations with a note are assessed like messages; the others are only counted."
+	if sum.Invitations == 0 {
+		inote = "No Invitations.csv in the export, or no invitation in it."
+	}
+	out = append(out, chart{Title: "Invitations", Note: inote, SVG: hbars([]string{"with a note", "without a note", "sent by you"}, inv, "bar")})
 	out = append(out, chart{Title: "Accept / decline per quarter", Note: "Recommended verdicts for the requests received in each quarter; the figure on a bar is the share to accept.", SVG: quarters(sum.VerdictsByQuarter)})
 	return out
 }
@@ -307,8 +313,9 @@ func bars(labels []string, vals []float64, line float64, unit, lineName string) 
 	return template.HTML(b.String())
 }
 
-// hbars draws one horizontal bar per label.
-func hbars(labels []string, vals []float64) template.HTML {
+// hbars draws one horizontal bar per label, of the given CSS class ("bar
+// flag" is red: only red flags should look alarming).
+func hbars(labels []string, vals []float64, class string) template.HTML {
 	h := 22*len(labels) + 8
 	var b strings.Builder
 	fmt.Fprintf(&b, `<svg viewBox="0 0 %d %d" role="img" class="chart">`, chartW, max(h, 30))
@@ -319,8 +326,8 @@ func hbars(labels []string, vals []float64) template.HTML {
 	for i, v := range vals {
 		y := 4 + 22*i
 		w := v / top * (chartW - 200)
-		fmt.Fprintf(&b, `<text x="0" y="%d" class="label">%s</text><rect x="150" y="%d" width="%.1f" height="16" class="bar flag"/><text x="%.1f" y="%d" class="axis">%s</text>`,
-			y+13, esc(labels[i]), y, math.Max(w, 1), 154+w, y+13, esc(fmtNum(v)))
+		fmt.Fprintf(&b, `<text x="0" y="%d" class="label">%s</text><rect x="150" y="%d" width="%.1f" height="16" class="%s"/><text x="%.1f" y="%d" class="axis">%s</text>`,
+			y+13, esc(labels[i]), y, math.Max(w, 1), class, 154+w, y+13, esc(fmtNum(v)))
 	}
 	b.WriteString(`</svg>`)
 	return template.HTML(b.String())

@@ -258,7 +258,8 @@ func writeAtomic(path string, fn func(io.Writer) error) error {
 	return a.commit()
 }
 
-// The JSON is {"summary": ..., "conversations": [...]}, indented so a golden
+// The JSON is {"summary": ..., "conversations": [...]} (the list holds the
+// invitations with a note too, kind "invitation"), indented so a golden
 // file diffs well.
 func jsonHead(w io.Writer, sum Summary) error {
 	b, err := json.MarshalIndent(sum, "  ", "  ")

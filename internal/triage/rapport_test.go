@@ -39,11 +39,18 @@ func TestRapportRules(t *testing.T) {
 	os.WriteFile(filepath.Join(dir, "Connections.csv"), []byte("Notes:\n\"x\"\n\nFirst Name,Last Name,URL,Email Address,Company,Position,Connected On\n"+
 		"Ben,Ode,https://www.linkedin.com/in/ben/,,Acme,CTO,15 Jan 2026\nAna,Lima,https://www.linkedin.com/in/ana,,Initech,PM,01 Apr 2026\n"), 0o644)
 	os.WriteFile(filepath.Join(dir, "Invitations.csv"), []byte("From,To,Sent At,Message,Direction,inviterProfileUrl,inviteeProfileUrl\n"+
-		"Cy Park,Sam Roe,\"12/30/25, 9:00 AM\",Loved your talk!,INCOMING,,"+meURL+"\n"), 0o644)
+		"Cy Park,Sam Roe,\"12/30/25, 9:00 AM\",Loved your talk!,INCOMING,,"+meURL+"\n"+
+		// Ana, whom Sam wrote to in c2, invites with a note before c1 and is
+		// a connection by now; Dee invites without a note; Sam invites Eve;
+		// a row whose direction is neither.
+		"Ana Lima,Sam Roe,\"2/1/26, 9:00 AM\",\"Hi Sam,\nwould love to connect!\",INCOMING,"+anaURL+","+meURL+"\n"+
+		"Dee Fox,Sam Roe,\"2/2/26, 9:00 AM\",,INCOMING,https://www.linkedin.com/in/dee,"+meURL+"\n"+
+		"Sam Roe,Eve Ray,\"2/3/26, 9:00 AM\",Great talk today!,OUTGOING,"+meURL+",https://www.linkedin.com/in/eve\n"+
+		"Fay Ng,Sam Roe,\"2/4/26, 9:00 AM\",Hello,SIDEWAYS,,"+meURL+"\n"), 0o644)
 
 	js, _, sum, bad := triageRun(t, dir, Options{})
-	if len(bad) != 0 {
-		t.Fatalf("bad rows: %v", bad)
+	if len(bad) != 1 || bad[0].File != "Invitations.csv" || bad[0].Line != 7 {
+		t.Fatalf("bad rows: %v, want Invitations.csv line 7", bad)
 	}
 	var out struct {
 		Conversations []Conversation `json:"conversations"`
@@ -57,13 +64,15 @@ func TestRapportRules(t *testing.T) {
 		got[c.ID] = c
 		order = append(order, c.ID)
 	}
-	if sum.Me != me || sum.Requests != 3 || sum.Unanswered != 2 || sum.Conversations != 5 || sum.FollowUpsAfterNo != 1 {
+	if sum.Me != me || sum.Requests != 5 || sum.Unanswered != 3 || sum.Conversations != 5 || sum.FollowUpsAfterNo != 1 ||
+		sum.Invitations != 4 || sum.InvitationRequests != 2 || sum.InvitationsNoNote != 1 || sum.InvitationsSent != 1 {
 		t.Errorf("summary %+v", sum)
 	}
-	if strings.Join(order, " ") != "c1 c4 c5 c2 c3" {
-		t.Errorf("order %v, want unanswered first (requests first, newest first), then answered", order)
+	if strings.Join(order, " ") != "c1 c4 invitation-2 c5 c2 c3 invitation-3" {
+		t.Errorf("order %v, want unanswered first (requests and invitations first, newest first), then answered", order)
 	}
 	c1, c3, c4 := got["c1"], got["c3"], got["c4"]
+	invCy, invAna := got["invitation-2"], got["invitation-3"]
 	for _, tc := range []struct {
 		name string
 		ok   bool
@@ -79,9 +88,14 @@ func TestRapportRules(t *testing.T) {
 		{"c5 is a group", got["c5"].Kind == "group" && got["c5"].Verdict == "" && got["c5"].With == "Ben Ode, Ana Lima"},
 		{"c2 is outbound", got["c2"].Kind == "outbound" && got["c2"].Answered == false},
 		{"every request has a reply", c1.Reply != "" && c3.Reply != "" && c4.Reply != ""},
+		{"Cy's note is a request of its own", invCy.Kind == "invitation" && invCy.Text == "Loved your talk!" && !invCy.Answered && invCy.Verdict != "" && invCy.Reply != "" && invCy.With == "Cy Park"},
+		{"Cy's note: no rapport", invCy.Rapport.Invitation == "incoming" && !invCy.Rapport.WroteBefore && !invCy.Rapport.Connected && invCy.AskedAt == "2025-12-30T09:00:00Z"},
+		{"Ana's note keeps its line break", invAna.Text == "Hi Sam,\nwould love to connect!" && invAna.WithURL == anaURL},
+		{"Ana accepted since, connected only after the note", invAna.Answered && !invAna.Rapport.Connected},
+		{"Ana: Sam wrote to her in c2", invAna.Rapport.WroteBefore && invAna.Rapport.FirstWroteAt == "2025-01-05T09:00:00Z" && invAna.Rapport.EarlierThreads == 1},
 	} {
 		if !tc.ok {
-			t.Errorf("%s: c1 %+v\nc3 %+v\nc4 %+v", tc.name, c1, c3, c4)
+			t.Errorf("%s: c1 %+v\nc3 %+v\nc4 %+v\ncy %+v\nana %+v", tc.name, c1, c3, c4, invCy, invAna)
 		}
 	}
 }

@@ -19,7 +19,8 @@
     var words = q.value.toLowerCase().split(/\s+/).filter(Boolean);
     var shown = 0;
     rows.forEach(function (r, i) {
-      var ok = (!kind.value || r.dataset.kind === kind.value) &&
+      // A kind option may name several kinds ("request invitation").
+      var ok = (!kind.value || (" " + kind.value + " ").indexOf(" " + r.dataset.kind + " ") >= 0) &&
         (!verdict.value || r.dataset.verdict === verdict.value) &&
         (!flag.value || r.dataset.flags.indexOf(" " + flag.value + " ") >= 0) &&
         (!folder.value || r.dataset.folder === folder.value) &&
@@ -28,7 +29,7 @@
       r.hidden = !ok;
       if (ok) shown++;
     });
-    count.textContent = shown + " of " + rows.length + " conversations";
+    count.textContent = shown + " of " + rows.length + " rows";
     empty.hidden = shown > 0;
   }
   [q, kind, verdict, flag, folder, unanswered].forEach(function (el) {

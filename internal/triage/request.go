@@ -2,6 +2,7 @@ package triage
 
 import (
 	"sort"
+	"strconv"
 	"strings"
 	"time"
 
@@ -19,7 +20,8 @@ type triager struct {
 	side     *sideInfo
 	opt      Options
 	now      time.Time
-	byPerson map[int32][]int // conversations each person (not me) takes part in
+	byPerson map[int32][]int  // conversations each person (not me) takes part in
+	byURL    map[string]int32 // people of messages.csv by urlKey
 }
 
 // msg is one message read back in the second pass.
@@ -121,7 +123,7 @@ func (t *triager) conversation(ci int, kind string) (Conversation, error) {
 
 	p := t.x.people[other]
 	rap := &Rapport{}
-	thread, err := t.history(ci, other, askedAt, rap)
+	thread, err := t.history(ci, other, askedAt, rap, 0)
 	if err != nil {
 		return row, err
 	}
@@ -137,6 +139,56 @@ func (t *triager) conversation(ci int, kind string) (Conversation, error) {
 	if len(thread) > maxTurns {
 		thread = thread[len(thread)-maxTurns:]
 	}
+	sender := t.sender(p, askedAt, rap, &row)
+	row.Rapport = rap
+	t.assess(&row, model.Request{ID: c.id, Text: row.Text, Now: t.now, Sender: sender, Thread: thread, Profile: t.opt.Profile})
+	return row, nil
+}
+
+// invitation builds the output row of a received invitation with a note:
+// the note is the request, assessed like a message, with the rapport the
+// export holds (connections, earlier conversations, other invitations).
+// accepted says whether the sender is among the connections now.
+func (t *triager) invitation(inv export.Invitation, accepted bool) (Conversation, error) {
+	id := "invitation-" + strconv.Itoa(inv.Line)
+	row := Conversation{ID: id, With: inv.From, WithURL: inv.FromURL, LastAt: stamp(inv.At), Answered: accepted,
+		Flags: []string{}, Kind: "invitation", Messages: 1, Text: inv.Message, AskedAt: stamp(inv.At)}
+	rap := &Rapport{Invitation: "incoming"}
+	var thread []model.Turn
+	p := person{name: inv.From, url: inv.FromURL}
+	if who := t.find(p); who >= 0 {
+		var err error
+		if thread, err = t.history(-1, who, inv.At, rap, inv.Line); err != nil {
+			return row, err
+		}
+		// history notes the earliest invitation between the two, which may
+		// be one the user sent; the request is this one, theirs.
+		rap.Invitation = "incoming"
+		if len(thread) > maxTurns {
+			thread = thread[len(thread)-maxTurns:]
+		}
+	}
+	sender := t.sender(p, inv.At, rap, &row)
+	row.Rapport = rap
+	t.assess(&row, model.Request{ID: id, Kind: "invitation", Text: inv.Message, Now: t.now, Sender: sender, Thread: thread, Profile: t.opt.Profile})
+	return row, nil
+}
+
+// find returns the person of messages.csv an invitation's sender is, by
+// name and then by profile URL, or -1 for someone who never wrote.
+func (t *triager) find(p person) int32 {
+	if i, ok := t.x.byKey[nameKey(p.name)]; ok && i != t.me {
+		return i
+	}
+	if i, ok := t.byURL[urlKey(p.url)]; ok && p.url != "" && i != t.me {
+		return i
+	}
+	return -1
+}
+
+// sender describes p as Connections.csv knows them, and notes in rap
+// whether the user was connected to them before the ask.
+func (t *triager) sender(p person, askedAt time.Time, rap *Rapport, row *Conversation) model.Sender {
 	sender := model.Sender{Name: p.name, ProfileURL: p.url}
 	if conn, ok := t.side.connection(p); ok {
 		if conn.Since.IsZero() || !conn.Since.After(askedAt) {
@@ -155,9 +207,12 @@ func (t *triager) conversation(ci int, kind string) (Conversation, error) {
 			row.WithURL = conn.URL
 		}
 	}
-	row.Rapport = rap
+	return sender
+}
 
-	req := model.Request{ID: c.id, Text: row.Text, Now: t.now, Sender: sender, Thread: thread, Profile: t.opt.Profile}
+// assess runs the engine on req and fills the row's verdict, flags,
+// evidence and reply.
+func (t *triager) assess(row *Conversation, req model.Request) {
 	res, err := t.eng.Assess(req)
 	if err != nil {
 		row.Error = err.Error()
@@ -181,15 +236,15 @@ func (t *triager) conversation(ci int, kind string) (Conversation, error) {
 			row.Evidence = append(row.Evidence, Evidence{ID: s.ID, Signal: true, Start: e.Start, End: e.End, Text: e.Text})
 		}
 	}
-	return row, nil
 }
 
 // history adds what came before `before` between the user and person who,
-// outside conversation ci: earlier conversations (read back from the file)
-// and invitation notes. It fills the rapport facts it learns.
-func (t *triager) history(ci int, who int32, before time.Time, rap *Rapport) ([]model.Turn, error) {
+// outside conversation ci (-1: none): earlier conversations (read back from
+// the file) and invitation notes, except the invitation on line skip (the
+// request itself, when it is one). It fills the rapport facts it learns.
+func (t *triager) history(ci int, who int32, before time.Time, rap *Rapport, skip int) ([]model.Turn, error) {
 	var turns []model.Turn
-	if inv, ok := t.side.invitation(t.x.people[who]); ok && !inv.At.After(before) {
+	if inv, ok := t.side.invitation(t.x.people[who]); ok && inv.Line != skip && !inv.At.After(before) {
 		rap.Invitation = "outgoing"
 		if inv.Incoming {
 			rap.Invitation = "incoming"

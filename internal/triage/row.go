@@ -30,12 +30,20 @@ func htmlRow(b *bytes.Buffer, c Conversation) {
 	switch c.Kind {
 	case "request":
 		w("wrote to you")
+	case "invitation":
+		w("invited you to connect, with a note")
 	case "group":
 		w("group conversation")
 	default:
 		w("you wrote first")
 	}
-	w(" · " + strconv.Itoa(c.Messages) + " msg")
+	if c.Kind == "invitation" {
+		if c.Answered {
+			w(" · now a connection")
+		}
+	} else {
+		w(" · " + strconv.Itoa(c.Messages) + " msg")
+	}
 	if c.Folder != "" {
 		w(" · " + e(strings.ToLower(c.Folder)))
 	}

@@ -1,8 +1,9 @@
 // Package triage turns a LinkedIn data export into a triaged inbox: it
 // groups messages into conversations, works out who "me" is, finds the
-// inbound requests, judges rapport from the data (earlier messages,
-// connections, invitations), assesses each request with the engine, drafts
-// the reply, and writes an HTML report, CSV and JSON.
+// inbound requests (messages, and received invitations that carry a note),
+// judges rapport from the data (earlier messages, connections, invitations),
+// assesses each request with the engine, drafts the reply, and writes an
+// HTML report, CSV and JSON.
 //
 // It streams in two passes. The first pass indexes conversations by their
 // byte ranges in messages.csv (messages.csv is usually sorted by
@@ -60,22 +61,28 @@ type Summary struct {
 	ByFlag           map[string]int `json:"by_flag"`
 	MinutesRequested int            `json:"minutes_requested"`
 
-	Me                  string                    `json:"me"`
-	Now                 string                    `json:"now"`
-	ByVerdict           map[string]int            `json:"by_verdict"`
-	BySignal            map[string]int            `json:"by_signal"`
-	ByFolder            map[string]int            `json:"by_folder"`
-	ByMonth             map[string]int            `json:"requests_by_month"`
-	MinutesByMonth      map[string]int            `json:"minutes_by_month"`
-	VerdictsByQuarter   map[string]map[string]int `json:"verdicts_by_quarter"`
-	FollowUpsAfterNo    int                       `json:"follow_ups_after_decline"`
-	CapacityHoursWeek   float64                   `json:"capacity_hours_per_week,omitempty"`
-	SkippedRows         int                       `json:"skipped_rows"`
-	MalformedRows       int                       `json:"malformed_rows"`
-	Connections         int                       `json:"connections"`
-	Invitations         int                       `json:"invitations"`
-	AssessErrors        int                       `json:"assess_errors,omitempty"`
-	LargestConversation int                       `json:"largest_conversation"`
+	Me                string                    `json:"me"`
+	Now               string                    `json:"now"`
+	ByVerdict         map[string]int            `json:"by_verdict"`
+	BySignal          map[string]int            `json:"by_signal"`
+	ByFolder          map[string]int            `json:"by_folder"`
+	ByMonth           map[string]int            `json:"requests_by_month"`
+	MinutesByMonth    map[string]int            `json:"minutes_by_month"`
+	VerdictsByQuarter map[string]map[string]int `json:"verdicts_by_quarter"`
+	FollowUpsAfterNo  int                       `json:"follow_ups_after_decline"`
+	CapacityHoursWeek float64                   `json:"capacity_hours_per_week,omitempty"`
+	SkippedRows       int                       `json:"skipped_rows"`
+	MalformedRows     int                       `json:"malformed_rows"`
+	Connections       int                       `json:"connections"`
+	Invitations       int                       `json:"invitations"` // every readable row of Invitations.csv
+	// Invitations by what triage did with them: received with a note
+	// (assessed, and counted in requests too), received without one, and
+	// sent by the user (both only counted).
+	InvitationRequests  int `json:"invitation_requests"`
+	InvitationsNoNote   int `json:"invitations_without_note"`
+	InvitationsSent     int `json:"invitations_sent"`
+	AssessErrors        int `json:"assess_errors,omitempty"`
+	LargestConversation int `json:"largest_conversation"`
 }
 
 // Conversation is one row of the outputs. The first seven fields are the
@@ -89,7 +96,10 @@ type Conversation struct {
 	Flags    []string `json:"flags"`
 	Reply    string   `json:"reply"`
 
-	Kind                 string     `json:"kind"` // "request", "outbound" (the user wrote first) or "group"
+	// Kind is "request", "outbound" (the user wrote first), "group", or
+	// "invitation" (a received invitation with a note; Text is the note,
+	// and Answered means the sender is now among the connections).
+	Kind                 string     `json:"kind"`
 	Title                string     `json:"title,omitempty"`
 	Folder               string     `json:"folder,omitempty"`
 	WithURL              string     `json:"with_url,omitempty"`
@@ -195,26 +205,38 @@ func RunWith(ex *export.Export, getEngine func() (*engine.Engine, error), opt Op
 		return sum, err
 	}
 	sum.Connections, sum.Invitations = side.connections, side.invitations
+	sum.InvitationsNoNote, sum.InvitationsSent = side.noNote, side.sent
 
+	// Items are the conversations, then the invitations with a note.
 	// Order: unanswered first, requests before the rest, newest first.
-	order := make([]int, len(x.convs))
+	n := len(x.convs) + len(side.notes)
+	order := make([]int, n)
+	kinds := make([]string, n)
+	answered := make([]bool, n)
+	last := make([]time.Time, n)
 	for i := range order {
 		order[i] = i
 	}
-	kinds := make([]string, len(x.convs))
 	for i, c := range x.convs {
 		kinds[i] = kindOf(c, me)
+		answered[i], last[i] = c.lastFrom == me, c.last
 		sum.LargestConversation = max(sum.LargestConversation, c.msgs)
 	}
+	for k, inv := range side.notes {
+		i := len(x.convs) + k
+		_, accepted := side.connection(person{name: inv.From, url: inv.FromURL})
+		kinds[i], answered[i], last[i] = "invitation", accepted, inv.At
+	}
+	asks := func(i int) bool { return kinds[i] == "request" || kinds[i] == "invitation" }
 	sort.SliceStable(order, func(a, b int) bool {
-		ca, cb := x.convs[order[a]], x.convs[order[b]]
-		if aa, ab := ca.lastFrom == me, cb.lastFrom == me; aa != ab {
-			return !aa
+		ia, ib := order[a], order[b]
+		if answered[ia] != answered[ib] {
+			return !answered[ia]
 		}
-		if ra, rb := kinds[order[a]] == "request", kinds[order[b]] == "request"; ra != rb {
-			return ra
+		if asks(ia) != asks(ib) {
+			return asks(ia)
 		}
-		return ca.last.After(cb.last)
+		return last[ia].After(last[ib])
 	})
 
 	// Pass 2: assess requests one conversation at a time into the spool.
@@ -230,6 +252,12 @@ func RunWith(ex *export.Export, getEngine func() (*engine.Engine, error), opt Op
 	}
 	t := &triager{ex: ex, eng: eng, x: x, me: me, side: side, opt: opt, now: x.latest}
 	t.byPerson = map[int32][]int{}
+	t.byURL = map[string]int32{}
+	for i, p := range x.people {
+		if p.url != "" {
+			t.byURL[urlKey(p.url)] = int32(i)
+		}
+	}
 	for i, c := range x.convs {
 		for _, p := range c.parts {
 			if p.who != me {
@@ -264,7 +292,11 @@ func RunWith(ex *export.Export, getEngine func() (*engine.Engine, error), opt Op
 					}
 					ci := order[n]
 					i := n - lo
-					rows[i], errs[i] = t.conversation(ci, kinds[ci])
+					if ci < len(x.convs) {
+						rows[i], errs[i] = t.conversation(ci, kinds[ci])
+					} else {
+						rows[i], errs[i] = t.invitation(side.notes[ci-len(x.convs)], answered[ci])
+					}
 					if errs[i] == nil {
 						frags[i], errs[i] = rd.render(rows[i])
 					}
@@ -308,10 +340,13 @@ func tally(s *Summary, r Conversation) {
 	if r.Folder != "" {
 		s.ByFolder[r.Folder]++
 	}
-	if r.Kind != "request" {
+	if r.Kind != "request" && r.Kind != "invitation" {
 		return
 	}
 	s.Requests++
+	if r.Kind == "invitation" {
+		s.InvitationRequests++
+	}
 	if !r.Answered {
 		s.Unanswered++
 	}
@@ -343,11 +378,16 @@ func tally(s *Summary, r Conversation) {
 	}
 }
 
-// sideInfo is what Connections.csv and Invitations.csv add, keyed by person.
+// sideInfo is what Connections.csv and Invitations.csv add, keyed by person,
+// and the received invitations that carry a note, in file order: they are
+// requests of their own. Notes are short (LinkedIn allows 300 characters),
+// so even tens of thousands of them are a few megabytes.
 type sideInfo struct {
 	conns                    map[string]export.Connection // by urlKey and "name:"+nameKey
 	invs                     map[string]export.Invitation // the other person's key; the earliest
+	notes                    []export.Invitation
 	connections, invitations int
+	noNote, sent             int
 }
 
 func readSide(ex *export.Export, x *index, bad func(export.RowError)) (*sideInfo, error) {
@@ -366,6 +406,14 @@ func readSide(ex *export.Export, x *index, bad func(export.RowError)) (*sideInfo
 	}
 	err = ex.Invitations(func(inv export.Invitation) {
 		s.invitations++
+		switch {
+		case !inv.Incoming:
+			s.sent++
+		case strings.TrimSpace(inv.Message) == "":
+			s.noNote++
+		default:
+			s.notes = append(s.notes, inv)
+		}
 		name, url := inv.To, inv.ToURL
 		if inv.Incoming {
 			name, url = inv.From, inv.FromURL

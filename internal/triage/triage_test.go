@@ -67,10 +67,21 @@ func TestGolden(t *testing.T) {
 	if sum.Me != gen.Me {
 		t.Errorf("me = %q, want %q", sum.Me, gen.Me)
 	}
-	if len(bad) != 1 || !strings.Contains(bad[0].Error(), "messages.csv:") {
-		t.Errorf("malformed rows: %v, want the one broken row", bad)
+	// The generator writes one broken row into messages.csv and three into
+	// Invitations.csv (a stray quote, a missing field, a date that is not one).
+	files := map[string]int{}
+	for _, r := range bad {
+		if r.Line < 2 {
+			t.Errorf("malformed row without its line: %v", r)
+		}
+		files[r.File]++
 	}
-	if sum.SkippedRows == 0 || sum.Connections == 0 || sum.Invitations == 0 {
+	if len(bad) != 4 || files["messages.csv"] != 1 || files["Invitations.csv"] != 3 {
+		t.Errorf("malformed rows: %v, want the broken rows", bad)
+	}
+	if sum.SkippedRows == 0 || sum.Connections == 0 || sum.Invitations == 0 || sum.InvitationRequests == 0 ||
+		sum.InvitationsNoNote == 0 || sum.InvitationsSent == 0 ||
+		sum.Invitations != sum.InvitationRequests+sum.InvitationsNoNote+sum.InvitationsSent {
 		t.Errorf("summary: %+v", sum)
 	}
 	var out struct {
@@ -80,13 +91,13 @@ func TestGolden(t *testing.T) {
 	if err := json.Unmarshal(js, &out); err != nil {
 		t.Fatal(err)
 	}
-	for _, k := range []string{"messages", "conversations", "requests", "unanswered", "by_flag", "minutes_requested"} {
+	for _, k := range []string{"messages", "conversations", "requests", "unanswered", "by_flag", "minutes_requested", "invitations", "invitation_requests"} {
 		if _, ok := out.Summary[k]; !ok {
 			t.Errorf("summary lacks %q", k)
 		}
 	}
-	if len(out.Conversations) != sum.Conversations {
-		t.Fatalf("%d conversations listed, summary says %d", len(out.Conversations), sum.Conversations)
+	if len(out.Conversations) != sum.Conversations+sum.InvitationRequests {
+		t.Fatalf("%d rows listed, summary says %d conversations and %d invitations with a note", len(out.Conversations), sum.Conversations, sum.InvitationRequests)
 	}
 	for _, c := range out.Conversations {
 		for _, k := range []string{"id", "with", "last_at", "answered", "verdict", "flags", "reply"} {
@@ -108,9 +119,9 @@ func TestFixtureFacts(t *testing.T) {
 	if err := json.Unmarshal(js, &out); err != nil {
 		t.Fatal(err)
 	}
-	seenAnswered, followUps, groups, requests := false, 0, 0, 0
+	seenAnswered, followUps, groups, requests, invitations, multiline := false, 0, 0, 0, 0, 0
 	for _, c := range out.Conversations {
-		if strings.ContainsAny(c.With, "Ã") || strings.Contains(c.Text, "<p>") || strings.Contains(c.Text, "&nbsp;") {
+		if strings.ContainsAny(c.With+c.Text, "Ã") || strings.Contains(c.Text, "<p>") || strings.Contains(c.Text, "<br>") || strings.Contains(c.Text, "&nbsp;") {
 			t.Errorf("unrepaired text in %s: %q %q", c.ID, c.With, c.Text)
 		}
 		if c.Answered {
@@ -124,15 +135,22 @@ func TestFixtureFacts(t *testing.T) {
 		if c.Kind == "group" {
 			groups++
 		}
-		if c.Kind == "request" {
+		if c.Kind == "invitation" {
+			invitations++
+			if strings.Contains(c.Text, "\n") {
+				multiline++
+			}
+		}
+		if c.Kind == "request" || c.Kind == "invitation" {
 			requests++
 			if c.Text == "" || c.Verdict == "" || c.Reply == "" || c.Rapport == nil || c.AskedAt == "" {
 				t.Errorf("request %s not assessed: %+v", c.ID, c)
 			}
 		}
 	}
-	if followUps == 0 || groups == 0 || requests != sum.Requests {
-		t.Errorf("follow-ups %d, groups %d, requests %d (summary %d)", followUps, groups, requests, sum.Requests)
+	if followUps == 0 || groups == 0 || requests != sum.Requests || invitations != sum.InvitationRequests || multiline == 0 {
+		t.Errorf("follow-ups %d, groups %d, requests %d (summary %d), invitations %d (summary %d), %d of them on several lines",
+			followUps, groups, requests, sum.Requests, invitations, sum.InvitationRequests, multiline)
 	}
 	if !bytes.Contains(page, []byte("Content-Security-Policy")) || !bytes.Contains(page, []byte("<svg")) {
 		t.Errorf("report lacks its CSP or charts")

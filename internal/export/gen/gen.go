@@ -3,7 +3,8 @@
 // pitches, schemes, mentorship, follow-ups after a no), the user's replies,
 // and, when asked, the quirks real exports have (HTML content, mis-encoded
 // names, system rows, drafts, multi-line fields, `;` or `,` URL lists, an
-// unreadable row, conversations whose rows are not contiguous). It is
+// unreadable row, conversations whose rows are not contiguous), and
+// connection invitations, received and sent, with and without a note. It is
 // deterministic for a seed and streams, so it can write a 100,000-message
 // export for the benchmark as cheaply as the small test fixture.
 package gen
@@ -29,12 +30,16 @@ type Options struct {
 	// Interleave writes the rows of a few conversations mixed together, as
 	// an export that is not sorted by conversation would.
 	Interleave bool
-	Start, End time.Time // date range (defaults: 2025-01-01 to 2026-11-20)
+	// Invitations is how many rows Invitations.csv gets (0: one for every
+	// fifth person); most are received, and most of those carry a note.
+	Invitations int
+	Start, End  time.Time // date range (defaults: 2025-01-01 to 2026-11-20)
 }
 
 // Stats says what was written.
 type Stats struct {
 	Messages, Conversations, Connections, Invitations int
+	InvitationNotes                                   int // received with a note: the ones triage assesses
 }
 
 // Me is the user the generated export belongs to.
@@ -430,21 +435,85 @@ func (g *gen) connections(dir string) error {
 	})
 }
 
+// Notes on received invitations, as people write them in LinkedIn's 300
+// characters: a plain wish to connect, a fellow alum, an ask hidden in the
+// note, a pitch, a recruiter, a scheme, and a few in other languages (one
+// with accents, for the mis-encoded variant).
+var notes = []string{
+	"Hi {name}, I came across your profile and would love to connect.",
+	"Fellow {co} alum here, would love to connect!",
+	"Hi {name}, I'd love to connect and pick your brain about {topic} sometime. Would you have 20 minutes for a call?",
+	"Hi {name}, we help companies like {co} cut hiring costs by 40%. Let's connect and I'll show you how it works.",
+	"Hi {name}, I'm recruiting for a {role} role at {co}. Open to connecting?",
+	"Great meeting you at the Go meetup last week. Let's stay in touch here.",
+	"Hi {name}! I'm building a team of ambitious people for a passive income opportunity. Be your own boss. Let's connect!",
+	"Hola {name}, me encantó tu charla en la conferencia de Madrid. ¿Conectamos?",
+	"Hallo {name}, wir haben uns auf der Konferenz in München kennengelernt. Ich würde mich freuen, in Kontakt zu bleiben.",
+}
+
+// invitations writes Invitations.csv: per ten rows, two sent by the user
+// (one with a note), two received without a note and six received with one,
+// from people of the export and from strangers. With quirks, notes come with
+// line breaks (quoted multi-line fields), HTML, mis-encoded text, and three
+// unreadable rows (a stray quote, a missing field, a date that is not one).
 func (g *gen) invitations(dir string) error {
+	n := g.o.Invitations
+	if n == 0 {
+		n = len(g.people) / 5
+	}
 	return writeFile(filepath.Join(dir, "Invitations.csv"), func(w io.Writer) error {
 		cw := csv.NewWriter(w)
 		cw.Write([]string{"From", "To", "Sent At", "Message", "Direction", "inviterProfileUrl", "inviteeProfileUrl"})
-		for i, p := range g.people {
-			if i%5 != 0 {
+		meP := person{name: Me, url: MeURL}
+		q := 0
+		for i := 0; i < n; i++ {
+			if g.o.Quirks && i == n/2 {
+				cw.Flush()
+				// Three rows the reader must report by line and skip: a stray
+				// quote, a missing field, and a date that is not one.
+				fmt.Fprintf(w, "Ana Okafor,%s,\"1/5/26, 10:00 AM\",\"Let's \"connect\" soon\",INCOMING,,%s\n", Me, MeURL)
+				fmt.Fprintf(w, "Ben Patel,%s,\"1/6/26, 9:00 AM\",Hi!,INCOMING,\n", Me)
+				fmt.Fprintf(w, "Dana Costa,%s,sometime last spring,Hello there,INCOMING,,%s\n", Me, MeURL)
+			}
+			p := g.people[g.r.IntN(len(g.people))]
+			if i%3 != 0 {
+				// A stranger who never wrote: most invitations come from them.
+				name := firstNames[g.r.IntN(len(firstNames))] + " " + lastNames[g.r.IntN(len(lastNames))]
+				p = person{name: name, url: fmt.Sprintf("https://www.linkedin.com/in/%s-%d", slug(name), 50000+i),
+					co: companies[g.r.IntN(len(companies))], role: roles[g.r.IntN(len(roles))]}
+			}
+			at := g.date().Format("1/2/06, 3:04 PM")
+			g.stats.Invitations++
+			switch i % 10 {
+			case 0, 5:
+				note := ""
+				if i%10 == 0 {
+					note = "Great meeting you at the meetup, " + first(p.name) + "!"
+				}
+				cw.Write([]string{Me, p.name, at, note, "OUTGOING", MeURL, p.url})
+				continue
+			case 2, 7:
+				cw.Write([]string{p.name, Me, at, "", "INCOMING", p.url, MeURL})
 				continue
 			}
-			at := g.date()
-			if i%10 == 0 {
-				cw.Write([]string{Me, p.name, at.Format("1/2/06, 3:04 PM"), "Great meeting you at the meetup, " + first(p.name) + "!", "OUTGOING", MeURL, p.url})
-			} else {
-				cw.Write([]string{p.name, Me, at.Format("1/2/06, 3:04 PM"), "", "INCOMING", p.url, MeURL})
+			g.stats.InvitationNotes++
+			note := g.fill(notes[g.r.IntN(len(notes))], p, meP)
+			name := p.name
+			if g.o.Quirks {
+				q++
+				switch q % 6 {
+				case 1:
+					note = strings.Replace(note, ". ", ".\n\n", 1)
+				case 3:
+					note = mojibake(note)
+					if strings.ContainsAny(name, "éöüøłÖÉıë") {
+						name = mojibake(name)
+					}
+				case 5:
+					note = strings.Replace(strings.Replace(note, ". ", ".<br>", 1), " & ", " &amp; ", -1)
+				}
 			}
-			g.stats.Invitations++
+			cw.Write([]string{name, Me, at, note, "INCOMING", p.url, MeURL})
 		}
 		cw.Flush()
 		return cw.Error()

@@ -13,7 +13,7 @@ import (
 // can always be regenerated.
 func TestFixtureReproducible(t *testing.T) {
 	dir := t.TempDir()
-	if _, err := Write(dir, Options{Seed: 7, Messages: 160, Quirks: true, Interleave: true}); err != nil {
+	if _, err := Write(dir, Options{Seed: 7, Messages: 160, Quirks: true, Interleave: true, Invitations: 40}); err != nil {
 		t.Fatal(err)
 	}
 	for _, name := range []string{"messages.csv", "Connections.csv", "Invitations.csv"} {

@@ -1,7 +1,7 @@
 // Command genexport writes a synthetic LinkedIn data export (invented people)
 // for tests and benchmarks:
 //
-//	go run ./internal/export/gen/genexport -out DIR -messages 100000 [-quirks] [-interleave] [-seed N]
+//	go run ./internal/export/gen/genexport -out DIR -messages 100000 [-invitations N] [-quirks] [-interleave] [-seed N]
 package main
 
 import (
@@ -18,6 +18,7 @@ func main() {
 	seed := flag.Uint64("seed", 1, "random seed (same seed, same export)")
 	quirks := flag.Bool("quirks", false, "add real exports' format quirks")
 	inter := flag.Bool("interleave", false, "mix the rows of neighbouring conversations (an unsorted export)")
+	invs := flag.Int("invitations", 0, "rows of Invitations.csv (0: one for every fifth person)")
 	flag.Parse()
 	if *out == "" || flag.NArg() > 0 {
 		flag.Usage()
@@ -27,10 +28,11 @@ func main() {
 		fmt.Fprintln(os.Stderr, "genexport:", err)
 		os.Exit(1)
 	}
-	st, err := gen.Write(*out, gen.Options{Seed: *seed, Messages: *n, Quirks: *quirks, Interleave: *inter})
+	st, err := gen.Write(*out, gen.Options{Seed: *seed, Messages: *n, Quirks: *quirks, Interleave: *inter, Invitations: *invs})
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "genexport:", err)
 		os.Exit(1)
 	}
-	fmt.Printf("genexport: %d messages in %d conversations, %d connections, %d invitations in %s\n", st.Messages, st.Conversations, st.Connections, st.Invitations, *out)
+	fmt.Printf("genexport: %d messages in %d conversations, %d connections, %d invitations (%d received with a note) in %s\n",
+		st.Messages, st.Conversations, st.Connections, st.Invitations, st.InvitationNotes, *out)
 }
