@@ -23,6 +23,7 @@ type trainFlags struct {
 	chars             *string
 	prune, gain       *float64
 	keep              *int
+	written           *float64
 	minUntuned, folds *int
 }
 
@@ -38,6 +39,7 @@ func addTrainFlags(fs *flag.FlagSet) *trainFlags {
 	t.suffix = fs.String("suffixes", joinInts(d.Config.Suffixes), "word suffixes of these rune lengths (comma-separated)")
 	t.chars = fs.String("chars", "", "character n-grams inside words, MIN,MAX runes (empty: none)")
 	t.prune = fs.Float64("prune", d.Prune, "drop weights smaller than this")
+	t.written = fs.Float64("written", d.Written, "how much a message of a written set counts (0 means 1)")
 	t.keep = fs.Int("keep", d.Keep, "the most weights a label keeps, the strongest (0: all)")
 	t.gain = fs.Float64("gain", d.Gain, "log-odds per unit of weight of a rule the model does not know (a user's pack)")
 	t.minUntuned = fs.Int("min-untuned", d.MinUntuned, "positive untuned messages a label needs to fit its rules")
@@ -72,7 +74,7 @@ func splitInts(s string) ([]int, error) {
 // labels: the flags, asks and signals a corpus labels.
 func (t *trainFlags) options() (train.Options, error) {
 	o := train.Defaults(train.Labels())
-	o.L2, o.L2Rules, o.MinDF, o.Prune, o.Keep, o.Gain, o.MinUntuned, o.Folds = *t.l2, *t.l2rules, *t.minDF, *t.prune, *t.keep, *t.gain, *t.minUntuned, *t.folds
+	o.L2, o.L2Rules, o.MinDF, o.Prune, o.Keep, o.Written, o.Gain, o.MinUntuned, o.Folds = *t.l2, *t.l2rules, *t.minDF, *t.prune, *t.keep, *t.written, *t.gain, *t.minUntuned, *t.folds
 	var err error
 	cfg := learn.Config{Words: *t.words}
 	if cfg.Prefixes, err = splitInts(*t.prefixes); err != nil {

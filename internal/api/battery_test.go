@@ -313,6 +313,20 @@ func checkOK(t *testing.T, c Case, w Wire, body map[string]json.RawMessage, cat 
 			for _, s := range f.Evidence {
 				checkSpan(t, req.Text, s.Start, s.End, s.Text)
 			}
+			// Every finding carries its learned probability (1 when read
+			// from context), and every learned one at least one span.
+			learned := slices.ContainsFunc(res.Scores, func(s model.Score) bool { return s.ID == f.ID })
+			if !(f.Score > 0 && f.Score <= 1) || learned && len(f.Evidence) == 0 {
+				t.Errorf("%s: score %v, %d evidence spans", f.ID, f.Score, len(f.Evidence))
+			}
+		}
+		if len(res.Scores) == 0 {
+			t.Errorf("no learned scores: %s", w.Expect.Body)
+		}
+		for _, s := range res.Scores {
+			if !(s.Score >= 0 && s.Score <= 1) {
+				t.Errorf("score %s = %v, not a probability", s.ID, s.Score)
+			}
 		}
 		for _, k := range []string{"flags", "signals", "asks", "reasons"} {
 			if string(body[k]) == "null" || body[k] == nil {

@@ -71,12 +71,14 @@ type judge struct {
 	known   bool   // rapport from knowing each other (not only a warm introduction)
 	thread  bool   // the user has written in this thread
 	// The learned model, when the pack has one.
-	mdl  *learn.Model
-	ms   learn.Scorer
-	at   []int // by label: its index in the model, -1 when not learned
-	top  []contribution
-	prob []float64 // by label: the learned probability (only learned labels)
-	rule []float64 // by label: the rules' stated weights (only learned labels)
+	mdl     *learn.Model
+	ms      learn.Scorer
+	at      []int // by label: its index in the model, -1 when not learned
+	top     []contribution
+	prob    []float64 // by label: the learned probability (only learned labels)
+	rule    []float64 // by label: the rules' stated weights (only learned labels)
+	hold    []bool    // by label: the rules alone can make it hold
+	derived []bool    // by label: the policy derives it from other findings too
 	// Scratch for result and reason.
 	tmp, kept []hit
 	offs, u16 []int
@@ -153,7 +155,18 @@ func newJudge(p *rules.Pack) *judge {
 		a.at[i] = -1
 	}
 	if m := p.Model(); m != nil {
-		a.mdl, a.prob, a.rule = m, make([]float64, n), make([]float64, n)
+		a.mdl, a.prob, a.rule, a.hold = m, make([]float64, n), make([]float64, n), make([]bool, n)
+		a.derived = make([]bool, n)
+		for _, id := range pol.RulesHold {
+			if i := p.Index(id); i >= 0 {
+				a.hold[i] = true
+			}
+		}
+		for _, id := range pol.DeriveLearned {
+			if i := p.Index(id); i >= 0 {
+				a.derived[i] = true
+			}
+		}
 		for k, l := range m.Labels {
 			a.at[l.At], a.thresh[l.At] = k, l.Threshold
 		}
@@ -419,13 +432,13 @@ func (a *judge) derive() {
 			a.asks[i] = true
 		}
 	}
-	if !a.learns(ix.job) && !a.holds(ix.selling) && a.holds(ix.jobSeeking) && !a.asked(ix.job) {
+	if (!a.learns(ix.job) || a.derives(ix.job)) && !a.holds(ix.selling) && a.holds(ix.jobSeeking) && !a.asked(ix.job) {
 		a.asks[ix.job] = true
 		a.addHits(ix.job, ix.jobSeeking)
 	}
 	// Asking you to buy, try or invest makes it a pitch.
 	for _, id := range ix.sellingAsks {
-		if a.asked(id) && !a.holds(ix.selling) && !a.learns(ix.selling) {
+		if a.asked(id) && !a.holds(ix.selling) && (!a.learns(ix.selling) || a.derives(ix.selling)) {
 			a.setScore(ix.selling, a.threshold(ix.selling))
 			a.addHits(ix.selling, id)
 		}
@@ -484,7 +497,7 @@ func (a *judge) premature() {
 	if ix.premature < 0 {
 		return
 	}
-	if a.learns(ix.premature) {
+	if a.learns(ix.premature) && (!a.derives(ix.premature) || a.thread || a.holds(ix.premature)) {
 		// The model weighs the asks and the rapport the text shows; what
 		// it cannot see is the thread, where the user has answered before.
 		if a.thread {
@@ -577,6 +590,11 @@ func (a *judge) find(phrase string) (int, int, bool) {
 func (a *judge) holds(i int) bool {
 	return i >= 0 && (a.ctx[i] != "" || a.on(i))
 }
+
+// derives reports whether the policy derives the learned label at index i
+// from other findings too (policy.derive_learned), as it does for a label
+// the rules alone judge: a favour asked without rapport is a premature ask.
+func (a *judge) derives(i int) bool { return i >= 0 && a.derived[i] }
 
 // learns reports whether the label at index i is scored by the model.
 func (a *judge) learns(i int) bool { return i >= 0 && a.at[i] >= 0 }

@@ -34,11 +34,10 @@ func (a *judge) learned() {
 	}
 	m.Text(&a.ms, a.r.Text, &a.f)
 	a.headline()
-	both := a.pol.RulesHold > 0
 	for k, l := range m.Labels {
 		a.prob[l.At] = learn.Prob(a.ms.Z[k])
 		a.score[l.At] = a.prob[l.At]
-		if both && a.rule[l.At] >= a.p.Labels()[l.At].Threshold && !a.on(l.At) {
+		if a.hold[l.At] && a.rule[l.At] >= a.p.Labels()[l.At].Threshold && !a.on(l.At) {
 			// The rules hold it on their own: the score says how sure the
 			// model is, the threshold is met.
 			a.score[l.At] = math.Max(a.thresh[l.At], 1e-9)

@@ -86,9 +86,13 @@ type Policy struct {
 	MinWords          float64  // a message with no ask and no signal needs this many words to be a yes
 	NegationWindow    float64  // words between a negation and the phrase it cancels
 	MaxEvidence       float64  // evidence spans kept per finding
-	// RulesHold: a learned label also holds when its rules' stated weights
-	// reach its threshold, as they did before the model (1: yes, 0: no).
-	RulesHold float64
+	// RulesHold lists the learned labels that also hold when their rules'
+	// stated weights reach the label's threshold, as before the model.
+	RulesHold []string
+	// DeriveLearned lists the learned labels the policy still derives from
+	// other findings: premature_ask from a favour asked without rapport,
+	// selling from a purchase asked, job from a job seeker's note.
+	DeriveLearned []string
 }
 
 // Pack is a compiled rule pack. It is immutable and safe for concurrent use.
@@ -384,13 +388,14 @@ func (q *Policy) fields() (map[string]*[]string, map[string]*float64) {
 			"door_open_cues":         &q.DoorOpenCues,
 			"weak_cues":              &q.WeakCues,
 			"meeting_asks":           &q.MeetingAsks,
+			"rules_hold":             &q.RulesHold,
+			"derive_learned":         &q.DeriveLearned,
 		}, map[string]*float64{
 			"default_minutes": &q.DefaultMinutes,
 			"max_minutes":     &q.MaxMinutes,
 			"min_words":       &q.MinWords,
 			"negation_window": &q.NegationWindow,
 			"max_evidence":    &q.MaxEvidence,
-			"rules_hold":      &q.RulesHold,
 		}
 }
 
@@ -575,8 +580,8 @@ func (d *draft) addPolicy(file string, v gjson.Result) error {
 }
 
 // bind attaches a model to the compiled labels and rules. The model may
-// score only the labels read from the text (flags, signals, asks): the
-// context flags stay with the profile and the thread.
+// score only the labels read from the text (flags, signals, asks, cues):
+// the context flags stay with the profile and the thread.
 func (p *Pack) bind(m *learn.Model, file string) error {
 	ids := make([]string, len(p.rules))
 	for i, r := range p.rules {
@@ -587,8 +592,8 @@ func (p *Pack) bind(m *learn.Model, file string) error {
 		return &Error{File: file, Rule: "model", Msg: err.Error()}
 	}
 	for _, l := range b.Labels {
-		if k := p.labels[l.At]; k.Context || (k.Kind != KindFlag && k.Kind != KindSignal && k.Kind != KindAsk) {
-			return &Error{File: file, Rule: "model", Msg: fmt.Sprintf("the model scores %q, a %s the model may not score (only flags, signals and asks read from text)", l.ID, k.Kind)}
+		if k := p.labels[l.At]; k.Context || k.Kind == KindVerdict {
+			return &Error{File: file, Rule: "model", Msg: fmt.Sprintf("the model scores %q, a %s the model may not score (only flags, signals, asks and cues read from text)", l.ID, k.Kind)}
 		}
 	}
 	p.model = b

@@ -61,6 +61,7 @@ type Options struct {
 	Folds   int      // cross-fitting folds
 	Prune   float64  // weights smaller than this (in absolute value) are dropped
 	Keep    int      // the most weights a label keeps, the strongest (0: all)
+	Written float64  // how much a message of a written set counts (grouped by file; 0 means 1)
 	Gain    float64  // log-odds per unit of weight of a rule the model does not know
 	// MinUntuned is how many positive untuned messages a label needs for
 	// its rules to be fitted; below, the label is fitted on words alone.
@@ -264,6 +265,9 @@ func (c *corpus) fitLabel(p *rules.Pack, id string, rows []int, x [][]int32, nco
 			y[i] = 1
 		}
 		sw[i] = d.Weight
+		if sw[i] == 0 && opt.Written > 0 && strings.HasPrefix(d.Group, "file:") {
+			sw[i] = opt.Written
+		}
 		if sw[i] == 0 {
 			sw[i] = 1
 		}
@@ -299,6 +303,22 @@ func (c *corpus) fitLabel(p *rules.Pack, id string, rows []int, x [][]int32, nco
 			oof[i] = bf + dot(wf, x[i])
 		}
 	}
+	// Where the pack lets the rules alone make the label hold (the
+	// policy's rules_hold), those messages are positive whatever the
+	// model says: the threshold is chosen for the two together.
+	forced := make([]bool, n)
+	if li := p.Index(id); li >= 0 && slices.Contains(p.Policy().RulesHold, id) {
+		need := p.Labels()[li].Threshold
+		for i, r := range rows {
+			sum := 0.0
+			for _, ri := range c.feats[r].rules {
+				if rr := p.Rules()[ri]; rr.Label == id || rr.Also == id {
+					sum += rr.Weight
+				}
+			}
+			forced[i] = sum >= need
+		}
+	}
 	label := learn.Label{ID: id}
 	var ws []learn.Weight
 	// The rules of this label, and whether there is enough to fit them.
@@ -313,7 +333,7 @@ func (c *corpus) fitLabel(p *rules.Pack, id string, rows []int, x [][]int32, nco
 	if pos < opt.MinUntuned || len(untuned) == 0 {
 		// Words alone: the threshold from the cross-fitted scores.
 		label.Bias = b1
-		label.Threshold = bestThreshold(oof, y, allRows(n))
+		label.Threshold = bestThreshold(oof, y, forced, allRows(n), id == DoorOpen)
 		for j, v := range w1 {
 			if math.Abs(v) >= opt.Prune {
 				ws = append(ws, learn.Weight{Feature: j, Value: v})
@@ -363,7 +383,7 @@ func (c *corpus) fitLabel(p *rules.Pack, id string, rows []int, x [][]int32, nco
 			prob[i] = bf + dotv(wf, rx[i], rv[i])
 		}
 	}
-	label.Threshold = bestThreshold(prob, y, untuned)
+	label.Threshold = bestThreshold(prob, y, forced, untuned, id == DoorOpen)
 	a := w2[0]
 	label.Bias = b2 + a*b1
 	for j, v := range w1 {
@@ -511,13 +531,16 @@ func fit(xs [][]int32, vals [][]float64, ncol int, y, sw []float64, use []int, l
 }
 
 // bestThreshold is the probability cut that maximizes F1 over the rows,
-// given their log-odds; with no positive example it is 0.5.
-func bestThreshold(z, y []float64, rows []int) float64 {
+// given their log-odds and those the rules make positive anyway (forced);
+// with no positive example it is 0.5. For a cue of
+// the verdict it maximizes accuracy instead: the verdict is right or wrong
+// on every message, not only on the positive ones.
+func bestThreshold(z, y []float64, forced []bool, rows []int, accuracy bool) float64 {
 	best, bestF := 0.5, -1.0
 	for t := 0.05; t < 0.951; t += 0.01 {
 		tp, fp, fn := 0.0, 0.0, 0.0
 		for _, i := range rows {
-			got := learn.Prob(z[i]) >= t
+			got := learn.Prob(z[i]) >= t || forced[i]
 			switch {
 			case got && y[i] == 1:
 				tp++
@@ -530,7 +553,11 @@ func bestThreshold(z, y []float64, rows []int) float64 {
 		if tp == 0 {
 			continue
 		}
-		if f := 2 * tp / (2*tp + fp + fn); f > bestF+1e-12 {
+		f := 2 * tp / (2*tp + fp + fn)
+		if accuracy {
+			f = 1 - (fp+fn)/float64(len(rows))
+		}
+		if f > bestF+1e-12 {
 			best, bestF = t, f
 		}
 	}
@@ -592,7 +619,11 @@ func Group(source string) string {
 
 // Labels are the labels politely learns: the flags, asks and signals a
 // corpus labels (the context flags stay with the profile and the thread).
-func Labels() []string { return slices.Concat(eval.FlagIDs, eval.AskIDs, eval.SignalIDs) }
+func Labels() []string { return slices.Concat(eval.FlagIDs, eval.AskIDs, eval.SignalIDs, []string{DoorOpen}) }
+
+// DoorOpen is the learned cue that a message is a "not now": a corpus
+// labels no cue, so its gold is the verdict decline_door_open.
+const DoorOpen = "door_open"
 
 // About is the model file's "about": how it was made.
 func About(docs []Doc, opt Options) string {
@@ -607,6 +638,6 @@ func About(docs []Doc, opt Options) string {
 
 // String spells the options as the model file records them.
 func (o Options) String() string {
-	return fmt.Sprintf("words 1-%d, prefixes %v, suffixes %v, chars %d-%d, min-df %d, l2 %g, l2-rules %g, folds %d, prune %g, keep %d, gain %g, min-untuned %d",
-		o.Config.Words, o.Config.Prefixes, o.Config.Suffixes, o.Config.CharMin, o.Config.CharMax, o.MinDF, o.L2, o.L2Rules, o.Folds, o.Prune, o.Keep, o.Gain, o.MinUntuned)
+	return fmt.Sprintf("words 1-%d, prefixes %v, suffixes %v, chars %d-%d, min-df %d, l2 %g, l2-rules %g, folds %d, prune %g, keep %d, written %g, gain %g, min-untuned %d",
+		o.Config.Words, o.Config.Prefixes, o.Config.Suffixes, o.Config.CharMin, o.Config.CharMax, o.MinDF, o.L2, o.L2Rules, o.Folds, o.Prune, o.Keep, o.Written, o.Gain, o.MinUntuned)
 }
