@@ -98,7 +98,7 @@ func loadCases(t testing.TB, e *engine.Engine) []Case {
 			}
 		})
 	}
-	cat := e.Catalog()
+	cat := e.Catalog("")
 	for i := range cases {
 		c := &cases[i]
 		if c.Catalog == "" {
@@ -209,7 +209,7 @@ func answer(rec *httptest.ResponseRecorder) Answer {
 func TestBattery(t *testing.T) {
 	e := newEngine(t)
 	h := New(e)
-	cat := e.Catalog()
+	cat := e.Catalog("")
 	var out []Wire
 	for _, c := range loadCases(t, e) {
 		w := c.wire()

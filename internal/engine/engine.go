@@ -73,9 +73,10 @@ func (e *Engine) Lint(text, lang string) ([]model.Issue, error) {
 }
 
 // Catalog lists the labels a UI needs: flags, signals, asks and verdicts with
-// titles and explanations from the active pack, and the reply options.
-func (e *Engine) Catalog() model.Catalog {
-	c := e.pack.Catalog()
+// titles and explanations from the active pack in lang (English when lang
+// is not one the pack speaks, see rules.Lang), and the reply options.
+func (e *Engine) Catalog(lang string) model.Catalog {
+	c := e.pack.Catalog(lang)
 	c.Scenarios = reply.Scenarios()
 	c.Tones = reply.Tones()
 	c.Langs = reply.Langs()

@@ -59,6 +59,7 @@ func Decode(data []byte) (Request, error) {
 	r.Scenario = d.str(root, "scenario")
 	r.Tone = d.str(root, "tone")
 	r.Lang = d.str(root, "lang")
+	r.UILang = d.str(root, "ui_lang")
 	if s := d.obj(root, "sender"); s.Exists() {
 		r.Sender = Sender{
 			Name:       d.str(s, "name", "sender."),

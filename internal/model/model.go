@@ -21,6 +21,12 @@ type Request struct {
 	Scenario string `json:"scenario,omitempty"`
 	Tone     string `json:"tone,omitempty"`
 	Lang     string `json:"lang,omitempty"`
+
+	// UILang is the language of the user's interface (the extension's
+	// locale): the titles, explanations and reasons of the result are
+	// written in it, else in Lang, else in English. It never changes the
+	// judgment, and a language politely does not speak falls back.
+	UILang string `json:"ui_lang,omitempty"`
 }
 
 // Sender is who wrote the message, as far as the host page or export tells.
@@ -173,6 +179,7 @@ type Label struct {
 
 // Catalog is what a UI needs to label an assessment (GET /v1/rules).
 type Catalog struct {
+	Lang      string   `json:"lang"` // the language of the titles and explanations
 	Flags     []Label  `json:"flags"`
 	Signals   []Label  `json:"signals"`
 	Asks      []Label  `json:"asks"`

@@ -38,9 +38,10 @@ type Label struct {
 	Kind      string
 	Title     string
 	Why       string
-	Reason    string  // a verdict reason template: {evidence} and {asks} are filled in
-	Threshold float64 // the summed rule weight at which it holds (default 1)
-	Context   bool    // read from context (profile, thread), not only from text
+	Reason    string           // a verdict reason template: {evidence} and {asks} are filled in
+	Threshold float64          // the summed rule weight at which it holds (default 1)
+	Context   bool             // read from context (profile, thread), not only from text
+	I18n      map[string]Words // the texts in the other languages of Langs
 }
 
 // Rule is one phrase rule: any of its phrases found in the text adds Weight
@@ -98,6 +99,8 @@ type Pack struct {
 	policySet map[string]bool
 	m         *matcher
 	scratch   sync.Pool
+	speech    []Speech                     // by language, in the order of Langs
+	texts     map[string]map[string]string // texts.json by id and language, for Merge
 }
 
 // Default returns the embedded pack, compiled.
@@ -146,6 +149,12 @@ func (p *Pack) Merge(q *Pack) (*Pack, error) {
 	d.offers = append(append([]string{}, p.offers...), q.offers...)
 	d.policy = p.policy
 	d.overlay(q.policy, q.policySet)
+	d.texts = map[string]map[string]string{}
+	for _, t := range []map[string]map[string]string{p.texts, q.texts} {
+		for id, byLang := range t {
+			d.texts[id] = byLang
+		}
+	}
 	return d.compile()
 }
 
@@ -182,11 +191,14 @@ func (p *Pack) Rules() []Rule { return p.rules }
 // Policy returns the verdict policy.
 func (p *Pack) Policy() Policy { return p.policy }
 
-// Catalog lists the flags, signals, asks and verdicts for a UI.
-func (p *Pack) Catalog() model.Catalog {
-	c := model.Catalog{Flags: []model.Label{}, Signals: []model.Label{}, Asks: []model.Label{}, Verdicts: []model.Label{}}
-	for _, l := range p.labels {
-		ml := model.Label{ID: l.ID, Title: l.Title, Why: l.Why}
+// Catalog lists the flags, signals, asks and verdicts for a UI, with their
+// titles and explanations in lang (as Lang reads it; the base language when
+// it names none of Langs).
+func (p *Pack) Catalog(lang string) model.Catalog {
+	s := p.Speech(lang)
+	c := model.Catalog{Lang: s.Lang, Flags: []model.Label{}, Signals: []model.Label{}, Asks: []model.Label{}, Verdicts: []model.Label{}}
+	for i, l := range p.labels {
+		ml := model.Label{ID: l.ID, Title: s.Labels[i].Title, Why: s.Labels[i].Why}
 		switch l.Kind {
 		case KindFlag:
 			c.Flags = append(c.Flags, ml)
@@ -210,6 +222,7 @@ type draft struct {
 	offers    []string
 	policy    Policy
 	policySet map[string]bool
+	texts     map[string]map[string]string
 }
 
 // Error is a problem in a pack: which file, which rule, what is wrong.
@@ -224,7 +237,7 @@ func (e *Error) Error() string {
 	return fmt.Sprintf("rule pack %s: rule %s: %s", e.File, e.Rule, e.Msg)
 }
 
-var knownKeys = map[string]bool{"labels": true, "phrases": true, "durations": true, "negation": true, "policy": true, "about": true, "version": true}
+var knownKeys = map[string]bool{"labels": true, "phrases": true, "durations": true, "negation": true, "policy": true, "texts": true, "about": true, "version": true}
 
 func (d *draft) add(file string, data []byte) error {
 	if !gjson.ValidBytes(data) {
@@ -237,7 +250,7 @@ func (d *draft) add(file string, data []byte) error {
 	var err error
 	root.ForEach(func(k, v gjson.Result) bool {
 		if !knownKeys[k.String()] {
-			err = &Error{File: file, Msg: fmt.Sprintf("unknown key %q (known: labels, phrases, durations, negation, policy)", k.String())}
+			err = &Error{File: file, Msg: fmt.Sprintf("unknown key %q (known: labels, phrases, durations, negation, policy, texts)", k.String())}
 			return false
 		}
 		return true
@@ -255,6 +268,9 @@ func (d *draft) add(file string, data []byte) error {
 		return err
 	}
 	if err := d.addNegation(file, root.Get("negation")); err != nil {
+		return err
+	}
+	if err := d.addTexts(file, root.Get("texts")); err != nil {
 		return err
 	}
 	return d.addPolicy(file, root.Get("policy"))
@@ -297,6 +313,9 @@ func (d *draft) compile() (*Pack, error) {
 				return nil, &Error{File: "policy", Rule: "policy." + key, Msg: fmt.Sprintf("unknown label %q", id)}
 			}
 		}
+	}
+	if err := p.speak(d.texts, d.partial); err != nil {
+		return nil, err
 	}
 	m, err := compileMatcher(p)
 	if err != nil {
@@ -384,7 +403,11 @@ func (d *draft) addLabels(file string, v gjson.Result) error {
 			}
 			th = t.Num
 		}
-		d.labels = append(d.labels, Label{ID: id, Kind: kind, Title: l.Get("title").String(), Why: l.Get("why").String(), Threshold: th, Context: l.Get("context").Bool(), Reason: l.Get("reason").String()})
+		lab := Label{ID: id, Kind: kind, Title: l.Get("title").String(), Why: l.Get("why").String(), Threshold: th, Context: l.Get("context").Bool(), Reason: l.Get("reason").String()}
+		if err := addI18n(file, &lab, l.Get("i18n")); err != nil {
+			return err
+		}
+		d.labels = append(d.labels, lab)
 	}
 	return nil
 }
