@@ -125,6 +125,7 @@ type Result struct {
 	Asks         []string  `json:"asks"`
 	MinutesAsked int       `json:"minutes_asked"`
 	Reasons      []string  `json:"reasons"`
+	Lang         string    `json:"lang,omitempty"` // the message's language as detected from its text (by the engine); absent when unclear
 	Reply        *Reply    `json:"reply,omitempty"`
 }
 
