@@ -16,6 +16,8 @@ import (
 	"testing"
 	"unicode/utf16"
 
+	"github.com/tidwall/gjson"
+
 	"politely/internal/engine"
 	"politely/internal/model"
 )
@@ -42,6 +44,9 @@ type Case struct {
 	Catalog string `json:"catalog,omitempty"` // set this reply option to the catalog's first value
 	Status  int    `json:"status"`
 	Code    string `json:"code,omitempty"`
+	// Want holds what some fields of the answer must be, by gjson path
+	// ("flags.0.title"); "" means absent.
+	Want map[string]string `json:"want,omitempty"`
 }
 
 // Wire is a case as sent, with the native answer: the format of -export.
@@ -236,6 +241,11 @@ func TestBattery(t *testing.T) {
 				return
 			}
 			checkOK(t, c, w, body, cat)
+			for path, want := range c.Want {
+				if got := gjson.Get(w.Expect.Body, path).String(); got != want {
+					t.Errorf("%s is %q, want %q", path, got, want)
+				}
+			}
 		})
 	}
 	if *export != "" {
