@@ -73,12 +73,15 @@
     return number(n, { maximumFractionDigits: 1 });
   }
 
-  // monthRange writes [start, end) as months: "October – December 2026",
-  // "Oktober–Dezember 2026", "2026年10月至12月".
-  function monthRange(start, end) {
-    const f = new Intl.DateTimeFormat(tag(), { month: 'long', year: 'numeric', timeZone: 'UTC' });
+  // quarter writes a calendar quarter [start, end) with its months as the
+  // locale names them: "October – December 2026 (Q4)", "2026年第4季度（十月 –
+  // 十二月）". The year goes through the message, not Intl's month-and-year
+  // range, which Chromium writes as "2026/10 – 2026/12" in Chinese.
+  function quarter(start, end) {
+    const f = new Intl.DateTimeFormat(tag(), { month: 'long', timeZone: 'UTC' });
     const last = new Date(end.getTime() - 1);
-    return f.formatRange ? f.formatRange(start, last) : `${f.format(start)} – ${f.format(last)}`;
+    const months = f.formatRange ? f.formatRange(start, last) : `${f.format(start)} – ${f.format(last)}`;
+    return t('revQuarter', months, number(start.getUTCFullYear(), { useGrouping: false }), number(Math.floor(start.getUTCMonth() / 3) + 1));
   }
 
   // langName names a language in the UI's language ("Deutsch", "德语").
@@ -95,5 +98,5 @@
     return new Intl.ListFormat(tag(), { style: 'long', type: 'conjunction' }).format(items);
   }
 
-  globalThis.politelyI18n = { t, fill, use, locale, tag, uiLang, apply, number, minutes, hours, monthRange, langName, list };
+  globalThis.politelyI18n = { t, fill, use, locale, tag, uiLang, apply, number, minutes, hours, quarter, langName, list };
 })();

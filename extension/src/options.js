@@ -124,10 +124,10 @@ async function showReview() {
   const r = review(log, profile || {}, now);
   const q = quarterOf(now);
   const set = (k, v) => ($(`[data-politely="review-${k}"]`).textContent = v);
-  // The quarter as the locale writes its months ("Oktober–Dezember 2026");
-  // the machine label (2026 Q4) stays in a data attribute.
+  // The quarter as the locale writes it; the machine label (2026 Q4) stays
+  // in a data attribute.
   $('[data-politely="review-quarter"]').setAttribute('data-quarter', r.quarter);
-  set('quarter', [I.monthRange(q.start, q.end), r.undecided ? t('revUndecided', I.number(r.undecided)) : ''].filter(Boolean).join(' · '));
+  set('quarter', [I.quarter(q.start, q.end), r.undecided ? t('revUndecided', I.number(r.undecided)) : ''].filter(Boolean).join(' · '));
   set('received', I.number(r.received));
   set('accepted', I.number(r.accepted));
   set('declined', I.number(r.declined));
