@@ -63,7 +63,7 @@ for (const c of CASES) {
         const spans = new Map();
         for (const m of document.querySelectorAll('mark[data-politely-flag]')) {
           const k = m.getAttribute('data-politely-span');
-          const s = spans.get(k) || { id: m.getAttribute('data-politely-flag'), text: '' };
+          const s = spans.get(k) || { id: m.getAttribute('data-politely-flag'), text: '', title: m.title };
           s.text += m.textContent;
           spans.set(k, s);
         }
@@ -74,7 +74,8 @@ for (const c of CASES) {
           verdict: q('[data-politely="verdict"]').textContent,
           verdictLabel: q('.verdict .label').textContent,
           reasons: [...root.querySelectorAll('[data-politely="reasons"] li')].map((l) => l.textContent),
-          findings: [...root.querySelectorAll('[data-politely-finding]')].map((f) => ({ id: f.getAttribute('data-politely-finding'), title: f.querySelector('.title').textContent })),
+          findings: [...root.querySelectorAll('[data-politely-finding]')].map((f) => ({ id: f.getAttribute('data-politely-finding'), title: f.querySelector('.title').textContent, why: f.querySelector('.why').textContent })),
+          tooltips: [...spans.values()].map((s) => [s.id, s.title]),
           evidence: [...root.querySelectorAll('[data-politely-finding]')].flatMap((f) => [...f.querySelectorAll('q')].map((x) => `${f.getAttribute('data-politely-finding')} | ${x.textContent}`)).sort(),
           marks: [...spans.values()].map((s) => `${s.id} | ${s.text}`).sort(),
           replyLang: q('[data-politely="lang"]').value,
@@ -114,6 +115,10 @@ for (const c of CASES) {
       assert.ok(got.reasons[0].startsWith(c.selling), `reason ${got.reasons[0]}`);
       assert.equal(got.insert, msg('insert'));
       assert.deepEqual(got.marks, got.evidence, 'the highlights are the evidence shown');
+      const selling = got.findings.find((f) => f.id === 'selling');
+      for (const [id, title] of got.tooltips.filter(([id]) => id === 'selling')) {
+        assert.equal(title, msg('tooltip').replace('$1', selling.title).replace('$2', selling.why), `the tooltip of ${id}`);
+      }
       assert.deepEqual(got.evidence, await english(), 'the same phrases as in English');
       assert.equal(got.replyLang, 'en', 'an English message gets an English reply');
       await shot('panel-sales');

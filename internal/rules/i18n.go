@@ -170,18 +170,13 @@ func (d *draft) addTexts(file string, v gjson.Result) error {
 			}
 			byLang[lang] = s.String()
 		}
-		switch id {
-		case textAfterTitle:
-			for lang, s := range byLang {
-				if s != "upper" && s != "lower" {
-					return &Error{File: file, Rule: id, Msg: fmt.Sprintf("%s: %q is not \"upper\" or \"lower\"", lang, s)}
-				}
+		for _, lang := range Langs { // in order, so that the error names the first
+			s := byLang[lang]
+			if id == textAfterTitle && s != "upper" && s != "lower" {
+				return &Error{File: file, Rule: id, Msg: fmt.Sprintf("%s: %q is not \"upper\" or \"lower\"", lang, s)}
 			}
-		case textMonths:
-			for lang, s := range byLang {
-				if n := len(strings.Split(s, "|")); n != 12 {
-					return &Error{File: file, Rule: id, Msg: fmt.Sprintf("%s: %d months, want 12 separated by |", lang, n)}
-				}
+			if n := len(strings.Split(s, "|")); id == textMonths && n != 12 {
+				return &Error{File: file, Rule: id, Msg: fmt.Sprintf("%s: %d months, want 12 separated by |", lang, n)}
 			}
 		}
 		d.texts[id] = byLang

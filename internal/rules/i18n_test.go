@@ -1,8 +1,15 @@
 package rules
 
 import (
+	"regexp"
 	"strings"
 	"testing"
+)
+
+var (
+	germanDu     = regexp.MustCompile(`\b(du|dich|dir|dein|deine|deinen|deiner)\b`)
+	frenchSpace  = regexp.MustCompile(`[^\x{202f}][;:!?]|«[^\x{202f}]|[^\x{202f}]»`)
+	chinesePunct = regexp.MustCompile(`\p{Han}[,:;!?()]|[,:;!?(]\p{Han}`)
 )
 
 func TestLang(t *testing.T) {
@@ -75,6 +82,22 @@ func TestDefaultSpeaksEveryLanguage(t *testing.T) {
 			}
 			if strings.Count(w.Reason, "{evidence}") != strings.Count(e.Reason, "{evidence}") || strings.Count(w.Reason, "{asks}") != strings.Count(e.Reason, "{asks}") {
 				t.Errorf("%s %s: reason %q has other slots than %q", lang, l.ID, w.Reason, e.Reason)
+			}
+		}
+	}
+	// Each language's typography and register, as the replies keep them:
+	// German says Sie, French sets a narrow no-break space before : ; ! ?
+	// and inside « », Chinese uses full-width punctuation.
+	for i, l := range p.Labels() {
+		for _, lang := range Langs[1:] {
+			w, e := p.Speech(lang).Labels[i], en.Labels[i]
+			for _, s := range []string{w.Title, w.Why, w.Reason} {
+				if s == e.Why { // a cue's explanation, never shown, stays English
+					continue
+				}
+				if lang == "de" && germanDu.MatchString(s) || lang == "fr" && frenchSpace.MatchString(s) || lang == "zh" && chinesePunct.MatchString(s) {
+					t.Errorf("%s %s: %q", lang, l.ID, s)
+				}
 			}
 		}
 	}
