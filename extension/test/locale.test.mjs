@@ -141,6 +141,25 @@ for (const c of CASES) {
       if (c.folder === 'de' && process.env.LOCALE_SCREENSHOT) await page.screenshot({ path: process.env.LOCALE_SCREENSHOT });
     });
 
+    test('a language chosen on the options page wins over the message\'s', async () => {
+      const opts = await br.context.newPage();
+      await opts.goto(`chrome-extension://${br.id}/options.html`);
+      await opts.waitForSelector('body[data-politely-ready]');
+      await opts.selectOption('#lang', 'es');
+      await opts.click('[data-politely="save"]');
+      await opts.waitForSelector(`[data-politely="saved"]:has-text("${msg('optSaved')}")`);
+      await opts.close();
+      const w = await worker(br.context, br.id);
+      try {
+        await page.goto(`${ORIGIN}/messaging/thread/${c.message}/`);
+        const got = await assess();
+        assert.equal(got.replyLang, 'es');
+        assert.equal(got.findings.find((f) => f.id === 'premature_ask')?.title, c.premature, 'the interface keeps its language');
+      } finally {
+        await w.evaluate(() => chrome.storage.sync.remove('profile'));
+      }
+    });
+
     test('the popup in this language', async () => {
       const popup = await br.context.newPage();
       await popup.goto(`chrome-extension://${br.id}/popup.html`);
