@@ -48,19 +48,18 @@ type judge struct {
 	f       text.Folded // the message
 	g       text.Folded // another text: a turn of the user's, a contact note
 	sc      rules.Scanner
-	score   []float64     // by label
-	hits    [][]hit       // by label
-	ctx     []string      // by label: where a context flag came from ("" when it does not hold)
-	ctxEv   [][]hit       // by label: evidence pinned to a context flag
-	ctxUsed bool          // some ctx or ctxEv is set, to clear
-	shownAt []int         // the labels shown as findings (flags and signals), in pack order
-	askAt   []int         // the asks, in pack order
-	asks    []bool        // by label
-	flag    []bool        // by label: a red flag (of the findings shown, the rest are signals)
-	thresh  []float64     // by label: the score at which it holds
-	sp      *rules.Speech // the labels' words and the engine's sentences in the request's language
-	rules   []ruleInfo    // by rule
-	counted []bool        // by rule: its weight has been added
+	score   []float64  // by label
+	hits    [][]hit    // by label
+	ctx     []string   // by label: where a context flag came from ("" when it does not hold)
+	ctxEv   [][]hit    // by label: evidence pinned to a context flag
+	ctxUsed bool       // some ctx or ctxEv is set, to clear
+	shownAt []int      // the labels shown as findings (flags and signals), in pack order
+	askAt   []int      // the asks, in pack order
+	asks    []bool     // by label
+	flag    []bool     // by label: a red flag (of the findings shown, the rest are signals)
+	thresh  []float64  // by label: the score at which it holds
+	rules   []ruleInfo // by rule
+	counted []bool     // by rule: its weight has been added
 	vocab   []vocabWord
 	minute  float64 // largest stated duration
 	implied float64
@@ -74,6 +73,9 @@ type judge struct {
 	fill      []byte // its template being filled
 	fill2     []byte
 	favours   []byte // the favours asked, as words
+
+	// The labels' words and the engine's sentences in the request's language.
+	sp *rules.Speech
 }
 
 // vocabWord is one distinct word a vocabulary rule has counted.
@@ -295,7 +297,7 @@ func (a *judge) scanContext() {
 	}
 	// burnout: the user is on a networking break.
 	if b := r.Profile.BreakUntil; !b.IsZero() && !r.Now.IsZero() && r.Now.Before(b) {
-		a.context("burnout", fill(a.sp.CtxBreak, "{date}", a.date(b)))
+		a.context("burnout", fillSlots(a.sp.CtxBreak, "{date}", a.date(b)))
 	}
 }
 
@@ -338,14 +340,14 @@ func (a *judge) badContact() (model.Contact, string) {
 			continue
 		}
 		if c.Negative {
-			why := fill(a.sp.CtxNegative, "{name}", c.Name)
+			why := fillSlots(a.sp.CtxNegative, "{name}", c.Name)
 			if c.Note != "" {
-				why += fill(a.sp.CtxNote, "{note}", c.Note)
+				why += fillSlots(a.sp.CtxNote, "{note}", c.Note)
 			}
 			return c, why
 		}
 		if c.Note != "" && a.mine(c.Note, "bad_note") {
-			return c, fill(a.sp.CtxBadNote, "{name}", c.Name, "{note}", c.Note)
+			return c, fillSlots(a.sp.CtxBadNote, "{name}", c.Name, "{note}", c.Note)
 		}
 	}
 	return model.Contact{}, ""
@@ -469,7 +471,7 @@ func (a *judge) capacity() {
 	}
 	asked := a.minute / 60
 	if p.CommittedHoursThisWeek+asked > p.CapacityHoursPerWeek {
-		a.context("over_capacity", fill(a.sp.CtxCapacity, "{asked}", a.hours(asked),
+		a.context("over_capacity", fillSlots(a.sp.CtxCapacity, "{asked}", a.hours(asked),
 			"{committed}", a.hours(p.CommittedHoursThisWeek), "{capacity}", a.hours(p.CapacityHoursPerWeek)))
 	}
 }
@@ -484,7 +486,7 @@ func (a *judge) expertise() {
 	for _, x := range p.Experts {
 		for _, topic := range x.Topics {
 			if s, e, ok := a.find(topic); ok {
-				a.context("outside_expertise", fill(a.sp.CtxExpert, "{topic}", topic, "{name}", x.Name))
+				a.context("outside_expertise", fillSlots(a.sp.CtxExpert, "{topic}", topic, "{name}", x.Name))
 				a.evidence("outside_expertise", hit{start: s, end: e})
 			}
 		}
@@ -497,7 +499,7 @@ func (a *judge) expertise() {
 			return
 		}
 	}
-	a.context("outside_expertise", fill(a.sp.CtxNoExpertise, "{expertise}", strings.Join(p.Expertise, a.sp.ListSep)))
+	a.context("outside_expertise", fillSlots(a.sp.CtxNoExpertise, "{expertise}", strings.Join(p.Expertise, a.sp.ListSep)))
 }
 
 // mentions reports whether the message touches a topic of the user's: the
@@ -637,7 +639,7 @@ func (a *judge) result() model.Result {
 		w := &a.sp.Labels[i]
 		why := w.Why
 		if src := a.ctx[i]; src != "" {
-			why = w.Why + fill(a.sp.FromContext, "{src}", src)
+			why = w.Why + fillSlots(a.sp.FromContext, "{src}", src)
 		}
 		f := model.Finding{ID: labels[i].ID, Title: w.Title, Why: why, Evidence: ev[k/2 : k/2+n : k/2+n]}
 		for j := range n {

@@ -10,8 +10,8 @@ import (
 // The engine's sentences come from the pack in the request's language
 // (rules.Speech); these helpers fill their slots.
 
-// fill replaces each slot of kv (slot, value, slot, value…) in tmpl.
-func fill(tmpl string, kv ...string) string {
+// fillSlots replaces each slot of kv (slot, value, slot, value…) in tmpl.
+func fillSlots(tmpl string, kv ...string) string {
 	for i := 0; i+1 < len(kv); i += 2 {
 		tmpl = strings.ReplaceAll(tmpl, kv[i], kv[i+1])
 	}
@@ -31,9 +31,9 @@ func (a *judge) hours(h float64) string {
 	}
 	n = strings.Replace(n, ".", a.sp.Decimal, 1)
 	if h < 2 {
-		return fill(a.sp.HoursBelowTwo, "{n}", n)
+		return fillSlots(a.sp.HoursBelowTwo, "{n}", n)
 	}
-	return fill(a.sp.Hours, "{n}", n)
+	return fillSlots(a.sp.Hours, "{n}", n)
 }
 
 // date writes a day as the language does: "2 January 2026", "2. Januar
@@ -43,7 +43,7 @@ func (a *judge) date(t time.Time) string {
 	if t.Day() == 1 {
 		d = a.sp.FirstDay
 	}
-	return fill(a.sp.Date, "{d}", d, "{month}", a.sp.Months[t.Month()-1], "{m}", strconv.Itoa(int(t.Month())), "{y}", strconv.Itoa(t.Year()))
+	return fillSlots(a.sp.Date, "{d}", d, "{month}", a.sp.Months[t.Month()-1], "{m}", strconv.Itoa(int(t.Month())), "{y}", strconv.Itoa(t.Year()))
 }
 
 // lowerAt lower-cases the letter at b[at], where a sentence goes on after a
