@@ -254,6 +254,10 @@ describe('the extension speaks the user\'s language', () => {
     assert.ok(!prose('[data-politely="assess"]') && !prose('600 12px/1.2 system-ui, sans-serif') && !prose('decline_door_open') && !prose('application/json'));
   });
 
+  test('the store listing fits: a description of at most 132 characters in every locale', () => {
+    for (const l of LOCALES) assert.ok([...messages[l].appDescription.message].length <= 132, `${l}: ${messages[l].appDescription.message.length} characters`);
+  });
+
   test('the manifest is localised', () => {
     const manifest = JSON.parse(read('manifest.json'));
     assert.equal(manifest.default_locale, 'en');
