@@ -220,14 +220,19 @@ extension: wasm
 	cd $(EXT_DIST) && zip -qrX9 ../politely.zip .
 	@echo "unpacked: $(EXT_DIST)  zip: extension/dist/politely.zip ($$(du -k extension/dist/politely.zip | cut -f1) KB)"
 
-# Debian's chromium and the pinned playwright-core, each only when missing.
+# Debian's chromium, a Chinese font for the zh-CN screenshots (1.6 MB) and the
+# pinned playwright-core, each only when missing.
 ext-deps:
 	@test -x $(CHROMIUM) || (apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y chromium)
 	@command -v openssl >/dev/null || (apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y openssl)
+	@fc-list :lang=zh | grep -q . || (apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y fonts-wqy-microhei)
 	@test -d extension/node_modules/playwright-core || npm ci --prefix extension --no-audit --no-fund
 
+# The locale suite runs chromium with --lang=de and --lang=zh-CN and retakes
+# the German screenshot of the README.
 e2e: extension ext-deps
-	cd extension && node --test --test-concurrency=1 test/unit.test.mjs test/e2e.test.mjs
+	cd extension && LOCALE_SCREENSHOT=$(CURDIR)/extension/test/screenshots/politely-de.png \
+	  node --test --test-concurrency=1 test/unit.test.mjs test/e2e.test.mjs test/locale.test.mjs
 
 bench-extension: extension ext-deps
 	cd extension && node test/bench.mjs

@@ -54,6 +54,11 @@ func runAssess(c *cli, args []string) int {
 	if err != nil {
 		return c.fail(exitFailure, "%s: %v", name, err)
 	}
+	if !*asJSON && r.UILang == "" {
+		// The terminal output around the titles and reasons is English; a
+		// request's reply "lang" must not put German words into it.
+		r.UILang = "en"
+	}
 	res, err := e.Assess(r)
 	if err != nil {
 		return c.fail(exitFailure, "%v", err)

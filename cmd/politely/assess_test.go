@@ -45,6 +45,9 @@ func TestAssessCLI(t *testing.T) {
 		{"bad flag", "", false, nil, []string{"assess", "--colour"}, 2, "", "flag provided but not defined"},
 		{"bad now", pitch, false, nil, []string{"assess", "--now", "soon"}, 1, "", "--now"},
 		{"unknown command", "", false, nil, []string{"asses"}, 2, "", "unknown command"},
+		{"a reply lang keeps the terminal English", `{"text": "` + pitch + `", "lang": "de"}`, false, nil, []string{"assess"}, 0, "· Selling: It pitches", ""},
+		{"ui_lang in the request", `{"text": "` + pitch + `", "ui_lang": "de"}`, false, nil, []string{"assess"}, 0, "· Verkaufsabsicht: Die Nachricht", ""},
+		{"json follows the request's lang", `{"text": "` + pitch + `", "lang": "de"}`, false, nil, []string{"assess", "--json"}, 0, `"title": "Verkaufsabsicht"`, ""},
 		{"from a negative contact", "Coffee next week?", false, nil, []string{"assess", "--json", "--from", "Victor Krum", "--profile", "../../testdata/profile.json"}, 0, `"negative_history"`, ""},
 	} {
 		code, out, errs := assessCLI(t, c.stdin, c.tty, c.env, c.args...)

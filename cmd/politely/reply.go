@@ -31,7 +31,7 @@ func runReply(c *cli, args []string) int {
 		return c.fail(exitFailure, "%v", err)
 	}
 	if *list {
-		cat := e.Catalog()
+		cat := e.Catalog("")
 		fmt.Fprintf(c.stdout, "scenarios: %v\ntones:     %v\nlangs:     %v\n", cat.Scenarios, cat.Tones, cat.Langs)
 		return exitOK
 	}

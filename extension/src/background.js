@@ -6,6 +6,9 @@
 // read from the extension's own package.
 import { load } from './politely.mjs';
 import { messageKey, upsertAssessment, recordDecision } from './log.js';
+import './i18n.js';
+
+const { t, uiLang } = globalThis.politelyI18n;
 
 // Chrome stops an idle service worker at any time and starts it again on the
 // next event, which re-runs this module: the engine is created lazily on the
@@ -23,7 +26,7 @@ function engine() {
       return api;
     }).catch((e) => {
       enginePromise = null;
-      throw new Error(`politely's engine did not start: ${e && e.message ? e.message : e}`);
+      throw new Error(t('errEngine', e && e.message ? e.message : String(e)));
     });
   }
   return enginePromise;
@@ -50,7 +53,8 @@ async function call(method, path, body) {
 
 function catalog() {
   if (!catalogPromise) {
-    catalogPromise = call('GET', '/v1/rules').catch((e) => {
+    // The labels in the UI's language; the catalog says which it got.
+    catalogPromise = call('GET', `/v1/rules?lang=${encodeURIComponent(uiLang())}`).catch((e) => {
       catalogPromise = null;
       throw e;
     });
@@ -63,8 +67,10 @@ async function profile() {
   return profile && typeof profile === 'object' ? profile : {};
 }
 
-// complete adds what only the extension knows: the user's profile and the
-// current time (the engine never reads a clock).
+// complete adds what only the extension knows: the user's profile, the
+// current time (the engine never reads a clock) and the UI's language, in
+// which the engine writes titles and reasons (and the reply, when neither
+// the profile nor the message says otherwise).
 async function complete(req) {
   return {
     text: String(req.text || ''),
@@ -76,6 +82,7 @@ async function complete(req) {
     ...(req.lang ? { lang: req.lang } : {}),
     profile: await profile(),
     now: new Date().toISOString(),
+    ui_lang: uiLang(),
   };
 }
 
@@ -116,7 +123,7 @@ async function handle(msg) {
     case 'rules':
       return { catalog: await catalog() };
     case 'record': {
-      if (msg.decision !== 'accepted' && msg.decision !== 'declined') throw new Error('a decision is "accepted" or "declined"');
+      if (msg.decision !== 'accepted' && msg.decision !== 'declined') throw new Error(t('errDecision'));
       const at = new Date().toISOString();
       await updateLog((log) => recordDecision(log, msg.key, msg.decision, at));
       return {};
@@ -126,11 +133,11 @@ async function handle(msg) {
     case 'pending': {
       const k = `pending:${msg.id}`;
       const got = await chrome.storage.session.get(k);
-      if (!got[k]) throw new Error('This selection is no longer available; select the text and use the menu again.');
+      if (!got[k]) throw new Error(t('errSelectionGone'));
       return got[k];
     }
     default:
-      throw new Error(`unknown message ${JSON.stringify(msg && msg.type)}`);
+      throw new Error(t('errUnknownMessage', JSON.stringify(msg && msg.type)));
   }
 }
 
@@ -148,13 +155,13 @@ chrome.runtime.onMessage.addListener((msg, sender, sendResponse) => {
 // open conversation (toolbar popup button and keyboard shortcut).
 async function assessActiveTab() {
   const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
-  if (!tab) throw new Error('No active tab.');
+  if (!tab) throw new Error(t('errNoTab'));
   try {
     const resp = await chrome.tabs.sendMessage(tab.id, { type: 'assess-active' });
-    if (!resp || !resp.ok) throw new Error((resp && resp.error) || 'Nothing to assess on this page.');
+    if (!resp || !resp.ok) throw new Error((resp && resp.error) || t('errNothingToAssess'));
   } catch (e) {
     if (/Receiving end does not exist|Could not establish connection/.test(String(e && e.message))) {
-      throw new Error('This tab is not a LinkedIn page (or it was open before politely was installed: reload it). Paste the message below instead.');
+      throw new Error(t('errNotLinkedIn'));
     }
     throw e;
   }
@@ -169,7 +176,7 @@ const MENU = 'politely-assess';
 
 chrome.runtime.onInstalled.addListener(() => {
   chrome.contextMenus.removeAll(() => {
-    chrome.contextMenus.create({ id: MENU, title: 'Assess with politely', contexts: ['selection'] });
+    chrome.contextMenus.create({ id: MENU, title: t('menuAssess'), contexts: ['selection'] });
   });
 });
 

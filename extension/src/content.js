@@ -13,6 +13,7 @@
   const S = politelySelectors;
   const HL = politelyHighlight;
   const P = politelyPanel;
+  const { t } = politelyI18n;
 
   const MAX_TURNS = 40;
   const MAX_TURN_TEXT = 4000;
@@ -26,9 +27,9 @@
     try {
       resp = await chrome.runtime.sendMessage(msg);
     } catch (e) {
-      throw new Error(`politely's background did not answer (${e.message}). Reload the page after updating the extension.`);
+      throw new Error(t('errNoBackgroundReload', e.message));
     }
-    if (!resp || !resp.ok) throw new Error((resp && resp.error) || 'politely could not assess this message.');
+    if (!resp || !resp.ok) throw new Error((resp && resp.error) || t('errCouldNotAssess'));
     return resp;
   }
 
@@ -42,8 +43,8 @@
     const b = document.createElement('button');
     b.type = 'button';
     b.setAttribute('data-politely', 'assess');
-    b.textContent = 'Assess';
-    b.title = 'Assess the latest message with politely';
+    b.textContent = t('assess');
+    b.title = t('assessTitle');
     const st = b.style;
     for (const [k, v] of Object.entries({
       font: '600 12px/1.2 system-ui, sans-serif', color: '#fff', background: '#0e766e', border: '0',
@@ -143,12 +144,12 @@
       }
     }
     const started = performance.now();
-    const state = { status: 'Assessing…' };
+    const state = { status: t('assessing') };
     const me = { path: location.pathname, conv, box, body: null };
     session = me;
     const actions = { close: closeSession };
     if (idx < 0) {
-      P.show({ error: 'There is no message from the other person in this conversation yet.' }, actions);
+      P.show({ error: t('errNoMessage') }, actions);
       return;
     }
     const target = msgs[idx];
@@ -193,7 +194,7 @@
         record: async (decision, say) => {
           try {
             await ask({ type: 'record', key: resp.key, decision });
-            say(decision === 'accepted' ? 'Recorded: you accepted.' : 'Recorded: you declined.');
+            say(decision === 'accepted' ? t('recordedAccepted') : t('recordedDeclined'));
           } catch (e) {
             say(e.message);
           }
@@ -298,12 +299,12 @@
     let box = me.box;
     if (!box.isConnected) box = S.replyBoxes().find((b) => S.conversationOf(b) === me.conv);
     if (!box) {
-      say('The reply box is gone; copy the reply instead.');
+      say(t('replyBoxGone'));
       return;
     }
     politelyInsert.insert(box, text);
     const send = S.sendButton(box);
-    say(send && !send.disabled ? 'Inserted. Read it over, then send it yourself.' : 'Inserted.');
+    say(send && !send.disabled ? t('insertedSend') : t('inserted'));
   }
 
   // activeConversation picks the conversation for the toolbar and the
@@ -326,7 +327,7 @@
     if (msg && msg.type === 'assess-active') {
       const c = activeConversation();
       if (!c) {
-        sendResponse({ ok: false, error: 'Open a LinkedIn conversation first: no reply box is visible on this page.' });
+        sendResponse({ ok: false, error: t('errNoReplyBox') });
         return;
       }
       assess(c.conv, c.box);

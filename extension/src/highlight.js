@@ -86,7 +86,7 @@
         m.setAttribute('data-politely-flag', s.id);
         m.setAttribute('data-politely-kind', s.kind);
         m.setAttribute('data-politely-span', String(s.index));
-        m.title = s.why ? `${s.title}: ${s.why}` : s.title;
+        m.title = s.why ? politelyI18n.t('tooltip', s.title, s.why) : s.title; // "Selling: why", "推销：why"
         const c = COLORS[s.kind];
         m.style.setProperty('background', c.bg, 'important');
         m.style.setProperty('color', 'inherit', 'important');

@@ -57,7 +57,7 @@ export function upsertAssessment(log, key, request, result) {
 export function recordDecision(log, key, decision, now) {
   log = valid(log);
   const e = log.entries[key];
-  if (!e) throw new Error('That message is not in the log; assess it again first.');
+  if (!e) throw new Error(globalThis.politelyI18n.t('errNotInLog'));
   e.decision = decision;
   e.decided_at = now;
   return log;

@@ -1,9 +1,12 @@
 // options.js: the profile form (chrome.storage.sync) and the quarterly
 // review of the decision log (chrome.storage.local).
 import { validate, toForm } from './profile.js';
-import { review } from './review.js';
+import { review, quarterOf } from './review.js';
 
 const $ = (sel) => document.querySelector(sel);
+const I = globalThis.politelyI18n;
+const { t } = I;
+I.apply();
 const form = $('#profile');
 const FIELDS = ['name', 'company', 'signature', 'capacity_hours_per_week', 'committed_hours_this_week', 'break_until',
   'expertise', 'resources', 'events', 'groups', 'experts', 'tone', 'lang'];
@@ -20,12 +23,12 @@ function contactRow(c = { name: '', note: '', negative: false }) {
     return el;
   };
   const name = cell(Object.assign(document.createElement('input'), { type: 'text', value: c.name, className: 'c-name' }));
-  name.setAttribute('aria-label', 'Contact name');
+  name.setAttribute('aria-label', t('optContactNameLabel'));
   const note = cell(Object.assign(document.createElement('input'), { type: 'text', value: c.note, className: 'c-note' }));
-  note.setAttribute('aria-label', 'Note');
+  note.setAttribute('aria-label', t('optNote'));
   const neg = cell(Object.assign(document.createElement('input'), { type: 'checkbox', checked: c.negative, className: 'c-negative' }), true);
-  neg.setAttribute('aria-label', 'Negative');
-  const rm = cell(Object.assign(document.createElement('button'), { type: 'button', textContent: 'Remove' }), true);
+  neg.setAttribute('aria-label', t('optNegative'));
+  const rm = cell(Object.assign(document.createElement('button'), { type: 'button', textContent: t('optRemove') }), true);
   rm.addEventListener('click', () => tr.remove());
   $('#contacts').append(tr);
   return tr;
@@ -68,7 +71,8 @@ function showErrors(errors) {
     } else if (form.elements[top]) form.elements[top].classList.add('invalid');
   }
   const summary = $('[data-politely="options-errors"]');
-  summary.textContent = errors.length ? `Not saved: ${errors.length === 1 ? 'one field needs' : `${errors.length} fields need`} attention. ${errors.map((e) => e.message).join(' ')}` : '';
+  const all = errors.map((e) => e.message).join(' ');
+  summary.textContent = !errors.length ? '' : errors.length === 1 ? t('optNotSavedOne', all) : t('optNotSavedMany', I.number(errors.length), all);
 }
 
 form.addEventListener('submit', async (e) => {
@@ -80,9 +84,9 @@ form.addEventListener('submit', async (e) => {
   if (errors.length) return;
   try {
     await chrome.storage.sync.set({ profile });
-    saved.textContent = 'Saved. New assessments use it.';
+    saved.textContent = t('optSaved');
   } catch (err) {
-    showErrors([{ field: '', message: `Chrome did not save the profile: ${err.message}` }]);
+    showErrors([{ field: '', message: t('optChromeNotSaved', err.message) }]);
   }
 });
 
@@ -93,38 +97,48 @@ function human(id) {
   return s[0].toUpperCase() + s.slice(1);
 }
 
+// toneName names a tone in the UI's language; an id the messages do not
+// know (a newer engine) shows as itself.
+function toneName(id) {
+  const m = t(`tone_${id}`);
+  return m === `tone_${id}` ? human(id) : m;
+}
+
 async function loadChoices() {
   const resp = await chrome.runtime.sendMessage({ type: 'rules' }).catch(() => null);
   if (!resp || !resp.ok) return;
   catalog = resp.catalog;
   choices = { tones: catalog.tones || [], langs: catalog.langs || [] };
-  const names = new Intl.DisplayNames(['en'], { type: 'language' });
-  for (const t of choices.tones) form.elements.tone.append(new Option(human(t), t));
+  for (const id of choices.tones) form.elements.tone.append(new Option(toneName(id), id));
+  // Each language in the UI's language, and in its own ("Deutsch", "German").
   for (const l of choices.langs) {
-    let n = l;
-    try {
-      n = names.of(l) || l;
-    } catch (_) {}
-    form.elements.lang.append(new Option(n, l));
+    const own = new Intl.DisplayNames([l], { type: 'language' }).of(l);
+    const here = I.langName(l);
+    form.elements.lang.append(new Option(own && own.toLowerCase() !== here.toLowerCase() ? `${here} · ${own}` : here, l));
   }
 }
 
 async function showReview() {
   const [{ log }, { profile }] = await Promise.all([chrome.storage.local.get('log'), chrome.storage.sync.get('profile')]);
-  const r = review(log, profile || {}, new Date());
+  const now = new Date();
+  const r = review(log, profile || {}, now);
+  const q = quarterOf(now);
   const set = (k, v) => ($(`[data-politely="review-${k}"]`).textContent = v);
-  set('quarter', `${r.quarter}${r.undecided ? ` · ${r.undecided} without a recorded decision` : ''}`);
-  set('received', r.received);
-  set('accepted', r.accepted);
-  set('declined', r.declined);
-  set('invitations', r.invitations);
-  set('invitations-accepted', r.invitationsAccepted);
-  set('hours', r.hoursCommitted);
+  // The quarter as the locale writes it; the machine label (2026 Q4) stays
+  // in a data attribute.
+  $('[data-politely="review-quarter"]').setAttribute('data-quarter', r.quarter);
+  set('quarter', [I.quarter(q.start, q.end), r.undecided ? t('revUndecided', I.number(r.undecided)) : ''].filter(Boolean).join(' · '));
+  set('received', I.number(r.received));
+  set('accepted', I.number(r.accepted));
+  set('declined', I.number(r.declined));
+  set('invitations', I.number(r.invitations));
+  set('invitations-accepted', I.number(r.invitationsAccepted));
+  set('hours', I.hours(r.hoursCommitted));
   set('budget', r.budgetHours === null
-    ? 'Set a weekly capacity above to compare with a budget.'
-    : `${r.hoursCommitted} of ${r.budgetHours} hours budgeted this quarter (${profile.capacity_hours_per_week} h/week × ${r.weeks} weeks).`);
+    ? t('revNoBudget')
+    : t('revBudget', I.hours(r.hoursCommitted), I.hours(r.budgetHours), I.hours(profile.capacity_hours_per_week), I.number(r.weeks)));
   const label = (id) => ((catalog && catalog.flags) || []).find((f) => f.id === id)?.title || human(id);
-  set('flags', r.topFlags.length ? r.topFlags.map((f) => `${label(f.id)} (${f.count})`).join(', ') : 'none yet');
+  set('flags', r.topFlags.length ? I.list(r.topFlags.map((f) => t('revFlagCount', label(f.id), I.number(f.count)))) : t('revNoneYet'));
   set('note', r.note);
 }
 

@@ -4,15 +4,17 @@
 import { show, ask } from './standalone.js';
 
 const $ = (s) => document.querySelector(s);
+const { t } = globalThis.politelyI18n;
+globalThis.politelyI18n.apply();
 const result = $('[data-politely="result"]');
 globalThis.politelyView.applyStyle(document);
 
 $('[data-politely="assess-tab"]').addEventListener('click', async () => {
   const status = $('[data-politely="tab-status"]');
-  status.textContent = 'Assessing…';
+  status.textContent = t('assessing');
   try {
     await ask({ type: 'assess-active-tab' });
-    status.textContent = 'Done: the assessment is open on the page.';
+    status.textContent = t('popupDone');
   } catch (e) {
     status.textContent = e.message;
   }
@@ -21,7 +23,7 @@ $('[data-politely="assess-tab"]').addEventListener('click', async () => {
 $('[data-politely="assess-paste"]').addEventListener('click', () => {
   const text = $('[data-politely="paste"]').value;
   if (!text.trim()) {
-    globalThis.politelyView.render(result, { error: 'Paste a message first.' });
+    globalThis.politelyView.render(result, { error: t('popupPasteFirst') });
     return;
   }
   show(result, text, $('[data-politely="from"]').value.trim());

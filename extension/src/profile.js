@@ -2,6 +2,9 @@
 // contract (issue 2) and back, with clear messages for anything invalid. Pure
 // functions, shared by the options page and the unit tests.
 
+// The messages are the UI's (i18n.js), read when a form is validated.
+const t = (...a) => globalThis.politelyI18n.t(...a);
+
 // Chrome refuses a chrome.storage.sync item over 8192 bytes (key included).
 export const SYNC_ITEM_LIMIT = 8192;
 
@@ -40,7 +43,7 @@ export function validate(form, choices = {}) {
   const p = {};
   const text = (field, max) => {
     const v = String(form[field] || '').trim();
-    if (v.length > max) err(field, `Keep this under ${max} characters (it has ${v.length}).`);
+    if (v.length > max) err(field, t('valTooLong', max, v.length));
     if (v) p[field] = v;
   };
   text('name', 100);
@@ -51,49 +54,50 @@ export function validate(form, choices = {}) {
     const raw = String(form[field] ?? '').trim();
     if (!raw) return;
     const n = Number(raw.replace(',', '.'));
-    if (!Number.isFinite(n) || n < 0 || n > 168) err(field, `${label} must be a number of hours from 0 to 168 (got "${raw}").`);
+    if (!Number.isFinite(n) || n < 0 || n > 168) err(field, t('valHours', t(label), raw));
     else p[field] = n;
   };
-  hours('capacity_hours_per_week', 'Capacity per week');
-  hours('committed_hours_this_week', 'Hours already committed this week');
-  if (p.capacity_hours_per_week === 0) err('capacity_hours_per_week', 'A capacity of 0 hours makes every request over capacity; leave it empty if you do not want a budget.');
+  hours('capacity_hours_per_week', 'valCapacityLabel');
+  hours('committed_hours_this_week', 'valCommittedLabel');
+  if (p.capacity_hours_per_week === 0) err('capacity_hours_per_week', t('valCapacityZero'));
 
   const brk = String(form.break_until || '').trim();
   if (brk) {
-    if (!isDate(brk)) err('break_until', `"Break until" must be a date like 2026-12-31 (got "${brk}").`);
+    if (!isDate(brk)) err('break_until', t('valBreakDate', brk));
     else p.break_until = brk;
   }
 
-  const expertise = String(form.expertise || '').split(/[,\n]/).map((s) => s.trim()).filter(Boolean);
+  // Commas in any of the UI's languages separate topics ("Go、招聘").
+  const expertise = String(form.expertise || '').split(/[,，、\n]/).map((s) => s.trim()).filter(Boolean);
   if (expertise.length) p.expertise = expertise;
 
   const list = (field, build) => {
     const out = [];
     lines(form[field]).forEach((line, i) => {
-      const item = build(pair(line), (msg) => err(field, `Line ${i + 1} ("${line}"): ${msg}`));
+      const item = build(pair(line), (msg) => err(field, t('valLine', i + 1, line, msg)));
       if (item) out.push(item);
     });
     if (out.length) p[field] = out;
   };
   list('resources', ([title, url], bad) => {
-    if (!title) return bad('give a title before the "|".');
-    if (url && !isURL(url)) return bad('the link must start with https:// or http://.');
+    if (!title) return bad(t('valNeedTitle'));
+    if (url && !isURL(url)) return bad(t('valBadLink'));
     return url ? { title, url } : { title };
   });
   list('events', ([name, when], bad) => {
-    if (!name) return bad('give the event name before the "|".');
+    if (!name) return bad(t('valNeedEvent'));
     return when ? { name, when } : { name };
   });
   list('groups', ([name, url], bad) => {
-    if (!name) return bad('give the group name before the "|".');
-    if (url && !isURL(url)) return bad('the link must start with https:// or http://.');
+    if (!name) return bad(t('valNeedGroup'));
+    if (url && !isURL(url)) return bad(t('valBadLink'));
     return url ? { name, url } : { name };
   });
   list('experts', ([name, topics], bad) => {
-    if (!name) return bad('give the person\'s name before the "|".');
-    const t = topics.split(',').map((s) => s.trim()).filter(Boolean);
-    if (!t.length) return bad('list the topics they know after the "|", separated by commas.');
-    return { name, topics: t };
+    if (!name) return bad(t('valNeedPerson'));
+    const ts = topics.split(/[,，、]/).map((s) => s.trim()).filter(Boolean);
+    if (!ts.length) return bad(t('valNeedTopics'));
+    return { name, topics: ts };
   });
 
   const contacts = [];
@@ -102,12 +106,12 @@ export function validate(form, choices = {}) {
     const name = String(c.name || '').trim();
     const note = String(c.note || '').trim();
     if (!name) {
-      if (note || c.negative) err(`contacts.${i}.name`, `Contact ${i + 1}: give a name (as LinkedIn shows it), or remove the row.`);
+      if (note || c.negative) err(`contacts.${i}.name`, t('valContactNoName', i + 1));
       return;
     }
     const k = name.toLowerCase();
     if (seen.has(k)) {
-      err(`contacts.${i}.name`, `Contact ${i + 1}: "${name}" is already contact ${seen.get(k) + 1}; keep one row per person.`);
+      err(`contacts.${i}.name`, t('valContactDup', i + 1, name, seen.get(k) + 1));
       return;
     }
     seen.set(k, i);
@@ -118,16 +122,16 @@ export function validate(form, choices = {}) {
   });
   if (contacts.length) p.contacts = contacts;
 
-  for (const [field, options, label] of [['tone', choices.tones, 'tone'], ['lang', choices.langs, 'language']]) {
+  for (const [field, options, unknown] of [['tone', choices.tones, 'valUnknownTone'], ['lang', choices.langs, 'valUnknownLang']]) {
     const v = String(form[field] || '').trim().toLowerCase();
     if (!v) continue;
-    if (options && options.length && !options.includes(v)) err(field, `Unknown ${label} "${v}"; choose one of ${options.join(', ')}.`);
+    if (options && options.length && !options.includes(v)) err(field, t(unknown, v, options.join(', ')));
     else p[field] = v;
   }
 
   const size = new TextEncoder().encode(JSON.stringify(p)).length + 'profile'.length;
   if (size > SYNC_ITEM_LIMIT) {
-    err('', `The profile is ${size} bytes; Chrome syncs at most ${SYNC_ITEM_LIMIT} per item. Shorten notes or remove some contacts or links.`);
+    err('', t('valTooLarge', size, SYNC_ITEM_LIMIT));
   }
   return { profile: p, errors };
 }

@@ -3,6 +3,7 @@
 import { show, ask } from './standalone.js';
 
 const result = document.querySelector('[data-politely="result"]');
+globalThis.politelyI18n.apply();
 globalThis.politelyView.applyStyle(document);
 
 (async () => {

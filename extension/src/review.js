@@ -53,15 +53,15 @@ export function review(log, profile, now) {
 
 // declineNote looks at decisions over the last three months: when at least
 // eight were recorded across two or more months and nine in ten or more were
-// declines, it says so kindly.
+// declines, it says so kindly, in the UI's language (i18n.js).
 export function declineNote(all, now) {
+  const I = globalThis.politelyI18n;
   const since = now.getTime() - 92 * 24 * 3600 * 1000;
   const recent = all.filter((e) => e.decision && Date.parse(e.decided_at || e.at) >= since);
   const months = new Set(recent.map((e) => String(e.decided_at || e.at).slice(0, 7)));
   const declined = recent.filter((e) => e.decision === 'declined').length;
   if (recent.length >= 8 && months.size >= 2 && declined / recent.length >= 0.9) {
-    return `You have declined ${declined} of the last ${recent.length} requests over ${months.size} months. ` +
-      'That can be exactly right. If it is not what you want, consider keeping an hour a month for the people you would like to help: warm notes from people you know are a good start.';
+    return I.t('revNote', I.number(declined), I.number(recent.length), I.number(months.size));
   }
   return '';
 }

@@ -2,14 +2,16 @@
 // paste box and the context-menu result page). Both draw the same view as the
 // LinkedIn panel, with Copy instead of Insert.
 
+const { t } = globalThis.politelyI18n;
+
 async function ask(msg) {
   let resp;
   try {
     resp = await chrome.runtime.sendMessage(msg);
   } catch (e) {
-    throw new Error(`politely's background did not answer: ${e.message}`);
+    throw new Error(t('errNoBackground', e.message));
   }
-  if (!resp || !resp.ok) throw new Error((resp && resp.error) || 'politely could not assess this message.');
+  if (!resp || !resp.ok) throw new Error((resp && resp.error) || t('errCouldNotAssess'));
   return resp;
 }
 
@@ -18,7 +20,7 @@ async function ask(msg) {
 export async function show(container, text, senderName = '') {
   const V = globalThis.politelyView;
   const request = { text, sender: senderName ? { name: senderName } : {}, thread: [] };
-  V.render(container, { status: 'Assessing…' });
+  V.render(container, { status: t('assessing') });
   let resp;
   try {
     resp = await ask({ type: 'assess', request });
@@ -40,7 +42,7 @@ export async function show(container, text, senderName = '') {
     record: async (decision, say) => {
       try {
         await ask({ type: 'record', key: resp.key, decision });
-        say(decision === 'accepted' ? 'Recorded: you accepted.' : 'Recorded: you declined.');
+        say(decision === 'accepted' ? t('recordedAccepted') : t('recordedDeclined'));
       } catch (e) {
         say(e.message);
       }

@@ -5,6 +5,7 @@
 // node with createElement and textContent: no innerHTML anywhere.
 (() => {
   'use strict';
+  const { t } = politelyI18n;
 
   const CSS = `
 :host { all: initial; }
@@ -72,12 +73,11 @@
     return (l && l.title) || human(id);
   }
 
-  function langName(id) {
-    try {
-      return new Intl.DisplayNames(['en'], { type: 'language' }).of(id) || id;
-    } catch (_) {
-      return id;
-    }
+  // optionName names a reply scenario or tone in the UI's language; an id
+  // the messages do not know (a newer engine) shows as itself.
+  function optionName(kind, id) {
+    const m = t(`${kind}_${id}`);
+    return m === `${kind}_${id}` ? human(id) : m;
   }
 
   function applyStyle(root) {
@@ -100,11 +100,11 @@
   // actions: {close, switchReply, insert, copy, record}, each optional.
   function render(container, state, actions = {}) {
     container.replaceChildren();
-    const root = h('div', { class: 'politely', role: 'region', 'aria-label': 'politely assessment', lang: 'en' });
+    const root = h('div', { class: 'politely', role: 'region', 'aria-label': t('panelLabel'), lang: politelyI18n.tag() });
     container.append(root);
     if (actions.close) {
-      root.append(h('header', {}, h('span', { class: 'brand', text: 'politely' }),
-        h('button', { type: 'button', 'data-politely': 'close', 'aria-label': 'Close', title: 'Close', onclick: actions.close }, '×')));
+      root.append(h('header', {}, h('span', { class: 'brand', text: t('appName') }),
+        h('button', { type: 'button', 'data-politely': 'close', 'aria-label': t('close'), title: t('close'), onclick: actions.close }, '×')));
     }
     const body = h('div', { class: 'body' });
     root.append(body);
@@ -113,7 +113,7 @@
       return;
     }
     if (!state.result) {
-      body.append(h('div', { class: 'none', 'data-politely': 'busy', text: state.status || 'Assessing…' }));
+      body.append(h('div', { class: 'none', 'data-politely': 'busy', text: state.status || t('assessing') }));
       return;
     }
     const { result, catalog } = state;
@@ -121,31 +121,31 @@
       h('span', { class: 'label', text: label(catalog, 'verdicts', result.verdict) }),
       h('code', { 'data-politely': 'verdict', text: result.verdict })));
     if ((result.reasons || []).length) body.append(h('ul', { 'data-politely': 'reasons' }, result.reasons.map((r) => h('li', { text: r }))));
-    body.append(h('h3', { text: 'Red flags' }));
-    body.append((result.flags || []).length ? h('div', { 'data-politely': 'flags' }, findings(result.flags, 'flag')) : h('div', { class: 'none', text: 'None found.' }));
+    body.append(h('h3', { 'data-politely': 'heading-flags', text: t('redFlags') }));
+    body.append((result.flags || []).length ? h('div', { 'data-politely': 'flags' }, findings(result.flags, 'flag')) : h('div', { class: 'none', text: t('noneFound') }));
     if ((result.signals || []).length) {
-      body.append(h('h3', { text: 'Good signs' }), h('div', { 'data-politely': 'signals' }, findings(result.signals, 'signal')));
+      body.append(h('h3', { 'data-politely': 'heading-signals', text: t('goodSigns') }), h('div', { 'data-politely': 'signals' }, findings(result.signals, 'signal')));
     }
-    body.append(h('h3', { text: 'They ask for' }));
+    body.append(h('h3', { 'data-politely': 'heading-asks', text: t('theyAskFor') }));
     const asks = (result.asks || []).map((a) => h('span', { class: 'chip', text: label(catalog, 'asks', a) }));
-    if (result.minutes_asked) asks.push(h('span', { class: 'chip', 'data-politely': 'minutes', text: `about ${result.minutes_asked} min` }));
-    body.append(asks.length ? h('div', { class: 'chips', 'data-politely': 'asks' }, asks) : h('div', { class: 'none', text: 'Nothing specific.' }));
+    if (result.minutes_asked) asks.push(h('span', { class: 'chip', 'data-politely': 'minutes', text: t('minutesAsked', politelyI18n.minutes(result.minutes_asked)) }));
+    body.append(asks.length ? h('div', { class: 'chips', 'data-politely': 'asks' }, asks) : h('div', { class: 'none', text: t('nothingSpecific') }));
 
     const reply = state.reply || result.reply;
     if (reply) {
-      body.append(h('h3', { text: 'Suggested reply' }));
-      const pick = (name, values, current, nameOf) => h('select', { 'data-politely': name, 'aria-label': human(name),
+      body.append(h('h3', { 'data-politely': 'heading-reply', text: t('suggestedReply') }));
+      const pick = (name, label, values, current, nameOf) => h('select', { 'data-politely': name, 'aria-label': label,
         onchange: () => actions.switchReply && actions.switchReply({ scenario: sc.value, tone: tn.value, lang: lg.value }) },
       (values && values.length ? values : [current]).map((v) => {
         const o = h('option', { value: v, text: nameOf(v) });
         o.selected = v === current;
         return o;
       }));
-      const sc = pick('scenario', catalog && catalog.scenarios, reply.scenario, human);
-      const tn = pick('tone', catalog && catalog.tones, reply.tone, human);
-      const lg = pick('lang', catalog && catalog.langs, reply.lang, langName);
+      const sc = pick('scenario', t('scenarioLabel'), catalog && catalog.scenarios, reply.scenario, (id) => optionName('scenario', id));
+      const tn = pick('tone', t('toneLabel'), catalog && catalog.tones, reply.tone, (id) => optionName('tone', id));
+      const lg = pick('lang', t('langLabel'), catalog && catalog.langs, reply.lang, politelyI18n.langName);
       body.append(h('div', { class: 'switch' }, sc, tn, lg));
-      const ta = h('textarea', { 'data-politely': 'reply', 'aria-label': 'Suggested reply', spellcheck: 'true' });
+      const ta = h('textarea', { 'data-politely': 'reply', 'aria-label': t('suggestedReply'), spellcheck: 'true', lang: reply.lang });
       ta.value = reply.text;
       body.append(ta);
       const status = h('div', { class: 'status', role: 'status', 'data-politely': 'status', text: state.status || '' });
@@ -153,11 +153,11 @@
         status.textContent = msg;
       };
       const buttons = [];
-      if (actions.insert) buttons.push(h('button', { type: 'button', class: 'primary', 'data-politely': 'insert', onclick: () => actions.insert(ta.value, say) }, 'Insert into reply box'));
-      buttons.push(h('button', { type: 'button', class: actions.insert ? '' : 'primary', 'data-politely': 'copy', onclick: () => copy(ta, say) }, 'Copy'));
+      if (actions.insert) buttons.push(h('button', { type: 'button', class: 'primary', 'data-politely': 'insert', onclick: () => actions.insert(ta.value, say) }, t('insert')));
+      buttons.push(h('button', { type: 'button', class: actions.insert ? '' : 'primary', 'data-politely': 'copy', onclick: () => copy(ta, say) }, t('copy')));
       if (actions.record) {
-        buttons.push(h('button', { type: 'button', 'data-politely': 'record-accepted', title: 'Record that you accepted this request', onclick: () => actions.record('accepted', say) }, 'I accepted'));
-        buttons.push(h('button', { type: 'button', 'data-politely': 'record-declined', title: 'Record that you declined this request', onclick: () => actions.record('declined', say) }, 'I declined'));
+        buttons.push(h('button', { type: 'button', 'data-politely': 'record-accepted', title: t('recordAcceptedTitle'), onclick: () => actions.record('accepted', say) }, t('recordAccepted')));
+        buttons.push(h('button', { type: 'button', 'data-politely': 'record-declined', title: t('recordDeclinedTitle'), onclick: () => actions.record('declined', say) }, t('recordDeclined')));
       }
       // The buttons stay in view at the bottom while the panel scrolls.
       body.append(h('div', { class: 'footer' }, h('div', { class: 'actions' }, buttons), status));
@@ -169,12 +169,12 @@
   async function copy(ta, say) {
     try {
       await navigator.clipboard.writeText(ta.value);
-      say('Copied.');
+      say(t('copied'));
       return;
     } catch (_) {}
     ta.focus();
     ta.select();
-    say(document.execCommand('copy') ? 'Copied.' : 'Copy was refused by the browser: select the text and copy it.');
+    say(document.execCommand('copy') ? t('copied') : t('copyRefused'));
   }
 
   globalThis.politelyView = { CSS, render, applyStyle, human, h };

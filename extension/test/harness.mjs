@@ -74,10 +74,11 @@ export async function serve() {
   };
 }
 
-// launch starts chromium with the extension in a fresh profile. It returns
-// the context, the extension id and the list of every request any page or
-// worker of the context made.
-export async function launch(port) {
+// launch starts chromium with the extension in a fresh profile (extra
+// arguments such as --lang=de after ours). It returns the context, the
+// extension id and the list of every request any page or worker of the
+// context made.
+export async function launch(port, extra = []) {
   if (!fs.existsSync(path.join(EXT, 'manifest.json'))) throw new Error(`no built extension in ${EXT}: run make extension`);
   if (!fs.existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: run make ext-deps`);
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'politely-profile-'));
@@ -91,6 +92,7 @@ export async function launch(port) {
       '--disable-component-update', '--disable-sync', '--disable-default-apps', '--disable-features=DialMediaRouteProvider,OptimizationHints,Translate',
       `--disable-extensions-except=${EXT}`, `--load-extension=${EXT}`,
       `--host-resolver-rules=MAP ${HOST} 127.0.0.1:${port}`, '--ignore-certificate-errors',
+      ...extra,
     ],
   });
   const requests = [];

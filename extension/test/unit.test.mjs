@@ -3,9 +3,15 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import { describe, test } from 'node:test';
+import '../src/i18n.js';
 import { validate, toForm, SYNC_ITEM_LIMIT } from '../src/profile.js';
 import { messageKey, upsertAssessment, recordDecision, entries, MAX_ENTRIES } from '../src/log.js';
 import { review, quarterOf, declineNote } from '../src/review.js';
+
+// The pure modules speak through i18n.js; here it reads the English messages.
+const localeDir = new URL('../src/_locales/', import.meta.url);
+const readLocale = (l) => JSON.parse(fs.readFileSync(new URL(`${l}/messages.json`, localeDir), 'utf8'));
+globalThis.politelyI18n.use(readLocale('en'));
 
 const blank = { name: '', company: '', signature: '', capacity_hours_per_week: '', committed_hours_this_week: '', break_until: '',
   expertise: '', resources: '', events: '', groups: '', experts: '', contacts: [], tone: '', lang: '' };
@@ -161,6 +167,149 @@ describe('the extension package', () => {
       assert.doesNotMatch(code, /innerHTML|outerHTML|insertAdjacentHTML|document\.write|\beval\(|new Function/, f);
       assert.doesNotMatch(code, /(^|[^.\w])fetch\(|XMLHttpRequest|WebSocket|EventSource|sendBeacon/, f);
       assert.doesNotMatch(code, /<script[^>]+src=["']?https?:/, f);
+    }
+  });
+});
+
+// The interface speaks the five reply languages: every string a user sees is
+// a message of _locales, every message is in every locale, and the
+// translations keep the typography of each language.
+describe('the extension speaks the user\'s language', () => {
+  const src = new URL('../src/', import.meta.url);
+  const read = (f) => fs.readFileSync(new URL(f, src), 'utf8');
+  const LOCALES = ['en', 'zh_CN', 'es', 'fr', 'de'];
+  const messages = Object.fromEntries(LOCALES.map((l) => [l, readLocale(l)]));
+  const en = messages.en;
+  const files = fs.readdirSync(src).filter((n) => /\.(js|html)$/.test(n));
+  const slots = (m) => [...String(m).matchAll(/\$([1-9])/g)].map((x) => x[1]).sort().join(',');
+
+  test('the five locales, no more, each naming itself', () => {
+    assert.deepEqual(fs.readdirSync(localeDir).sort(), [...LOCALES].sort());
+    for (const l of LOCALES) assert.equal(messages[l].locale.message, l, `${l}/messages.json says it is ${messages[l].locale.message}`);
+  });
+
+  test('every message is in every locale, with the same $1…$9', () => {
+    for (const l of LOCALES) {
+      assert.deepEqual(Object.keys(messages[l]).sort(), Object.keys(en).sort(), `${l} has other ids than en`);
+      for (const [id, m] of Object.entries(messages[l])) {
+        assert.ok(String(m.message).trim(), `${l} ${id} is empty`);
+        assert.equal(slots(m.message), slots(en[id].message), `${l} ${id}: other substitutions than en`);
+      }
+    }
+  });
+
+  // Ids used in code: t('id'), data-i18n*="id", __MSG_id__, and the
+  // scenario_ and tone_ names of every reply option the engine has.
+  function usedIds() {
+    const ids = new Set();
+    for (const f of [...files, 'manifest.json']) {
+      const code = read(f);
+      for (const m of code.matchAll(/\bt\(\s*'([A-Za-z_][\w]*)'/g)) ids.add(m[1]);
+      for (const m of code.matchAll(/data-i18n(?:-[a-z-]+)?="([^"]+)"/g)) ids.add(m[1]);
+      for (const m of code.matchAll(/__MSG_(\w+)__/g)) ids.add(m[1]);
+      // An id handed around before t() reads it ('valCapacityLabel').
+      for (const m of code.matchAll(/'([a-z][A-Za-z]+)'/g)) if (en[m[1]]) ids.add(m[1]);
+    }
+    const reply = fs.readFileSync(new URL('../../internal/reply/reply.go', import.meta.url), 'utf8');
+    const block = reply.slice(reply.indexOf('// Scenario ids.'), reply.indexOf(')', reply.indexOf('// Scenario ids.')));
+    for (const m of block.matchAll(/=\s*"([a-z_]+)"/g)) ids.add(`scenario_${m[1]}`);
+    for (const m of reply.match(/func Tones\(\)[^\n]*/)[0].matchAll(/"([a-z]+)"/g)) ids.add(`tone_${m[1]}`);
+    return ids;
+  }
+  test('every message id the code uses exists', () => {
+    const ids = usedIds();
+    assert.ok(ids.size > 100, `only ${ids.size} ids found: the scan is broken`);
+    assert.ok(ids.has('scenario_door_open') && ids.has('tone_brief'), 'reply options not found');
+    for (const id of ids) assert.ok(en[id], `message ${id} is used but not in _locales/en`);
+    const unused = Object.keys(en).filter((id) => !ids.has(id) && id !== 'locale');
+    assert.deepEqual(unused, [], 'messages nobody uses');
+  });
+
+  // prose tells a string shown to people from code: words separated by
+  // spaces, or one capitalised word ("Copy"), outside selectors and CSS.
+  const prose = (s) => {
+    s = s.replace(/\$\{[^}]*\}/g, ' X ').trim();
+    if (!s || /^[\w-]+$/.test(s) && !/^[A-Z][a-z]+$/.test(s)) return false;
+    if (/[{}[\]#=<>]|^[.:@]|:\s*[\w#-]+;|\b\d+px\b|rgba?\(|^\w+\(|^[\w.-]+\/[\w.-]+$/.test(s)) return false;
+    return /\p{L}{2,}[,;:.!?’']?\s+\p{L}{2,}/u.test(s) || /^[A-Z][a-z]+[.…!]?$/.test(s) || /\p{Script=Han}/u.test(s);
+  };
+  // Code strings that read like words but are never shown.
+  const NOT_SHOWN = new Set(['use strict', 'Escape', 'SELECT']);
+  test('no string shown to the user is written in the code', () => {
+    const found = [];
+    for (const f of files.filter((n) => n.endsWith('.js'))) {
+      const code = read(f).replace(/\/\*[\s\S]*?\*\//g, '').replace(/(^|[^:'"\\])\/\/.*$/gm, '$1');
+      for (const m of code.matchAll(/'(?:[^'\\\n]|\\.)*'|"(?:[^"\\\n]|\\.)*"|`(?:[^`\\]|\\.)*`/g)) {
+        const s = m[0].slice(1, -1);
+        // selectors.js describes each fallback in words for its readers.
+        const documents = /structure:\s*$/.test(code.slice(Math.max(0, m.index - 20), m.index));
+        if (prose(s) && !NOT_SHOWN.has(s) && !documents) found.push(`${f}: ${m[0].slice(0, 80)}`);
+      }
+    }
+    for (const f of files.filter((n) => n.endsWith('.html'))) {
+      const html = read(f).replace(/<(script|style)[\s\S]*?<\/\1>/g, '');
+      for (const m of html.matchAll(/>([^<]+)</g)) {
+        if (/\p{L}/u.test(m[1])) found.push(`${f}: text ${JSON.stringify(m[1].trim())}`);
+      }
+      for (const m of html.matchAll(/\s(title|placeholder|aria-label|alt|value)="([^"]*)"/g)) {
+        if (/\p{L}/u.test(m[2])) found.push(`${f}: ${m[1]}="${m[2]}"`);
+      }
+    }
+    assert.deepEqual(found, [], 'write these as messages in _locales and show them with t() or data-i18n');
+  });
+  test('the scan finds a shown string (it can fail)', () => {
+    assert.ok(prose('Insert into reply box') && prose('Copy') && prose(`Recorded: you ${'x'}.`) && prose('已复制。'));
+    assert.ok(!prose('[data-politely="assess"]') && !prose('600 12px/1.2 system-ui, sans-serif') && !prose('decline_door_open') && !prose('application/json'));
+  });
+
+  test('the store listing fits: a description of at most 132 characters in every locale', () => {
+    for (const l of LOCALES) assert.ok([...messages[l].appDescription.message].length <= 132, `${l}: ${messages[l].appDescription.message.length} characters`);
+  });
+
+  test('the manifest is localised', () => {
+    const manifest = JSON.parse(read('manifest.json'));
+    assert.equal(manifest.default_locale, 'en');
+    assert.match(manifest.name, /^__MSG_\w+__$/);
+    assert.match(manifest.description, /^__MSG_\w+__$/);
+    assert.match(manifest.commands['assess-conversation'].description, /^__MSG_\w+__$/);
+    assert.equal(manifest.content_scripts[0].js[0], 'i18n.js', 'content scripts load i18n.js first');
+  });
+
+  test('translations are translated, in each language\'s typography', () => {
+    const same = (l) => Object.keys(en).filter((id) => id !== 'locale' && messages[l][id].message === en[id].message);
+    for (const l of LOCALES.slice(1)) {
+      const s = same(l);
+      assert.ok(s.length <= 8, `${l}: ${s.length} messages left in English: ${s.join(', ')}`);
+    }
+    for (const [id, m] of Object.entries(messages.fr)) {
+      // French sets a narrow no-break space before : ; ! ? and inside « ».
+      assert.doesNotMatch(m.message.replace(/https?:\/\//g, ''), /[ \S][;:!?](?!\/)|«[^\u202f]|[^\u202f]»/u, `fr ${id}: ${m.message}`);
+      assert.doesNotMatch(m.message, /'/, `fr ${id} uses ' where French uses ’`);
+    }
+    for (const [id, m] of Object.entries(messages.de)) {
+      // German UI text says Sie, never du.
+      assert.doesNotMatch(m.message, /\b(du|dich|dir|dein|deine|deinen|deiner)\b/, `de ${id}: ${m.message}`);
+      assert.doesNotMatch(m.message, /"/, `de ${id} uses " where German uses „ “`);
+    }
+    for (const [id, m] of Object.entries(messages.zh_CN)) {
+      // Chinese punctuation is full width next to Chinese text.
+      assert.doesNotMatch(m.message, /\p{Script=Han}[,:;!?()]|[,:;!?(]\p{Script=Han}/u, `zh_CN ${id}: ${m.message}`);
+    }
+    for (const [id, m] of Object.entries(messages.es)) {
+      assert.doesNotMatch(m.message, /"/, `es ${id} uses " where Spanish uses « »`);
+    }
+  });
+
+  test('messages fill their substitutions as chrome.i18n does', () => {
+    const I = globalThis.politelyI18n;
+    assert.equal(I.fill('Line $1 ("$2"): $3 $$5', [1, 'a', 'b']), 'Line 1 ("a"): b $5');
+    assert.equal(I.t('valContactDup', 2, 'Ann Lee', 1), 'Contact 2: "Ann Lee" is already contact 1; keep one row per person.');
+    I.use(messages.de);
+    try {
+      assert.equal(I.t('minutesAsked', '20 Min.'), 'etwa 20 Min.');
+      assert.equal(I.uiLang(), 'de');
+    } finally {
+      I.use(en);
     }
   });
 });

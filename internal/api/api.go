@@ -9,6 +9,7 @@
 //	POST /v1/reply   request (+ scenario, tone, lang) → {"reply": {...}}
 //	POST /v1/lint    {"text", "lang"} → {"findings": [...]}
 //	GET  /v1/rules   the active catalog: flags, signals, asks, verdicts, scenarios, tones, languages
+//	                 (?lang=de: the titles and explanations in German)
 //	GET  /healthz    {"status": "ok"}
 //
 // Every error is JSON {"error": {"code", "message"[, "field"]}} with the
@@ -33,6 +34,7 @@ import (
 
 	"politely/internal/engine"
 	"politely/internal/model"
+	"politely/internal/rules"
 )
 
 // MaxBody is the default limit on a request body, in bytes. A LinkedIn
@@ -83,7 +85,7 @@ type handler struct {
 	assess  func(model.Request) (model.Result, error)
 	reply   func(model.Request) (model.Reply, error)
 	lint    func(text, lang string) ([]model.Issue, error)
-	rules   []byte // the catalog, encoded once: the engine is immutable
+	rules   map[string][]byte // the catalog in each language, encoded once: the engine is immutable
 	options map[string][]string
 	log     *log.Logger
 	maxBody int64
@@ -105,15 +107,16 @@ func New(e *engine.Engine, opts ...Option) http.Handler {
 	for _, o := range opts {
 		o(h)
 	}
-	cat := e.Catalog()
+	cat := e.Catalog("")
 	h.options = map[string][]string{"scenario": cat.Scenarios, "tone": cat.Tones, "lang": cat.Langs}
-	rules, err := encode(cat)
-	if err != nil {
+	h.rules = map[string][]byte{}
+	for _, lang := range rules.Langs {
 		// The catalog is plain strings; failing to encode it is a bug that
 		// should surface on every call rather than stop the host.
-		rules = nil
+		if b, err := encode(e.Catalog(lang)); err == nil {
+			h.rules[lang] = b
+		}
 	}
-	h.rules = rules
 	return h
 }
 
@@ -351,11 +354,15 @@ func (h *handler) serveLint(w http.ResponseWriter, r *http.Request) {
 	}{req.ID, issues})
 }
 
+// serveRules answers the catalog in the language of ?lang= (a browser's
+// "de-AT" or "zh-CN" too); one politely does not speak gets English, and
+// the catalog's "lang" says which it is.
 func (h *handler) serveRules(w http.ResponseWriter, r *http.Request) {
-	if h.rules == nil {
+	b := h.rules[rules.Lang(r.URL.Query().Get("lang"))]
+	if b == nil {
 		panic("api: the catalog could not be encoded")
 	}
-	write(w, http.StatusOK, h.rules)
+	write(w, http.StatusOK, b)
 }
 
 func (h *handler) serveHealth(w http.ResponseWriter, r *http.Request) {

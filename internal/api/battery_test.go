@@ -17,6 +17,8 @@ import (
 	"testing"
 	"unicode/utf16"
 
+	"github.com/tidwall/gjson"
+
 	"politely/internal/engine"
 	"politely/internal/model"
 )
@@ -43,6 +45,9 @@ type Case struct {
 	Catalog string `json:"catalog,omitempty"` // set this reply option to the catalog's first value
 	Status  int    `json:"status"`
 	Code    string `json:"code,omitempty"`
+	// Want holds what some fields of the answer must be, by gjson path
+	// ("flags.0.title"); "" means absent.
+	Want map[string]string `json:"want,omitempty"`
 }
 
 // Wire is a case as sent, with the native answer: the format of -export.
@@ -99,7 +104,7 @@ func loadCases(t testing.TB, e *engine.Engine) []Case {
 			}
 		})
 	}
-	cat := e.Catalog()
+	cat := e.Catalog("")
 	for i := range cases {
 		c := &cases[i]
 		if c.Catalog == "" {
@@ -210,7 +215,7 @@ func answer(rec *httptest.ResponseRecorder) Answer {
 func TestBattery(t *testing.T) {
 	e := newEngine(t)
 	h := New(e)
-	cat := e.Catalog()
+	cat := e.Catalog("")
 	var out []Wire
 	for _, c := range loadCases(t, e) {
 		w := c.wire()
@@ -237,6 +242,11 @@ func TestBattery(t *testing.T) {
 				return
 			}
 			checkOK(t, c, w, body, cat)
+			for path, want := range c.Want {
+				if got := gjson.Get(w.Expect.Body, path).String(); got != want {
+					t.Errorf("%s is %q, want %q", path, got, want)
+				}
+			}
 		})
 	}
 	if *export != "" {

@@ -8,7 +8,6 @@
 package assess
 
 import (
-	"fmt"
 	"math"
 	"slices"
 	"strings"
@@ -61,7 +60,6 @@ type judge struct {
 	asks    []bool     // by label
 	flag    []bool     // by label: a red flag (of the findings shown, the rest are signals)
 	thresh  []float64  // by label: the score at which it holds
-	lower   []string   // by label: its title in lower case, for reasons
 	rules   []ruleInfo // by rule
 	counted []bool     // by rule: its weight has been added
 	vocab   []vocabWord
@@ -75,10 +73,11 @@ type judge struct {
 	ms      learn.Scorer
 	at      []int // by label: its index in the model, -1 when not learned
 	top     []contribution
-	prob    []float64 // by label: the learned probability (only learned labels)
-	rule    []float64 // by label: the rules' stated weights (only learned labels)
-	hold    []bool    // by label: the rules alone can make it hold
-	derived []bool    // by label: the policy derives it from other findings too
+	prob    []float64            // by label: the learned probability (only learned labels)
+	rule    []float64            // by label: the rules' stated weights (only learned labels)
+	hold    []bool               // by label: the rules alone can make it hold
+	derived []bool               // by label: the policy derives it from other findings too
+	negated func(first int) bool // whether a negation cancels the words from first, in the message
 	// Scratch for result and reason.
 	tmp, kept []hit
 	offs, u16 []int
@@ -87,6 +86,9 @@ type judge struct {
 	fill      []byte // its template being filled
 	fill2     []byte
 	favours   []byte // the favours asked, as words
+
+	// The labels' words and the engine's sentences in the request's language.
+	sp *rules.Speech
 }
 
 // vocabWord is one distinct word a vocabulary rule has counted.
@@ -136,12 +138,12 @@ func newJudge(p *rules.Pack) *judge {
 		},
 		score: make([]float64, n), hits: make([][]hit, n), ctx: make([]string, n), ctxEv: make([][]hit, n),
 		asks: make([]bool, n), counted: make([]bool, len(p.Rules())), rules: ruleInfos(p.Rules()),
-		flag: make([]bool, n), thresh: make([]float64, n), lower: make([]string, n),
+		flag: make([]bool, n), thresh: make([]float64, n),
 	}
 	// What the loops over labels read, by position: the shown findings
 	// and the asks are listed so that a loop visits them only.
 	for i, l := range p.Labels() {
-		a.thresh[i], a.lower[i] = l.Threshold, strings.ToLower(l.Title)
+		a.thresh[i] = l.Threshold
 		switch l.Kind {
 		case rules.KindFlag, rules.KindSignal:
 			a.flag[i] = l.Kind == rules.KindFlag
@@ -150,6 +152,8 @@ func newJudge(p *rules.Pack) *judge {
 			a.askAt = append(a.askAt, i)
 		}
 	}
+	// Made once per judge: a method value made per message would allocate.
+	a.negated = func(first int) bool { return a.sc.Negated(&a.f, first) }
 	a.at = make([]int, n)
 	for i := range a.at {
 		a.at[i] = -1
@@ -201,6 +205,7 @@ func ruleInfos(rs []rules.Rule) []ruleInfo {
 // reset readies a judge for the next request.
 func (a *judge) reset(r model.Request) {
 	a.r = r
+	a.sp = a.p.Speech(rules.Lang(r.UILang, r.Lang))
 	a.f.Refold(r.Text)
 	clear(a.score)
 	clear(a.asks)
@@ -250,6 +255,13 @@ func (a *judge) scanMessage() {
 		}
 		first := !a.counted[h.Rule]
 		a.counted[h.Rule] = true
+		if first && a.mdl != nil && (rule.labelAt < 0 || a.at[rule.labelAt] < 0) {
+			// A cue's rule (a recruiter's offer): the model weighs it for
+			// the labels it learns, the cue itself stays with the rules.
+			if f := a.mdl.RuleFeature(h.Rule); f >= 0 {
+				a.mdl.Add(&a.ms, int32(f), -1, -1)
+			}
+		}
 		for _, at := range [2]int32{rule.labelAt, rule.alsoAt} {
 			if at < 0 {
 				continue
@@ -333,7 +345,7 @@ func (a *judge) scanContext() {
 	}
 	if declinedAt >= 0 {
 		// Asking again after a no; a message that only thanks or says goodbye is not.
-		a.context("persistent", "you already declined earlier in this thread, and they wrote again")
+		a.context("persistent", a.sp.CtxDeclined)
 	}
 	// negative_history: the sender matches a contact marked negative, or one
 	// whose note records a bad experience.
@@ -343,7 +355,7 @@ func (a *judge) scanContext() {
 	}
 	// burnout: the user is on a networking break.
 	if b := r.Profile.BreakUntil; !b.IsZero() && !r.Now.IsZero() && r.Now.Before(b) {
-		a.context("burnout", "your profile says you are on a networking break until "+b.Format("2 January 2006"))
+		a.context("burnout", fillSlots(a.sp.CtxBreak, "{date}", a.date(b)))
 	}
 }
 
@@ -386,14 +398,14 @@ func (a *judge) badContact() (model.Contact, string) {
 			continue
 		}
 		if c.Negative {
-			why := "your profile marks " + c.Name + " as a contact to decline"
+			why := fillSlots(a.sp.CtxNegative, "{name}", c.Name)
 			if c.Note != "" {
-				why += " (note: " + c.Note + ")"
+				why += fillSlots(a.sp.CtxNote, "{note}", c.Note)
 			}
 			return c, why
 		}
 		if c.Note != "" && a.mine(c.Note, "bad_note") {
-			return c, "your note on " + c.Name + " records a bad experience: " + c.Note
+			return c, fillSlots(a.sp.CtxBadNote, "{name}", c.Name, "{note}", c.Note)
 		}
 	}
 	return model.Contact{}, ""
@@ -525,8 +537,8 @@ func (a *judge) capacity() {
 	}
 	asked := a.minute / 60
 	if p.CommittedHoursThisWeek+asked > p.CapacityHoursPerWeek {
-		a.context("over_capacity", fmt.Sprintf("this asks for about %s, and you have already committed %s of the %s a week you set aside for networking",
-			hours(asked), hours(p.CommittedHoursThisWeek), hours(p.CapacityHoursPerWeek)))
+		a.context("over_capacity", fillSlots(a.sp.CtxCapacity, "{asked}", a.hours(asked),
+			"{committed}", a.hours(p.CommittedHoursThisWeek), "{capacity}", a.hours(p.CapacityHoursPerWeek)))
 	}
 }
 
@@ -540,7 +552,7 @@ func (a *judge) expertise() {
 	for _, x := range p.Experts {
 		for _, topic := range x.Topics {
 			if s, e, ok := a.find(topic); ok {
-				a.context("outside_expertise", fmt.Sprintf("they ask about %s, a topic your profile sends to %s", topic, x.Name))
+				a.context("outside_expertise", fillSlots(a.sp.CtxExpert, "{topic}", topic, "{name}", x.Name))
 				a.evidence("outside_expertise", hit{start: s, end: e})
 			}
 		}
@@ -553,7 +565,7 @@ func (a *judge) expertise() {
 			return
 		}
 	}
-	a.context("outside_expertise", "they ask for advice, and none of your expertise ("+strings.Join(p.Expertise, ", ")+") appears in the message")
+	a.context("outside_expertise", fillSlots(a.sp.CtxNoExpertise, "{expertise}", strings.Join(p.Expertise, a.sp.ListSep)))
 }
 
 // mentions reports whether the message touches a topic of the user's: the
@@ -656,16 +668,6 @@ func without(list, drop []int) []int {
 	return out
 }
 
-func hours(h float64) string {
-	if h == math.Trunc(h) {
-		if h == 1 {
-			return "1 hour"
-		}
-		return fmt.Sprintf("%.0f hours", h)
-	}
-	return fmt.Sprintf("%.1f hours", h)
-}
-
 // result builds the findings (each with its evidence in UTF-16 offsets) and
 // the verdict.
 func (a *judge) result() model.Result {
@@ -708,12 +710,12 @@ func (a *judge) result() model.Result {
 	k := 0
 	for m := 0; m < len(a.kept); {
 		i, n := a.kept[m].start, a.kept[m].end
-		l := &labels[i]
-		why := l.Why
+		w := &a.sp.Labels[i]
+		why := w.Why
 		if src := a.ctx[i]; src != "" {
-			why = l.Why + " (From your context: " + src + ".)"
+			why = w.Why + fillSlots(a.sp.FromContext, "{src}", src)
 		}
-		f := model.Finding{ID: l.ID, Title: l.Title, Why: why, Score: a.probability(i), Evidence: ev[k/2 : k/2+n : k/2+n]}
+		f := model.Finding{ID: labels[i].ID, Title: w.Title, Why: why, Score: a.probability(i), Evidence: ev[k/2 : k/2+n : k/2+n]}
 		for j := range n {
 			f.Evidence[j] = model.Span{Start: a.u16[k], End: a.u16[k+1], Text: a.r.Text[a.offs[k]:a.offs[k+1]]}
 			k += 2

@@ -32,7 +32,7 @@ func (a *judge) learned() {
 	if m == nil {
 		return
 	}
-	m.Text(&a.ms, a.r.Text, &a.f)
+	m.Text(&a.ms, a.r.Text, &a.f, a.negated)
 	a.headline()
 	for k, l := range m.Labels {
 		a.prob[l.At] = learn.Prob(a.ms.Z[k])
@@ -42,11 +42,17 @@ func (a *judge) learned() {
 			// model is, the threshold is met.
 			a.score[l.At] = math.Max(a.thresh[l.At], 1e-9)
 		}
-		if a.on(l.At) {
-			a.learnedEvidence(k, l.At)
+		if a.on(l.At) && !a.learnedEvidence(k, l.At) && a.pol.NeedEvidence > 0 && a.shown(l.At) {
+			// A flag or signal nobody could point at in the text is not
+			// shown: the score alone (bias, cues, function words) stays in
+			// scores, below its threshold.
+			a.score[l.At] = math.Min(a.score[l.At], math.Nextafter(a.thresh[l.At], 0))
 		}
 	}
 }
+
+// shown reports whether label i is a flag or signal (a finding with spans).
+func (a *judge) shown(i int) bool { return slices.Contains(a.shownAt, i) }
 
 // headline adds the stated weights of the headline rules that fire in the
 // sender's title to their labels' log-odds: the corpora carry no titles, so
@@ -69,11 +75,16 @@ func (a *judge) headline() {
 	}
 }
 
-// learnedEvidence rebuilds the evidence of learned label i (model label k).
-func (a *judge) learnedEvidence(k, i int) {
+// learnedEvidence rebuilds the evidence of learned label i (model label k)
+// and reports whether any piece of it stands on its own: a rule's phrase or
+// words that weigh for the label (otherwise the whole message stands in).
+func (a *judge) learnedEvidence(k, i int) bool {
+	// Where the rules alone make the label hold, their phrases are its
+	// evidence whatever the model weighs them.
+	ruled := a.hold[i] && a.rule[i] >= a.p.Labels()[i].Threshold
 	kept := a.hits[i][:0]
 	for _, h := range a.hits[i] {
-		if w, known := a.weight(k, a.mdl.RuleFeature(int(h.rule))); !known || w > 0 {
+		if w, known := a.weight(k, a.mdl.RuleFeature(int(h.rule))); !known || w > 0 || ruled && h.weight > 0 {
 			if known {
 				h.weight = 1 + w // a rule's phrase is quoted before a single word
 			}
@@ -97,7 +108,8 @@ func (a *judge) learnedEvidence(k, i int) {
 			n++
 		}
 	}
-	if len(kept) == 0 {
+	found := len(kept) > 0
+	if !found {
 		// Held by the cues and the words together, none standing out: the
 		// message as a whole is the evidence.
 		if s, e, ok := a.wordSpan(0, int32(len(a.f.List())-1)); ok {
@@ -105,6 +117,7 @@ func (a *judge) learnedEvidence(k, i int) {
 		}
 	}
 	a.hits[i] = kept
+	return found
 }
 
 // showable reports whether a contribution reads as evidence to a person:

@@ -35,7 +35,7 @@ func (a *judge) verdict(res *model.Result, reasons []string) (string, []string) 
 		return model.DeclineFirm, reasons
 	}
 	if softened {
-		reasons = append(reasons, a.reasonLine(ix.selling, true, " You know each other, so \"not now\" keeps the relationship."))
+		reasons = append(reasons, a.reasonLine(ix.selling, true, a.sp.Softened))
 	}
 	door := false
 	for _, id := range ix.doorFlags {
@@ -62,32 +62,32 @@ func (a *judge) verdict(res *model.Result, reasons []string) (string, []string) 
 	if len(res.Signals) == 0 && (len(res.Asks) == 0 || len(res.Asks) == 1 && res.Asks[0] == "connect") && a.f.Words() < int(a.pol.MinWords) {
 		// "Hi", "Hello there": nothing to say yes to, and nothing against
 		// them; wanting to connect is what a greeting this short implies.
-		return model.DeclineDoorOpen, append(reasons, "The message is too short to say what they want: a connection here is the most it needs.")
+		return model.DeclineDoorOpen, append(reasons, a.sp.TooShort)
 	}
 	if len(res.Signals) == 0 {
-		return model.Accept, append(reasons, "No red flags: a plain, honest request.")
+		return model.Accept, append(reasons, a.sp.Plain)
 	}
-	b := append(a.line[:0], "No red flags, and good signs: "...)
+	b := a.favours[:0]
 	n := 0
 	for _, i := range a.shownAt {
 		if !a.flag[i] && a.holds(i) { // res.Signals, in the same order
 			if n++; n > 1 {
-				b = append(b, ", "...)
+				b = append(b, a.sp.ListSep...)
 			}
-			b = append(b, a.lower[i]...)
+			b = append(b, a.sp.Labels[i].Inline...)
 		}
 	}
-	a.line = append(b, '.')
+	a.favours = b
+	a.line = replace(a.line[:0], a.sp.GoodSigns, "{signals}", b)
 	return model.Accept, append(reasons, string(a.line))
 }
 
 // title is a label's title, or its id when it has none.
 func (a *judge) title(i int) string {
-	l := &a.p.Labels()[i]
-	if l.Title != "" {
-		return l.Title
+	if t := a.sp.Labels[i].Title; t != "" {
+		return t
 	}
-	return l.ID
+	return a.p.Labels()[i].ID
 }
 
 // reasonLine writes one reason, "Title: why." when titled, then tail, into
@@ -95,9 +95,17 @@ func (a *judge) title(i int) string {
 func (a *judge) reasonLine(i int, titled bool, tail string) string {
 	b := a.line[:0]
 	if titled {
-		b = append(append(b, a.title(i)...), ": "...)
+		b = append(append(b, a.title(i)...), a.sp.TitleSep...)
 	}
-	b = append(a.reason(b, i), tail...)
+	at := len(b)
+	b = a.reason(b, i)
+	if a.sp.FullStop != "." && len(b) > at && b[len(b)-1] == '.' {
+		b = append(b[:len(b)-1], a.sp.FullStop...) // a sentence ended by finish, in Chinese
+	}
+	b = append(b, tail...)
+	if titled && a.sp.LowerAfterTitle {
+		b = lowerAt(b, at) // "Venta: el mensaje…", as Spanish and French write after a colon
+	}
 	a.line = b
 	return string(b)
 }
@@ -109,23 +117,34 @@ func (a *judge) reason(b []byte, i int) []byte {
 	if src := a.ctx[i]; src != "" {
 		return appendSentence(b, src)
 	}
-	l := &a.p.Labels()[i]
-	tmpl := l.Reason
+	w := &a.sp.Labels[i]
+	tmpl := w.Reason
 	if tmpl == "" {
-		return appendSentence(b, l.Why)
+		return appendSentence(b, w.Why)
 	}
 	// Quote the two strongest phrases, in the order they appear, each on
 	// one line however the message broke it.
 	q := a.quote[:0]
-	strongest := spans(append(a.tmp[:0], a.hits[i]...), 1<<30)
+	// A rule's phrase says why better than a single word the model
+	// weighs: words are quoted only when no phrase is there.
+	a.tmp = a.tmp[:0]
+	for _, h := range a.hits[i] {
+		if h.rule >= 0 {
+			a.tmp = append(a.tmp, h)
+		}
+	}
+	if len(a.tmp) == 0 {
+		a.tmp = append(a.tmp, a.hits[i]...)
+	}
+	strongest := spans(a.tmp, 1<<30)
 	slices.SortStableFunc(strongest, func(x, y hit) int { return cmp.Compare(y.weight, x.weight) })
 	for n, h := range spans(strongest[:min(2, len(strongest))], 2) {
 		if n > 0 {
-			q = append(q, ", "...)
+			q = append(q, a.sp.ListSep...)
 		}
-		q = append(q, "“"...)
+		q = append(q, a.sp.QuoteOpen...)
 		q = appendFields(q, a.r.Text[h.start:h.end])
-		q = append(q, "”"...)
+		q = append(q, a.sp.QuoteClose...)
 	}
 	a.quote = q
 	// The template's {evidence} drops out with its parentheses when
@@ -148,14 +167,14 @@ func (a *judge) reason(b []byte, i int) []byte {
 			switch {
 			case n == 0:
 			case n == len(asked)-1:
-				l = append(l, " and "...)
+				l = append(l, a.sp.And...)
 			default:
-				l = append(l, ", "...)
+				l = append(l, a.sp.ListSep...)
 			}
-			l = append(l, a.lower[x]...)
+			l = append(l, a.sp.Labels[x].Inline...)
 		}
 		if len(asked) == 0 {
-			l = append(l, "a favour"...)
+			l = append(l, a.sp.Favour...)
 		}
 		a.favours = l
 		a.fill2 = replace(a.fill2[:0], string(f), "{asks}", l) // into a buffer of its own: f is a.fill
@@ -177,9 +196,12 @@ func replace(b []byte, s, old string, new []byte) []byte {
 }
 
 // removeEmptyParens deletes every " ()" from b, in place, as
-// strings.ReplaceAll(s, " ()", "") would. It looks for the rare "(" rather
-// than the common space.
+// strings.ReplaceAll(s, " ()", "") would, and the full-width "（）" of a
+// Chinese template. It looks for the rare "(" rather than the common space.
 func removeEmptyParens(b []byte) []byte {
+	if bytes.Contains(b, []byte("（）")) {
+		b = bytes.ReplaceAll(b, []byte("（）"), nil)
+	}
 	out, rest := b[:0], b
 	for {
 		k := bytes.Index(rest, []byte("()"))
@@ -265,7 +287,7 @@ func finish(b []byte, at int) []byte {
 	if len(b) == at {
 		return b
 	}
-	if b[len(b)-1] != '.' {
+	if b[len(b)-1] != '.' && !bytes.HasSuffix(b, []byte("。")) {
 		b = append(b, '.')
 	}
 	if c := b[at]; c >= 'a' && c <= 'z' {

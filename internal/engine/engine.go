@@ -7,6 +7,7 @@ package engine
 
 import (
 	"politely/internal/assess"
+	"politely/internal/langid"
 	"politely/internal/lint"
 	"politely/internal/model"
 	"politely/internal/reply"
@@ -47,7 +48,7 @@ func New(extra ...Pack) (*Engine, error) {
 // non-nil only when the request asks for a reply scenario, tone or language
 // that does not exist (a *model.FieldError naming it).
 func (e *Engine) Assess(r model.Request) (model.Result, error) {
-	res := assess.Assess(e.pack, r)
+	res := e.Judge(r)
 	rep, err := reply.Write(r, res)
 	if err != nil {
 		return res, err
@@ -65,12 +66,16 @@ func (e *Engine) Explain(r model.Request, top int) []assess.Explanation {
 // Judge is Assess without the reply, for callers that only need the verdict
 // (evaluation, benchmarks of the detector alone).
 func (e *Engine) Judge(r model.Request) model.Result {
-	return assess.Assess(e.pack, r)
+	res := assess.Assess(e.pack, r)
+	// The message's language, which the reply follows when the profile
+	// names none.
+	res.Lang = langid.Detect(r.Text)
+	return res
 }
 
 // Reply writes only the reply, honouring r.Scenario, r.Tone and r.Lang.
 func (e *Engine) Reply(r model.Request) (model.Reply, error) {
-	return reply.Write(r, assess.Assess(e.pack, r))
+	return reply.Write(r, e.Judge(r))
 }
 
 // Lint checks a draft reply in the given language ("" means English).
@@ -79,9 +84,10 @@ func (e *Engine) Lint(text, lang string) ([]model.Issue, error) {
 }
 
 // Catalog lists the labels a UI needs: flags, signals, asks and verdicts with
-// titles and explanations from the active pack, and the reply options.
-func (e *Engine) Catalog() model.Catalog {
-	c := e.pack.Catalog()
+// titles and explanations from the active pack in lang (English when lang
+// is not one the pack speaks, see rules.Lang), and the reply options.
+func (e *Engine) Catalog(lang string) model.Catalog {
+	c := e.pack.Catalog(lang)
 	c.Scenarios = reply.Scenarios()
 	c.Tones = reply.Tones()
 	c.Langs = reply.Langs()

@@ -27,6 +27,7 @@ const (
 	KindChar   = 'c' // a character n-gram inside a word
 	KindRule   = 'r' // a phrase rule of the pack fired (by rule id)
 	KindCue    = 's' // a cue of structure
+	KindNot    = 'n' // a word n-gram right after a negation ("don't offer a | free trial")
 )
 
 // Config says which features a model reads. It is part of the model, so a
@@ -76,7 +77,7 @@ func ParseName(name string) (kind byte, s string, ok bool) {
 		return 0, "", false
 	}
 	switch name[0] {
-	case KindWord, KindPrefix, KindSuffix, KindChar, KindRule, KindCue:
+	case KindWord, KindPrefix, KindSuffix, KindChar, KindRule, KindCue, KindNot:
 		return name[0], name[2:], true
 	}
 	return 0, "", false
@@ -84,16 +85,28 @@ func ParseName(name string) (kind byte, s string, ok bool) {
 
 // Visit calls fn for every text feature of f under the config, with the
 // words (indices into f.List()) it covers: word n-grams, then the pieces of
-// words. A feature found twice is visited twice. It allocates nothing.
-func (c *Config) Visit(f *text.Folded, fn func(kind byte, s string, first, last int)) {
+// words. A word n-gram that a negation just before cancels (negated reports
+// it by its first word; nil: none) is of kind KindNot, so "no free trial"
+// never weighs as "free trial". A feature found twice is visited twice. It
+// allocates nothing.
+func (c *Config) Visit(f *text.Folded, negated func(first int) bool, fn func(kind byte, s string, first, last int)) {
 	norm, words := f.Norm, f.List()
 	for k, w := range words {
 		// n-grams ending at word k: Norm holds the words with single
 		// spaces between them, so every n-gram is a piece of it.
-		for n := 1; n <= c.Words && n <= k+1; n++ {
-			fn(KindWord, norm[words[k-n+1].Start:w.End], k-n+1, k)
-		}
 		word := norm[w.Start:w.End]
+		for n := 1; n <= c.Words && n <= k+1; n++ {
+			if n == 1 && word == "#" {
+				// A number alone says little ("15-minute", "2 years",
+				// "$5,000" alike): its neighbours say what it counts.
+				continue
+			}
+			kind := byte(KindWord)
+			if negated != nil && negated(k-n+1) {
+				kind = KindNot
+			}
+			fn(kind, norm[words[k-n+1].Start:w.End], k-n+1, k)
+		}
 		if word == "#" || len(word) < 4 {
 			continue // a number, or too short to have parts worth reading
 		}

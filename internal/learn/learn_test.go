@@ -14,7 +14,12 @@ import (
 func features(cfg Config, s string) []string {
 	f := text.Fold(s)
 	var out []string
-	cfg.Visit(f, func(kind byte, str string, _, _ int) { out = append(out, Name(kind, str)) })
+	// A negation is "not" just before; enough to test the kind.
+	negated := func(first int) bool {
+		w := f.List()
+		return first >= 1 && f.Norm[w[first-1].Start:w[first-1].End] == "not"
+	}
+	cfg.Visit(f, negated, func(kind byte, str string, _, _ int) { out = append(out, Name(kind, str)) })
 	Cues(s, f, func(name string) { out = append(out, Name(KindCue, name)) })
 	return out
 }
@@ -33,10 +38,11 @@ func TestFeatures(t *testing.T) {
 		{"Book a slot: https://calendly.com/x/15min", cfg, []string{"s:link", "s:booking"}, nil},
 		{"Hi Anna, quick one. Are you hiring? Or are you not?", cfg, []string{"s:greet-name", "s:questions"}, nil},
 		{"hi there, great to meet you", cfg, nil, []string{"s:greet-name"}},
-		{"Earn $5,000 a week!! From your phone!", cfg, []string{"s:money", "s:exclaim", "w:#"}, nil},
+		{"Earn $5,000 a week!! From your phone!", cfg, []string{"s:money", "s:exclaim", "w:$ #"}, []string{"w:#"}},
 		{"你好，我在找工作，可以帮我内推吗？", cfg, []string{"s:han", "w:内 推", "w:帮 我 内", "s:question"}, nil},
 		{"Investitionen", Config{CharMin: 3, CharMax: 4}, []string{"c:inv", "c:nves", "c:nen"}, []string{"c:in"}},
 		{"investments investing", Config{Prefixes: []int{5}}, []string{"p:inves"}, []string{"w:investments"}},
+		{"We do not offer a free trial", cfg, []string{"n:offer", "n:offer a", "n:offer a free", "w:free trial", "w:we do not"}, []string{"w:offer a", "w:offer"}},
 	} {
 		got := features(c.cfg, c.text)
 		for _, w := range c.want {
@@ -58,7 +64,7 @@ func TestHashByName(t *testing.T) {
 	f := text.Fold("Would love to pick your brain about Kubernetes-native platforms")
 	cfg := Config{Words: 3, Prefixes: []int{5}, Suffixes: []int{4}, CharMin: 3, CharMax: 5}
 	n := 0
-	cfg.Visit(f, func(kind byte, s string, _, _ int) {
+	cfg.Visit(f, nil, func(kind byte, s string, _, _ int) {
 		k, str, ok := ParseName(Name(kind, s))
 		if !ok || k != kind || str != s || Hash(k, str) != Hash(kind, s) {
 			t.Fatalf("%s does not round-trip", Name(kind, s))
@@ -91,7 +97,7 @@ func TestScore(t *testing.T) {
 		{"we help teams", true, 1.5},
 	} {
 		m.Start(&s)
-		m.Text(&s, c.text, text.Fold(c.text))
+		m.Text(&s, c.text, text.Fold(c.text), nil)
 		if c.rule {
 			m.Add(&s, int32(m.Feature("r:selling.we-help")), -1, -1)
 		}
@@ -160,6 +166,6 @@ func BenchmarkText(b *testing.B) {
 	b.SetBytes(int64(len(msg)))
 	for b.Loop() {
 		m.Start(&s)
-		m.Text(&s, msg, f)
+		m.Text(&s, msg, f, nil)
 	}
 }

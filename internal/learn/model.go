@@ -272,9 +272,10 @@ func (m *Model) Add(s *Scorer, f int32, first, last int) {
 	}
 }
 
-// Text adds the text features and cues of a message: raw as given, f folded.
-func (m *Model) Text(s *Scorer, raw string, f *text.Folded) {
-	m.Config.Visit(f, func(kind byte, str string, first, last int) {
+// Text adds the text features and cues of a message: raw as given, f
+// folded, negated as Config.Visit takes it.
+func (m *Model) Text(s *Scorer, raw string, f *text.Folded, negated func(first int) bool) {
+	m.Config.Visit(f, negated, func(kind byte, str string, first, last int) {
 		if feat := m.find(Hash(kind, str)); feat >= 0 {
 			m.Add(s, feat, first, last)
 		}

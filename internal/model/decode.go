@@ -64,6 +64,7 @@ func Decode(data []byte) (Request, error) {
 	default:
 		d.fail("kind", `must be "message" or "invitation"`)
 	}
+	r.UILang = d.str(root, "ui_lang")
 	if s := d.obj(root, "sender"); s.Exists() {
 		r.Sender = Sender{
 			Name:       d.str(s, "name", "sender."),

@@ -24,6 +24,12 @@ type Request struct {
 	Scenario string `json:"scenario,omitempty"`
 	Tone     string `json:"tone,omitempty"`
 	Lang     string `json:"lang,omitempty"`
+
+	// UILang is the language of the user's interface (the extension's
+	// locale): the titles, explanations and reasons of the result are
+	// written in it, else in Lang, else in English. It never changes the
+	// judgment, and a language politely does not speak falls back.
+	UILang string `json:"ui_lang,omitempty"`
 }
 
 // Sender is who wrote the message, as far as the host page or export tells.
@@ -134,6 +140,7 @@ type Result struct {
 	// Scores lists the probability of every label the model scores (flags,
 	// signals and asks, held or not), in pack order.
 	Scores []Score `json:"scores,omitempty"`
+	Lang   string  `json:"lang,omitempty"` // the message's language as detected from its text (by the engine); absent when unclear
 	Reply  *Reply  `json:"reply,omitempty"`
 }
 
@@ -188,6 +195,7 @@ type Label struct {
 
 // Catalog is what a UI needs to label an assessment (GET /v1/rules).
 type Catalog struct {
+	Lang      string   `json:"lang"` // the language of the titles and explanations
 	Flags     []Label  `json:"flags"`
 	Signals   []Label  `json:"signals"`
 	Asks      []Label  `json:"asks"`

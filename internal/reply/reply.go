@@ -14,6 +14,7 @@ package reply
 import (
 	"fmt"
 	"hash/fnv"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -56,7 +57,8 @@ const (
 )
 
 // Write chooses a scenario (or honours r.Scenario) and writes the reply in
-// r.Tone and r.Lang, else the profile's, else warm English. An unknown
+// r.Tone and r.Lang, else the profile's, else warm and in the message's
+// language (res.Lang), else the interface's (r.UILang), else English. An unknown
 // scenario, tone or language is a *model.FieldError listing the supported
 // ones. Write never panics.
 func Write(r model.Request, res model.Result) (model.Reply, error) {
@@ -69,6 +71,9 @@ func Write(r model.Request, res model.Result) (model.Reply, error) {
 		return model.Reply{}, err
 	}
 	lang, err := option(field("lang", r.Lang), first(r.Lang, r.Profile.Lang), Langs())
+	if err == nil && first(r.Lang, r.Profile.Lang) == "" {
+		lang = defaultLang(res.Lang, r.UILang)
+	}
 	if err != nil {
 		return model.Reply{}, err
 	}
@@ -82,6 +87,22 @@ func Write(r model.Request, res model.Result) (model.Reply, error) {
 	w.seed = seed(r, sc, tone, lang)
 	w.slots = slots(r, res, sc, d.langs[lang])
 	return model.Reply{Scenario: sc, Tone: tone, Lang: lang, Text: w.write()}, nil
+}
+
+// defaultLang is the reply's language when neither the request nor the
+// profile names one: the message's own (detected), else the language of the
+// user's interface, else the first of Langs.
+func defaultLang(detected, ui string) string {
+	for _, l := range []string{detected, ui} {
+		l = strings.ToLower(strings.TrimSpace(l))
+		if k := strings.IndexAny(l, "-_"); k >= 0 {
+			l = l[:k] // "zh-CN", "de_AT"
+		}
+		if slices.Contains(Langs(), l) {
+			return l
+		}
+	}
+	return Langs()[0]
 }
 
 // field names where a tone or language came from: the request's override,

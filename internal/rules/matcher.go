@@ -751,7 +751,11 @@ func (s *Scanner) negated(lasts []int, first int) bool {
 // negatable phrase starting there. Learned evidence asks it, so that a
 // negated phrase is never shown as evidence.
 func (s *Scanner) Negated(f *text.Folded, first int) bool {
+	if len(s.negs) == 0 {
+		return false
+	}
 	s.f = f
-	defer func() { s.f = nil }()
-	return s.negated(s.negs, first)
+	neg := s.negated(s.negs, first)
+	s.f = nil
+	return neg
 }

@@ -39,9 +39,10 @@ type Label struct {
 	Kind      string
 	Title     string
 	Why       string
-	Reason    string  // a verdict reason template: {evidence} and {asks} are filled in
-	Threshold float64 // the summed rule weight at which it holds (default 1)
-	Context   bool    // read from context (profile, thread), not only from text
+	Reason    string           // a verdict reason template: {evidence} and {asks} are filled in
+	Threshold float64          // the summed rule weight at which it holds (default 1)
+	Context   bool             // read from context (profile, thread), not only from text
+	I18n      map[string]Words // the texts in the other languages of Langs
 }
 
 // Rule is one phrase rule: any of its phrases found in the text adds Weight
@@ -93,6 +94,9 @@ type Policy struct {
 	// other findings: premature_ask from a favour asked without rapport,
 	// selling from a purchase asked, job from a job seeker's note.
 	DeriveLearned []string
+	// NeedEvidence: a learned flag or signal holds only with a phrase of
+	// the text behind it, a rule's or words that weigh for it (1: yes).
+	NeedEvidence float64
 }
 
 // Pack is a compiled rule pack. It is immutable and safe for concurrent use.
@@ -107,6 +111,8 @@ type Pack struct {
 	m         *matcher
 	model     *learn.Model // the learned weights, bound to these rules; nil: rules alone
 	scratch   sync.Pool
+	speech    []Speech                     // by language, in the order of Langs
+	texts     map[string]map[string]string // texts.json by id and language, for Merge
 }
 
 // Default returns the embedded pack, compiled.
@@ -156,6 +162,12 @@ func (p *Pack) Merge(q *Pack) (*Pack, error) {
 	d.overlay(q.policy, q.policySet)
 	if q.model != nil {
 		d.model = q.model
+	}
+	d.texts = map[string]map[string]string{}
+	for _, t := range []map[string]map[string]string{p.texts, q.texts} {
+		for id, byLang := range t {
+			d.texts[id] = byLang
+		}
 	}
 	return d.compile()
 }
@@ -207,17 +219,20 @@ func (p *Pack) WithModel(m *learn.Model) (*Pack, error) {
 func (p *Pack) draft() draft {
 	return draft{labels: append([]Label{}, p.labels...), rules: append([]Rule{}, p.rules...),
 		negators: append([]string{}, p.negators...), offers: append([]string{}, p.offers...),
-		policy: p.policy, policySet: p.policySet, model: p.model, modelFile: "model"}
+		policy: p.policy, policySet: p.policySet, texts: p.texts, model: p.model, modelFile: "model"}
 }
 
 // Policy returns the verdict policy.
 func (p *Pack) Policy() Policy { return p.policy }
 
-// Catalog lists the flags, signals, asks and verdicts for a UI.
-func (p *Pack) Catalog() model.Catalog {
-	c := model.Catalog{Flags: []model.Label{}, Signals: []model.Label{}, Asks: []model.Label{}, Verdicts: []model.Label{}}
-	for _, l := range p.labels {
-		ml := model.Label{ID: l.ID, Title: l.Title, Why: l.Why}
+// Catalog lists the flags, signals, asks and verdicts for a UI, with their
+// titles and explanations in lang (as Lang reads it; the base language when
+// it names none of Langs).
+func (p *Pack) Catalog(lang string) model.Catalog {
+	s := p.Speech(lang)
+	c := model.Catalog{Lang: s.Lang, Flags: []model.Label{}, Signals: []model.Label{}, Asks: []model.Label{}, Verdicts: []model.Label{}}
+	for i, l := range p.labels {
+		ml := model.Label{ID: l.ID, Title: s.Labels[i].Title, Why: s.Labels[i].Why}
 		switch l.Kind {
 		case KindFlag:
 			c.Flags = append(c.Flags, ml)
@@ -243,6 +258,7 @@ type draft struct {
 	policySet map[string]bool
 	model     *learn.Model
 	modelFile string
+	texts     map[string]map[string]string
 }
 
 // Error is a problem in a pack: which file, which rule, what is wrong.
@@ -257,7 +273,7 @@ func (e *Error) Error() string {
 	return fmt.Sprintf("rule pack %s: rule %s: %s", e.File, e.Rule, e.Msg)
 }
 
-var knownKeys = map[string]bool{"labels": true, "phrases": true, "durations": true, "negation": true, "policy": true, "model": true, "about": true, "version": true}
+var knownKeys = map[string]bool{"labels": true, "phrases": true, "durations": true, "negation": true, "policy": true, "texts": true, "model": true, "about": true, "version": true}
 
 func (d *draft) add(file string, data []byte) error {
 	if !gjson.ValidBytes(data) {
@@ -270,7 +286,7 @@ func (d *draft) add(file string, data []byte) error {
 	var err error
 	root.ForEach(func(k, v gjson.Result) bool {
 		if !knownKeys[k.String()] {
-			err = &Error{File: file, Msg: fmt.Sprintf("unknown key %q (known: labels, phrases, durations, negation, policy, model)", k.String())}
+			err = &Error{File: file, Msg: fmt.Sprintf("unknown key %q (known: labels, phrases, durations, negation, policy, texts, model)", k.String())}
 			return false
 		}
 		return true
@@ -296,6 +312,9 @@ func (d *draft) add(file string, data []byte) error {
 			return &Error{File: file, Rule: "model", Msg: err.Error()}
 		}
 		d.model, d.modelFile = m, file
+	}
+	if err := d.addTexts(file, root.Get("texts")); err != nil {
+		return err
 	}
 	return d.addPolicy(file, root.Get("policy"))
 }
@@ -342,6 +361,9 @@ func (d *draft) compile() (*Pack, error) {
 		if err := p.bind(d.model, d.modelFile); err != nil {
 			return nil, err
 		}
+	}
+	if err := p.speak(d.texts, d.partial); err != nil {
+		return nil, err
 	}
 	m, err := compileMatcher(p)
 	if err != nil {
@@ -396,6 +418,7 @@ func (q *Policy) fields() (map[string]*[]string, map[string]*float64) {
 			"min_words":       &q.MinWords,
 			"negation_window": &q.NegationWindow,
 			"max_evidence":    &q.MaxEvidence,
+			"need_evidence":   &q.NeedEvidence,
 		}
 }
 
@@ -431,7 +454,11 @@ func (d *draft) addLabels(file string, v gjson.Result) error {
 			}
 			th = t.Num
 		}
-		d.labels = append(d.labels, Label{ID: id, Kind: kind, Title: l.Get("title").String(), Why: l.Get("why").String(), Threshold: th, Context: l.Get("context").Bool(), Reason: l.Get("reason").String()})
+		lab := Label{ID: id, Kind: kind, Title: l.Get("title").String(), Why: l.Get("why").String(), Threshold: th, Context: l.Get("context").Bool(), Reason: l.Get("reason").String()}
+		if err := addI18n(file, &lab, l.Get("i18n")); err != nil {
+			return err
+		}
+		d.labels = append(d.labels, lab)
 	}
 	return nil
 }

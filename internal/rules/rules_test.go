@@ -16,7 +16,7 @@ func TestDefaultCompiles(t *testing.T) {
 	if len(p.Rules()) < 50 {
 		t.Fatalf("only %d rules", len(p.Rules()))
 	}
-	c := p.Catalog()
+	c := p.Catalog("")
 	if len(c.Flags) != 8 || len(c.Signals) != 5 || len(c.Asks) != 11 || len(c.Verdicts) != 3 {
 		t.Fatalf("catalog: %d flags, %d signals, %d asks, %d verdicts", len(c.Flags), len(c.Signals), len(c.Asks), len(c.Verdicts))
 	}

@@ -115,16 +115,18 @@ func read(p *rules.Pack, cfg learn.Config, docs []Doc) *corpus {
 			}
 			fs = append(fs, id)
 		}
-		cfg.Visit(f, func(kind byte, s string, _, _ int) { add(learn.Name(kind, s)) })
-		learn.Cues(d.Text, f, func(name string) { add(learn.Name(learn.KindCue, name)) })
-		slices.Sort(fs)
-		c.feats[i].text = slices.Compact(fs)
 		var fired []int
 		for _, h := range sc.Scan(p, f) {
 			if r := rs[h.Rule]; r.Scope == "message" && r.Label != "" {
 				fired = append(fired, h.Rule)
 			}
 		}
+		// After the scan, which finds the negations.
+		negated := func(first int) bool { return sc.Negated(f, first) }
+		cfg.Visit(f, negated, func(kind byte, s string, _, _ int) { add(learn.Name(kind, s)) })
+		learn.Cues(d.Text, f, func(name string) { add(learn.Name(learn.KindCue, name)) })
+		slices.Sort(fs)
+		c.feats[i].text = slices.Compact(fs)
 		slices.Sort(fired)
 		c.feats[i].rules = slices.Compact(fired)
 	}
@@ -200,7 +202,7 @@ func (c *corpus) train(p *rules.Pack, rows []int, opt Options) (*learn.Model, er
 	rs := p.Rules()
 	ruleCol := map[int]int{}
 	for i, r := range rs {
-		if r.Scope == "message" && r.Label != "" && (slices.Contains(opt.Labels, r.Label) || slices.Contains(opt.Labels, r.Also)) {
+		if r.Scope == "message" && r.Label != "" && (slices.Contains(opt.Labels, r.Label) || slices.Contains(opt.Labels, r.Also) || isCue(p, r.Label)) {
 			ruleCol[i] = len(names)
 			names = append(names, learn.Name(learn.KindRule, r.ID))
 		}
@@ -325,7 +327,9 @@ func (c *corpus) fitLabel(p *rules.Pack, id string, rows []int, x [][]int32, nco
 	var mine []int
 	for ri := range p.Rules() {
 		r := p.Rules()[ri]
-		if _, ok := ruleCol[ri]; ok && (r.Label == id || r.Also == id) {
+		// Its own rules, and the cues every label may read (a recruiter
+		// offering a role is not a pitch).
+		if _, ok := ruleCol[ri]; ok && (r.Label == id || r.Also == id || isCue(p, r.Label)) {
 			mine = append(mine, ri)
 		}
 	}
@@ -452,6 +456,13 @@ func strongest(ws []learn.Weight, keep int) []learn.Weight {
 
 func allRows(n int) []int { return all(n) }
 
+// isCue reports whether a label is one of the pack's internal cues that
+// the model does not learn itself (recruiter, job seeking, vague, generic).
+func isCue(p *rules.Pack, id string) bool {
+	l, ok := p.Label(id)
+	return ok && l.Kind == rules.KindCue && id != DoorOpen
+}
+
 func dot(w []float64, xs []int32) float64 {
 	s := 0.0
 	for _, j := range xs {
@@ -536,8 +547,11 @@ func fit(xs [][]int32, vals [][]float64, ncol int, y, sw []float64, use []int, l
 // the verdict it maximizes accuracy instead: the verdict is right or wrong
 // on every message, not only on the positive ones.
 func bestThreshold(z, y []float64, forced []bool, rows []int, accuracy bool) float64 {
-	best, bestF := 0.5, -1.0
-	for t := 0.05; t < 0.951; t += 0.01 {
+	type point struct{ t, f float64 }
+	var curve []point
+	bestF := -1.0
+	for k := 5; k <= 95; k++ {
+		t := float64(k) / 100
 		tp, fp, fn := 0.0, 0.0, 0.0
 		for _, i := range rows {
 			got := learn.Prob(z[i]) >= t || forced[i]
@@ -557,12 +571,27 @@ func bestThreshold(z, y []float64, forced []bool, rows []int, accuracy bool) flo
 		if accuracy {
 			f = 1 - (fp+fn)/float64(len(rows))
 		}
-		if f > bestF+1e-12 {
-			best, bestF = t, f
+		curve = append(curve, point{t, f})
+		bestF = max(bestF, f)
+	}
+	if len(curve) == 0 {
+		return 0.5
+	}
+	// The middle of the cuts within Plateau of the best: the curve is flat
+	// near its top and noisy on a few hundred messages, and its first peak
+	// is often at the low edge, where short messages tip over.
+	var near []float64
+	for _, p := range curve {
+		if p.f >= bestF-Plateau {
+			near = append(near, p.t)
 		}
 	}
-	return math.Round(best*100) / 100
+	return near[len(near)/2]
 }
+
+// Plateau is how far below the best F1 a threshold may be and still count
+// as near the top.
+const Plateau = 0.01
 
 // Folds assigns every row to one of k folds so that no group is split:
 // groups go, largest first, to the fold with the fewest rows so far (ties
@@ -619,7 +648,9 @@ func Group(source string) string {
 
 // Labels are the labels politely learns: the flags, asks and signals a
 // corpus labels (the context flags stay with the profile and the thread).
-func Labels() []string { return slices.Concat(eval.FlagIDs, eval.AskIDs, eval.SignalIDs, []string{DoorOpen}) }
+func Labels() []string {
+	return slices.Concat(eval.FlagIDs, eval.AskIDs, eval.SignalIDs, []string{DoorOpen})
+}
 
 // DoorOpen is the learned cue that a message is a "not now": a corpus
 // labels no cue, so its gold is the verdict decline_door_open.

@@ -42,5 +42,19 @@ window.THREADS = {
       { from: 'them', at: 'Today', text: '🚀🔥✨ Hi Sam 👋🏽! 👨‍👩‍👧 We help companies like yours 📈 book more meetings with our outbound platform. Can I get 15 minutes on your calendar for a demo? 🙏' },
     ],
   },
+  // Messages in the other reply languages, for the interface in those
+  // languages: the reply follows the message's language.
+  '2-de': {
+    name: 'Jonas Weber', url: '/in/jonas-weber-dev/', headline: 'Backend-Entwickler', degree: '3rd',
+    messages: [
+      { from: 'them', at: 'Heute', text: 'Hallo Sam,\nich bin auf Ihr Profil gestoßen und sehe, dass Sie bei Acme arbeiten. Ich bewerbe mich dort gerade als Backend-Entwickler. Könnten Sie mich empfehlen? Meinen Lebenslauf schicke ich Ihnen gern.\nViele Grüße\nJonas Weber' },
+    ],
+  },
+  '2-zh': {
+    name: '王磊', url: '/in/wang-lei-backend/', headline: '后端工程师', degree: '3rd',
+    messages: [
+      { from: 'them', at: '今天', text: 'Sam你好！我在领英上看到你在Acme工作，我正在申请那边的后端工程师职位。能不能帮我内推一下？我的简历可以马上发给你。谢谢！\n王磊' },
+    ],
+  },
 };
 window.ME = { name: 'Sam Rivera', url: '/in/sam-rivera/' };

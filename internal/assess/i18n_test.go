@@ -1,0 +1,90 @@
+package assess
+
+import (
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+	"time"
+
+	"politely/internal/model"
+	"politely/internal/rules"
+)
+
+// The interface language changes the words, never the judgment: the same
+// verdict, ids, asks, minutes and evidence spans, as many reasons, and each
+// finding in the chosen language.
+func TestLanguageChangesOnlyWords(t *testing.T) {
+	p := pack(t)
+	files, _ := filepath.Glob("../../testdata/messages/*")
+	now := time.Date(2026, 11, 22, 10, 0, 0, 0, time.UTC)
+	profile := model.Profile{CapacityHoursPerWeek: 1, CommittedHoursThisWeek: 0.5, BreakUntil: now.AddDate(0, 1, 0), Expertise: []string{"go"},
+		Experts: []model.Expert{{Name: "Maya Chen", Topics: []string{"fundraising"}}}}
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, pr := range []model.Profile{{}, profile} {
+			r := model.Request{Text: string(b), Now: now, Profile: pr}
+			en := Assess(p, r)
+			for _, lang := range rules.Langs[1:] {
+				r.UILang = lang
+				got := Assess(p, r)
+				if got.Verdict != en.Verdict || !reflect.DeepEqual(got.Asks, en.Asks) || got.MinutesAsked != en.MinutesAsked || len(got.Reasons) != len(en.Reasons) {
+					t.Fatalf("%s in %s: %v %v %d %q, English %v %v %d %q", f, lang, got.Verdict, got.Asks, got.MinutesAsked, got.Reasons, en.Verdict, en.Asks, en.MinutesAsked, en.Reasons)
+				}
+				s := p.Speech(lang)
+				for k, fs := range [][2][]model.Finding{{got.Flags, en.Flags}, {got.Signals, en.Signals}} {
+					if len(fs[0]) != len(fs[1]) {
+						t.Fatalf("%s in %s: findings %d", f, lang, k)
+					}
+					for i := range fs[0] {
+						g, e := fs[0][i], fs[1][i]
+						if g.ID != e.ID || !reflect.DeepEqual(g.Evidence, e.Evidence) {
+							t.Errorf("%s in %s: %s %v, English %s %v", f, lang, g.ID, g.Evidence, e.ID, e.Evidence)
+						}
+						if want := s.Labels[p.Index(g.ID)].Title; g.Title != want || !strings.HasPrefix(g.Why, s.Labels[p.Index(g.ID)].Why) {
+							t.Errorf("%s in %s: %s titled %q, want %q", f, lang, g.ID, g.Title, want)
+						}
+					}
+				}
+				for _, reason := range got.Reasons {
+					if strings.Contains(reason, "{") || reason == "" {
+						t.Errorf("%s in %s: reason %q", f, lang, reason)
+					}
+					if lang == "zh" && !strings.HasSuffix(reason, "。") {
+						t.Errorf("%s in zh: reason %q does not end as a Chinese sentence", f, reason)
+					}
+				}
+			}
+		}
+	}
+}
+
+// A few reasons as a German, French and Chinese reader sees them; ui_lang
+// wins over lang, and a language politely does not speak falls back to lang.
+func TestReasonsInLanguages(t *testing.T) {
+	p := pack(t)
+	now := time.Date(2026, 11, 22, 10, 0, 0, 0, time.UTC)
+	for _, c := range []struct {
+		ui, lang, text string
+		profile        model.Profile
+		want           string
+	}{
+		{"de", "", "We help companies like yours cut churn. Can I show you a quick demo?", model.Profile{}, "Verkaufsabsicht: Die Nachricht bewirbt ein Produkt oder eine Dienstleistung („We help companies like yours cut“, „show you a quick demo“)."},
+		{"fr", "", "I'd love to pick your brain about how you grew your newsletter.", model.Profile{}, "Demande prématurée\u202f: on vous demande des conseils avant toute relation («\u202fpick your brain\u202f»)."},
+		{"zh", "", "Could we grab a 30 minute coffee next week?", model.Profile{CapacityHoursPerWeek: 2, CommittedHoursThisWeek: 1.75}, "时间已满：这需要大约0.5小时，而你每周留给社交的2小时中已经安排了1.8小时。"},
+		{"es", "", "Could we grab a 90 minute coffee next week?", model.Profile{CapacityHoursPerWeek: 2, CommittedHoursThisWeek: 1}, "Sin tiempo disponible: esto pide alrededor de 1,5 horas, y ya has comprometido 1 hora del tiempo que reservas para networking (2 horas a la semana)."},
+		{"fr", "", "Could we grab a 90 minute coffee next week?", model.Profile{CapacityHoursPerWeek: 2, CommittedHoursThisWeek: 1}, "cela demande environ 1,5 heure, et vous avez déjà engagé 1 heure du temps que vous réservez au réseautage (2 heures par semaine)"},
+		{"pt-BR", "de", "Hi", model.Profile{}, "Die Nachricht ist zu kurz"},
+		{"", "es", "Hi", model.Profile{}, "El mensaje es demasiado corto"},
+		{"zh-CN", "de", "Hi", model.Profile{}, "消息太短"},
+	} {
+		got := Assess(p, model.Request{Text: c.text, Now: now, Profile: c.profile, UILang: c.ui, Lang: c.lang})
+		if !strings.Contains(strings.Join(got.Reasons, "\n"), c.want) {
+			t.Errorf("%s/%s %q: reasons %q, want %q", c.ui, c.lang, c.text, got.Reasons, c.want)
+		}
+	}
+}

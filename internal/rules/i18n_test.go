@@ -1,0 +1,111 @@
+package rules
+
+import (
+	"regexp"
+	"strings"
+	"testing"
+)
+
+var (
+	germanDu     = regexp.MustCompile(`\b(du|dich|dir|dein|deine|deinen|deiner)\b`)
+	frenchSpace  = regexp.MustCompile(`[^\x{202f}][;:!?]|«[^\x{202f}]|[^\x{202f}]»`)
+	chinesePunct = regexp.MustCompile(`\p{Han}[,:;!?()]|[,:;!?(]\p{Han}`)
+)
+
+func TestLang(t *testing.T) {
+	for _, c := range []struct{ ids, want string }{
+		{"de", "de"}, {"de-AT", "de"}, {"zh_CN", "zh"}, {"zh-CN", "zh"}, {"ZH", "zh"}, {" fr ", "fr"},
+		{"pt-BR", "en"}, {"", "en"}, {"pt,es", "es"}, {",de", "de"}, {"english", "en"},
+	} {
+		if got := Lang(strings.Split(c.ids, ",")...); got != c.want {
+			t.Errorf("Lang(%q) = %q, want %q", c.ids, got, c.want)
+		}
+	}
+}
+
+// A label shown to the user without its five languages is refused, with the
+// file, the label and the missing text.
+func TestUntranslatedLabels(t *testing.T) {
+	tr := func(skip string, fields string) string {
+		var b []string
+		for _, l := range Langs[1:] {
+			if l != skip {
+				b = append(b, `"`+l+`": {`+fields+`}`)
+			}
+		}
+		return `{` + strings.Join(b, ", ") + `}`
+	}
+	tw := `"title": "T", "why": "W"`
+	for _, c := range []struct{ pack, want string }{
+		{`{"labels": [{"id": "x", "kind": "flag", "title": "X", "why": "Y"}]}`, `rule x: no translation i18n.zh.title`},
+		{`{"labels": [{"id": "x", "kind": "flag", "title": "X", "why": "Y", "i18n": ` + tr("de", tw) + `}]}`, `rule x: no translation i18n.de.title`},
+		{`{"labels": [{"id": "x", "kind": "ask", "title": "X", "why": "Y", "i18n": ` + tr("", `"title": "T"`) + `}]}`, `rule x: no translation i18n.zh.why`},
+		{`{"labels": [{"id": "x", "kind": "flag", "title": "X", "why": "Y", "reason": "R", "i18n": ` + tr("", tw) + `}]}`, `rule x: no translation i18n.zh.reason`},
+		{`{"labels": [{"id": "x", "kind": "cue", "why": "Y", "reason": "R", "i18n": ` + tr("fr", `"reason": "R"`) + `}]}`, `rule x: no translation i18n.fr.reason`},
+		{`{"labels": [{"id": "x", "kind": "verdict", "title": "X", "why": "Y", "i18n": {"pt": {}}}]}`, `rule x: i18n: unknown language "pt"`},
+		{`{"labels": [{"id": "x", "kind": "verdict", "title": "X", "why": "Y", "i18n": "de"}]}`, `"i18n" must be an object`},
+		{`{"texts": [{"id": "plain", "en": "a", "zh": "b", "es": "c", "fr": "d"}]}`, `rule plain: no "de" text`},
+		{`{"texts": [{"id": "plainly", "en": "a"}]}`, `unknown text "plainly"`},
+		{`{"texts": [{"id": "months", "en": "a", "zh": "b", "es": "c", "fr": "d", "de": "e"}]}`, `en: 1 months, want 12`},
+	} {
+		_, err := Compile("mine.json", []byte(c.pack))
+		if err == nil || !strings.Contains(err.Error(), c.want) || !strings.Contains(err.Error(), "mine.json") {
+			t.Errorf("%s: error %v, want it to name mine.json and contain %q", c.pack, err, c.want)
+		}
+	}
+	// The same label with all five is accepted.
+	if _, err := Compile("mine.json", []byte(`{"labels": [{"id": "x", "kind": "flag", "title": "X", "why": "Y", "i18n": `+tr("", tw)+`}]}`)); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// Every text the default pack shows is written in every language, and no
+// translation was left as the English text.
+func TestDefaultSpeaksEveryLanguage(t *testing.T) {
+	p, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	en := p.Speech("en")
+	for _, lang := range Langs[1:] {
+		s := p.Speech(lang)
+		if s.Lang != lang {
+			t.Fatalf("Speech(%q).Lang = %q", lang, s.Lang)
+		}
+		for i, l := range p.Labels() {
+			w, e := s.Labels[i], en.Labels[i]
+			if l.Kind != KindCue && (w.Title == "" || w.Title == e.Title && lang != "de" || w.Inline == "") {
+				t.Errorf("%s %s: title %q, inline %q", lang, l.ID, w.Title, w.Inline)
+			}
+			if e.Reason != "" && (w.Reason == "" || w.Reason == e.Reason) {
+				t.Errorf("%s %s: reason %q", lang, l.ID, w.Reason)
+			}
+			if strings.Count(w.Reason, "{evidence}") != strings.Count(e.Reason, "{evidence}") || strings.Count(w.Reason, "{asks}") != strings.Count(e.Reason, "{asks}") {
+				t.Errorf("%s %s: reason %q has other slots than %q", lang, l.ID, w.Reason, e.Reason)
+			}
+		}
+	}
+	// Each language's typography and register, as the replies keep them:
+	// German says Sie, French sets a narrow no-break space before : ; ! ?
+	// and inside « », Chinese uses full-width punctuation.
+	for i, l := range p.Labels() {
+		for _, lang := range Langs[1:] {
+			w, e := p.Speech(lang).Labels[i], en.Labels[i]
+			for _, s := range []string{w.Title, w.Why, w.Reason} {
+				if s == e.Why { // a cue's explanation, never shown, stays English
+					continue
+				}
+				if lang == "de" && germanDu.MatchString(s) || lang == "fr" && frenchSpace.MatchString(s) || lang == "zh" && chinesePunct.MatchString(s) {
+					t.Errorf("%s %s: %q", lang, l.ID, s)
+				}
+			}
+		}
+	}
+	c := p.Catalog("de-DE")
+	if c.Lang != "de" || c.Verdicts[2].Title != "Klares Nein" || c.Flags[0].Title != "Verkaufsabsicht" {
+		t.Errorf("German catalog: %s %+v %+v", c.Lang, c.Verdicts[2], c.Flags[0])
+	}
+	if c := p.Catalog("pt"); c.Lang != "en" || c.Flags[0].Title != "Selling" {
+		t.Errorf("a language politely does not speak: %s %+v", c.Lang, c.Flags[0])
+	}
+}
