@@ -23,6 +23,7 @@ type trainFlags struct {
 	chars             *string
 	prune, gain       *float64
 	keep              *int
+	l2grid            *string
 	written           *float64
 	minUntuned, folds *int
 }
@@ -32,6 +33,7 @@ func addTrainFlags(fs *flag.FlagSet) *trainFlags {
 	t := &trainFlags{}
 	fs.Var(&t.untuned, "untuned", "a corpus the rules were NOT tuned on: rule weights are fitted on its messages only (repeatable)")
 	t.l2 = fs.Float64("l2", d.L2, "L2 penalty of the word stage")
+	t.l2grid = fs.String("l2-grid", joinFloats(d.L2Grid), "stage-1 penalties to choose from per label by cross-fitting (comma-separated; empty: --l2)")
 	t.l2rules = fs.Float64("l2-rules", d.L2Rules, "L2 penalty of the rule stage")
 	t.minDF = fs.Int("min-df", d.MinDF, "a word feature must occur in this many messages")
 	t.words = fs.Int("words", d.Config.Words, "word n-grams of 1..N words")
@@ -55,6 +57,29 @@ func joinInts(xs []int) string {
 	return strings.Join(s, ",")
 }
 
+func joinFloats(xs []float64) string {
+	s := make([]string, len(xs))
+	for i, x := range xs {
+		s[i] = strconv.FormatFloat(x, 'g', -1, 64)
+	}
+	return strings.Join(s, ",")
+}
+
+func splitFloats(s string) ([]float64, error) {
+	var out []float64
+	for _, f := range strings.Split(s, ",") {
+		if f = strings.TrimSpace(f); f == "" {
+			continue
+		}
+		x, err := strconv.ParseFloat(f, 64)
+		if err != nil || x <= 0 {
+			return nil, fmt.Errorf("%q is not a positive number", f)
+		}
+		out = append(out, x)
+	}
+	return out, nil
+}
+
 func splitInts(s string) ([]int, error) {
 	var out []int
 	for _, f := range strings.Split(s, ",") {
@@ -76,6 +101,9 @@ func (t *trainFlags) options() (train.Options, error) {
 	o := train.Defaults(train.Labels())
 	o.L2, o.L2Rules, o.MinDF, o.Prune, o.Keep, o.Written, o.Gain, o.MinUntuned, o.Folds = *t.l2, *t.l2rules, *t.minDF, *t.prune, *t.keep, *t.written, *t.gain, *t.minUntuned, *t.folds
 	var err error
+	if o.L2Grid, err = splitFloats(*t.l2grid); err != nil {
+		return o, err
+	}
 	cfg := learn.Config{Words: *t.words}
 	if cfg.Prefixes, err = splitInts(*t.prefixes); err != nil {
 		return o, err

@@ -76,7 +76,7 @@
   // block (outside the note, so reading the note never reads the button).
   function cardButton(card, note) {
     const { bar, b } = makeButton(null, () => assessInvitation(card));
-    b.title = 'Assess this invitation\'s note with politely';
+    b.title = t('assessInvitationTitle');
     let anchor = note;
     while (anchor.parentElement && anchor.parentElement !== card) anchor = anchor.parentElement;
     anchor.insertAdjacentElement('afterend', bar);
@@ -233,12 +233,12 @@
     const me = { path: location.pathname, conv: card, box: null, body: null };
     session = me;
     const actions = { close: closeSession };
-    P.show({ status: 'Assessing…' }, actions, card);
+    P.show({ status: t('assessing') }, actions, card);
     let note = S.invitationNote(card);
     if (note) note = await expandNote(card, note);
     if (session !== me) return;
     if (!note) {
-      P.show({ error: 'This invitation has no note to assess.' }, actions);
+      P.show({ error: t('errNoInvitationNote') }, actions);
       return;
     }
     me.body = note;
@@ -273,16 +273,16 @@
         insert: box ? (replyText, say) => {
           const b = S.invitationReplyBox(card);
           if (!b) {
-            say('The reply box is gone; copy the reply instead.');
+            say(t('replyBoxGone'));
             return;
           }
           politelyInsert.insert(b, replyText);
-          say('Inserted. Read it over, then send it yourself.');
+          say(t('insertedSend'));
         } : undefined,
         record: async (decision, say) => {
           try {
             await ask({ type: 'record', key: resp.key, decision });
-            say(decision === 'accepted' ? 'Recorded: you accepted.' : 'Recorded: you declined.');
+            say(decision === 'accepted' ? t('recordedAccepted') : t('recordedDeclined'));
           } catch (e) {
             say(e.message);
           }

@@ -118,6 +118,14 @@ async function loadChoices() {
   }
 }
 
+// around fills el with the message id, its $1 being the node one, kept as
+// it is (chrome.i18n substitutes only strings).
+function around(el, id, one) {
+  const mark = '\uE000';
+  const [before, after = ''] = t(id, mark).split(mark);
+  el.replaceChildren(before, one, after);
+}
+
 async function showReview() {
   const [{ log }, { profile }] = await Promise.all([chrome.storage.local.get('log'), chrome.storage.sync.get('profile')]);
   const now = new Date();
@@ -132,7 +140,11 @@ async function showReview() {
   set('accepted', I.number(r.accepted));
   set('declined', I.number(r.declined));
   set('invitations', I.number(r.invitations));
-  set('invitations-accepted', I.number(r.invitationsAccepted));
+  // "1 of them accepted", "davon 1 angenommen", "其中 1 条已接受": the
+  // locale places the number, which keeps its own element.
+  const accepted = $('[data-politely="review-invitations-accepted"]');
+  accepted.textContent = I.number(r.invitationsAccepted);
+  around($('[data-politely="review-invitations-of"]'), 'revInvitationsAccepted', accepted);
   set('hours', I.hours(r.hoursCommitted));
   set('budget', r.budgetHours === null
     ? t('revNoBudget')

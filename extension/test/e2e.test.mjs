@@ -575,6 +575,9 @@ describe('politely extension on LinkedIn-like pages', () => {
     assert.equal(maya.decision, 'accepted');
     assert.equal(await opts.textContent('[data-politely="review-invitations"]'), String(invs.length));
     assert.equal(await opts.textContent('[data-politely="review-invitations-accepted"]'), '1');
+    // The invitation line reads as the messages say, the count in its place.
+    assert.equal(await opts.textContent('[data-politely="review-invitations"] + span'), 'invitations with a note');
+    assert.equal(await opts.textContent('[data-politely="review-invitations-of"]'), '1 of them accepted');
     assert.equal(await opts.textContent('[data-politely="review-received"]'), String(log.length));
     await opts.close();
     assert.deepEqual((await page.evaluate(() => window.__politelyClicked)).filter((a) => a !== 'see-more'), []);

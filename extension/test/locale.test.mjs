@@ -197,6 +197,10 @@ for (const c of CASES) {
       // sender, so it is another entry) and names their flags in this language.
       assert.equal(await opts.textContent('[data-politely="review-received"]'), new Intl.NumberFormat(c.flag).format(3));
       assert.match(await opts.textContent('[data-politely="review-flags"]'), new RegExp(`${c.selling}|${c.premature}`));
+      // No invitation was assessed here: the invitation line says none, in words of this locale.
+      assert.equal(await opts.textContent('[data-politely="review-invitations"]'), new Intl.NumberFormat(c.flag).format(0));
+      assert.equal(await opts.textContent('[data-politely="review-invitations"] + span'), msg('revInvitations'));
+      assert.equal(await opts.textContent('[data-politely="review-invitations-of"]'), msg('revInvitationsAccepted').replace('$1', new Intl.NumberFormat(c.flag).format(0)));
       await opts.setViewportSize({ width: 900, height: 1400 });
       await shot('options', opts);
       await opts.close();

@@ -24,9 +24,7 @@ func Docs(file string, items []eval.Item, untuned bool) []Doc {
 				gold[id] = true
 			}
 		}
-		if it.Verdict == "decline_door_open" {
-			gold[DoorOpen] = true
-		}
+		gold[DoorOpen] = it.Verdict == "decline_door_open"
 		g := Group(it.Source)
 		if g == "" || !untuned && sameSource(items) {
 			g = "file:" + filepath.Base(file)

@@ -54,15 +54,16 @@ type Doc struct {
 // model file's "about", so a model says how it was made.
 type Options struct {
 	Config  learn.Config
-	Labels  []string // the labels to learn
-	MinDF   int      // a word feature must occur in this many messages
-	L2      float64  // stage-1 penalty
-	L2Rules float64  // stage-2 penalty
-	Folds   int      // cross-fitting folds
-	Prune   float64  // weights smaller than this (in absolute value) are dropped
-	Keep    int      // the most weights a label keeps, the strongest (0: all)
-	Written float64  // how much a message of a written set counts (grouped by file; 0 means 1)
-	Gain    float64  // log-odds per unit of weight of a rule the model does not know
+	Labels  []string  // the labels to learn
+	MinDF   int       // a word feature must occur in this many messages
+	L2      float64   // stage-1 penalty
+	L2Grid  []float64 // stage-1 penalties to choose from per label by cross-fitting (empty: L2)
+	L2Rules float64   // stage-2 penalty
+	Folds   int       // cross-fitting folds
+	Prune   float64   // weights smaller than this (in absolute value) are dropped
+	Keep    int       // the most weights a label keeps, the strongest (0: all)
+	Written float64   // how much a message of a written set counts (grouped by file; 0 means 1)
+	Gain    float64   // log-odds per unit of weight of a rule the model does not know
 	// MinUntuned is how many positive untuned messages a label needs for
 	// its rules to be fitted; below, the label is fitted on words alone.
 	MinUntuned int
@@ -281,30 +282,14 @@ func (c *corpus) fitLabel(p *rules.Pack, id string, rows []int, x [][]int32, nco
 		}
 	}
 	// Stage 1 on every message, and cross-fitted: each message scored by a
-	// model fitted on the other folds.
-	// Stage-1 models keep their strongest word weights only, here and in
-	// every fold, so that what is calibrated below is what the file holds.
-	w1, b1 := fit(x, nil, ncol, y, sw, allRows(n), opt.L2)
+	// model fitted on the other folds. Stage-1 models keep their strongest
+	// word weights only, here and in every fold, so that what is
+	// calibrated below is what the file holds. The penalty is the one of
+	// opt.L2Grid (or opt.L2) whose cross-fitted scores lose least: a rare
+	// label wants a stronger one than a common label.
+	oof, l2 := c.stage1(x, ncol, y, sw, folds, opt)
+	w1, b1 := fit(x, nil, ncol, y, sw, allRows(n), l2)
 	prune(w1, opt.Keep)
-	oof := make([]float64, n)
-	for f := 0; f < opt.Folds; f++ {
-		var in, out []int
-		for i := range n {
-			if folds[i] == f {
-				out = append(out, i)
-			} else {
-				in = append(in, i)
-			}
-		}
-		if len(out) == 0 {
-			continue
-		}
-		wf, bf := fit(x, nil, ncol, y, sw, in, opt.L2)
-		prune(wf, opt.Keep)
-		for _, i := range out {
-			oof[i] = bf + dot(wf, x[i])
-		}
-	}
 	// Where the pack lets the rules alone make the label hold (the
 	// policy's rules_hold), those messages are positive whatever the
 	// model says: the threshold is chosen for the two together.
@@ -455,6 +440,48 @@ func strongest(ws []learn.Weight, keep int) []learn.Weight {
 }
 
 func allRows(n int) []int { return all(n) }
+
+// stage1 returns the cross-fitted stage-1 log-odds of every row and the
+// penalty they were fitted with: the one of the grid with the least
+// weighted log-loss out of fold.
+func (c *corpus) stage1(x [][]int32, ncol int, y, sw []float64, folds []int, opt Options) ([]float64, float64) {
+	n := len(y)
+	grid := opt.L2Grid
+	if len(grid) == 0 {
+		grid = []float64{opt.L2}
+	}
+	var best []float64
+	bestL2, bestLoss := grid[0], math.Inf(1)
+	for _, l2 := range grid {
+		oof := make([]float64, n)
+		for f := 0; f < opt.Folds; f++ {
+			var in, out []int
+			for i := range n {
+				if folds[i] == f {
+					out = append(out, i)
+				} else {
+					in = append(in, i)
+				}
+			}
+			if len(out) == 0 {
+				continue
+			}
+			wf, bf := fit(x, nil, ncol, y, sw, in, l2)
+			prune(wf, opt.Keep)
+			for _, i := range out {
+				oof[i] = bf + dot(wf, x[i])
+			}
+		}
+		loss := 0.0
+		for i, z := range oof {
+			loss += sw[i] * (math.Max(z, 0) + math.Log1p(math.Exp(-math.Abs(z))) - y[i]*z)
+		}
+		if loss < bestLoss-1e-9 {
+			best, bestL2, bestLoss = oof, l2, loss
+		}
+	}
+	return best, bestL2
+}
 
 // isCue reports whether a label is one of the pack's internal cues that
 // the model does not learn itself (recruiter, job seeking, vague, generic).
@@ -669,6 +696,13 @@ func About(docs []Doc, opt Options) string {
 
 // String spells the options as the model file records them.
 func (o Options) String() string {
-	return fmt.Sprintf("words 1-%d, prefixes %v, suffixes %v, chars %d-%d, min-df %d, l2 %g, l2-rules %g, folds %d, prune %g, keep %d, written %g, gain %g, min-untuned %d",
-		o.Config.Words, o.Config.Prefixes, o.Config.Suffixes, o.Config.CharMin, o.Config.CharMax, o.MinDF, o.L2, o.L2Rules, o.Folds, o.Prune, o.Keep, o.Written, o.Gain, o.MinUntuned)
+	return fmt.Sprintf("words 1-%d, prefixes %v, suffixes %v, chars %d-%d, min-df %d, l2 %s, l2-rules %g, folds %d, prune %g, keep %d, written %g, gain %g, min-untuned %d",
+		o.Config.Words, o.Config.Prefixes, o.Config.Suffixes, o.Config.CharMin, o.Config.CharMax, o.MinDF, l2String(o), o.L2Rules, o.Folds, o.Prune, o.Keep, o.Written, o.Gain, o.MinUntuned)
+}
+
+func l2String(o Options) string {
+	if len(o.L2Grid) == 0 {
+		return fmt.Sprint(o.L2)
+	}
+	return fmt.Sprintf("per label from %v", o.L2Grid)
 }
