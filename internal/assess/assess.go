@@ -69,15 +69,15 @@ type judge struct {
 	known   bool   // rapport from knowing each other (not only a warm introduction)
 	thread  bool   // the user has written in this thread
 	// The learned model, when the pack has one.
-	mdl     *learn.Model
-	ms      learn.Scorer
-	at      []int // by label: its index in the model, -1 when not learned
-	top     []contribution
-	prob    []float64            // by label: the learned probability (only learned labels)
-	rule    []float64            // by label: the rules' stated weights (only learned labels)
-	hold    []bool               // by label: the rules alone can make it hold
-	derived []bool               // by label: the policy derives it from other findings too
-	negated func(first int) bool // whether a negation cancels the words from first, in the message
+	mdl      *learn.Model
+	ms       learn.Scorer
+	at       []int                // by label: its index in the model, -1 when not learned
+	showable []bool               // by model feature: it can be shown as evidence
+	prob     []float64            // by label: the learned probability (only learned labels)
+	rule     []float64            // by label: the rules' stated weights (only learned labels)
+	hold     []bool               // by label: the rules alone can make it hold
+	derived  []bool               // by label: the policy derives it from other findings too
+	negated  func(first int) bool // whether a negation cancels the words from first, in the message
 	// Scratch for result and reason.
 	tmp, kept []hit
 	offs, u16 []int
@@ -160,6 +160,7 @@ func newJudge(p *rules.Pack) *judge {
 	}
 	if m := p.Model(); m != nil {
 		a.mdl, a.prob, a.rule, a.hold = m, make([]float64, n), make([]float64, n), make([]bool, n)
+		a.ms.Show = showable(m)
 		a.derived = make([]bool, n)
 		for _, id := range pol.RulesHold {
 			if i := p.Index(id); i >= 0 {

@@ -91,21 +91,15 @@ func (a *judge) learnedEvidence(k, i int) bool {
 			kept = append(kept, h)
 		}
 	}
-	top := a.contributions(k, true)
-	n := 0
-	for _, c := range top {
-		if n == textEvidence {
+	// The strongest readable words for the label, as the scorer kept them
+	// while it added them up. A negated phrase is never among them: it is
+	// a feature of its own kind, never shown.
+	for j, c := range a.ms.Top[k] {
+		if a.ms.TopW[k][j] <= 0 {
 			break
 		}
-		if !a.showable(c) {
-			continue
-		}
-		if a.sc.Negated(&a.f, int(c.first)) {
-			continue
-		}
-		if s, e, ok := a.wordSpan(c.first, c.last); ok {
-			kept = append(kept, hit{start: s, end: e, weight: c.w, rule: -1})
-			n++
+		if s, e, ok := a.wordSpan(c.First, c.Last); ok {
+			kept = append(kept, hit{start: s, end: e, weight: a.ms.TopW[k][j], rule: -1})
 		}
 	}
 	found := len(kept) > 0
@@ -120,19 +114,23 @@ func (a *judge) learnedEvidence(k, i int) bool {
 	return found
 }
 
-// showable reports whether a contribution reads as evidence to a person:
-// a phrase of two words or more, or one word that is not a function word.
-func (a *judge) showable(c contribution) bool {
-	name := a.mdl.Names[c.feat]
-	if len(name) < 3 || name[0] != learn.KindWord {
-		return false
-	}
-	for _, w := range strings.Fields(name[2:]) {
-		if !functionWords[w] && w != "#" {
-			return true
+// showable lists, by feature, whether it reads as evidence to a person: a
+// phrase with a word that is not a function word. Cues, rules and pieces of
+// words are weighed but never shown as words.
+func showable(m *learn.Model) []bool {
+	out := make([]bool, len(m.Names))
+	for i, name := range m.Names {
+		if len(name) < 3 || name[0] != learn.KindWord {
+			continue
+		}
+		for _, w := range strings.Fields(name[2:]) {
+			if !functionWords[w] && w != "#" {
+				out[i] = true
+				break
+			}
 		}
 	}
-	return false
+	return out
 }
 
 // functionWords carry grammar, not meaning: a model may weigh them, but
@@ -157,28 +155,20 @@ func (a *judge) weight(k int, f int) (w float64, known bool) {
 	if f < 0 {
 		return 0, false
 	}
-	labs, ws := a.mdl.Weights(f)
-	for j, l := range labs {
-		if int(l) == k {
-			return ws[j], true
+	for _, x := range a.mdl.Weights(f) {
+		if int(x.Label) == k {
+			return x.Weight, true
 		}
 	}
 	return 0, true
 }
 
 // contributions lists the features found in the message with their weight
-// for model label k, strongest first; text only keeps the words and their
-// pieces (what can be shown as a span). The list is the judge's scratch.
-func (a *judge) contributions(k int, text bool) []contribution {
-	out := a.top[:0]
+// for model label k, strongest (in absolute value) first, for Explain.
+func (a *judge) contributions(k int) []contribution {
+	var out []contribution
 	for _, f := range a.ms.Found {
-		if text && f.First < 0 {
-			continue
-		}
 		w, _ := a.weight(k, int(f.Feature))
-		if text && w <= 0 {
-			continue
-		}
 		if w != 0 {
 			out = append(out, contribution{f.Feature, f.First, f.Last, w})
 		}
@@ -189,7 +179,6 @@ func (a *judge) contributions(k int, text bool) []contribution {
 		}
 		return cmp.Compare(x.feat, y.feat)
 	})
-	a.top = out
 	return out
 }
 
@@ -243,7 +232,7 @@ func Explain(p *rules.Pack, r model.Request, top int) []Explanation {
 	out := make([]Explanation, len(m.Labels))
 	for k, l := range m.Labels {
 		e := Explanation{ID: l.ID, Score: round3(a.prob[l.At]), Threshold: l.Threshold, Holds: a.on(l.At), Bias: l.Bias}
-		cs := a.contributions(k, false)
+		cs := a.contributions(k)
 		for _, c := range cs[:min(top, len(cs))] {
 			t := ""
 			if s, e, ok := a.wordSpan(c.first, c.last); ok {

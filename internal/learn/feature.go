@@ -180,17 +180,16 @@ const (
 // Cues visits the structural cues of a message: raw is the text as given,
 // f its folded form. Each cue is visited at most once.
 func Cues(raw string, f *text.Folded, fn func(name string)) {
-	lower := raw
-	if hasUpper(raw) {
-		lower = strings.ToLower(raw)
-	}
-	if strings.Contains(lower, "http") || strings.Contains(lower, "www.") {
+	norm := f.Norm
+	// Addresses read on the folded text: "https://cal.com/x" is
+	// " https cal com x ", without lower-casing the message again.
+	if containsWord(norm, "http") || containsWord(norm, "https") || containsWord(norm, "www") {
 		fn(CueLink)
-	}
-	for _, b := range bookingHosts {
-		if strings.Contains(lower, b) {
-			fn(CueBooking)
-			break
+		for _, b := range bookingHosts {
+			if containsWord(norm, b) {
+				fn(CueBooking)
+				break
+			}
 		}
 	}
 	switch q := strings.Count(raw, "?") + strings.Count(raw, "？"); {
@@ -212,7 +211,7 @@ func Cues(raw string, f *text.Folded, fn func(name string)) {
 		fn(CueVeryLong)
 	}
 	we, i := 0, 0
-	norm, words := f.Norm, f.List()
+	words := f.List()
 	for _, w := range words {
 		switch norm[w.Start:w.End] {
 		case "we", "our", "us", "weve", "were", "ours", "wir", "unser", "unsere", "nous", "notre", "nos", "nosotros", "nuestro", "nuestra", "我们":
@@ -230,7 +229,8 @@ func Cues(raw string, f *text.Folded, fn func(name string)) {
 	if greetsByName(raw, f) {
 		fn(CueGreetName)
 	}
-	if strings.ContainsAny(raw, "$€£¥₹") || containsWord(norm, "usd") || containsWord(norm, "eur") {
+	if strings.IndexByte(raw, '$') >= 0 || containsWord(norm, "€") || containsWord(norm, "£") || containsWord(norm, "¥") ||
+		containsWord(norm, "₹") || containsWord(norm, "usd") || containsWord(norm, "eur") {
 		fn(CueMoney)
 	}
 	if strings.Count(raw, "!")+strings.Count(raw, "！") >= 2 {
@@ -241,8 +241,9 @@ func Cues(raw string, f *text.Folded, fn func(name string)) {
 	}
 }
 
-// bookingHosts are scheduling services whose links ask for a meeting.
-var bookingHosts = []string{"calendly", "cal.com/", "savvycal", "zcal.co", "youcanbook", "hubspot.com/meetings", "meetings.hubspot", "chilipiper", "tidycal", "acuityscheduling", "doodle.com"}
+// bookingHosts are scheduling services whose links ask for a meeting, as
+// they read folded.
+var bookingHosts = []string{"calendly", "cal com", "savvycal", "zcal", "youcanbook", "hubspot com meetings", "meetings hubspot", "chilipiper", "tidycal", "acuityscheduling", "doodle com"}
 
 // greetings open a message; a name right after one is a greeting by name.
 var greetings = map[string]bool{"hi": true, "hello": true, "hey": true, "dear": true, "hallo": true, "bonjour": true, "hola": true, "olá": true, "ola": true, "guten": true, "liebe": true, "lieber": true, "sehr": true, "ciao": true, "salut": true}
@@ -267,18 +268,14 @@ func greetsByName(raw string, f *text.Folded) bool {
 
 func containsWord(norm, w string) bool { return strings.Contains(norm, " "+w+" ") }
 
-func hasUpper(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if c := s[i]; c >= 'A' && c <= 'Z' || c >= utf8.RuneSelf {
-			return true
-		}
-	}
-	return false
-}
-
 // han reports whether a fifth or more of the letters are Han or kana.
 func han(s string) bool {
-	if !strings.ContainsFunc(s, func(r rune) bool { return r >= 0x3040 }) {
+	// Han and kana are three bytes from 0xE3 on: most messages have none.
+	high := false
+	for i := 0; i < len(s) && !high; i++ {
+		high = s[i] >= 0xE3
+	}
+	if !high {
 		return false
 	}
 	n, h := 0, 0

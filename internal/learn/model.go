@@ -25,12 +25,12 @@ type Model struct {
 	// user's pack) adds to its label per unit of its stated weight.
 	RuleGain float64
 
-	slots  []slot  // open addressing: feature hash → feature index
-	mask   uint64  // len(slots)-1
-	off    []int32 // feature f's weights are lab/w[off[f]:off[f+1]]
-	lab    []int32 // the model label a weight belongs to
-	w      []float64
-	rules  []int32 // by rule index of the pack: its feature, or -1
+	slots  []slot        // open addressing: feature hash → feature index
+	mask   uint64        // len(slots)-1
+	filter []uint64      // one bit per hash: most n-grams of a message are no feature, and a bit says so from the cache
+	off    []int32       // feature f's weights are lab/w[off[f]:off[f+1]]
+	lw     []LabelWeight // feature f's weights are lw[off[f]:off[f+1]]
+	rules  []int32       // by rule index of the pack: its feature, or -1
 	byRule map[string]int32
 }
 
@@ -68,6 +68,7 @@ func Build(cfg Config, labels []Label, names []string, weights [][]Weight, gain 
 		size *= 2
 	}
 	m.slots, m.mask = make([]slot, size), uint64(size-1)
+	m.filter = make([]uint64, size/4) // 16 bits a feature: about 6% of the misses get past it
 	for i := range m.slots {
 		m.slots[i].feat = -1
 	}
@@ -113,10 +114,10 @@ func Build(cfg Config, labels []Label, names []string, weights [][]Weight, gain 
 	}
 	sort.SliceStable(all, func(i, j int) bool { return all[i].feat < all[j].feat })
 	m.off = make([]int32, len(names)+1)
-	m.lab, m.w = make([]int32, len(all)), make([]float64, len(all))
+	m.lw = make([]LabelWeight, len(all))
 	for i, e := range all {
 		m.off[e.feat+1]++
-		m.lab[i], m.w[i] = e.label, e.w
+		m.lw[i] = LabelWeight{e.label, e.w}
 	}
 	for i := range names {
 		m.off[i+1] += m.off[i]
@@ -129,6 +130,8 @@ func Build(cfg Config, labels []Label, names []string, weights [][]Weight, gain 
 
 // put adds a hash; false when it is there already.
 func (m *Model) put(h uint64, feat int32) bool {
+	b := (h >> 40) & (uint64(len(m.filter))*64 - 1)
+	m.filter[b>>6] |= 1 << (b & 63)
 	for i := h & m.mask; ; i = (i + 1) & m.mask {
 		switch s := &m.slots[i]; {
 		case s.feat < 0:
@@ -142,6 +145,9 @@ func (m *Model) put(h uint64, feat int32) bool {
 
 // find returns the feature with hash h, or -1.
 func (m *Model) find(h uint64) int32 {
+	if b := (h >> 40) & (uint64(len(m.filter))*64 - 1); m.filter[b>>6]&(1<<(b&63)) == 0 {
+		return -1
+	}
 	for i := h & m.mask; ; i = (i + 1) & m.mask {
 		s := &m.slots[i]
 		if s.feat < 0 || s.key == h {
@@ -165,19 +171,22 @@ func (m *Model) Feature(name string) int {
 	return int(m.find(Hash(kind, s)))
 }
 
-// Weights lists feature f's weights as (model label, weight) pairs.
-func (m *Model) Weights(f int) (labels []int32, weights []float64) {
-	return m.lab[m.off[f]:m.off[f+1]], m.w[m.off[f]:m.off[f+1]]
+// LabelWeight is one of a feature's weights: for model label Label.
+type LabelWeight struct {
+	Label  int32
+	Weight float64
 }
+
+// Weights lists feature f's weights, one per label it weighs for.
+func (m *Model) Weights(f int) []LabelWeight { return m.lw[m.off[f]:m.off[f+1]] }
 
 // LabelWeights lists the weights of model label l, by feature, for writing.
 func (m *Model) LabelWeights(l int) []Weight {
 	var out []Weight
 	for f := range m.Names {
-		labs, ws := m.Weights(f)
-		for i, x := range labs {
-			if int(x) == l {
-				out = append(out, Weight{f, ws[i]})
+		for _, x := range m.Weights(f) {
+			if int(x.Label) == l {
+				out = append(out, Weight{f, x.Weight})
 			}
 		}
 	}
@@ -241,15 +250,26 @@ type Found struct {
 type Scorer struct {
 	Z     []float64 // by model label: the log-odds
 	Found []Found   // the features present, each once, in the order found
-	stamp []uint32  // by feature: the scan that saw it last
+	// Show marks, by feature, those a person can read as evidence (set by
+	// the caller); Top keeps, by model label, the strongest of them found
+	// with a positive weight, strongest first.
+	Show  []bool
+	Top   [][TopN]Found
+	TopW  [][TopN]float64
+	stamp []uint32 // by feature: the scan that saw it last
 	gen   uint32
 }
+
+// TopN is how many of the strongest readable features a Scorer keeps per label.
+const TopN = 3
 
 // Start readies s for a message: every log-odds at its bias, no feature.
 func (m *Model) Start(s *Scorer) {
 	if len(s.stamp) != len(m.Names) || len(s.Z) != len(m.Labels) {
 		s.stamp, s.Z, s.gen = make([]uint32, len(m.Names)), make([]float64, len(m.Labels)), 0
+		s.Top, s.TopW = make([][TopN]Found, len(m.Labels)), make([][TopN]float64, len(m.Labels))
 	}
+	clear(s.TopW)
 	if s.gen++; s.gen == 0 {
 		clear(s.stamp)
 		s.gen = 1
@@ -267,9 +287,24 @@ func (m *Model) Add(s *Scorer, f int32, first, last int) {
 	}
 	s.stamp[f] = s.gen
 	s.Found = append(s.Found, Found{f, int32(first), int32(last)})
-	for i := m.off[f]; i < m.off[f+1]; i++ {
-		s.Z[m.lab[i]] += m.w[i]
+	show := first >= 0 && s.Show != nil && s.Show[f]
+	for _, x := range m.lw[m.off[f]:m.off[f+1]] {
+		l, w := x.Label, x.Weight
+		s.Z[l] += w
+		if show && w > s.TopW[l][TopN-1] {
+			s.top(l, Found{f, int32(first), int32(last)}, w)
+		}
 	}
+}
+
+// top files a readable feature among label l's strongest (w beats the last).
+func (s *Scorer) top(l int32, f Found, w float64) {
+	t, tw := &s.Top[l], &s.TopW[l]
+	j := TopN - 1
+	for ; j > 0 && tw[j-1] < w; j-- {
+		t[j], tw[j] = t[j-1], tw[j-1]
+	}
+	t[j], tw[j] = f, w
 }
 
 // Text adds the text features and cues of a message: raw as given, f

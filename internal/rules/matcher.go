@@ -2,6 +2,7 @@ package rules
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 
@@ -663,6 +664,9 @@ func (s *Scanner) Scan(p *Pack, f *text.Folded) []Hit {
 		}
 	}
 	s.p, s.f = nil, nil
+	// In order, so that Negated finds the nearest one by bisection: a text
+	// of many negations must not make every later question cost them all.
+	slices.Sort(s.negs)
 	return s.hits
 }
 
@@ -751,11 +755,12 @@ func (s *Scanner) negated(lasts []int, first int) bool {
 // negatable phrase starting there. Learned evidence asks it, so that a
 // negated phrase is never shown as evidence.
 func (s *Scanner) Negated(f *text.Folded, first int) bool {
-	if len(s.negs) == 0 {
+	k, _ := slices.BinarySearch(s.negs, first) // the negations ending before first are s.negs[:k]
+	if k == 0 {
 		return false
 	}
 	s.f = f
-	neg := s.negated(s.negs, first)
+	neg := s.negated(s.negs[:k], first)
 	s.f = nil
 	return neg
 }
