@@ -9,6 +9,7 @@ import (
 
 	"github.com/tidwall/gjson"
 
+	"politely/internal/learn"
 	"politely/internal/model"
 	"politely/internal/rules"
 	"politely/internal/text"
@@ -171,5 +172,45 @@ func BenchmarkPathological(b *testing.B) {
 				Assess(p, model.Request{Text: text})
 			}
 		})
+	}
+}
+
+// BenchmarkRulesOnly is BenchmarkAssess with the pack's model left out: the
+// rules alone, to show what the learned part costs.
+func BenchmarkRulesOnly(b *testing.B) {
+	p, err := rules.Default()
+	if err != nil {
+		b.Fatal(err)
+	}
+	if p, err = p.WithModel(nil); err != nil {
+		b.Fatal(err)
+	}
+	msgs := corpus(b)
+	for b.Loop() {
+		for _, m := range msgs {
+			Assess(p, model.Request{Text: m})
+		}
+	}
+}
+
+// BenchmarkLearnedText is the learned part alone: the features of the words
+// and the cues found and added up, on text folded beforehand.
+func BenchmarkLearnedText(b *testing.B) {
+	p, err := rules.Default()
+	if err != nil {
+		b.Fatal(err)
+	}
+	msgs := corpus(b)
+	folded := make([]*text.Folded, len(msgs))
+	for i, m := range msgs {
+		folded[i] = text.Fold(m)
+	}
+	m := p.Model()
+	var s learn.Scorer
+	for b.Loop() {
+		for i, msg := range msgs {
+			m.Start(&s)
+			m.Text(&s, msg, folded[i], nil)
+		}
 	}
 }
