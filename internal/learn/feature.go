@@ -14,6 +14,7 @@ package learn
 
 import (
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"politely/internal/text"
@@ -83,19 +84,35 @@ func ParseName(name string) (kind byte, s string, ok bool) {
 	return 0, "", false
 }
 
-// Visit calls fn for every text feature of f under the config, with the
-// words (indices into f.List()) it covers: word n-grams, then the pieces of
-// words. A word n-gram that a negation just before cancels (negated reports
-// it by its first word; nil: none) is of kind KindNot, so "no free trial"
-// never weighs as "free trial". A feature found twice is visited twice. It
-// allocates nothing.
-func (c *Config) Visit(f *text.Folded, negated func(first int) bool, fn func(kind byte, s string, first, last int)) {
+// Visit calls fn for every text feature of f (folded from raw) under the
+// config, with the words (indices into f.List()) it covers: word n-grams,
+// then the pieces of words. A word n-gram that a negation just before
+// cancels (negated reports it by its first word; nil: none) is of kind
+// KindNot, so "no free trial" never weighs as "free trial". Names are left
+// out: a capitalized word inside a sentence is a person, a company or a
+// product, and a model that weighed "Dana" or "Acme" would have learned its
+// corpus, not the request. Where capitals are common (German nouns, a
+// title-cased text) they are not names, and every word counts. A feature
+// found twice is visited twice. It allocates nothing.
+func (c *Config) Visit(raw string, f *text.Folded, negated func(first int) bool, fn func(kind byte, s string, first, last int)) {
 	norm, words := f.Norm, f.List()
+	caps := 0
+	for k := 1; k < len(words); k++ {
+		if isName(raw, f, words[k-1], words[k]) {
+			caps++
+		}
+	}
+	names := caps*5 <= len(words) // at most one word in five
+	name := -1                    // the last word that is a name
 	for k, w := range words {
+		word := norm[w.Start:w.End]
+		if names && k > 0 && isName(raw, f, words[k-1], w) {
+			name = k
+			continue
+		}
 		// n-grams ending at word k: Norm holds the words with single
 		// spaces between them, so every n-gram is a piece of it.
-		word := norm[w.Start:w.End]
-		for n := 1; n <= c.Words && n <= k+1; n++ {
+		for n := 1; n <= c.Words && n <= k+1 && k-n+1 > name; n++ {
 			if n == 1 && word == "#" {
 				// A number alone says little ("15-minute", "2 years",
 				// "$5,000" alike): its neighbours say what it counts.
@@ -125,6 +142,28 @@ func (c *Config) Visit(f *text.Folded, negated func(first int) bool, fn func(kin
 			c.chars(word, runes, k, fn)
 		}
 	}
+}
+
+// isName reports whether word w, after prev, is capitalized inside a
+// sentence: not after a sentence break, and not "I" or "I'm".
+func isName(raw string, f *text.Folded, prev, w text.Word) bool {
+	if int(w.From) >= len(raw) {
+		return false
+	}
+	c := raw[w.From]
+	if c < 'A' || c > 'Z' {
+		if c < utf8.RuneSelf {
+			return false
+		}
+		r, _ := utf8.DecodeRuneInString(raw[w.From:])
+		if !unicode.IsUpper(r) {
+			return false
+		}
+	}
+	if c == 'I' && (w.End-w.Start == 1 || f.Norm[w.Start] == 'i' && (f.Norm[w.Start:w.End] == "im" || f.Norm[w.Start:w.End] == "ive" || f.Norm[w.Start:w.End] == "id" || f.Norm[w.Start:w.End] == "ill")) {
+		return false
+	}
+	return !f.Break(int(prev.End), int(w.Start))
 }
 
 // chars visits the character n-grams of a word of more than CharMin runes.

@@ -19,7 +19,7 @@ func features(cfg Config, s string) []string {
 		w := f.List()
 		return first >= 1 && f.Norm[w[first-1].Start:w[first-1].End] == "not"
 	}
-	cfg.Visit(f, negated, func(kind byte, str string, _, _ int) { out = append(out, Name(kind, str)) })
+	cfg.Visit(s, f, negated, func(kind byte, str string, _, _ int) { out = append(out, Name(kind, str)) })
 	Cues(s, f, func(name string) { out = append(out, Name(KindCue, name)) })
 	return out
 }
@@ -42,6 +42,8 @@ func TestFeatures(t *testing.T) {
 		{"你好，我在找工作，可以帮我内推吗？", cfg, []string{"s:han", "w:内 推", "w:帮 我 内", "s:question"}, nil},
 		{"Investitionen", Config{CharMin: 3, CharMax: 4}, []string{"c:inv", "c:nves", "c:nen"}, []string{"c:in"}},
 		{"investments investing", Config{Prefixes: []int{5}}, []string{"p:inves"}, []string{"w:investments"}},
+		{"Great to meet Dana and the Acme team. Next week works.", cfg, []string{"w:great to", "w:team", "w:next week"}, []string{"w:dana", "w:acme", "w:acme team", "w:meet dana"}},
+		{"Ich habe Ihr Profil gesehen und würde mich über einen Austausch freuen.", cfg, []string{"w:profil", "w:ihr profil"}, nil},
 		{"We do not offer a free trial", cfg, []string{"n:offer", "n:offer a", "n:offer a free", "w:free trial", "w:we do not"}, []string{"w:offer a", "w:offer"}},
 	} {
 		got := features(c.cfg, c.text)
@@ -61,10 +63,11 @@ func TestFeatures(t *testing.T) {
 // TestHashByName: a feature read from a model file by name finds the same
 // feature found in a text.
 func TestHashByName(t *testing.T) {
-	f := text.Fold("Would love to pick your brain about Kubernetes-native platforms")
+	msg := "Would love to pick your brain about kubernetes-native platforms"
+	f := text.Fold(msg)
 	cfg := Config{Words: 3, Prefixes: []int{5}, Suffixes: []int{4}, CharMin: 3, CharMax: 5}
 	n := 0
-	cfg.Visit(f, nil, func(kind byte, s string, _, _ int) {
+	cfg.Visit(msg, f, nil, func(kind byte, s string, _, _ int) {
 		k, str, ok := ParseName(Name(kind, s))
 		if !ok || k != kind || str != s || Hash(k, str) != Hash(kind, s) {
 			t.Fatalf("%s does not round-trip", Name(kind, s))

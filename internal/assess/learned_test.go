@@ -1,0 +1,73 @@
+package assess
+
+import (
+	"slices"
+	"testing"
+
+	"politely/internal/model"
+)
+
+// A rule that fires is a feature the model weighs, beside the words.
+func TestRuleFeature(t *testing.T) {
+	p := pack(t)
+	ex := Explain(p, model.Request{Text: "We help companies like yours cut their cloud bill by 30%. Open to a quick demo?"}, 50)
+	for _, e := range ex {
+		if e.ID != "selling" {
+			continue
+		}
+		if !e.Holds {
+			t.Fatalf("selling does not hold: %+v", e)
+		}
+		var names []string
+		for _, c := range e.Top {
+			names = append(names, c.Feature)
+		}
+		if !slices.Contains(names, "r:selling.we-help") || !slices.ContainsFunc(names, func(n string) bool { return n[0] == 'w' }) {
+			t.Errorf("selling's contributions lack the rule or a word: %v", names)
+		}
+		return
+	}
+	t.Fatal("selling not explained")
+}
+
+// The sender's headline moves the score by its stated weight, and a
+// headline alone, with nothing in the text behind it, makes no finding.
+func TestHeadline(t *testing.T) {
+	p := pack(t)
+	text := "Hello, I am with a testing-services firm that supports manufacturers across Europe. If there is anything we can do for your team, we would be glad to be of service."
+	score := func(r model.Request) float64 {
+		for _, s := range Assess(p, r).Scores {
+			if s.ID == "selling" {
+				return s.Score
+			}
+		}
+		t.Fatal("no selling score")
+		return 0
+	}
+	plain := score(model.Request{Text: text})
+	sales := score(model.Request{Text: text, Sender: model.Sender{Name: "Jo", Headline: "Key Account Manager at TestLab GmbH"}})
+	other := score(model.Request{Text: text, Sender: model.Sender{Name: "Jo", Headline: "Staff Engineer at TestLab GmbH"}})
+	if !(sales > plain) || other != plain {
+		t.Errorf("selling score: plain %.3f, sales headline %.3f, engineer headline %.3f", plain, sales, other)
+	}
+	hi := Assess(p, model.Request{Text: "Hi Dana, nice to meet you.", Sender: model.Sender{Headline: "Head of Sales | Business Development | SDR leader"}})
+	if hi.Has("selling") {
+		t.Errorf("a sales headline alone made a selling finding: %+v", hi.Flags)
+	}
+}
+
+// Every learned finding points at text, and its score is its probability.
+func TestLearnedFindings(t *testing.T) {
+	p := pack(t)
+	for _, msg := range samples(t) {
+		res := Assess(p, model.Request{Text: msg})
+		for _, f := range append(res.Flags, res.Signals...) {
+			if len(f.Evidence) == 0 || !(f.Score > 0 && f.Score <= 1) {
+				t.Errorf("%s: score %v with %d spans in %.60q", f.ID, f.Score, len(f.Evidence), msg)
+			}
+		}
+		if len(res.Scores) == 0 {
+			t.Fatal("no scores")
+		}
+	}
+}
