@@ -160,7 +160,6 @@ func newJudge(p *rules.Pack) *judge {
 	}
 	if m := p.Model(); m != nil {
 		a.mdl, a.prob, a.rule, a.hold = m, make([]float64, n), make([]float64, n), make([]bool, n)
-		a.ms.Show = showable(m)
 		a.derived = make([]bool, n)
 		for _, id := range pol.RulesHold {
 			if i := p.Index(id); i >= 0 {

@@ -1,6 +1,7 @@
 package learn
 
 import (
+	"os"
 	"slices"
 	"strings"
 	"testing"
@@ -170,5 +171,19 @@ func BenchmarkText(b *testing.B) {
 	for b.Loop() {
 		m.Start(&s)
 		m.Text(&s, msg, f, nil)
+	}
+}
+
+// BenchmarkParse reads the committed model, as every host does at start.
+func BenchmarkParse(b *testing.B) {
+	data, err := os.ReadFile("../rules/pack/model.json")
+	if err != nil {
+		b.Skip(err)
+	}
+	b.SetBytes(int64(len(data)))
+	for b.Loop() {
+		if _, err := Parse(gjson.GetBytes(data, "model")); err != nil {
+			b.Fatal(err)
+		}
 	}
 }

@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"math"
 	"slices"
-	"sort"
 
 	"github.com/tidwall/gjson"
 
@@ -21,6 +20,9 @@ type Model struct {
 	Config Config
 	Labels []Label
 	Names  []string // feature names, by feature index
+	// Readable marks, by feature, the phrases a person can read as
+	// evidence (not function words, cues, rules or pieces of words).
+	Readable []bool
 	// RuleGain is the log-odds a phrase rule the model does not know (a
 	// user's pack) adds to its label per unit of its stated weight.
 	RuleGain float64
@@ -62,7 +64,7 @@ func Build(cfg Config, labels []Label, names []string, weights [][]Weight, gain 
 	if len(weights) != len(labels) {
 		return nil, fmt.Errorf("%d weight lists for %d labels", len(weights), len(labels))
 	}
-	m := &Model{Config: cfg, Labels: labels, Names: names, RuleGain: gain, byRule: map[string]int32{}}
+	m := &Model{Config: cfg, Labels: labels, Names: names, RuleGain: gain, byRule: map[string]int32{}, Readable: readable(names)}
 	size := 16
 	for size < 4*len(names) {
 		size *= 2
@@ -89,12 +91,10 @@ func Build(cfg Config, labels []Label, names []string, weights [][]Weight, gain 
 		}
 	}
 	// Weights grouped by feature, so that a feature found in a message
-	// reads its weights for every label in one place.
-	type entry struct {
-		feat, label int32
-		w           float64
-	}
-	var all []entry
+	// reads its weights for every label in one place: counted per feature,
+	// then placed, label by label (a sort would cost the start-up of every
+	// host, the extension's included).
+	m.off = make([]int32, len(names)+1)
 	for l, ws := range weights {
 		if math.IsNaN(labels[l].Bias) || math.IsInf(labels[l].Bias, 0) {
 			return nil, fmt.Errorf("label %s: bias is not a finite number", labels[l].ID)
@@ -109,18 +109,19 @@ func Build(cfg Config, labels []Label, names []string, weights [][]Weight, gain 
 			if math.IsNaN(w.Value) || math.IsInf(w.Value, 0) {
 				return nil, fmt.Errorf("label %s: feature %s: weight is not a finite number", labels[l].ID, names[w.Feature])
 			}
-			all = append(all, entry{int32(w.Feature), int32(l), w.Value})
+			m.off[w.Feature+1]++
 		}
-	}
-	sort.SliceStable(all, func(i, j int) bool { return all[i].feat < all[j].feat })
-	m.off = make([]int32, len(names)+1)
-	m.lw = make([]LabelWeight, len(all))
-	for i, e := range all {
-		m.off[e.feat+1]++
-		m.lw[i] = LabelWeight{e.label, e.w}
 	}
 	for i := range names {
 		m.off[i+1] += m.off[i]
+	}
+	m.lw = make([]LabelWeight, m.off[len(names)])
+	next := slices.Clone(m.off[:len(names)])
+	for l, ws := range weights {
+		for _, w := range ws {
+			m.lw[next[w.Feature]] = LabelWeight{int32(l), w.Value}
+			next[w.Feature]++
+		}
 	}
 	for i := range m.Labels {
 		m.Labels[i].At = -1
@@ -250,10 +251,8 @@ type Found struct {
 type Scorer struct {
 	Z     []float64 // by model label: the log-odds
 	Found []Found   // the features present, each once, in the order found
-	// Show marks, by feature, those a person can read as evidence (set by
-	// the caller); Top keeps, by model label, the strongest of them found
+	// Top keeps, by model label, the strongest readable features found
 	// with a positive weight, strongest first.
-	Show  []bool
 	Top   [][TopN]Found
 	TopW  [][TopN]float64
 	stamp []uint32 // by feature: the scan that saw it last
@@ -287,7 +286,7 @@ func (m *Model) Add(s *Scorer, f int32, first, last int) {
 	}
 	s.stamp[f] = s.gen
 	s.Found = append(s.Found, Found{f, int32(first), int32(last)})
-	show := first >= 0 && s.Show != nil && s.Show[f]
+	show := first >= 0 && m.Readable[f]
 	for _, x := range m.lw[m.off[f]:m.off[f+1]] {
 		l, w := x.Label, x.Weight
 		s.Z[l] += w
