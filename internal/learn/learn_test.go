@@ -187,3 +187,37 @@ func BenchmarkParse(b *testing.B) {
 		}
 	}
 }
+
+// The fast reading of the weights agrees with gjson's, and leaves anything
+// but plain integers to it.
+func TestIntegers(t *testing.T) {
+	for _, c := range []struct {
+		raw string
+		ok  bool
+	}{
+		{"[]", true}, {"[0, 3000, 2, -500]", true}, {"[\n 7,\t-1 ]", true},
+		{"[0, 1.5]", false}, {"[0, 1e3]", false}, {"[-1, 2]", false}, {`[0, "x"]`, false}, {"[0, [1]]", false},
+	} {
+		list, n, ok := integers(c.raw, 0.001)
+		if ok != c.ok {
+			t.Errorf("%s: ok %v, want %v", c.raw, ok, c.ok)
+			continue
+		}
+		if !ok {
+			continue
+		}
+		all := gjson.Parse(c.raw).Array()
+		if n != len(all) {
+			t.Errorf("%s: %d numbers, gjson reads %d", c.raw, n, len(all))
+		}
+		for i, w := range list {
+			if w.Feature != int(all[2*i].Int()) || w.Value != all[2*i+1].Float()*0.001 {
+				t.Errorf("%s: pair %d is %+v", c.raw, i, w)
+			}
+		}
+	}
+	m, err := Parse(gjson.Parse(strings.Replace(goodModel, `[0, 3000, 2, 500]`, `[0, 3000.0, 2, 5e2]`, 1)))
+	if err != nil || m.Weights(0)[0].Weight != 3 || m.Weights(2)[0].Weight != 0.5 {
+		t.Errorf("a model with decimal weights reads as the integer one: %v", err)
+	}
+}

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"slices"
+	"strings"
 
 	"github.com/tidwall/gjson"
 
@@ -412,26 +413,30 @@ func Parse(v gjson.Result) (*Model, error) {
 			err = fmt.Errorf("label %s: \"weights\" must be an array of feature, weight pairs", id)
 			return false
 		}
-		var list []Weight
-		var feat gjson.Result
-		n := 0
-		ws.ForEach(func(_, x gjson.Result) bool {
-			if x.Type != gjson.Number {
-				err = fmt.Errorf("label %s: weights[%d] is not a number", id, n)
-				return false
-			}
-			if n%2 == 0 {
-				feat = x
-			} else {
-				if feat.Num != math.Trunc(feat.Num) {
-					err = fmt.Errorf("label %s: weights[%d] is not a feature index", id, n-1)
+		list, n, ok := integers(ws.Raw, unit)
+		if !ok {
+			// Not plain integers (a hand-edited file, say): read it the
+			// slow way, number by number.
+			list, n = nil, 0
+			var feat gjson.Result
+			ws.ForEach(func(_, x gjson.Result) bool {
+				if x.Type != gjson.Number {
+					err = fmt.Errorf("label %s: weights[%d] is not a number", id, n)
 					return false
 				}
-				list = append(list, Weight{int(feat.Num), x.Num * unit})
-			}
-			n++
-			return true
-		})
+				if n%2 == 0 {
+					feat = x
+				} else {
+					if feat.Num != math.Trunc(feat.Num) {
+						err = fmt.Errorf("label %s: weights[%d] is not a feature index", id, n-1)
+						return false
+					}
+					list = append(list, Weight{int(feat.Num), x.Num * unit})
+				}
+				n++
+				return true
+			})
+		}
 		if err == nil && n%2 != 0 {
 			err = fmt.Errorf("label %s: \"weights\" has an odd length (a feature without its weight: truncated?)", id)
 		}
@@ -450,4 +455,58 @@ func Parse(v gjson.Result) (*Model, error) {
 		return nil, fmt.Errorf(`"rule_gain" must be a number ≥ 0`)
 	}
 	return Build(cfg, labels, ns, weights, gain.Num)
+}
+
+// integers reads a JSON array of plain integers (feature, weight, ...),
+// weights times unit, as the trainer writes it: the model's bulk, read at
+// every start of every host, where a generic number parser is slow. ok is
+// false on anything else (a fraction, an exponent, a string, a nested
+// value), for the caller to read it the general way. n counts the numbers.
+func integers(raw string, unit float64) (list []Weight, n int, ok bool) {
+	if len(raw) < 2 || raw[0] != '[' || raw[len(raw)-1] != ']' {
+		return nil, 0, false
+	}
+	list = make([]Weight, 0, strings.Count(raw, ",")/2+1)
+	feat := 0
+	for i := 1; i < len(raw)-1; {
+		c := raw[i]
+		if c == ' ' || c == '\n' || c == '\t' || c == '\r' {
+			i++
+			continue
+		}
+		neg := c == '-'
+		if neg {
+			i++
+		}
+		start, v := i, 0
+		for i < len(raw)-1 && raw[i] >= '0' && raw[i] <= '9' && i-start < 12 {
+			v = v*10 + int(raw[i]-'0')
+			i++
+		}
+		if i == start || (i < len(raw)-1 && raw[i] >= '0' && raw[i] <= '9') {
+			return nil, 0, false
+		}
+		if neg {
+			v = -v
+		}
+		if n%2 == 0 {
+			if neg {
+				return nil, 0, false
+			}
+			feat = v
+		} else {
+			list = append(list, Weight{feat, float64(v) * unit})
+		}
+		n++
+		for i < len(raw)-1 && (raw[i] == ' ' || raw[i] == '\n' || raw[i] == '\t' || raw[i] == '\r') {
+			i++
+		}
+		if i < len(raw)-1 {
+			if raw[i] != ',' {
+				return nil, 0, false
+			}
+			i++
+		}
+	}
+	return list, n, true
 }
