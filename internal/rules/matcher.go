@@ -55,27 +55,6 @@ func expand(phrase string) ([]pattern, error) {
 	return out, nil
 }
 
-// check reads a phrase's syntax without expanding it, so that a broken pack
-// is refused while it is read, with the file and the rule.
-func check(phrase string) error {
-	sides, err := split(phrase)
-	if err != nil {
-		return err
-	}
-	for _, side := range sides {
-		alts, err := alternatives(side)
-		if err != nil {
-			return err
-		}
-		for _, a := range alts {
-			if t := strings.TrimSpace(a); strings.Contains(strings.TrimSuffix(t, "*"), "*") {
-				return fmt.Errorf("'*' may only end a phrase")
-			}
-		}
-	}
-	return nil
-}
-
 // foldPhrase folds one expanded phrase as the message is folded. Plain
 // lower-case words (most phrases) take a short path; anything else goes
 // through text.Fold. "#" stands for a number, which text.Fold writes as "#".
