@@ -509,9 +509,12 @@ func (a *judge) premature() {
 	if ix.premature < 0 {
 		return
 	}
-	if a.learns(ix.premature) && (!a.derives(ix.premature) || a.thread || a.holds(ix.premature)) {
+	if a.learns(ix.premature) && (!a.derives(ix.premature) || a.thread || a.holds(ix.premature) || a.score[ix.premature] < a.pol.DeriveSupport*a.thresh[ix.premature]) {
 		// The model weighs the asks and the rapport the text shows; what
 		// it cannot see is the thread, where the user has answered before.
+		// A favour asked without rapport still makes a premature ask
+		// (derive_learned), where the model sees some sign of one
+		// (derive_support: its score at least that share of its threshold).
 		if a.thread {
 			a.score[ix.premature] = 0
 		}

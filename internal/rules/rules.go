@@ -94,6 +94,9 @@ type Policy struct {
 	// other findings: premature_ask from a favour asked without rapport,
 	// selling from a purchase asked, job from a job seeker's note.
 	DeriveLearned []string
+	// DeriveSupport is the share of its threshold a learned label's score
+	// needs before the policy derives it from other findings.
+	DeriveSupport float64
 	// NeedEvidence: a learned flag or signal holds only with a phrase of
 	// the text behind it, a rule's or words that weigh for it (1: yes).
 	NeedEvidence float64
@@ -419,6 +422,7 @@ func (q *Policy) fields() (map[string]*[]string, map[string]*float64) {
 			"negation_window": &q.NegationWindow,
 			"max_evidence":    &q.MaxEvidence,
 			"need_evidence":   &q.NeedEvidence,
+			"derive_support":  &q.DeriveSupport,
 		}
 }
 
