@@ -59,6 +59,29 @@ func Hash(kind byte, s string) uint64 {
 	return mix(h)
 }
 
+// hashIn is Hash(kind, s[i:j]), reading the last partial chunk with one
+// load where eight bytes from its start lie inside s (the folded text ends
+// with a space, so they mostly do): word n-grams are hashed by the hundred
+// for every message.
+func hashIn(kind byte, s string, i, j int) uint64 {
+	h := (uint64(kind)+1)*0x9e3779b97f4a7c15 ^ uint64(j-i)
+	for ; j-i >= 8; i += 8 {
+		h = mix(h ^ text.Load64(s[i:]))
+	}
+	if n := j - i; n > 0 {
+		var t uint64
+		if i+8 <= len(s) {
+			t = text.Load64(s[i:]) & (1<<(8*n) - 1)
+		} else {
+			for k := 0; k < n; k++ {
+				t |= uint64(s[i+k]) << (8 * k)
+			}
+		}
+		h = mix(h ^ t)
+	}
+	return mix(h)
+}
+
 // mix scrambles a 64-bit value (the finalizer of MurmurHash3).
 func mix(h uint64) uint64 {
 	h ^= h >> 33
@@ -85,7 +108,8 @@ func ParseName(name string) (kind byte, s string, ok bool) {
 }
 
 // Visit calls fn for every text feature of f (folded from raw) under the
-// config, with the words (indices into f.List()) it covers: word n-grams,
+// config: its kind, its string as f.Norm[at:end], and the words (indices
+// into f.List()) it covers: word n-grams,
 // then the pieces of words. A word n-gram that a negation just before
 // cancels (negated reports it by its first word; nil: none) is of kind
 // KindNot, so "no free trial" never weighs as "free trial". Names are left
@@ -94,7 +118,7 @@ func ParseName(name string) (kind byte, s string, ok bool) {
 // corpus, not the request. Where capitals are common (German nouns, a
 // title-cased text) they are not names, and every word counts. A feature
 // found twice is visited twice. It allocates nothing.
-func (c *Config) Visit(raw string, f *text.Folded, negated func(first int) bool, fn func(kind byte, s string, first, last int)) {
+func (c *Config) Visit(raw string, f *text.Folded, negated func(first int) bool, fn func(kind byte, at, end, first, last int)) {
 	norm, words := f.Norm, f.List()
 	caps := 0
 	for k := 1; k < len(words); k++ {
@@ -122,7 +146,7 @@ func (c *Config) Visit(raw string, f *text.Folded, negated func(first int) bool,
 			if negated != nil && negated(k-n+1) {
 				kind = KindNot
 			}
-			fn(kind, norm[words[k-n+1].Start:w.End], k-n+1, k)
+			fn(kind, int(words[k-n+1].Start), int(w.End), k-n+1, k)
 		}
 		if word == "#" || len(word) < 4 {
 			continue // a number, or too short to have parts worth reading
@@ -130,16 +154,16 @@ func (c *Config) Visit(raw string, f *text.Folded, negated func(first int) bool,
 		runes := utf8.RuneCountInString(word)
 		for _, n := range c.Prefixes {
 			if runes > n {
-				fn(KindPrefix, word[:runeEnd(word, n)], k, k)
+				fn(KindPrefix, int(w.Start), int(w.Start)+runeEnd(word, n), k, k)
 			}
 		}
 		for _, n := range c.Suffixes {
 			if runes > n {
-				fn(KindSuffix, word[runeEnd(word, runes-n):], k, k)
+				fn(KindSuffix, int(w.Start)+runeEnd(word, runes-n), int(w.End), k, k)
 			}
 		}
 		if c.CharMax > 0 {
-			c.chars(word, runes, k, fn)
+			c.chars(word, int(w.Start), runes, k, fn)
 		}
 	}
 }
@@ -167,7 +191,7 @@ func isName(raw string, f *text.Folded, prev, w text.Word) bool {
 }
 
 // chars visits the character n-grams of a word of more than CharMin runes.
-func (c *Config) chars(word string, runes, k int, fn func(kind byte, s string, first, last int)) {
+func (c *Config) chars(word string, at, runes, k int, fn func(kind byte, at, end, first, last int)) {
 	if runes <= c.CharMin {
 		return
 	}
@@ -178,7 +202,7 @@ func (c *Config) chars(word string, runes, k int, fn func(kind byte, s string, f
 			j += size
 			n++
 			if n >= c.CharMin && !(i == 0 && j == len(word)) {
-				fn(KindChar, word[i:j], k, k)
+				fn(KindChar, at+i, at+j, k, k)
 			}
 		}
 		_, size := utf8.DecodeRuneInString(word[i:])
@@ -219,10 +243,24 @@ const (
 // Cues visits the structural cues of a message: raw is the text as given,
 // f its folded form. Each cue is visited at most once.
 func Cues(raw string, f *text.Folded, fn func(name string)) {
-	norm := f.Norm
-	// Addresses read on the folded text: "https://cal.com/x" is
-	// " https cal com x ", without lower-casing the message again.
-	if containsWord(norm, "http") || containsWord(norm, "https") || containsWord(norm, "www") {
+	norm, words := f.Norm, f.List()
+	// One pass over the folded words: addresses ("https://cal.com/x" is
+	// " https cal com x "), currencies and the pronouns, without
+	// lower-casing or searching the message again for each.
+	we, i, link, money := 0, 0, false, false
+	for _, w := range words {
+		switch norm[w.Start:w.End] {
+		case "http", "https", "www":
+			link = true
+		case "$", "€", "£", "¥", "₹", "usd", "eur":
+			money = true
+		case "we", "our", "us", "weve", "were", "ours", "wir", "unser", "unsere", "nous", "notre", "nos", "nosotros", "nuestro", "nuestra":
+			we++
+		case "i", "my", "me", "ive", "im", "mine", "ich", "mein", "meine", "mich", "je", "moi", "mon", "ma", "mes", "yo", "mi", "mis", "我":
+			i++
+		}
+	}
+	if link {
 		fn(CueLink)
 		for _, b := range bookingHosts {
 			if containsWord(norm, b) {
@@ -249,16 +287,6 @@ func Cues(raw string, f *text.Folded, fn func(name string)) {
 	default:
 		fn(CueVeryLong)
 	}
-	we, i := 0, 0
-	words := f.List()
-	for _, w := range words {
-		switch norm[w.Start:w.End] {
-		case "we", "our", "us", "weve", "were", "ours", "wir", "unser", "unsere", "nous", "notre", "nos", "nosotros", "nuestro", "nuestra", "我们":
-			we++
-		case "i", "my", "me", "ive", "im", "mine", "ich", "mein", "meine", "mich", "je", "moi", "mon", "ma", "mes", "yo", "mi", "mis", "我":
-			i++
-		}
-	}
 	switch {
 	case we > i:
 		fn(CueWe)
@@ -268,8 +296,7 @@ func Cues(raw string, f *text.Folded, fn func(name string)) {
 	if greetsByName(raw, f) {
 		fn(CueGreetName)
 	}
-	if strings.IndexByte(raw, '$') >= 0 || containsWord(norm, "€") || containsWord(norm, "£") || containsWord(norm, "¥") ||
-		containsWord(norm, "₹") || containsWord(norm, "usd") || containsWord(norm, "eur") {
+	if money {
 		fn(CueMoney)
 	}
 	if strings.Count(raw, "!")+strings.Count(raw, "！") >= 2 {

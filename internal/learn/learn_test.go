@@ -20,7 +20,7 @@ func features(cfg Config, s string) []string {
 		w := f.List()
 		return first >= 1 && f.Norm[w[first-1].Start:w[first-1].End] == "not"
 	}
-	cfg.Visit(s, f, negated, func(kind byte, str string, _, _ int) { out = append(out, Name(kind, str)) })
+	cfg.Visit(s, f, negated, func(kind byte, at, end, _, _ int) { out = append(out, Name(kind, f.Norm[at:end])) })
 	Cues(s, f, func(name string) { out = append(out, Name(KindCue, name)) })
 	return out
 }
@@ -68,9 +68,10 @@ func TestHashByName(t *testing.T) {
 	f := text.Fold(msg)
 	cfg := Config{Words: 3, Prefixes: []int{5}, Suffixes: []int{4}, CharMin: 3, CharMax: 5}
 	n := 0
-	cfg.Visit(msg, f, nil, func(kind byte, s string, _, _ int) {
+	cfg.Visit(msg, f, nil, func(kind byte, at, end, _, _ int) {
+		s := f.Norm[at:end]
 		k, str, ok := ParseName(Name(kind, s))
-		if !ok || k != kind || str != s || Hash(k, str) != Hash(kind, s) {
+		if !ok || k != kind || str != s || Hash(k, str) != hashIn(kind, f.Norm, at, end) {
 			t.Fatalf("%s does not round-trip", Name(kind, s))
 		}
 		n++
@@ -220,4 +221,18 @@ func TestIntegers(t *testing.T) {
 	if err != nil || m.Weights(0)[0].Weight != 3 || m.Weights(2)[0].Weight != 0.5 {
 		t.Errorf("a model with decimal weights reads as the integer one: %v", err)
 	}
+}
+
+// FuzzHash: hashing a piece in place is hashing the piece, wherever it lies.
+func FuzzHash(f *testing.F) {
+	f.Add("  we help companies like yours ", 3, 10)
+	f.Add("abc", 0, 3)
+	f.Fuzz(func(t *testing.T, s string, i, j int) {
+		if i < 0 || j < i || j > len(s) {
+			return
+		}
+		if Hash(KindWord, s[i:j]) != hashIn(KindWord, s, i, j) {
+			t.Fatalf("hashIn(%q, %d, %d) differs from Hash(%q)", s, i, j, s[i:j])
+		}
+	})
 }

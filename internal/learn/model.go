@@ -310,8 +310,8 @@ func (s *Scorer) top(l int32, f Found, w float64) {
 // Text adds the text features and cues of a message: raw as given, f
 // folded, negated as Config.Visit takes it.
 func (m *Model) Text(s *Scorer, raw string, f *text.Folded, negated func(first int) bool) {
-	m.Config.Visit(raw, f, negated, func(kind byte, str string, first, last int) {
-		if feat := m.find(Hash(kind, str)); feat >= 0 {
+	m.Config.Visit(raw, f, negated, func(kind byte, at, end, first, last int) {
+		if feat := m.find(hashIn(kind, f.Norm, at, end)); feat >= 0 {
 			m.Add(s, feat, first, last)
 		}
 	})
