@@ -517,6 +517,12 @@ func (a *judge) premature() {
 		// (derive_support: its score at least that share of its threshold).
 		if a.thread {
 			a.score[ix.premature] = 0
+		} else if a.holds(ix.premature) {
+			// The favours asked are the best evidence of a premature ask:
+			// their phrases ("refer me") are quoted before its words.
+			for _, id := range asked {
+				a.addHits(ix.premature, id)
+			}
 		}
 		return
 	}
