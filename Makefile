@@ -42,6 +42,7 @@ vet:
 
 fmt-check:
 	@out=$$(gofmt -l cmd internal wasm); if [ -n "$$out" ]; then echo "gofmt needed:"; echo "$$out"; exit 1; fi
+	@$(GO) mod tidy -diff || (echo "go.mod/go.sum need go mod tidy"; exit 1)
 
 test-go: vet fmt-check
 	$(GO) test -count=1 ./...
@@ -56,7 +57,8 @@ fuzz:
 
 bench: bench-core bench-hosts
 
-# The core's speed on one core (the README's figures; the target is 50 MB/s for Assess).
+# The core's speed on one core (the README's figures): the whole judgment
+# (Assess), the rules alone (RulesOnly) and the learned features alone (LearnedText).
 bench-core:
 	$(GO) test -run '^$$' -bench . -benchmem -cpu 1 ./internal/assess/
 
