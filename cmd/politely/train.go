@@ -23,6 +23,7 @@ type trainFlags struct {
 	chars             *string
 	prune, gain       *float64
 	keep              *int
+	fitAll            *string
 	l2grid            *string
 	written           *float64
 	minUntuned, folds *int
@@ -42,6 +43,7 @@ func addTrainFlags(fs *flag.FlagSet) *trainFlags {
 	t.chars = fs.String("chars", "", "character n-grams inside words, MIN,MAX runes (empty: none)")
 	t.prune = fs.Float64("prune", d.Prune, "drop weights smaller than this")
 	t.written = fs.Float64("written", d.Written, "how much a message of a written set counts (0 means 1)")
+	t.fitAll = fs.String("fit-all", strings.Join(d.FitAll, ","), "labels whose rule weights are fitted on every message, not only the untuned (comma-separated)")
 	t.keep = fs.Int("keep", d.Keep, "the most weights a label keeps, the strongest (0: all)")
 	t.gain = fs.Float64("gain", d.Gain, "log-odds per unit of weight of a rule the model does not know (a user's pack)")
 	t.minUntuned = fs.Int("min-untuned", d.MinUntuned, "positive untuned messages a label needs to fit its rules")
@@ -103,6 +105,12 @@ func (t *trainFlags) options() (train.Options, error) {
 	var err error
 	if o.L2Grid, err = splitFloats(*t.l2grid); err != nil {
 		return o, err
+	}
+	o.FitAll = nil
+	for _, id := range strings.Split(*t.fitAll, ",") {
+		if id = strings.TrimSpace(id); id != "" {
+			o.FitAll = append(o.FitAll, id)
+		}
 	}
 	cfg := learn.Config{Words: *t.words}
 	if cfg.Prefixes, err = splitInts(*t.prefixes); err != nil {

@@ -49,7 +49,9 @@ func (a *judge) verdict(res *model.Result, reasons []string) (string, []string) 
 	}
 	if !door {
 		for _, id := range ix.doorCues {
-			weak := slices.Contains(ix.weakCues, id) && a.goodSignals(res) > 0
+			// A weak cue gives way to a green signal, or to knowing each
+			// other (the thread shows the user wrote to them).
+			weak := slices.Contains(ix.weakCues, id) && (a.goodSignals(res) > 0 || a.known)
 			if a.holds(id) && !weak && !(id == ix.recruiter && a.known) {
 				door = true
 				reasons = append(reasons, a.reasonLine(id, false, ""))
