@@ -35,13 +35,9 @@ func runEval(c *cli, args []string) int {
 	}
 	var rep *eval.Report
 	if *cv > 0 {
-		opt, err := t.options()
-		if err != nil {
-			return c.fail(exitUsage, "%v", err)
-		}
-		docs, err := t.readDocs(fs.Args())
-		if err != nil {
-			return c.fail(exitFailure, "%v", err)
+		opt, docs, code := t.load(c, fs.Args())
+		if code >= 0 {
+			return code
 		}
 		more, err := t.readDocs(extra)
 		if err != nil {

@@ -128,6 +128,20 @@ func (t *trainFlags) options() (train.Options, error) {
 	return o, nil
 }
 
+// load reads the training options and the corpora; code is the exit code
+// when either is wrong, else -1.
+func (t *trainFlags) load(c *cli, files []string) (train.Options, []train.Doc, int) {
+	opt, err := t.options()
+	if err != nil {
+		return opt, nil, c.fail(exitUsage, "%v", err)
+	}
+	docs, err := t.readDocs(files)
+	if err != nil {
+		return opt, nil, c.fail(exitFailure, "%v", err)
+	}
+	return opt, docs, -1
+}
+
 // readDocs reads corpus files (globs allowed) into training messages.
 func (t *trainFlags) readDocs(patterns []string) ([]train.Doc, error) {
 	var docs []train.Doc
@@ -173,13 +187,9 @@ func runTrain(c *cli, args []string) int {
 	if fs.NArg() == 0 {
 		return c.fail(exitUsage, "train needs at least one CORPUS.jsonl (see politely train -h)")
 	}
-	opt, err := t.options()
-	if err != nil {
-		return c.fail(exitUsage, "%v", err)
-	}
-	docs, err := t.readDocs(fs.Args())
-	if err != nil {
-		return c.fail(exitFailure, "%v", err)
+	opt, docs, code := t.load(c, fs.Args())
+	if code >= 0 {
+		return code
 	}
 	p, err := rules.Default()
 	if err != nil {

@@ -191,18 +191,9 @@
           if (session === me) draw();
         },
         insert: (replyText, say) => insertReply(me, replyText, say),
-        record: async (decision, say) => {
-          try {
-            await ask({ type: 'record', key: resp.key, decision });
-            say(decision === 'accepted' ? t('recordedAccepted') : t('recordedDeclined'));
-          } catch (e) {
-            say(e.message);
-          }
-        },
+        record: recorder(resp.key),
       }, conv);
-      const host = P.host();
-      host.setAttribute('data-politely-state', 'done');
-      host.setAttribute('data-politely-ms', (performance.now() - started).toFixed(1));
+      markDone(started);
     };
     draw();
   }
@@ -279,20 +270,32 @@
           politelyInsert.insert(b, replyText);
           say(t('insertedSend'));
         } : undefined,
-        record: async (decision, say) => {
-          try {
-            await ask({ type: 'record', key: resp.key, decision });
-            say(decision === 'accepted' ? t('recordedAccepted') : t('recordedDeclined'));
-          } catch (e) {
-            say(e.message);
-          }
-        },
+        record: recorder(resp.key),
       }, card);
-      const host = P.host();
-      host.setAttribute('data-politely-state', 'done');
-      host.setAttribute('data-politely-ms', (performance.now() - started).toFixed(1));
+      markDone(started);
     };
     draw();
+  }
+
+  // recorder saves the user's decision on an assessment (by its key) in the
+  // decision log, through the background, and says so in the panel.
+  function recorder(key) {
+    return async (decision, say) => {
+      try {
+        await ask({ type: 'record', key, decision });
+        say(decision === 'accepted' ? t('recordedAccepted') : t('recordedDeclined'));
+      } catch (e) {
+        say(e.message);
+      }
+    };
+  }
+
+  // markDone tells the page (and the tests) that the panel is drawn, and how
+  // long it took since the click.
+  function markDone(started) {
+    const host = P.host();
+    host.setAttribute('data-politely-state', 'done');
+    host.setAttribute('data-politely-ms', (performance.now() - started).toFixed(1));
   }
 
   function insertReply(me, text, say) {

@@ -112,7 +112,8 @@ type Pack struct {
 	policy    Policy
 	policySet map[string]bool
 	m         *matcher
-	model     *learn.Model // the learned weights, bound to these rules; nil: rules alone
+	model     *learn.Model // the learned weights, bound to these rules (unbound in a user's pack); nil: rules alone
+	modelFile string       // where the model came from, for errors
 	scratch   sync.Pool
 	speech    []Speech                     // by language, in the order of Langs
 	texts     map[string]map[string]string // texts.json by id and language, for Merge
@@ -164,7 +165,7 @@ func (p *Pack) Merge(q *Pack) (*Pack, error) {
 	d.offers = append(d.offers, q.offers...)
 	d.overlay(q.policy, q.policySet)
 	if q.model != nil {
-		d.model = q.model
+		d.model, d.modelFile = q.model, q.modelFile
 	}
 	d.texts = map[string]map[string]string{}
 	for _, t := range []map[string]map[string]string{p.texts, q.texts} {
@@ -222,7 +223,7 @@ func (p *Pack) WithModel(m *learn.Model) (*Pack, error) {
 func (p *Pack) draft() draft {
 	return draft{labels: append([]Label{}, p.labels...), rules: append([]Rule{}, p.rules...),
 		negators: append([]string{}, p.negators...), offers: append([]string{}, p.offers...),
-		policy: p.policy, policySet: p.policySet, texts: p.texts, model: p.model, modelFile: "model"}
+		policy: p.policy, policySet: p.policySet, texts: p.texts, model: p.model, modelFile: p.modelFile}
 }
 
 // Policy returns the verdict policy.
@@ -360,7 +361,12 @@ func (d *draft) compile() (*Pack, error) {
 			}
 		}
 	}
-	if d.model != nil && !d.partial {
+	switch {
+	case d.model != nil && d.partial:
+		// A user's pack keeps its model unbound, for Merge to bind to the
+		// rules it joins.
+		p.model, p.modelFile = d.model, d.modelFile
+	case d.model != nil:
 		if err := p.bind(d.model, d.modelFile); err != nil {
 			return nil, err
 		}
@@ -626,6 +632,6 @@ func (p *Pack) bind(m *learn.Model, file string) error {
 			return &Error{File: file, Rule: "model", Msg: fmt.Sprintf("the model scores %q, a %s the model may not score (only flags, signals, asks and cues read from text)", l.ID, k.Kind)}
 		}
 	}
-	p.model = b
+	p.model, p.modelFile = b, file
 	return nil
 }

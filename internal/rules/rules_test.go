@@ -186,3 +186,50 @@ func TestScannerReuse(t *testing.T) {
 		}
 	}
 }
+
+// A model that does not fit the pack it is merged into is refused with the
+// file and what is wrong; the default pack binds its own.
+func TestModelRefused(t *testing.T) {
+	def, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if def.Model() == nil || def.Model().RuleFeature(0) < -1 {
+		t.Fatal("the default pack has no model")
+	}
+	model := func(label, rule string) string {
+		return `{"model": {"version": 1, "features": {"words": 1, "prefixes": [], "suffixes": [], "chars": [0, 0]}, "weight_unit": 0.001, "rule_gain": 3,
+			"labels": [{"id": "` + label + `", "bias": -1, "threshold": 0.5, "weights": [0, 100]}], "names": ["r:` + rule + `"]}}`
+	}
+	for _, c := range []struct{ pack, want string }{
+		{model("selling", "no.such.rule"), `mine.json: rule model: the model weighs rule "no.such.rule"`},
+		{model("nope", "selling.we-help"), `mine.json: rule model: the model scores label "nope"`},
+		{model("over_capacity", "selling.we-help"), `may not score`},
+		{`{"model": {"version": 2}}`, `mine.json: rule model: model version 2`},
+	} {
+		q, err := Compile("mine.json", []byte(c.pack))
+		if err == nil {
+			_, err = def.Merge(q)
+		}
+		if err == nil || !strings.Contains(err.Error(), c.want) {
+			t.Errorf("want an error with %q, got %v", c.want, err)
+		}
+	}
+	ok, err := Compile("mine.json", []byte(model("selling", "selling.we-help")))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if m, err := def.Merge(ok); err != nil || m.Model() == nil || m.Model().RuleFeature(m.ruleIndex("selling.we-help")) != 0 {
+		t.Errorf("a fitting model: %v", err)
+	}
+}
+
+// ruleIndex is the position of a rule by id, for tests.
+func (p *Pack) ruleIndex(id string) int {
+	for i, r := range p.rules {
+		if r.ID == id {
+			return i
+		}
+	}
+	return -1
+}
