@@ -127,16 +127,16 @@ func (a *judge) reason(b []byte, i int) []byte {
 	// Quote the two strongest phrases, in the order they appear, each on
 	// one line however the message broke it.
 	q := a.quote[:0]
-	// A rule's phrase says why better than a single word the model
-	// weighs: words are quoted only when no phrase is there.
+	// A rule's phrase says why better than a vocabulary's single word, and
+	// either better than a word the model weighs: the best kind there is
+	// gets quoted.
 	a.tmp = a.tmp[:0]
-	for _, h := range a.hits[i] {
-		if h.rule >= 0 {
-			a.tmp = append(a.tmp, h)
+	for pass := 0; pass < 3 && len(a.tmp) == 0; pass++ {
+		for _, h := range a.hits[i] {
+			if pass == 2 || h.rule >= 0 && (pass == 1 || !h.weak) {
+				a.tmp = append(a.tmp, h)
+			}
 		}
-	}
-	if len(a.tmp) == 0 {
-		a.tmp = append(a.tmp, a.hits[i]...)
 	}
 	strongest := spans(a.tmp, 1<<30)
 	slices.SortStableFunc(strongest, func(x, y hit) int { return cmp.Compare(y.weight, x.weight) })
