@@ -126,6 +126,7 @@ func TestRefused(t *testing.T) {
 		{strings.Replace(goodModel, `"bias": -2`, `"bias": "x"`, 1), "must be numbers"},
 		{strings.Replace(goodModel, `"rule_gain": 3`, `"rule_gain": -1`, 1), "rule_gain"},
 		{strings.Replace(goodModel, `"names"`, `"nomen"`, 1), `"names" must be an array`},
+		{strings.Replace(goodModel, `"prefixes": []`, `"prefixes": [0]`, 1), `out of range`},
 	} {
 		_, err := Parse(gjson.Parse(c.model))
 		if err == nil || !strings.Contains(err.Error(), c.want) {
@@ -233,6 +234,21 @@ func FuzzHash(f *testing.F) {
 		}
 		if Hash(KindWord, s[i:j]) != hashIn(KindWord, s, i, j) {
 			t.Fatalf("hashIn(%q, %d, %d) differs from Hash(%q)", s, i, j, s[i:j])
+		}
+	})
+}
+
+// FuzzParse: any JSON is a model or an error, never a panic.
+func FuzzParse(f *testing.F) {
+	f.Add(goodModel)
+	f.Add(strings.Replace(goodModel, `[0, 3000, 2, 500]`, `[0, 3000, 99999999999, 5]`, 1))
+	f.Add(`{"version": 1, "features": {"words": 9}}`)
+	f.Fuzz(func(t *testing.T, data string) {
+		m, err := Parse(gjson.Parse(data))
+		if err == nil {
+			var s Scorer
+			m.Start(&s)
+			m.Text(&s, "we help companies like yours", text.Fold("we help companies like yours"), nil)
 		}
 	})
 }

@@ -362,8 +362,12 @@ func Parse(v gjson.Result) (*Model, error) {
 	if c := fv.Get("chars").Array(); len(c) == 2 {
 		cfg.CharMin, cfg.CharMax = int(c[0].Int()), int(c[1].Int())
 	}
-	if cfg.Words < 0 || cfg.Words > 5 || cfg.CharMin < 0 || cfg.CharMax < cfg.CharMin || cfg.CharMax > 8 {
-		return nil, fmt.Errorf(`"features" out of range: words 0-5, chars [min, max] within 0-8`)
+	bad := cfg.Words < 0 || cfg.Words > 5 || cfg.CharMin < 0 || cfg.CharMax < cfg.CharMin || cfg.CharMax > 8
+	for _, n := range slices.Concat(cfg.Prefixes, cfg.Suffixes) {
+		bad = bad || n < 1 || n > 8
+	}
+	if bad {
+		return nil, fmt.Errorf(`"features" out of range: words 0-5, prefixes and suffixes 1-8, chars [min, max] within 0-8`)
 	}
 	names := v.Get("names")
 	if !names.IsArray() {
