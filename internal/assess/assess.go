@@ -103,7 +103,7 @@ type hit struct {
 	start, end int     // byte offsets into r.Text
 	weak       bool    // from a vocabulary: shown only when stronger evidence leaves room
 	weight     float64 // the rule's weight, to quote the strongest evidence in a reason
-	rule       int32   // the rule behind it, -1 for learned evidence
+	rule       int32   // the rule behind it; -1 for words the model weighs and for context
 }
 
 // index holds the positions of the labels the judge reads by name and of the
@@ -428,7 +428,7 @@ func (a *judge) pinName(name, flag string) {
 	}
 	if i := strings.Index(a.f.Norm, folded); i >= 0 {
 		if s, e, ok := a.f.Span(i, i+len(folded)); ok {
-			a.evidence(flag, hit{start: s, end: e})
+			a.evidence(flag, hit{start: s, end: e, rule: -1})
 		}
 	}
 }
@@ -562,7 +562,7 @@ func (a *judge) expertise() {
 		for _, topic := range x.Topics {
 			if s, e, ok := a.find(topic); ok {
 				a.context("outside_expertise", fillSlots(a.sp.CtxExpert, "{topic}", topic, "{name}", x.Name))
-				a.evidence("outside_expertise", hit{start: s, end: e})
+				a.evidence("outside_expertise", hit{start: s, end: e, rule: -1})
 			}
 		}
 	}
