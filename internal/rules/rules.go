@@ -10,7 +10,9 @@ package rules
 import (
 	"embed"
 	"fmt"
+	"maps"
 	"path"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -219,11 +221,12 @@ func (p *Pack) WithModel(m *learn.Model) (*Pack, error) {
 	return d.compile()
 }
 
-// draft returns the pack's parts, to compile again with changes.
+// draft returns copies of the pack's parts, to compile again with changes
+// (a pack is immutable: nothing of it may be changed through the draft).
 func (p *Pack) draft() draft {
-	return draft{labels: append([]Label{}, p.labels...), rules: append([]Rule{}, p.rules...),
-		negators: append([]string{}, p.negators...), offers: append([]string{}, p.offers...),
-		policy: p.policy, policySet: p.policySet, texts: p.texts, model: p.model, modelFile: p.modelFile}
+	return draft{labels: slices.Clone(p.labels), rules: slices.Clone(p.rules),
+		negators: slices.Clone(p.negators), offers: slices.Clone(p.offers),
+		policy: p.policy, policySet: maps.Clone(p.policySet), texts: p.texts, model: p.model, modelFile: p.modelFile}
 }
 
 // Policy returns the verdict policy.
