@@ -67,7 +67,6 @@ type judge struct {
 	implied float64
 	rapport string // why there is rapport, if any
 	known   bool   // rapport from knowing each other (not only a warm introduction)
-	thread  bool   // the user has written in this thread
 	// The learned model, when the pack has one.
 	mdl      *learn.Model
 	ms       learn.Scorer
@@ -223,7 +222,7 @@ func (a *judge) reset(r model.Request) {
 		a.ctxUsed = false
 	}
 	a.vocab = a.vocab[:0]
-	a.minute, a.implied, a.rapport, a.known, a.thread = 0, 0, "", false, false
+	a.minute, a.implied, a.rapport, a.known = 0, 0, "", false
 	if a.mdl != nil {
 		a.mdl.Start(&a.ms)
 		clear(a.rule)
@@ -338,7 +337,7 @@ func (a *judge) scanContext() {
 		if a.rapport == "" {
 			a.rapport = "you have written to them before in this thread"
 		}
-		a.known, a.thread = true, true
+		a.known = true
 		if a.mine(t.Text, "declined") {
 			declinedAt = i
 		}
@@ -509,15 +508,15 @@ func (a *judge) premature() {
 	if ix.premature < 0 {
 		return
 	}
-	if a.learns(ix.premature) && (!a.derives(ix.premature) || a.thread || a.holds(ix.premature) || a.score[ix.premature] < a.pol.DeriveSupport*a.thresh[ix.premature]) {
-		// The model weighs the asks and the rapport the text shows; what
-		// it cannot see is the thread, where the user has answered before.
-		// A favour asked without rapport still makes a premature ask
-		// (derive_learned), where the model sees some sign of one
-		// (derive_support: its score at least that share of its threshold).
-		if a.thread {
-			a.score[ix.premature] = 0
-		} else if a.holds(ix.premature) {
+	// Rapport (the thread, a phrase that shows it, a prior relationship)
+	// is what makes a favour no longer premature, whatever its words.
+	if a.learns(ix.premature) && a.rapport == "" && (a.holds(ix.premature) || !a.derives(ix.premature) ||
+		a.score[ix.premature] < a.pol.DeriveSupport*a.thresh[ix.premature]) {
+		// The model's own judgment. A favour asked without rapport still
+		// makes a premature ask (derive_learned, below) where the model
+		// sees some sign of one (derive_support: its score at least that
+		// share of its threshold).
+		if a.holds(ix.premature) {
 			// The favours asked are the best evidence of a premature ask:
 			// their phrases ("refer me") are quoted before its words.
 			for _, id := range asked {

@@ -71,3 +71,36 @@ func TestLearnedFindings(t *testing.T) {
 		}
 	}
 }
+
+// The kinds of message the rules alone used to miss or flag wrongly (the
+// learned-judgment issue's list), written for this test: flags that must
+// hold, and flags that must not.
+func TestTypicalCases(t *testing.T) {
+	p := pack(t)
+	for _, c := range []struct {
+		text      string
+		want, not []string
+	}{
+		{"gm! early whitelist spots for our presale are almost gone, first bags already did 40x. want me to save you an allocation before TGE?", []string{"reputation"}, nil},
+		{"Hi Laura! I'm looking for 3 ambitious people who want to earn more from their phone in just a few hours a week. No experience needed, I'll show you everything. Interested?", []string{"reputation"}, nil},
+		{"Hi Tom, we've helped other VPs of Engineering like you cut their cloud bill by 30% this month alone. Open to a quick call to see if it makes sense?", []string{"selling"}, nil},
+		{"Hello Dr. Patel, I'm with an expert network. One of our clients would pay $400 per hour for a short call about your company's supply chain plans. Could we set it up this week?", []string{"reputation"}, nil},
+		{"Hi Sarah, I'm your team's next backend engineer. I've shipped Go services at scale and I'd love a chance to interview. My CV is attached.", []string{"premature_ask"}, []string{"selling"}},
+		{"Hola Marta, gana dinero desde casa con solo tu celular, sin experiencia. Escríbeme por WhatsApp y te explico cómo empezar hoy mismo.", []string{"reputation"}, nil},
+		{"你好，我们有一个稳赚不赔的投资项目，月入过万，加我微信详细聊。", []string{"reputation"}, nil},
+		{"Hey Sam, it's Priya from our Stanford cohort! I saw your team is hiring a PM. Would you be open to referring me? Happy to send my resume.", nil, []string{"premature_ask", "selling"}},
+		{"Hi Alex, I'd love to connect and follow your work.", nil, []string{"selling", "reputation", "premature_ask"}},
+	} {
+		res := Assess(p, model.Request{Text: c.text})
+		for _, id := range c.want {
+			if !res.Has(id) {
+				t.Errorf("%.50q: no %s (flags %v)", c.text, id, ids(res.Flags))
+			}
+		}
+		for _, id := range c.not {
+			if res.Has(id) {
+				t.Errorf("%.50q: %s, wrongly", c.text, id)
+			}
+		}
+	}
+}
