@@ -31,7 +31,7 @@ type Model struct {
 	slots  []slot        // open addressing: feature hash → feature index
 	mask   uint64        // len(slots)-1
 	filter []uint64      // one bit per hash: most n-grams of a message are no feature, and a bit says so from the cache
-	off    []int32       // feature f's weights are lab/w[off[f]:off[f+1]]
+	off    []int32       // where each feature's weights start in lw, by feature (and one past the last)
 	lw     []LabelWeight // feature f's weights are lw[off[f]:off[f+1]]
 	rules  []int32       // by rule index of the pack: its feature, or -1
 	byRule map[string]int32

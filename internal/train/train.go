@@ -172,31 +172,24 @@ func (c *corpus) train(p *rules.Pack, rows []int, opt Options) (*learn.Model, er
 			df[f]++
 		}
 	}
-	var names []string
-	col := make([]int32, len(c.vocab)) // vocabulary id → column, -1 when left out
+	var keep []int32 // the vocabulary ids kept
 	for id, n := range df {
-		col[id] = -1
 		if n >= max(opt.MinDF, 1) {
-			col[id] = int32(len(names))
-			names = append(names, c.vocab[id])
+			keep = append(keep, int32(id))
 		}
 	}
-	// Sort the kept names so that the model file does not depend on the
-	// order messages were read in.
-	order := all(len(names))
-	sort.Slice(order, func(i, j int) bool { return names[order[i]] < names[order[j]] })
-	rank := make([]int32, len(names))
-	sorted := make([]string, len(names))
-	for r, i := range order {
-		rank[i] = int32(r)
-		sorted[r] = names[i]
+	// By name, so that the model file does not depend on the order the
+	// messages were read in.
+	slices.SortFunc(keep, func(a, b int32) int { return strings.Compare(c.vocab[a], c.vocab[b]) })
+	col := make([]int32, len(c.vocab)) // vocabulary id → column, -1 when left out
+	for i := range col {
+		col[i] = -1
 	}
-	for id, cl := range col {
-		if cl >= 0 {
-			col[id] = rank[cl]
-		}
+	names := make([]string, len(keep))
+	for j, id := range keep {
+		col[id], names[j] = int32(j), c.vocab[id]
 	}
-	names = sorted
+	ntext := len(names) // the text features come first, then the rules
 	x := make([][]int32, len(rows))
 	for i, r := range rows {
 		for _, f := range c.feats[r].text {
@@ -230,7 +223,7 @@ func (c *corpus) train(p *rules.Pack, rows []int, opt Options) (*learn.Model, er
 		sem <- struct{}{}
 		go func() {
 			defer func() { <-sem; wg.Done() }()
-			labels[k], weights[k] = c.fitLabel(p, id, rows, x, len(sorted), ruleCol, folds, opt)
+			labels[k], weights[k] = c.fitLabel(p, id, rows, x, ntext, ruleCol, folds, opt)
 		}()
 	}
 	wg.Wait()
@@ -242,7 +235,7 @@ func (c *corpus) train(p *rules.Pack, rows []int, opt Options) (*learn.Model, er
 			used[w.Feature] = true
 		}
 	}
-	for j := len(sorted); j < len(names); j++ {
+	for j := ntext; j < len(names); j++ {
 		used[j] = true
 	}
 	renum := make([]int, len(names))
@@ -295,7 +288,7 @@ func (c *corpus) fitLabel(p *rules.Pack, id string, rows []int, x [][]int32, nco
 	// opt.L2Grid (or opt.L2) whose cross-fitted scores lose least: a rare
 	// label wants a stronger one than a common label.
 	oof, l2 := c.stage1(x, ncol, y, sw, folds, opt)
-	w1, b1 := fit(x, nil, ncol, y, sw, allRows(n), l2)
+	w1, b1 := fit(x, nil, ncol, y, sw, all(n), l2)
 	prune(w1, opt.Keep)
 	// Where the pack lets the rules alone make the label hold (the
 	// policy's rules_hold), those messages are positive whatever the
@@ -329,7 +322,7 @@ func (c *corpus) fitLabel(p *rules.Pack, id string, rows []int, x [][]int32, nco
 	if pos < opt.MinUntuned || len(untuned) == 0 {
 		// Words alone: the threshold from the cross-fitted scores.
 		label.Bias = b1
-		label.Threshold = bestThreshold(oof, y, forced, allRows(n), id == DoorOpen)
+		label.Threshold = bestThreshold(oof, y, forced, all(n), id == DoorOpen)
 		for j, v := range w1 {
 			if math.Abs(v) >= opt.Prune {
 				ws = append(ws, learn.Weight{Feature: j, Value: v})
@@ -445,8 +438,6 @@ func strongest(ws []learn.Weight, keep int) []learn.Weight {
 	slices.SortFunc(out, func(p, q learn.Weight) int { return cmp.Compare(p.Feature, q.Feature) })
 	return out
 }
-
-func allRows(n int) []int { return all(n) }
 
 // stage1 returns the cross-fitted stage-1 log-odds of every row and the
 // penalty they were fitted with: the one of the grid with the least
