@@ -394,7 +394,7 @@ func Parse(v gjson.Result) (*Model, error) {
 		unit = u.Num
 	}
 	ls := v.Get("labels")
-	if !ls.IsArray() || len(ls.Array()) == 0 {
+	if !ls.IsArray() {
 		return nil, fmt.Errorf(`"labels" must be a non-empty array`)
 	}
 	var labels []Label
@@ -453,6 +453,9 @@ func Parse(v gjson.Result) (*Model, error) {
 	})
 	if err != nil {
 		return nil, err
+	}
+	if len(labels) == 0 {
+		return nil, fmt.Errorf(`"labels" must be a non-empty array`)
 	}
 	gain := v.Get("rule_gain")
 	if gain.Type != gjson.Number || gain.Num < 0 {

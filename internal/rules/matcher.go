@@ -67,14 +67,29 @@ func foldPhrase(a string) string {
 	if !simple {
 		return text.Fold(strings.ReplaceAll(a, "#", " 0 ")).Norm
 	}
-	var b strings.Builder
-	b.Grow(len(a) + 2)
-	b.WriteByte(' ')
-	for _, w := range strings.Fields(strings.ReplaceAll(a, "#", " # ")) {
-		b.WriteString(w)
-		b.WriteByte(' ')
+	// Words between single spaces, "#" a word of its own, padded: one pass,
+	// since the pack has thousands of expanded phrases to fold at start-up.
+	b := make([]byte, 1, 2*len(a)+2)
+	b[0] = ' '
+	for i := 0; i < len(a); i++ {
+		switch c := a[i]; c {
+		case ' ':
+			if b[len(b)-1] != ' ' {
+				b = append(b, ' ')
+			}
+		case '#':
+			if b[len(b)-1] != ' ' {
+				b = append(b, ' ')
+			}
+			b = append(b, '#', ' ')
+		default:
+			b = append(b, c)
+		}
 	}
-	return b.String()
+	if b[len(b)-1] != ' ' {
+		b = append(b, ' ')
+	}
+	return string(b)
 }
 
 // alternatives expands {a|b} groups, nested or not.
@@ -209,7 +224,9 @@ type prefixTarget struct {
 }
 
 func newMatcher() *matcher {
-	return &matcher{words: map[string]int32{}, kids: map[uint64]int32{}, out: [][]target{nil, nil}, prefix: [][]prefixTarget{nil, nil}, rootPre: map[string][]prefixTarget{}}
+	// Sized for the default pack (some 4,000 words and 30,000 edges), so
+	// that start-up does not spend its time growing tables.
+	return &matcher{words: make(map[string]int32, 1<<12), kids: make(map[uint64]int32, 1<<15), out: [][]target{nil, nil}, prefix: [][]prefixTarget{nil, nil}, rootPre: map[string][]prefixTarget{}}
 }
 
 // node 1 is the root; 0 means "no node".

@@ -290,40 +290,44 @@ func (d *draft) add(file string, data []byte) error {
 	if !root.IsObject() {
 		return &Error{File: file, Msg: "the pack must be a JSON object"}
 	}
+	// The top-level values read in one pass: asking for each key in turn
+	// would step over the model's bulk once for every key.
 	var err error
+	top := map[string]gjson.Result{}
 	root.ForEach(func(k, v gjson.Result) bool {
 		if !knownKeys[k.String()] {
 			err = &Error{File: file, Msg: fmt.Sprintf("unknown key %q (known: labels, phrases, durations, negation, policy, texts, model)", k.String())}
 			return false
 		}
+		top[k.String()] = v
 		return true
 	})
 	if err != nil {
 		return err
 	}
-	if err := d.addLabels(file, root.Get("labels")); err != nil {
+	if err := d.addLabels(file, top["labels"]); err != nil {
 		return err
 	}
-	if err := d.addRules(file, root.Get("phrases"), false); err != nil {
+	if err := d.addRules(file, top["phrases"], false); err != nil {
 		return err
 	}
-	if err := d.addRules(file, root.Get("durations"), true); err != nil {
+	if err := d.addRules(file, top["durations"], true); err != nil {
 		return err
 	}
-	if err := d.addNegation(file, root.Get("negation")); err != nil {
+	if err := d.addNegation(file, top["negation"]); err != nil {
 		return err
 	}
-	if mv := root.Get("model"); mv.Exists() {
+	if mv := top["model"]; mv.Exists() {
 		m, err := learn.Parse(mv)
 		if err != nil {
 			return &Error{File: file, Rule: "model", Msg: err.Error()}
 		}
 		d.model, d.modelFile = m, file
 	}
-	if err := d.addTexts(file, root.Get("texts")); err != nil {
+	if err := d.addTexts(file, top["texts"]); err != nil {
 		return err
 	}
-	return d.addPolicy(file, root.Get("policy"))
+	return d.addPolicy(file, top["policy"])
 }
 
 func (d *draft) compile() (*Pack, error) {
@@ -531,10 +535,11 @@ func (d *draft) addRules(file string, v gjson.Result, durations bool) error {
 			return &Error{File: file, Rule: where, Msg: `a phrase rule needs a "label"`}
 		}
 		ph := r.Get("phrases")
-		if !ph.IsArray() || len(ph.Array()) == 0 {
+		phs := ph.Array()
+		if !ph.IsArray() || len(phs) == 0 {
 			return &Error{File: file, Rule: where, Msg: `"phrases" must be a non-empty array of strings`}
 		}
-		for j, p := range ph.Array() {
+		for j, p := range phs {
 			if p.Type != gjson.String {
 				return &Error{File: file, Rule: where, Msg: fmt.Sprintf("phrases[%d] is not a string", j)}
 			}

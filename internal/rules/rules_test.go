@@ -233,3 +233,18 @@ func (p *Pack) ruleIndex(id string) int {
 	}
 	return -1
 }
+
+// foldPhrase's one-pass path folds as the fields of the phrase, "#" apart.
+func TestFoldPhraseSimple(t *testing.T) {
+	for _, a := range []string{"", " ", "a", "we help", "  we   help  ", "# minutes", "#", "a#b", "##", " # # ", "up to #k"} {
+		var b strings.Builder
+		b.WriteByte(' ')
+		for _, w := range strings.Fields(strings.ReplaceAll(a, "#", " # ")) {
+			b.WriteString(w)
+			b.WriteByte(' ')
+		}
+		if got := foldPhrase(a); got != b.String() {
+			t.Errorf("foldPhrase(%q) = %q, want %q", a, got, b.String())
+		}
+	}
+}
