@@ -1,10 +1,12 @@
 package assess
 
 import (
+	"math"
 	"slices"
 	"testing"
 
 	"politely/internal/model"
+	"politely/internal/rules"
 )
 
 // A rule that fires is a feature the model weighs, beside the words.
@@ -102,5 +104,33 @@ func TestTypicalCases(t *testing.T) {
 				t.Errorf("%.50q: %s, wrongly", c.text, id)
 			}
 		}
+	}
+}
+
+// A user's own phrase still counts with the model: its stated weight adds
+// RuleGain log-odds per unit, and a full weight holds the label.
+func TestUserPhrase(t *testing.T) {
+	base := pack(t)
+	q, err := rules.Compile("team.json", []byte(`{"phrases": [{"id": "team.vendor", "label": "selling", "weight": 0.5, "negatable": false,
+		"message": "Our usual vendor pitch.", "phrases": ["synergy stack"]}]}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, err := base.Merge(q)
+	if err != nil {
+		t.Fatal(err)
+	}
+	msg := "Hi Dana, the synergy stack is what everyone is talking about this year."
+	score := func(p *rules.Pack) float64 {
+		for _, s := range Assess(p, model.Request{Text: msg}).Scores {
+			if s.ID == "selling" {
+				return s.Score
+			}
+		}
+		return -1
+	}
+	z := func(x float64) float64 { return math.Log(x / (1 - x)) }
+	if d := z(score(p)) - z(score(base)); math.Abs(d-0.5*p.Model().RuleGain) > 0.05 {
+		t.Errorf("a user phrase of weight 0.5 moved selling's log-odds by %.3f, want %.3f", d, 0.5*p.Model().RuleGain)
 	}
 }
