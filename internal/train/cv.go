@@ -73,19 +73,14 @@ func CrossValidate(p *rules.Pack, docs, extra []Doc, opt Options, k int) (*CV, e
 	}
 	folds := Folds(groups, k)
 	both := append(append([]Doc{}, docs...), extra...)
+	for range extra {
+		folds = append(folds, -1) // in no test fold: always trained on
+	}
 	c := read(p, opt.Config, both)
 	cv := &CV{ByLang: map[string]*eval.Report{}, Folds: k}
-	var all []pair
+	var judged []pair
 	for f := 0; f < k; f++ {
-		var rows []int
-		var test []int
-		for i := range both {
-			if i < len(docs) && folds[i] == f {
-				test = append(test, i)
-			} else {
-				rows = append(rows, i)
-			}
-		}
+		rows, test := split(all(len(both)), folds, f)
 		if len(test) == 0 {
 			continue
 		}
@@ -98,13 +93,13 @@ func CrossValidate(p *rules.Pack, docs, extra []Doc, opt Options, k int) (*CV, e
 			return nil, err
 		}
 		for _, i := range test {
-			all = append(all, pair{both[i], assess.Assess(fp, model.Request{Text: both[i].Text})})
+			judged = append(judged, pair{both[i], assess.Assess(fp, model.Request{Text: both[i].Text})})
 		}
 	}
-	sort.SliceStable(all, func(i, j int) bool { return all[i].doc.ID < all[j].doc.ID })
-	cv.All = report(all)
+	sort.SliceStable(judged, func(i, j int) bool { return judged[i].doc.ID < judged[j].doc.ID })
+	cv.All = report(judged)
 	byLang := map[string][]pair{}
-	for _, x := range all {
+	for _, x := range judged {
 		byLang[x.doc.Lang] = append(byLang[x.doc.Lang], x)
 	}
 	for l, xs := range byLang {
@@ -113,12 +108,12 @@ func CrossValidate(p *rules.Pack, docs, extra []Doc, opt Options, k int) (*CV, e
 	// The messages the rules were not tuned on, alone: there the rules'
 	// own fit cannot flatter the figure.
 	var untuned []pair
-	for _, x := range all {
+	for _, x := range judged {
 		if x.doc.Untuned {
 			untuned = append(untuned, x)
 		}
 	}
-	if len(untuned) > 0 && len(untuned) < len(all) {
+	if len(untuned) > 0 && len(untuned) < len(judged) {
 		cv.Untuned = report(untuned)
 	}
 	return cv, nil

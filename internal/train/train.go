@@ -155,6 +155,19 @@ func Train(p *rules.Pack, docs []Doc, opt Options) (*learn.Model, error) {
 	return c.train(p, all(len(docs)), opt)
 }
 
+// split parts rows by fold: out are the rows whose fold (folds[k] for
+// rows[k]) is f, in the others.
+func split(rows, folds []int, f int) (in, out []int) {
+	for k, i := range rows {
+		if folds[k] == f {
+			out = append(out, i)
+		} else {
+			in = append(in, i)
+		}
+	}
+	return in, out
+}
+
 func all(n int) []int {
 	out := make([]int, n)
 	for i := range out {
@@ -356,14 +369,7 @@ func (c *corpus) fitLabel(p *rules.Pack, id string, rows []int, x [][]int32, nco
 	uf := Folds(ug, opt.Folds)
 	prob := make([]float64, n)
 	for f := 0; f < opt.Folds; f++ {
-		var in, out []int
-		for k, i := range untuned {
-			if uf[k] == f {
-				out = append(out, i)
-			} else {
-				in = append(in, i)
-			}
-		}
+		in, out := split(untuned, uf, f)
 		if len(out) == 0 {
 			continue
 		}
@@ -453,14 +459,7 @@ func (c *corpus) stage1(x [][]int32, ncol int, y, sw []float64, folds []int, opt
 	for _, l2 := range grid {
 		oof := make([]float64, n)
 		for f := 0; f < opt.Folds; f++ {
-			var in, out []int
-			for i := range n {
-				if folds[i] == f {
-					out = append(out, i)
-				} else {
-					in = append(in, i)
-				}
-			}
+			in, out := split(all(n), folds, f)
 			if len(out) == 0 {
 				continue
 			}
