@@ -164,14 +164,8 @@
       thread: msgs.slice(Math.max(0, idx - MAX_TURNS), idx).map((m) => ({ from: m.from, text: HL.read(m.body).text.trim().slice(0, MAX_TURN_TEXT) })),
     };
     P.show(state, actions, conv);
-    let resp;
-    try {
-      resp = await ask({ type: 'assess', request });
-    } catch (e) {
-      if (session === me) P.show({ error: e.message }, actions);
-      return;
-    }
-    if (session !== me) return; // the user moved on meanwhile
+    const resp = await assessFor(me, request, actions);
+    if (!resp) return; // an error shown, or the user moved on meanwhile
     HL.mark(target.body, resp.result);
     // Bring the assessed message (and its highlights) into view.
     const first = target.body.querySelector('mark[data-politely-flag]') || target.body;
@@ -236,14 +230,8 @@
     const { text } = HL.read(note);
     const who = S.invitationSender(card);
     const request = { kind: 'invitation', text, sender: { name: who.name, profile_url: who.url, headline: who.headline }, thread: [] };
-    let resp;
-    try {
-      resp = await ask({ type: 'assess', request });
-    } catch (e) {
-      if (session === me) P.show({ error: e.message }, actions);
-      return;
-    }
-    if (session !== me) return;
+    const resp = await assessFor(me, request, actions);
+    if (!resp) return;
     HL.mark(note, resp.result);
     (note.querySelector('mark[data-politely-flag]') || note).scrollIntoView({ block: 'nearest', inline: 'nearest' });
     const st = { result: resp.result, catalog: resp.catalog, key: resp.key };
@@ -275,6 +263,20 @@
       markDone(started);
     };
     draw();
+  }
+
+  // assessFor asks the background to assess request for session me. It
+  // returns the answer, or nothing when the user moved on meanwhile or the
+  // error is already shown in the panel.
+  async function assessFor(me, request, actions) {
+    let resp;
+    try {
+      resp = await ask({ type: 'assess', request });
+    } catch (e) {
+      if (session === me) P.show({ error: e.message }, actions);
+      return null;
+    }
+    return session === me ? resp : null;
   }
 
   // recorder saves the user's decision on an assessment (by its key) in the
