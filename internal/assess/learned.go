@@ -190,6 +190,7 @@ func Explain(p *rules.Pack, r model.Request, top int) []Explanation {
 		return nil
 	}
 	a := newJudge(p)
+	a.ms.Record = true
 	a.reset(r)
 	a.scanMessage()
 	a.learned()

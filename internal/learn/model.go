@@ -250,8 +250,11 @@ type Found struct {
 // Scorer is the working memory of scoring: reuse one for many messages. It
 // is not safe for concurrent use.
 type Scorer struct {
-	Z     []float64 // by model label: the log-odds
-	Found []Found   // the features present, each once, in the order found
+	Z []float64 // by model label: the log-odds
+	// Found lists the features present, each once, in the order found,
+	// when Record is set (for explanations; scoring needs no list).
+	Found  []Found
+	Record bool
 	// Top keeps, by model label, the strongest readable features found
 	// with a positive weight, strongest first.
 	Top   [][TopN]Found
@@ -286,7 +289,9 @@ func (m *Model) Add(s *Scorer, f int32, first, last int) {
 		return
 	}
 	s.stamp[f] = s.gen
-	s.Found = append(s.Found, Found{f, int32(first), int32(last)})
+	if s.Record {
+		s.Found = append(s.Found, Found{f, int32(first), int32(last)})
+	}
 	show := first >= 0 && m.Readable[f]
 	for _, x := range m.lw[m.off[f]:m.off[f+1]] {
 		l, w := x.Label, x.Weight
