@@ -44,7 +44,6 @@ type Doc struct {
 	Text    string
 	Group   string          // its source: folds never split a group
 	Untuned bool            // the rules were not tuned on it: fit their weights here
-	Weight  float64         // how much it counts (0 means 1)
 	Gold    map[string]bool // the labels that hold
 	Verdict string
 	Lang    string
@@ -280,12 +279,9 @@ func (c *corpus) fitLabel(p *rules.Pack, id string, rows []int, x [][]int32, nco
 		if d.Gold[id] {
 			y[i] = 1
 		}
-		sw[i] = d.Weight
-		if sw[i] == 0 && opt.Written > 0 && strings.HasPrefix(d.Group, "file:") {
+		sw[i] = 1
+		if opt.Written > 0 && strings.HasPrefix(d.Group, "file:") {
 			sw[i] = opt.Written
-		}
-		if sw[i] == 0 {
-			sw[i] = 1
 		}
 		if d.Untuned || slices.Contains(opt.FitAll, id) {
 			untuned = append(untuned, i)
