@@ -119,12 +119,8 @@ func (a *judge) weight(k int, f int) (w float64, known bool) {
 	if f < 0 {
 		return 0, false
 	}
-	for _, x := range a.mdl.Weights(f) {
-		if int(x.Label) == k {
-			return x.Weight, true
-		}
-	}
-	return 0, true
+	w, _ = a.mdl.Weight(f, k)
+	return w, true
 }
 
 // contributions lists the features found in the message with their weight

@@ -13,6 +13,7 @@
 package learn
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -117,20 +118,14 @@ func ParseName(name string) (kind byte, s string, ok bool) {
 // product, and a model that weighed "Dana" or "Acme" would have learned its
 // corpus, not the request. Where capitals are common (German nouns, a
 // title-cased text) they are not names, and every word counts. A feature
-// found twice is visited twice. It allocates nothing.
+// found twice is visited twice.
 func (c *Config) Visit(raw string, f *text.Folded, negated func(first int) bool, fn func(kind byte, at, end, first, last int)) {
 	norm, words := f.Norm, f.List()
-	caps := 0
-	for k := 1; k < len(words); k++ {
-		if isName(raw, f, words[k-1], words[k]) {
-			caps++
-		}
-	}
-	names := caps*5 <= len(words) // at most one word in five
-	name := -1                    // the last word that is a name
+	names := nameMarks(raw, f, nil)
+	name := -1 // the last word that is a name
 	for k, w := range words {
 		word := norm[w.Start:w.End]
-		if names && k > 0 && isName(raw, f, words[k-1], w) {
+		if len(names) > 0 && names[k] {
 			name = k
 			continue
 		}
@@ -148,24 +143,51 @@ func (c *Config) Visit(raw string, f *text.Folded, negated func(first int) bool,
 			}
 			fn(kind, int(words[k-n+1].Start), int(w.End), k-n+1, k)
 		}
-		if word == "#" || len(word) < 4 {
-			continue // a number, or too short to have parts worth reading
-		}
-		runes := utf8.RuneCountInString(word)
-		for _, n := range c.Prefixes {
-			if runes > n {
-				fn(KindPrefix, int(w.Start), int(w.Start)+runeEnd(word, n), k, k)
-			}
-		}
-		for _, n := range c.Suffixes {
-			if runes > n {
-				fn(KindSuffix, int(w.Start)+runeEnd(word, runes-n), int(w.End), k, k)
-			}
-		}
-		if c.CharMax > 0 {
-			c.chars(word, int(w.Start), runes, k, fn)
+		c.pieces(word, func(kind byte, i, j int) { fn(kind, int(w.Start)+i, int(w.Start)+j, k, k) })
+		if c.CharMax > 0 && word != "#" && len(word) >= 4 {
+			c.chars(word, int(w.Start), utf8.RuneCountInString(word), k, fn)
 		}
 	}
+}
+
+// pieces visits the parts of a word that are features of their own: its
+// prefixes and suffixes (i, j: byte offsets in word), for words of four
+// bytes or more that are not a number.
+func (c *Config) pieces(word string, fn func(kind byte, i, j int)) {
+	if word == "#" || len(word) < 4 {
+		return // a number, or too short to have parts worth reading
+	}
+	runes := utf8.RuneCountInString(word)
+	for _, n := range c.Prefixes {
+		if runes > n {
+			fn(KindPrefix, 0, runeEnd(word, n))
+		}
+	}
+	for _, n := range c.Suffixes {
+		if runes > n {
+			fn(KindSuffix, runeEnd(word, runes-n), len(word))
+		}
+	}
+}
+
+// nameMarks marks, by word, the names of the message (see Visit), in marks
+// reused; none (an empty list) where more than one word in five is
+// capitalized.
+func nameMarks(raw string, f *text.Folded, marks []bool) []bool {
+	words := f.List()
+	marks = slices.Grow(marks[:0], len(words))[:len(words)]
+	clear(marks)
+	caps := 0
+	for k := 1; k < len(words); k++ {
+		if isName(raw, f, words[k-1], words[k]) {
+			marks[k] = true
+			caps++
+		}
+	}
+	if caps*5 > len(words) {
+		return marks[:0]
+	}
+	return marks
 }
 
 // isName reports whether word w, after prev, is capitalized inside a
@@ -240,70 +262,130 @@ const (
 	CueHan       = "han"        // written in Chinese or Japanese characters
 )
 
+// Cues by number, as a model keeps their features: cueNames[cue] is the name.
+const (
+	cueLink = iota
+	cueBooking
+	cueQuestion
+	cueQuestions
+	cueNoQuest
+	cueShort
+	cueMedium
+	cueLong
+	cueVeryLong
+	cueWe
+	cueI
+	cueGreetName
+	cueMoney
+	cueExclaim
+	cueHan
+	numCues
+)
+
+var cueNames = [numCues]string{
+	cueLink: CueLink, cueBooking: CueBooking, cueQuestion: CueQuestion, cueQuestions: CueQuestions,
+	cueNoQuest: CueNoQuest, cueShort: CueShort, cueMedium: CueMedium, cueLong: CueLong,
+	cueVeryLong: CueVeryLong, cueWe: CueWe, cueI: CueI, cueGreetName: CueGreetName,
+	cueMoney: CueMoney, cueExclaim: CueExclaim, cueHan: CueHan,
+}
+
+// cueWord is what a folded word tells the cues: part of an address ("https:
+// //cal.com/x" is " https cal com x "), a currency, or a pronoun.
+type cueWord uint8
+
+const (
+	cwNone cueWord = iota
+	cwLink
+	cwMoney
+	cwWe
+	cwI
+)
+
+var cueWords = map[string]cueWord{
+	"http": cwLink, "https": cwLink, "www": cwLink,
+	"$": cwMoney, "€": cwMoney, "£": cwMoney, "¥": cwMoney, "₹": cwMoney, "usd": cwMoney, "eur": cwMoney,
+	"we": cwWe, "our": cwWe, "us": cwWe, "weve": cwWe, "were": cwWe, "ours": cwWe, "wir": cwWe, "unser": cwWe,
+	"unsere": cwWe, "nous": cwWe, "notre": cwWe, "nos": cwWe, "nosotros": cwWe, "nuestro": cwWe, "nuestra": cwWe,
+	"i": cwI, "my": cwI, "me": cwI, "ive": cwI, "im": cwI, "mine": cwI, "ich": cwI, "mein": cwI, "meine": cwI,
+	"mich": cwI, "je": cwI, "moi": cwI, "mon": cwI, "ma": cwI, "mes": cwI, "yo": cwI, "mi": cwI, "mis": cwI, "我": cwI,
+}
+
+// cueCount adds up the cue words of a message.
+type cueCount struct {
+	we, i       int
+	link, money bool
+}
+
+func (c *cueCount) add(w cueWord) {
+	switch w {
+	case cwLink:
+		c.link = true
+	case cwMoney:
+		c.money = true
+	case cwWe:
+		c.we++
+	case cwI:
+		c.i++
+	}
+}
+
 // Cues visits the structural cues of a message: raw is the text as given,
 // f its folded form. Each cue is visited at most once.
 func Cues(raw string, f *text.Folded, fn func(name string)) {
-	norm, words := f.Norm, f.List()
-	// One pass over the folded words: addresses ("https://cal.com/x" is
-	// " https cal com x "), currencies and the pronouns, without
-	// lower-casing or searching the message again for each.
-	we, i, link, money := 0, 0, false, false
-	for _, w := range words {
-		switch norm[w.Start:w.End] {
-		case "http", "https", "www":
-			link = true
-		case "$", "€", "£", "¥", "₹", "usd", "eur":
-			money = true
-		case "we", "our", "us", "weve", "were", "ours", "wir", "unser", "unsere", "nous", "notre", "nos", "nosotros", "nuestro", "nuestra":
-			we++
-		case "i", "my", "me", "ive", "im", "mine", "ich", "mein", "meine", "mich", "je", "moi", "mon", "ma", "mes", "yo", "mi", "mis", "我":
-			i++
-		}
+	var c cueCount
+	for _, w := range f.List() {
+		c.add(cueWords[f.Norm[w.Start:w.End]])
 	}
-	if link {
-		fn(CueLink)
+	c.emit(raw, f, func(cue int) { fn(cueNames[cue]) })
+}
+
+// emit visits the cues of a message whose words c counted, by number.
+func (c *cueCount) emit(raw string, f *text.Folded, fn func(cue int)) {
+	norm := f.Norm
+	if c.link {
+		fn(cueLink)
 		for _, b := range bookingHosts {
 			if containsWord(norm, b) {
-				fn(CueBooking)
+				fn(cueBooking)
 				break
 			}
 		}
 	}
 	switch q := strings.Count(raw, "?") + strings.Count(raw, "？"); {
 	case q == 0:
-		fn(CueNoQuest)
+		fn(cueNoQuest)
 	case q == 1:
-		fn(CueQuestion)
+		fn(cueQuestion)
 	default:
-		fn(CueQuestions)
+		fn(cueQuestions)
 	}
 	switch n := f.Words(); {
 	case n < 15:
-		fn(CueShort)
+		fn(cueShort)
 	case n < 40:
-		fn(CueMedium)
+		fn(cueMedium)
 	case n < 100:
-		fn(CueLong)
+		fn(cueLong)
 	default:
-		fn(CueVeryLong)
+		fn(cueVeryLong)
 	}
 	switch {
-	case we > i:
-		fn(CueWe)
-	case i > we:
-		fn(CueI)
+	case c.we > c.i:
+		fn(cueWe)
+	case c.i > c.we:
+		fn(cueI)
 	}
 	if greetsByName(raw, f) {
-		fn(CueGreetName)
+		fn(cueGreetName)
 	}
-	if money {
-		fn(CueMoney)
+	if c.money {
+		fn(cueMoney)
 	}
 	if strings.Count(raw, "!")+strings.Count(raw, "！") >= 2 {
-		fn(CueExclaim)
+		fn(cueExclaim)
 	}
 	if han(raw) {
-		fn(CueHan)
+		fn(cueHan)
 	}
 }
 
@@ -336,9 +418,14 @@ func containsWord(norm, w string) bool { return strings.Contains(norm, " "+w+" "
 
 // han reports whether a fifth or more of the letters are Han or kana.
 func han(s string) bool {
-	// Han and kana are three bytes from 0xE3 on: most messages have none.
+	// Han and kana are three bytes from 0xE3 on: most messages have none,
+	// and most have no byte over 0x7F at all, which eight bytes at a time
+	// tell.
+	i := 0
+	for ; i+8 <= len(s) && text.Load64(s[i:])&0x8080808080808080 == 0; i += 8 {
+	}
 	high := false
-	for i := 0; i < len(s) && !high; i++ {
+	for ; i < len(s) && !high; i++ {
 		high = s[i] >= 0xE3
 	}
 	if !high {

@@ -31,10 +31,12 @@ type Model struct {
 	slots  []slot        // open addressing: feature hash → feature index
 	mask   uint64        // len(slots)-1
 	filter []uint64      // one bit per hash: most n-grams of a message are no feature, and a bit says so from the cache
-	off    []int32       // where each feature's weights start in lw, by feature (and one past the last)
-	lw     []LabelWeight // feature f's weights are lw[off[f]:off[f+1]]
+	off    []int32 // where each feature's weights start in lw, by feature (and one past the last)
+	lw     []step  // feature f's weights are lw[off[f]:off[f+1]]
 	rules  []int32       // by rule index of the pack: its feature, or -1
 	byRule map[string]int32
+	lex    *lexicon       // the words of the model (nil: score through Visit)
+	cues   [numCues]int32 // by cue number: its feature, or -1
 }
 
 // Label is one label's regression: the probability is
@@ -46,6 +48,23 @@ type Label struct {
 	Threshold float64
 	At        int // the label's index in its pack, set by the pack
 }
+
+// step is one of a feature's weights, in steps of Unit: four bytes, so that
+// the weights of every feature fit a core's cache, where scoring spends its
+// time waiting for them.
+type step struct {
+	weight int16
+	label  uint16
+}
+
+// Unit is the step of every weight: a thousandth, as the trainer writes
+// them. Weights of a model are kept in whole steps, so a model scores the
+// same whether built by the trainer or read from its file.
+const Unit = 0.001
+
+// maxSteps bounds a weight: ±32.767 is far beyond any weight a regularized
+// model learns (e^32 is certainty).
+const maxSteps = math.MaxInt16
 
 type slot struct {
 	key  uint64
@@ -110,23 +129,33 @@ func Build(cfg Config, labels []Label, names []string, weights [][]Weight, gain 
 			if math.IsNaN(w.Value) || math.IsInf(w.Value, 0) {
 				return nil, fmt.Errorf("label %s: feature %s: weight is not a finite number", labels[l].ID, names[w.Feature])
 			}
+			if math.Abs(math.Round(w.Value/Unit)) > maxSteps {
+				return nil, fmt.Errorf("label %s: feature %s: weight %v is out of range (±%v)", labels[l].ID, names[w.Feature], w.Value, maxSteps*Unit)
+			}
 			m.off[w.Feature+1]++
 		}
 	}
 	for i := range names {
 		m.off[i+1] += m.off[i]
 	}
-	m.lw = make([]LabelWeight, m.off[len(names)])
+	if len(labels) > math.MaxUint16 {
+		return nil, fmt.Errorf("%d labels: at most %d", len(labels), math.MaxUint16)
+	}
+	m.lw = make([]step, m.off[len(names)])
 	next := slices.Clone(m.off[:len(names)])
 	for l, ws := range weights {
 		for _, w := range ws {
-			m.lw[next[w.Feature]] = LabelWeight{int32(l), w.Value}
+			m.lw[next[w.Feature]] = step{int16(math.Round(w.Value / Unit)), uint16(l)}
 			next[w.Feature]++
 		}
 	}
 	for i := range m.Labels {
 		m.Labels[i].At = -1
 	}
+	for i, name := range cueNames {
+		m.cues[i] = m.find(Hash(KindCue, name))
+	}
+	m.lex = newLexicon(m)
 	return m, nil
 }
 
@@ -180,7 +209,27 @@ type LabelWeight struct {
 }
 
 // Weights lists feature f's weights, one per label it weighs for.
-func (m *Model) Weights(f int) []LabelWeight { return m.lw[m.off[f]:m.off[f+1]] }
+func (m *Model) Weights(f int) []LabelWeight {
+	var out []LabelWeight
+	for _, x := range m.lw[m.off[f]:m.off[f+1]] {
+		out = append(out, LabelWeight{int32(x.label), x.value()})
+	}
+	return out
+}
+
+// Weight is feature f's weight for model label l; known is false when f
+// has none for it.
+func (m *Model) Weight(f, l int) (w float64, known bool) {
+	for _, x := range m.lw[m.off[f]:m.off[f+1]] {
+		if int(x.label) == l {
+			return x.value(), true
+		}
+	}
+	return 0, false
+}
+
+// value is the weight a step stands for.
+func (x step) value() float64 { return float64(x.weight) * Unit }
 
 // LabelWeights lists the weights of model label l, by feature, for writing.
 func (m *Model) LabelWeights(l int) []Weight {
@@ -261,6 +310,7 @@ type Scorer struct {
 	TopW  [][TopN]float64
 	stamp []uint32 // by feature: the scan that saw it last
 	gen   uint32
+	names []bool // by word of the message: a name (see Config.Visit)
 }
 
 // TopN is how many of the strongest readable features a Scorer keeps per label.
@@ -294,7 +344,7 @@ func (m *Model) Add(s *Scorer, f int32, first, last int) {
 	}
 	show := first >= 0 && m.Readable[f]
 	for _, x := range m.lw[m.off[f]:m.off[f+1]] {
-		l, w := x.Label, x.Weight
+		l, w := int32(x.label), x.value()
 		s.Z[l] += w
 		if show && w > s.TopW[l][TopN-1] {
 			s.top(l, Found{f, int32(first), int32(last)}, w)
@@ -315,16 +365,18 @@ func (s *Scorer) top(l int32, f Found, w float64) {
 // Text adds the text features and cues of a message: raw as given, f
 // folded, negated as Config.Visit takes it.
 func (m *Model) Text(s *Scorer, raw string, f *text.Folded, negated func(first int) bool) {
-	m.Config.Visit(raw, f, negated, func(kind byte, at, end, first, last int) {
-		if feat := m.find(hashIn(kind, f.Norm, at, end)); feat >= 0 {
-			m.Add(s, feat, first, last)
+	var c cueCount
+	if m.lex != nil {
+		c = m.words(s, raw, f, negated)
+	} else {
+		m.Config.Visit(raw, f, negated, func(kind byte, at, end, first, last int) {
+			m.Add(s, m.find(hashIn(kind, f.Norm, at, end)), first, last)
+		})
+		for _, w := range f.List() {
+			c.add(cueWords[f.Norm[w.Start:w.End]])
 		}
-	})
-	Cues(raw, f, func(name string) {
-		if feat := m.find(Hash(KindCue, name)); feat >= 0 {
-			m.Add(s, feat, -1, -1)
-		}
-	})
+	}
+	c.emit(raw, f, func(cue int) { m.Add(s, m.cues[cue], -1, -1) })
 }
 
 // Rule adds the pack's rule i, fired in the message. A rule the model does
