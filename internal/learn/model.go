@@ -28,12 +28,12 @@ type Model struct {
 	// user's pack) adds to its label per unit of its stated weight.
 	RuleGain float64
 
-	slots  []slot        // open addressing: feature hash → feature index
-	mask   uint64        // len(slots)-1
-	filter []uint64      // one bit per hash: most n-grams of a message are no feature, and a bit says so from the cache
-	off    []int32 // where each feature's weights start in lw, by feature (and one past the last)
-	lw     []step  // feature f's weights are lw[off[f]:off[f+1]]
-	rules  []int32       // by rule index of the pack: its feature, or -1
+	slots  []slot   // open addressing: feature hash → feature index
+	mask   uint64   // len(slots)-1
+	filter []uint64 // one bit per hash: most n-grams of a message are no feature, and a bit says so from the cache
+	off    []int32  // where each feature's weights start in lw, by feature (and one past the last)
+	lw     []step   // feature f's weights are lw[off[f]:off[f+1]]
+	rules  []int32  // by rule index of the pack: its feature, or -1
 	byRule map[string]int32
 	lex    *lexicon       // the words of the model (nil: score through Visit)
 	cues   [numCues]int32 // by cue number: its feature, or -1
