@@ -70,6 +70,7 @@ type judge struct {
 	// The learned model, when the pack has one.
 	mdl      *learn.Model
 	ms       learn.Scorer
+	want     []bool               // by model label: it holds, and its strongest words are wanted
 	at       []int                // by label: its index in the model, -1 when not learned
 	showable []bool               // by model feature: it can be shown as evidence
 	prob     []float64            // by label: the learned probability (only learned labels)

@@ -106,8 +106,8 @@ func TestScore(t *testing.T) {
 		if c.rule {
 			m.Add(&s, int32(m.Feature("r:selling.we-help")), -1, -1)
 		}
-		if s.Z[0] != c.z {
-			t.Errorf("%q: log-odds %v, want %v", c.text, s.Z[0], c.z)
+		if s.LogOdds(0) != c.z {
+			t.Errorf("%q: log-odds %v, want %v", c.text, s.LogOdds(0), c.z)
 		}
 	}
 }

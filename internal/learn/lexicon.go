@@ -7,21 +7,23 @@ import (
 	"politely/internal/text"
 )
 
-// A lexicon lets Text score a message with one hash and one look-up per
-// word, where Visit hashes and looks up four pieces (the word, the pair it
-// ends, its prefix and its suffix): every word that the model's n-grams use,
-// and every word a cue counts, is listed once with its own features and the
+// A lexicon lets Text score a message with one look-up per word, where
+// Visit hashes and looks up four pieces (the word, the pair it ends, its
+// prefix and its suffix): every word that the model's n-grams use, and
+// every word a cue counts, is listed once with its own features and the
 // features of its prefix and suffix, and a pair of words is found by their
-// numbers. It is built for the usual config (n-grams of one or two words, at
-// most one prefix and one suffix length, no character n-grams); a model of
-// another config is scored through Visit. Both ways find the same features
-// in the same order (TestLexicon), so scores are the same to the bit.
+// numbers. Its keys are exact (the bytes of a short word themselves), so
+// the common word costs one load and one multiplication, and its tables
+// are small enough to stay in a core's cache. It is built for the usual
+// config (n-grams of one or two words, at most one prefix and one suffix
+// length, no character n-grams); a model of another config is scored
+// through Visit. Both ways find the same features in the same order
+// (TestLexicon, FuzzLexicon), so scores are the same to the bit.
 type lexicon struct {
-	words []lexWord
-	slots []slot // Hash(KindWord, word) → index in words
-	mask  uint64
-	pairs []slot // mix(pairKey) → feature
-	pmask uint64
+	words  []lexWord
+	index  table[uint64] // key(word) → index in words
+	pairs  table[uint32] // pairKey → feature
+	pieces table[uint64] // key(prefix or suffix) → feature, for words not in words
 }
 
 // lexWord is one word of the lexicon.
@@ -31,13 +33,81 @@ type lexWord struct {
 	cue      cueWord
 }
 
+// maxLexicon bounds the words of a lexicon, so that a pair of word numbers
+// and its negation fit 32 bits.
+const maxLexicon = 1 << 15
+
 // pairKey numbers a pair of lexicon words, negated or not.
-func pairKey(a, b int32, negated bool) uint64 {
-	k := uint64(a)<<33 | uint64(b)<<1
+func pairKey(a, b int32, negated bool) uint32 {
+	k := uint32(a)<<17 | uint32(b)<<1
 	if negated {
 		k |= 1
 	}
-	return mix(k)
+	return k
+}
+
+// key is the lexicon's key of kind's piece s[i:j]: up to seven bytes, the
+// bytes themselves with their count and the kind in the top byte (no two
+// pieces share one, and no hashing is needed); a hash for longer ones, its
+// top byte all ones.
+func key(kind byte, s string, i, j int) uint64 {
+	n := j - i
+	if n >= 8 {
+		return hashIn(kind, s, i, j) | 0xff<<56
+	}
+	var v uint64
+	if i+8 <= len(s) {
+		v = text.Load64(s[i:]) & (1<<(8*n) - 1)
+	} else {
+		for k := 0; k < n; k++ {
+			v |= uint64(s[i+k]) << (8 * k)
+		}
+	}
+	return v | (uint64(n)|uint64(kind&0x0f)<<3)<<56
+}
+
+// table is an open-addressing table from exact keys to values (≥ 0), at
+// most half full, found by Fibonacci hashing: one multiplication.
+type table[K uint32 | uint64] struct {
+	keys  []K
+	vals  []int32 // -1: empty
+	shift uint
+}
+
+func newTable[K uint32 | uint64](n int) table[K] {
+	bits := uint(4)
+	for 1<<bits < 2*n {
+		bits++
+	}
+	t := table[K]{keys: make([]K, 1<<bits), vals: make([]int32, 1<<bits), shift: 64 - bits}
+	for i := range t.vals {
+		t.vals[i] = -1
+	}
+	return t
+}
+
+// put adds key k with value v; false when k is there already.
+func (t *table[K]) put(k K, v int32) bool {
+	mask := uint64(len(t.keys) - 1)
+	for i := (uint64(k) * 0x9e3779b97f4a7c15) >> t.shift; ; i = (i + 1) & mask {
+		switch {
+		case t.vals[i] < 0:
+			t.keys[i], t.vals[i] = k, v
+			return true
+		case t.keys[i] == k:
+			return false
+		}
+	}
+}
+
+// get returns the value of key k, or -1.
+func (t *table[K]) get(k K) int32 {
+	mask := uint64(len(t.keys) - 1)
+	for i := (uint64(k) * 0x9e3779b97f4a7c15) >> t.shift; ; i = (i + 1) & mask {
+		if v := t.vals[i]; v < 0 || t.keys[i] == k {
+			return v
+		}
+	}
 }
 
 // newLexicon builds the lexicon of model m, or nil when its config is not
@@ -67,13 +137,18 @@ func newLexicon(m *Model) *lexicon {
 		x.words = append(x.words, e)
 		return i
 	}
-	type pair struct {
+	type pair struct{ a, b, feat int32 }
+	var pairs []pair
+	type piece struct {
 		key  uint64
 		feat int32
 	}
-	var pairs []pair
+	var pieces []piece
 	for f, name := range m.Names {
 		kind, s, _ := ParseName(name)
+		if kind == KindPrefix || kind == KindSuffix {
+			pieces = append(pieces, piece{key(kind, s, 0, len(s)), int32(f)})
+		}
 		if kind != KindWord && kind != KindNot {
 			continue
 		}
@@ -94,58 +169,35 @@ func newLexicon(m *Model) *lexicon {
 			}
 		case 2:
 			a, b := add(ws[0]), add(ws[1])
-			pairs = append(pairs, pair{pairKey(a, b, kind == KindNot), int32(f)})
+			if kind == KindNot {
+				a = -a - 1 // the pair is put below, once every word is numbered
+			}
+			pairs = append(pairs, pair{a, b, int32(f)})
 		}
 	}
 	for w, cw := range cueWords {
 		x.words[add(w)].cue = cw
 	}
-	x.slots, x.mask = table(len(x.words))
-	for w, i := range index {
-		put(x.slots, x.mask, Hash(KindWord, w), i)
+	if len(x.words) > maxLexicon {
+		return nil
 	}
-	x.pairs, x.pmask = table(len(pairs))
+	x.index = newTable[uint64](len(x.words))
+	for w, i := range index {
+		x.index.put(key(KindWord, w, 0, len(w)), i)
+	}
+	x.pairs = newTable[uint32](len(pairs))
 	for _, p := range pairs {
-		put(x.pairs, x.pmask, p.key, p.feat)
+		if p.a < 0 {
+			x.pairs.put(pairKey(-p.a-1, p.b, true), p.feat)
+		} else {
+			x.pairs.put(pairKey(p.a, p.b, false), p.feat)
+		}
+	}
+	x.pieces = newTable[uint64](len(pieces))
+	for _, p := range pieces {
+		x.pieces.put(p.key, p.feat)
 	}
 	return x
-}
-
-// table makes an empty open-addressing table for n keys, a quarter full.
-func table(n int) ([]slot, uint64) {
-	size := 16
-	for size < 4*n {
-		size *= 2
-	}
-	s := make([]slot, size)
-	for i := range s {
-		s[i].feat = -1
-	}
-	return s, uint64(size - 1)
-}
-
-// put adds key h with value v to a table made by table; false when h is
-// there already.
-func put(slots []slot, mask uint64, h uint64, v int32) bool {
-	for i := h & mask; ; i = (i + 1) & mask {
-		switch s := &slots[i]; {
-		case s.feat < 0:
-			s.key, s.feat = h, v
-			return true
-		case s.key == h:
-			return false
-		}
-	}
-}
-
-// get returns the value of key h, or -1.
-func get(slots []slot, mask uint64, h uint64) int32 {
-	for i := h & mask; ; i = (i + 1) & mask {
-		s := &slots[i]
-		if s.feat < 0 || s.key == h {
-			return s.feat
-		}
-	}
 }
 
 // words adds the word features of f as Visit finds them, through the
@@ -157,7 +209,7 @@ func (m *Model) words(s *Scorer, raw string, f *text.Folded, negated func(first 
 	prev := int32(-1) // the lexicon word before, -1: none, or a name
 	for k, w := range words {
 		at, end := int(w.Start), int(w.End)
-		e := get(x.slots, x.mask, hashIn(KindWord, norm, at, end))
+		e := x.index.get(key(KindWord, norm, at, end))
 		if e >= 0 {
 			c.add(x.words[e].cue)
 		}
@@ -170,7 +222,7 @@ func (m *Model) words(s *Scorer, raw string, f *text.Folded, negated func(first 
 			// be features.
 			prev = -1
 			m.Config.pieces(norm[at:end], func(kind byte, i, j int) {
-				m.Add(s, m.find(hashIn(kind, norm, at+i, at+j)), k, k)
+				m.Add(s, x.pieces.get(key(kind, norm, at+i, at+j)), k, k)
 			})
 			continue
 		}
@@ -183,7 +235,7 @@ func (m *Model) words(s *Scorer, raw string, f *text.Folded, negated func(first 
 			m.Add(s, feat, k, k)
 		}
 		if prev >= 0 {
-			m.Add(s, get(x.pairs, x.pmask, pairKey(prev, e, negated != nil && negated(k-1))), k-1, k)
+			m.Add(s, x.pairs.get(pairKey(prev, e, negated != nil && negated(k-1))), k-1, k)
 		}
 		m.Add(s, lw.pre, k, k)
 		m.Add(s, lw.suf, k, k)

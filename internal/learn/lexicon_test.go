@@ -54,9 +54,16 @@ func same(m *Model, msg string) string {
 	switch {
 	case !slices.Equal(a.Found, b.Found):
 		return "features found differ"
-	case !slices.Equal(a.Z, b.Z):
+	case !slices.Equal(a.Z, b.Z) || !slices.Equal(a.steps, b.steps):
 		return "log-odds differ"
-	case !slices.Equal(a.Top, b.Top) || !slices.Equal(a.TopW, b.TopW):
+	}
+	all := make([]bool, len(m.Labels))
+	for l := range all {
+		all[l] = true
+	}
+	m.Rank(&a, all)
+	slow.Rank(&b, all)
+	if !slices.Equal(a.Top, b.Top) || !slices.Equal(a.TopW, b.TopW) {
 		return "strongest features differ"
 	}
 	return ""

@@ -221,8 +221,9 @@ func (m *Model) Weights(f int) []LabelWeight {
 // has none for it.
 func (m *Model) Weight(f, l int) (w float64, known bool) {
 	for _, x := range m.lw[m.off[f]:m.off[f+1]] {
-		if int(x.label) == l {
-			return x.value(), true
+		if int(x.label) >= l {
+			// A feature's weights are in the order of their labels.
+			return x.value(), int(x.label) == l
 		}
 	}
 	return 0, false
@@ -299,13 +300,16 @@ type Found struct {
 // Scorer is the working memory of scoring: reuse one for many messages. It
 // is not safe for concurrent use.
 type Scorer struct {
-	Z []float64 // by model label: the log-odds
+	// Z is, by model label, the log-odds but for the features' weights:
+	// the bias and what callers add. LogOdds is the whole.
+	Z     []float64
+	steps []int32 // by model label: the sum of the features' weights, in steps
 	// Found lists the features present, each once, in the order found,
 	// when Record is set (for explanations; scoring needs no list).
 	Found  []Found
 	Record bool
-	// Top keeps, by model label, the strongest readable features found
-	// with a positive weight, strongest first.
+	shown  []Found // the readable features found, each once, in order: Rank's candidates
+	// Top and TopW are what Rank found, by model label.
 	Top   [][TopN]Found
 	TopW  [][TopN]float64
 	stamp []uint32 // by feature: the scan that saw it last
@@ -313,16 +317,16 @@ type Scorer struct {
 	names []bool // by word of the message: a name (see Config.Visit)
 }
 
-// TopN is how many of the strongest readable features a Scorer keeps per label.
+// TopN is how many of the strongest readable features Rank keeps.
 const TopN = 3
 
 // Start readies s for a message: every log-odds at its bias, no feature.
 func (m *Model) Start(s *Scorer) {
 	if len(s.stamp) != len(m.Names) || len(s.Z) != len(m.Labels) {
 		s.stamp, s.Z, s.gen = make([]uint32, len(m.Names)), make([]float64, len(m.Labels)), 0
-		s.Top, s.TopW = make([][TopN]Found, len(m.Labels)), make([][TopN]float64, len(m.Labels))
+		s.steps = make([]int32, len(m.Labels))
 	}
-	clear(s.TopW)
+	clear(s.steps)
 	if s.gen++; s.gen == 0 {
 		clear(s.stamp)
 		s.gen = 1
@@ -330,7 +334,7 @@ func (m *Model) Start(s *Scorer) {
 	for i := range m.Labels {
 		s.Z[i] = m.Labels[i].Bias
 	}
-	s.Found = s.Found[:0]
+	s.Found, s.shown = s.Found[:0], s.shown[:0]
 }
 
 // Add counts feature f (once per message) at words first..last.
@@ -342,24 +346,46 @@ func (m *Model) Add(s *Scorer, f int32, first, last int) {
 	if s.Record {
 		s.Found = append(s.Found, Found{f, int32(first), int32(last)})
 	}
-	show := first >= 0 && m.Readable[f]
+	if first >= 0 && m.Readable[f] {
+		s.shown = append(s.shown, Found{f, int32(first), int32(last)})
+	}
 	for _, x := range m.lw[m.off[f]:m.off[f+1]] {
-		l, w := int32(x.label), x.value()
-		s.Z[l] += w
-		if show && w > s.TopW[l][TopN-1] {
-			s.top(l, Found{f, int32(first), int32(last)}, w)
-		}
+		// Whole steps add up exactly and cheaply; the sum becomes a
+		// number once (LogOdds).
+		s.steps[x.label] += int32(x.weight)
 	}
 }
 
-// top files a readable feature among label l's strongest (w beats the last).
-func (s *Scorer) top(l int32, f Found, w float64) {
-	t, tw := &s.Top[l], &s.TopW[l]
-	j := TopN - 1
-	for ; j > 0 && tw[j-1] < w; j-- {
-		t[j], tw[j] = t[j-1], tw[j-1]
+// Rank files, for every model label l with want[l], the strongest readable
+// features found with a positive weight for it in s.Top[l], strongest first,
+// with their weights in s.TopW[l] (0 past the last); of equal weights, the
+// one found first. Other labels get none. Only the labels a caller shows
+// need them, so they are sorted out once scoring is done rather than while
+// adding every weight.
+func (m *Model) Rank(s *Scorer, want []bool) {
+	if len(s.Top) != len(m.Labels) {
+		s.Top, s.TopW = make([][TopN]Found, len(m.Labels)), make([][TopN]float64, len(m.Labels))
 	}
-	t[j], tw[j] = f, w
+	clear(s.TopW)
+	clear(s.Top)
+	for _, f := range s.shown {
+		for _, x := range m.lw[m.off[f.Feature]:m.off[f.Feature+1]] {
+			l := x.label
+			if int(l) >= len(want) || !want[l] || x.weight <= 0 {
+				continue
+			}
+			if v := x.value(); v <= s.TopW[l][TopN-1] {
+				continue
+			}
+			v := x.value()
+			t, tw := &s.Top[l], &s.TopW[l]
+			j := TopN - 1
+			for ; j > 0 && tw[j-1] < v; j-- {
+				t[j], tw[j] = t[j-1], tw[j-1]
+			}
+			t[j], tw[j] = f, v
+		}
+	}
 }
 
 // Text adds the text features and cues of a message: raw as given, f
@@ -378,6 +404,10 @@ func (m *Model) Text(s *Scorer, raw string, f *text.Folded, negated func(first i
 	}
 	c.emit(raw, f, func(cue int) { m.Add(s, m.cues[cue], -1, -1) })
 }
+
+// LogOdds is model label l's log-odds: the bias, what callers added and
+// the weights of the features found.
+func (s *Scorer) LogOdds(l int) float64 { return s.Z[l] + float64(s.steps[l])*Unit }
 
 // Rule adds the pack's rule i, fired in the message. A rule the model does
 // not know adds RuleGain times its stated weight to its label instead;
