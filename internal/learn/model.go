@@ -33,7 +33,11 @@ type Model struct {
 	filter []uint64 // one bit per hash: most n-grams of a message are no feature, and a bit says so from the cache
 	off    []int32  // where each feature's weights start in lw, by feature (and one past the last)
 	lw     []step   // feature f's weights are lw[off[f]:off[f+1]]
-	rules  []int32  // by rule index of the pack: its feature, or -1
+	// span is, by feature, where its weights are and whether it is
+	// readable, in one word: the place Add looks first, for every feature
+	// found (off<<32 | count<<1 | readable).
+	span   []uint64
+	rules  []int32 // by rule index of the pack: its feature, or -1
 	byRule map[string]int32
 	lex    *lexicon       // the words of the model (nil: score through Visit)
 	cues   [numCues]int32 // by cue number: its feature, or -1
@@ -151,6 +155,13 @@ func Build(cfg Config, labels []Label, names []string, weights [][]Weight, gain 
 	}
 	for i := range m.Labels {
 		m.Labels[i].At = -1
+	}
+	m.span = make([]uint64, len(names))
+	for f := range names {
+		m.span[f] = uint64(m.off[f])<<32 | uint64(m.off[f+1]-m.off[f])<<1
+		if m.Readable[f] {
+			m.span[f] |= 1
+		}
 	}
 	for i, name := range cueNames {
 		m.cues[i] = m.find(Hash(KindCue, name))
@@ -346,10 +357,12 @@ func (m *Model) Add(s *Scorer, f int32, first, last int) {
 	if s.Record {
 		s.Found = append(s.Found, Found{f, int32(first), int32(last)})
 	}
-	if first >= 0 && m.Readable[f] {
+	sp := m.span[f]
+	if first >= 0 && sp&1 != 0 {
 		s.shown = append(s.shown, Found{f, int32(first), int32(last)})
 	}
-	for _, x := range m.lw[m.off[f]:m.off[f+1]] {
+	at := int(sp >> 32)
+	for _, x := range m.lw[at : at+int(uint32(sp)>>1)] {
 		// Whole steps add up exactly and cheaply; the sum becomes a
 		// number once (LogOdds).
 		s.steps[x.label] += int32(x.weight)
