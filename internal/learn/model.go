@@ -361,11 +361,11 @@ func (m *Model) Add(s *Scorer, f int32, first, last int) {
 	if first >= 0 && sp&1 != 0 {
 		s.shown = append(s.shown, Found{f, int32(first), int32(last)})
 	}
-	at := int(sp >> 32)
+	at, steps := int(sp>>32), s.steps
 	for _, x := range m.lw[at : at+int(uint32(sp)>>1)] {
 		// Whole steps add up exactly and cheaply; the sum becomes a
 		// number once (LogOdds).
-		s.steps[x.label] += int32(x.weight)
+		steps[x.label] += int32(x.weight)
 	}
 }
 
