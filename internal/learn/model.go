@@ -37,7 +37,8 @@ type Model struct {
 	// readable, in one word: the place Add looks first, for every feature
 	// found (off<<32 | count<<1 | readable).
 	span   []uint64
-	rules  []int32 // by rule index of the pack: its feature, or -1
+	pos    []uint64 // by feature: the labels it weighs in favour of (label 63 and on: bit 63)
+	rules  []int32  // by rule index of the pack: its feature, or -1
 	byRule map[string]int32
 	lex    *lexicon       // the words of the model (nil: score through Visit)
 	cues   [numCues]int32 // by cue number: its feature, or -1
@@ -155,6 +156,14 @@ func Build(cfg Config, labels []Label, names []string, weights [][]Weight, gain 
 	}
 	for i := range m.Labels {
 		m.Labels[i].At = -1
+	}
+	m.pos = make([]uint64, len(names))
+	for f := range names {
+		for _, x := range m.lw[m.off[f]:m.off[f+1]] {
+			if x.weight > 0 {
+				m.pos[f] |= 1 << min(x.label, 63)
+			}
+		}
 	}
 	m.span = make([]uint64, len(names))
 	for f := range names {
@@ -321,11 +330,12 @@ type Scorer struct {
 	Record bool
 	shown  []Found // the readable features found, each once, in order: Rank's candidates
 	// Top and TopW are what Rank found, by model label.
-	Top   [][TopN]Found
-	TopW  [][TopN]float64
-	stamp []uint32 // by feature: the scan that saw it last
-	gen   uint32
-	names []bool // by word of the message: a name (see Config.Visit)
+	Top      [][TopN]Found
+	TopW     [][TopN]float64
+	topSteps [][TopN]int16 // TopW in steps, as Rank compares them
+	stamp    []uint32      // by feature: the scan that saw it last
+	gen      uint32
+	names    []bool // by word of the message: a name (see Config.Visit)
 }
 
 // TopN is how many of the strongest readable features Rank keeps.
@@ -378,25 +388,38 @@ func (m *Model) Add(s *Scorer, f int32, first, last int) {
 func (m *Model) Rank(s *Scorer, want []bool) {
 	if len(s.Top) != len(m.Labels) {
 		s.Top, s.TopW = make([][TopN]Found, len(m.Labels)), make([][TopN]float64, len(m.Labels))
+		s.topSteps = make([][TopN]int16, len(m.Labels))
 	}
-	clear(s.TopW)
 	clear(s.Top)
+	clear(s.topSteps)
+	var mask uint64 // the labels wanted, as m.pos marks them
+	for l, w := range want {
+		if w {
+			mask |= 1 << min(l, 63)
+		}
+	}
 	for _, f := range s.shown {
-		for _, x := range m.lw[m.off[f.Feature]:m.off[f.Feature+1]] {
-			l := x.label
-			if int(l) >= len(want) || !want[l] || x.weight <= 0 {
+		if m.pos[f.Feature]&mask == 0 {
+			continue // no weight in favour of a label wanted
+		}
+		sp := m.span[f.Feature]
+		at := int(sp >> 32)
+		for _, x := range m.lw[at : at+int(uint32(sp)>>1)] {
+			l, v := x.label, x.weight
+			if v <= s.topSteps[l][TopN-1] || int(l) >= len(want) || !want[l] {
 				continue
 			}
-			if v := x.value(); v <= s.TopW[l][TopN-1] {
-				continue
-			}
-			v := x.value()
-			t, tw := &s.Top[l], &s.TopW[l]
+			t, tw := &s.Top[l], &s.topSteps[l]
 			j := TopN - 1
 			for ; j > 0 && tw[j-1] < v; j-- {
 				t[j], tw[j] = t[j-1], tw[j-1]
 			}
 			t[j], tw[j] = f, v
+		}
+	}
+	for l := range s.TopW {
+		for j, v := range s.topSteps[l] {
+			s.TopW[l][j] = step{weight: v}.value()
 		}
 	}
 }
