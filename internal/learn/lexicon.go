@@ -67,11 +67,16 @@ func key(kind byte, s string, i, j int) uint64 {
 }
 
 // table is an open-addressing table from exact keys to values (≥ 0), at
-// most half full, found by Fibonacci hashing: one multiplication.
+// most half full, found by Fibonacci hashing: one multiplication. A key and
+// its value lie side by side: one trip to memory finds both.
 type table[K uint32 | uint64] struct {
-	keys  []K
-	vals  []int32 // -1: empty
+	slots []entry[K]
 	shift uint
+}
+
+type entry[K uint32 | uint64] struct {
+	key K
+	val int32 // -1: empty
 }
 
 func newTable[K uint32 | uint64](n int) table[K] {
@@ -79,22 +84,22 @@ func newTable[K uint32 | uint64](n int) table[K] {
 	for 1<<bits < 2*n {
 		bits++
 	}
-	t := table[K]{keys: make([]K, 1<<bits), vals: make([]int32, 1<<bits), shift: 64 - bits}
-	for i := range t.vals {
-		t.vals[i] = -1
+	t := table[K]{slots: make([]entry[K], 1<<bits), shift: 64 - bits}
+	for i := range t.slots {
+		t.slots[i].val = -1
 	}
 	return t
 }
 
 // put adds key k with value v; false when k is there already.
 func (t *table[K]) put(k K, v int32) bool {
-	mask := uint64(len(t.keys) - 1)
+	mask := uint64(len(t.slots) - 1)
 	for i := (uint64(k) * 0x9e3779b97f4a7c15) >> t.shift; ; i = (i + 1) & mask {
-		switch {
-		case t.vals[i] < 0:
-			t.keys[i], t.vals[i] = k, v
+		switch e := &t.slots[i]; {
+		case e.val < 0:
+			e.key, e.val = k, v
 			return true
-		case t.keys[i] == k:
+		case e.key == k:
 			return false
 		}
 	}
@@ -102,10 +107,10 @@ func (t *table[K]) put(k K, v int32) bool {
 
 // get returns the value of key k, or -1.
 func (t *table[K]) get(k K) int32 {
-	mask := uint64(len(t.keys) - 1)
+	mask := uint64(len(t.slots) - 1)
 	for i := (uint64(k) * 0x9e3779b97f4a7c15) >> t.shift; ; i = (i + 1) & mask {
-		if v := t.vals[i]; v < 0 || t.keys[i] == k {
-			return v
+		if e := t.slots[i]; e.val < 0 || e.key == k {
+			return e.val
 		}
 	}
 }
