@@ -552,6 +552,7 @@ type Scanner struct {
 	cands  []candidate // words that may start a one-word prefix phrase ("sell*")
 	hits   []Hit
 	negs   []int      // the last words of negations
+	not    []bool     // by word, when negs is not empty: a negation just before cancels a phrase starting there
 	offers []int      // the last words of offers ("happy to introduce")
 	left   []sideSeen // pair → the latest first side of "a ~ b" seen, if seen in this scan
 	gen    uint32     // which scan this is, to tell this scan's sides from older ones
@@ -660,10 +661,38 @@ func (s *Scanner) Scan(p *Pack, f *text.Folded) []Hit {
 		}
 	}
 	s.p, s.f = nil, nil
-	// In order, so that Negated finds the nearest one by bisection: a text
-	// of many negations must not make every later question cost them all.
-	slices.Sort(s.negs)
+	s.markNegated(f)
 	return s.hits
+}
+
+// markNegated notes, for every word, whether a negation cancels a phrase
+// starting there, so that Negated answers the learned features (a question
+// for every word n-gram) by one look, not a search. A negation reaches at
+// most window words, so this costs a few steps per negation.
+func (s *Scanner) markNegated(f *text.Folded) {
+	s.not = s.not[:0]
+	if len(s.negs) == 0 {
+		return
+	}
+	slices.Sort(s.negs)
+	words := f.List()
+	s.not = slices.Grow(s.not, len(words))[:len(words)]
+	clear(s.not)
+	for i, n := range s.negs {
+		// The nearest negation before a word is the one that counts: this
+		// one speaks for the words up to the next (included, as a phrase
+		// starting on a negation's last word is cancelled by the one before).
+		end := min(n+1+s.window, len(words)-1)
+		if i+1 < len(s.negs) {
+			end = min(end, s.negs[i+1])
+		}
+		for j := n + 1; j <= end; j++ {
+			if f.Break(int(words[n].End), int(words[j].Start)) {
+				break // and for every word after it
+			}
+			s.not[j] = true
+		}
+	}
 }
 
 // out records a phrase that ends at a node, found on words first to last.
@@ -750,13 +779,7 @@ func (s *Scanner) negated(lasts []int, first int) bool {
 // just before word first ("not looking to sell"), as it would cancel a
 // negatable phrase starting there. Learned evidence asks it, so that a
 // negated phrase is never shown as evidence.
+// f is that text; Scan has marked its words already.
 func (s *Scanner) Negated(f *text.Folded, first int) bool {
-	k, _ := slices.BinarySearch(s.negs, first) // the negations ending before first are s.negs[:k]
-	if k == 0 {
-		return false
-	}
-	s.f = f
-	neg := s.negated(s.negs[:k], first)
-	s.f = nil
-	return neg
+	return uint(first) < uint(len(s.not)) && s.not[first]
 }
