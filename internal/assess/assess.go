@@ -43,30 +43,31 @@ func Assess(p *rules.Pack, r model.Request) model.Result {
 // judge holds the working state of one assessment. Everything is indexed by
 // label (or rule) position in the pack, so the hot path does no map lookups.
 type judge struct {
-	p       *rules.Pack
-	pol     rules.Policy
-	ix      index
-	r       model.Request
-	f       text.Folded // the message
-	g       text.Folded // another text: a turn of the user's, a contact note
-	sc      rules.Scanner
-	score   []float64  // by label
-	hits    [][]hit    // by label
-	ctx     []string   // by label: where a context flag came from ("" when it does not hold)
-	ctxEv   [][]hit    // by label: evidence pinned to a context flag
-	ctxUsed bool       // some ctx or ctxEv is set, to clear
-	shownAt []int      // the labels shown as findings (flags and signals), in pack order
-	askAt   []int      // the asks, in pack order
-	asks    []bool     // by label
-	flag    []bool     // by label: a red flag (of the findings shown, the rest are signals)
-	thresh  []float64  // by label: the score at which it holds
-	rules   []ruleInfo // by rule
-	counted []bool     // by rule: its weight has been added
-	vocab   []vocabWord
-	minute  float64 // largest stated duration
-	implied float64
-	rapport string // why there is rapport, if any
-	known   bool   // rapport from knowing each other (not only a warm introduction)
+	p          *rules.Pack
+	pol        rules.Policy
+	ix         index
+	r          model.Request
+	f          text.Folded // the message
+	g          text.Folded // another text: a turn of the user's, a contact note
+	sc         rules.Scanner
+	score      []float64  // by label
+	hits       [][]hit    // by label
+	ctx        []string   // by label: where a context flag came from ("" when it does not hold)
+	ctxEv      [][]hit    // by label: evidence pinned to a context flag
+	ctxUsed    bool       // some ctx or ctxEv is set, to clear
+	shownAt    []int      // the labels shown as findings (flags and signals), in pack order
+	askAt      []int      // the asks, in pack order
+	asks       []bool     // by label
+	flag       []bool     // by label: a red flag (of the findings shown, the rest are signals)
+	thresh     []float64  // by label: the score at which it holds
+	rules      []ruleInfo // by rule
+	rapportWhy []string   // by rule: why its phrase shows rapport ("" when it does not)
+	counted    []bool     // by rule: its weight has been added
+	vocab      []vocabWord
+	minute     float64 // largest stated duration
+	implied    float64
+	rapport    string // why there is rapport, if any
+	known      bool   // rapport from knowing each other (not only a warm introduction)
 	// The learned model, when the pack has one.
 	mdl      *learn.Model
 	ms       learn.Scorer
@@ -80,9 +81,11 @@ type judge struct {
 	// Scratch for result and reason.
 	tmp, kept []hit
 	offs, u16 []int
-	line      []byte // a reason being written
-	quote     []byte // the evidence quoted in it
-	fill      []byte // its template being filled
+	line      []byte            // the reasons being written
+	ends      []int             // where each reason ends in line
+	signs     map[string]string // the lines naming green signals made so far, to be reused
+	quote     []byte            // the evidence quoted in it
+	fill      []byte            // its template being filled
 	fill2     []byte
 	favours   []byte // the favours asked, as words
 
@@ -149,6 +152,13 @@ func newJudge(p *rules.Pack) *judge {
 			a.shownAt = append(a.shownAt, i)
 		case rules.KindAsk:
 			a.askAt = append(a.askAt, i)
+		}
+	}
+	// Written once per judge, not once per message that shows rapport.
+	a.rapportWhy = make([]string, len(p.Rules()))
+	for i, r := range p.Rules() {
+		if r.Rapport {
+			a.rapportWhy[i] = "the message shows it: " + strings.TrimSpace(r.Message)
 		}
 	}
 	// Made once per judge: a method value made per message would allocate.
@@ -280,7 +290,7 @@ func (a *judge) scanMessage() {
 			}
 		}
 		if rule.rapport && a.rapport == "" {
-			a.rapport = "the message shows it: " + strings.TrimSpace(a.p.Rules()[h.Rule].Message)
+			a.rapport = a.rapportWhy[h.Rule]
 		}
 		if rule.knows {
 			a.known = true

@@ -18,9 +18,10 @@ func UTF16(s string, offs []int) {
 	if isASCII(s[:min(end, len(s))]) {
 		return
 	}
-	idx := make([]int, len(offs))
-	for i := range idx {
-		idx[i] = i
+	var buf [32]int // room for the offsets of most results, without an allocation
+	idx := buf[:0]
+	for i := range offs {
+		idx = append(idx, i)
 	}
 	slices.SortFunc(idx, func(a, b int) int { return offs[a] - offs[b] })
 	pos, units := 0, 0
