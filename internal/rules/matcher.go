@@ -595,12 +595,25 @@ func (s *Scanner) Scan(p *Pack, f *text.Folded) []Hit {
 	// it may start a prefix phrase; all read off its first eight bytes.
 	words := f.List()
 	info, cands := s.info[:0], s.cands[:0]
-	for k, w := range words {
-		st, en := int(w.Start), int(w.End)
-		h := head(norm, st)
-		id, root := m.lookup(norm, st, en, h)
+	for k := range words {
+		st, en := int(words[k].Start), int(words[k].End)
+		// head and lookup written out for the common case, a word of at
+		// most eight bytes not at the very end: calls per word cost more
+		// than the look-up itself.
+		var h uint64
+		if st+8 <= len(norm) {
+			h = text.Load64(norm[st:])
+		} else {
+			h = head(norm, st)
+		}
+		var id, root int32
+		if n := en - st; n <= 8 {
+			id, root = m.short.get(h & (1<<(8*n) - 1)) // 1<<64 is 0 in Go: all eight bytes
+		} else {
+			id, root = m.lookup(norm, st, en, h)
+		}
 		info = append(info, wordInfo{id, root})
-		if b := preHashKey(h); m.anyPre && en-st >= preLen && m.pre3[b>>6]&(1<<(b&63)) != 0 {
+		if b := preHashKey(h); en-st >= preLen && m.anyPre && m.pre3[b>>6]&(1<<(b&63)) != 0 {
 			if from, to := m.roots.get(h & preMask); from < to {
 				cands = append(cands, candidate{int32(k), from, to})
 			}
