@@ -77,6 +77,8 @@ type judge struct {
 	rule     []float64            // by label: the rules' stated weights (only learned labels)
 	hold     []bool               // by label: the rules alone can make it hold
 	derived  []bool               // by label: the policy derives it from other findings too
+	scores   []model.Score        // by model label: its id, and no score yet
+	scoreAt  []int                // by model label: its index in the pack
 	negated  func(first int) bool // whether a negation cancels the words from first, in the message
 	// Scratch for result and reason.
 	tmp, kept []hit
@@ -182,6 +184,8 @@ func newJudge(p *rules.Pack) *judge {
 		}
 		for k, l := range m.Labels {
 			a.at[l.At], a.thresh[l.At] = k, l.Threshold
+			a.scores = append(a.scores, model.Score{ID: l.ID})
+			a.scoreAt = append(a.scoreAt, l.At)
 		}
 	}
 	return a
@@ -762,10 +766,13 @@ func (a *judge) result() model.Result {
 		}
 	}
 	res.Verdict, res.Reasons = a.verdict(&res, strs[nasks:nasks])
-	if m := a.mdl; m != nil {
-		res.Scores = make([]model.Score, len(m.Labels))
-		for k, l := range m.Labels {
-			res.Scores[k] = model.Score{ID: l.ID, Score: round3(a.prob[l.At])}
+	if a.mdl != nil {
+		// The ids copied in one go, then only numbers written: a string
+		// stored one at a time costs a write barrier each.
+		res.Scores = make([]model.Score, len(a.scores))
+		copy(res.Scores, a.scores)
+		for k, at := range a.scoreAt {
+			res.Scores[k].Score = round3(a.prob[at])
 		}
 	}
 	return res
