@@ -594,7 +594,8 @@ func (s *Scanner) Scan(p *Pack, f *text.Folded) []Hit {
 	// Every word's id and the trie node it starts, found once, and whether
 	// it may start a prefix phrase; all read off its first eight bytes.
 	words := f.List()
-	info, cands := s.info[:0], s.cands[:0]
+	info, cands := slices.Grow(s.info[:0], len(words))[:len(words)], s.cands[:0]
+	short := m.short // a copy the loop can keep in registers
 	for k := range words {
 		st, en := int(words[k].Start), int(words[k].End)
 		// head and lookup written out for the common case, a word of at
@@ -608,12 +609,15 @@ func (s *Scanner) Scan(p *Pack, f *text.Folded) []Hit {
 		}
 		var id, root int32
 		if n := en - st; n <= 8 {
-			id, root = m.short.get(h & (1<<(8*n) - 1)) // 1<<64 is 0 in Go: all eight bytes
+			id, root = short.get(h & (1<<(8*n) - 1)) // 1<<64 is 0 in Go: all eight bytes
 		} else {
 			id, root = m.lookup(norm, st, en, h)
 		}
-		info = append(info, wordInfo{id, root})
-		if b := preHashKey(h); en-st >= preLen && m.anyPre && m.pre3[b>>6]&(1<<(b&63)) != 0 {
+		info[k] = wordInfo{id, root}
+		if en-st < preLen || !m.anyPre {
+			continue
+		}
+		if b := preHashKey(h); m.pre3[b>>6]&(1<<(b&63)) != 0 {
 			if from, to := m.roots.get(h & preMask); from < to {
 				cands = append(cands, candidate{int32(k), from, to})
 			}
