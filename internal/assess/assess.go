@@ -795,12 +795,14 @@ func round3(x float64) float64 { return math.Round(x*1000) / 1000 }
 // the caller's scratch.
 func spans(hs []hit, limit int) []hit {
 	strong := 0
-	for _, h := range hs {
-		if !h.weak {
-			strong++
+	if len(hs) > limit { // only then may vocabulary words give way
+		for _, h := range hs {
+			if !h.weak {
+				strong++
+			}
 		}
 	}
-	if strong > 0 && len(hs) > limit {
+	if strong > 0 {
 		kept := hs[:0]
 		for _, h := range hs {
 			if !h.weak || strong < limit {
