@@ -206,11 +206,15 @@ type matcher struct {
 // Flags on the root node a word table holds, above the node's bits: whether
 // phrases end at it, whether prefix phrases continue from it, and whether it
 // has children. A common word ("a", "the") starts many phrases but ends
-// none, and the scan then needs no look at its node.
+// none, and the scan then needs no look at its node. rootCand says whether
+// the word's first bytes start one-word prefix phrases ("sell*" for
+// "selling"), so that a word the table knows needs no look at the filter
+// of prefixes: another cache line a word would cost.
 const (
 	rootOuts = 1 << 30
 	rootPres = 1 << 29
 	rootKids = 1 << 28
+	rootCand = 1 << 27
 	rootMask = 1<<nodeBits - 1
 )
 
@@ -392,6 +396,13 @@ func (m *matcher) freeze() error {
 			}
 			if hasKids[n] {
 				root |= rootKids
+			}
+		}
+		if len(w) >= preLen {
+			if pk, _ := key(w[:preLen]); m.anyPre {
+				if from, to := m.roots.get(pk); from < to {
+					root |= rootCand
+				}
 			}
 		}
 		if k, long := key(w); long {
@@ -615,6 +626,15 @@ func (s *Scanner) Scan(p *Pack, f *text.Folded) []Hit {
 		}
 		info[k] = wordInfo{id, root}
 		if en-st < preLen || !m.anyPre {
+			continue
+		}
+		if id != 0 {
+			// A known word knows whether its first bytes start prefix
+			// phrases.
+			if root&rootCand != 0 {
+				from, to := m.roots.get(h & preMask)
+				cands = append(cands, candidate{int32(k), from, to})
+			}
 			continue
 		}
 		if b := preHashKey(h); m.pre3[b>>6]&(1<<(b&63)) != 0 {
