@@ -8,6 +8,7 @@
 package assess
 
 import (
+	"cmp"
 	"math"
 	"slices"
 	"strings"
@@ -43,30 +44,31 @@ func Assess(p *rules.Pack, r model.Request) model.Result {
 // judge holds the working state of one assessment. Everything is indexed by
 // label (or rule) position in the pack, so the hot path does no map lookups.
 type judge struct {
-	p       *rules.Pack
-	pol     rules.Policy
-	ix      index
-	r       model.Request
-	f       text.Folded // the message
-	g       text.Folded // another text: a turn of the user's, a contact note
-	sc      rules.Scanner
-	score   []float64  // by label
-	hits    [][]hit    // by label
-	ctx     []string   // by label: where a context flag came from ("" when it does not hold)
-	ctxEv   [][]hit    // by label: evidence pinned to a context flag
-	ctxUsed bool       // some ctx or ctxEv is set, to clear
-	shownAt []int      // the labels shown as findings (flags and signals), in pack order
-	askAt   []int      // the asks, in pack order
-	asks    []bool     // by label
-	flag    []bool     // by label: a red flag (of the findings shown, the rest are signals)
-	thresh  []float64  // by label: the score at which it holds
-	rules   []ruleInfo // by rule
-	counted []bool     // by rule: its weight has been added
-	vocab   []vocabWord
-	minute  float64 // largest stated duration
-	implied float64
-	rapport string // why there is rapport, if any
-	known   bool   // rapport from knowing each other (not only a warm introduction)
+	p          *rules.Pack
+	pol        rules.Policy
+	ix         index
+	r          model.Request
+	f          text.Folded // the message
+	g          text.Folded // another text: a turn of the user's, a contact note
+	sc         rules.Scanner
+	score      []float64  // by label
+	hits       [][]hit    // by label
+	ctx        []string   // by label: where a context flag came from ("" when it does not hold)
+	ctxEv      [][]hit    // by label: evidence pinned to a context flag
+	ctxUsed    bool       // some ctx or ctxEv is set, to clear
+	shownAt    []int      // the labels shown as findings (flags and signals), in pack order
+	askAt      []int      // the asks, in pack order
+	asks       []bool     // by label
+	flag       []bool     // by label: a red flag (of the findings shown, the rest are signals)
+	thresh     []float64  // by label: the score at which it holds
+	rules      []ruleInfo // by rule
+	rapportWhy []string   // by rule: why its phrase shows rapport ("" when it does not)
+	counted    []bool     // by rule: its weight has been added
+	vocab      []vocabWord
+	minute     float64 // largest stated duration
+	implied    float64
+	rapport    string // why there is rapport, if any
+	known      bool   // rapport from knowing each other (not only a warm introduction)
 	// The learned model, when the pack has one.
 	mdl      *learn.Model
 	ms       learn.Scorer
@@ -77,13 +79,17 @@ type judge struct {
 	rule     []float64            // by label: the rules' stated weights (only learned labels)
 	hold     []bool               // by label: the rules alone can make it hold
 	derived  []bool               // by label: the policy derives it from other findings too
+	scores   []model.Score        // by model label: its id, and no score yet
+	scoreAt  []int                // by model label: its index in the pack
 	negated  func(first int) bool // whether a negation cancels the words from first, in the message
 	// Scratch for result and reason.
 	tmp, kept []hit
 	offs, u16 []int
-	line      []byte // a reason being written
-	quote     []byte // the evidence quoted in it
-	fill      []byte // its template being filled
+	line      []byte            // the reasons being written
+	ends      []int             // where each reason ends in line
+	signs     map[string]string // the lines naming green signals made so far, to be reused
+	quote     []byte            // the evidence quoted in it
+	fill      []byte            // its template being filled
 	fill2     []byte
 	favours   []byte // the favours asked, as words
 
@@ -152,6 +158,13 @@ func newJudge(p *rules.Pack) *judge {
 			a.askAt = append(a.askAt, i)
 		}
 	}
+	// Written once per judge, not once per message that shows rapport.
+	a.rapportWhy = make([]string, len(p.Rules()))
+	for i, r := range p.Rules() {
+		if r.Rapport {
+			a.rapportWhy[i] = "the message shows it: " + strings.TrimSpace(r.Message)
+		}
+	}
 	// Made once per judge: a method value made per message would allocate.
 	a.negated = func(first int) bool { return a.sc.Negated(&a.f, first) }
 	a.at = make([]int, n)
@@ -173,6 +186,8 @@ func newJudge(p *rules.Pack) *judge {
 		}
 		for k, l := range m.Labels {
 			a.at[l.At], a.thresh[l.At] = k, l.Threshold
+			a.scores = append(a.scores, model.Score{ID: l.ID})
+			a.scoreAt = append(a.scoreAt, l.At)
 		}
 	}
 	return a
@@ -281,7 +296,7 @@ func (a *judge) scanMessage() {
 			}
 		}
 		if rule.rapport && a.rapport == "" {
-			a.rapport = "the message shows it: " + strings.TrimSpace(a.p.Rules()[h.Rule].Message)
+			a.rapport = a.rapportWhy[h.Rule]
 		}
 		if rule.knows {
 			a.known = true
@@ -753,10 +768,13 @@ func (a *judge) result() model.Result {
 		}
 	}
 	res.Verdict, res.Reasons = a.verdict(&res, strs[nasks:nasks])
-	if m := a.mdl; m != nil {
-		res.Scores = make([]model.Score, len(m.Labels))
-		for k, l := range m.Labels {
-			res.Scores[k] = model.Score{ID: l.ID, Score: round3(a.prob[l.At])}
+	if a.mdl != nil {
+		// The ids copied in one go, then only numbers written: a string
+		// stored one at a time costs a write barrier each.
+		res.Scores = make([]model.Score, len(a.scores))
+		copy(res.Scores, a.scores)
+		for k, at := range a.scoreAt {
+			res.Scores[k].Score = round3(a.prob[at])
 		}
 	}
 	return res
@@ -779,12 +797,14 @@ func round3(x float64) float64 { return math.Round(x*1000) / 1000 }
 // the caller's scratch.
 func spans(hs []hit, limit int) []hit {
 	strong := 0
-	for _, h := range hs {
-		if !h.weak {
-			strong++
+	if len(hs) > limit { // only then may vocabulary words give way
+		for _, h := range hs {
+			if !h.weak {
+				strong++
+			}
 		}
 	}
-	if strong > 0 && len(hs) > limit {
+	if strong > 0 {
 		kept := hs[:0]
 		for _, h := range hs {
 			if !h.weak || strong < limit {
@@ -796,11 +816,23 @@ func spans(hs []hit, limit int) []hit {
 		}
 		hs = kept
 	}
-	// By start, the longer first; an insertion sort, since a finding
-	// holds a handful of hits.
-	for i := 1; i < len(hs); i++ {
-		for j := i; j > 0 && (hs[j].start < hs[j-1].start || hs[j].start == hs[j-1].start && hs[j].end > hs[j-1].end); j-- {
-			hs[j], hs[j-1] = hs[j-1], hs[j]
+	// By start, the longer first. A finding holds a handful of hits, which
+	// an insertion sort orders fastest; but a long list (a text repeating a
+	// phrase thousands of times, with the hits of another label appended
+	// after its own) made it quadratic: 21 s for 256 KB of "内推". A
+	// stable sort by merging gives the same order, as both are stable.
+	if len(hs) > 32 {
+		slices.SortStableFunc(hs, func(x, y hit) int {
+			if c := cmp.Compare(x.start, y.start); c != 0 {
+				return c
+			}
+			return cmp.Compare(y.end, x.end)
+		})
+	} else {
+		for i := 1; i < len(hs); i++ {
+			for j := i; j > 0 && (hs[j].start < hs[j-1].start || hs[j].start == hs[j-1].start && hs[j].end > hs[j-1].end); j-- {
+				hs[j], hs[j-1] = hs[j-1], hs[j]
+			}
 		}
 	}
 	out := hs[:0]

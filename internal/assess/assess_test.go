@@ -370,3 +370,35 @@ func TestConcurrentAndReused(t *testing.T) {
 		}
 	}
 }
+
+// TestSpansLong checks that a long list of hits (two sorted runs, as when a
+// label's evidence is added after its own, in a text that repeats a phrase)
+// is ordered as the insertion sort of short lists orders it: by start, the
+// longer first, equal hits in the order given.
+func TestSpansLong(t *testing.T) {
+	var hs []hit
+	for run := range 2 {
+		for i := range 500 {
+			hs = append(hs, hit{start: 3 * i, end: 3*i + 2 + run%2*(i%3), weight: float64(run)})
+		}
+	}
+	want := slices.Clone(hs)
+	for i := 1; i < len(want); i++ {
+		for j := i; j > 0 && (want[j].start < want[j-1].start || want[j].start == want[j-1].start && want[j].end > want[j-1].end); j-- {
+			want[j], want[j-1] = want[j-1], want[j]
+		}
+	}
+	// spans then merges overlapping hits; so does the reference here.
+	got := spans(slices.Clone(hs), 1<<30)
+	var ref []hit
+	for _, h := range want {
+		if n := len(ref); n > 0 && h.start < ref[n-1].end {
+			ref[n-1].end = max(ref[n-1].end, h.end)
+			continue
+		}
+		ref = append(ref, h)
+	}
+	if !reflect.DeepEqual(got, ref) {
+		t.Fatalf("spans of %d hits: got %d spans, want %d", len(hs), len(got), len(ref))
+	}
+}

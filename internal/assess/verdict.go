@@ -17,6 +17,9 @@ import (
 // reasons is where to write them: an empty slice with room for a few.
 func (a *judge) verdict(res *model.Result, reasons []string) (string, []string) {
 	ix := &a.ix
+	// The reasons are written one after another into a.line and made
+	// strings together (lines): one allocation for them all.
+	a.line, a.ends = a.line[:0], a.ends[:0]
 	firm, softened := -1, false
 	for _, id := range ix.firm {
 		if !a.holds(id) {
@@ -29,22 +32,22 @@ func (a *judge) verdict(res *model.Result, reasons []string) (string, []string) 
 		if firm < 0 {
 			firm = id
 		}
-		reasons = append(reasons, a.reasonLine(id, true, ""))
+		a.reasonLine(id, true, "")
 	}
 	if firm >= 0 {
-		return model.DeclineFirm, reasons
+		return model.DeclineFirm, a.lines(reasons)
 	}
 	if softened {
-		reasons = append(reasons, a.reasonLine(ix.selling, true, a.sp.Softened))
+		a.reasonLine(ix.selling, true, a.sp.Softened)
 	}
 	door := false
 	for _, id := range ix.doorFlags {
 		if a.holds(id) {
 			door = true
-			reasons = append(reasons, a.reasonLine(id, true, ""))
+			a.reasonLine(id, true, "")
 		}
 	}
-	if len(reasons) > 0 {
+	if len(a.ends) > 0 {
 		door = true // a softened pitch
 	}
 	if !door {
@@ -54,12 +57,12 @@ func (a *judge) verdict(res *model.Result, reasons []string) (string, []string) 
 			weak := slices.Contains(ix.weakCues, id) && (a.goodSignals(res) > 0 || a.known)
 			if a.holds(id) && !weak && !(id == ix.recruiter && a.known) {
 				door = true
-				reasons = append(reasons, a.reasonLine(id, false, ""))
+				a.reasonLine(id, false, "")
 			}
 		}
 	}
 	if door {
-		return model.DeclineDoorOpen, reasons
+		return model.DeclineDoorOpen, a.lines(reasons)
 	}
 	if len(res.Signals) == 0 && (len(res.Asks) == 0 || len(res.Asks) == 1 && res.Asks[0] == "connect") && a.f.Words() < int(a.pol.MinWords) {
 		// "Hi", "Hello there": nothing to say yes to, and nothing against
@@ -81,7 +84,28 @@ func (a *judge) verdict(res *model.Result, reasons []string) (string, []string) 
 	}
 	a.favours = b
 	a.line = replace(a.line[:0], a.sp.GoodSigns, "{signals}", b)
-	return model.Accept, append(reasons, string(a.line))
+	// The line names only the signals, in the request's language: the
+	// same few lines come back, and a judge keeps the ones it has made.
+	line, ok := a.signs[string(a.line)]
+	if !ok {
+		if a.signs == nil {
+			a.signs = map[string]string{}
+		}
+		line = string(a.line)
+		a.signs[line] = line
+	}
+	return model.Accept, append(reasons, line)
+}
+
+// lines appends the reasons written into a.line (each ending at the next
+// of a.ends) to reasons, as strings sharing one allocation.
+func (a *judge) lines(reasons []string) []string {
+	all, at := string(a.line), 0
+	for _, end := range a.ends {
+		reasons = append(reasons, all[at:end])
+		at = end
+	}
+	return reasons
 }
 
 // title is a label's title, or its id when it has none.
@@ -92,10 +116,10 @@ func (a *judge) title(i int) string {
 	return a.p.Labels()[i].ID
 }
 
-// reasonLine writes one reason, "Title: why." when titled, then tail, into
-// one string: the only allocation a reason costs.
-func (a *judge) reasonLine(i int, titled bool, tail string) string {
-	b := a.line[:0]
+// reasonLine writes one reason, "Title: why." when titled, then tail, at
+// the end of a.line, and notes where it ends in a.ends.
+func (a *judge) reasonLine(i int, titled bool, tail string) {
+	b := a.line
 	if titled {
 		b = append(append(b, a.title(i)...), a.sp.TitleSep...)
 	}
@@ -108,8 +132,7 @@ func (a *judge) reasonLine(i int, titled bool, tail string) string {
 	if titled && a.sp.LowerAfterTitle {
 		b = lowerAt(b, at) // "Venta: el mensaje…", as Spanish and French write after a colon
 	}
-	a.line = b
-	return string(b)
+	a.line, a.ends = b, append(a.ends, len(b))
 }
 
 // reason appends to b, as one sentence, why a flag or cue holds: where a
@@ -179,7 +202,7 @@ func (a *judge) reason(b []byte, i int) []byte {
 			l = append(l, a.sp.Favour...)
 		}
 		a.favours = l
-		a.fill2 = replace(a.fill2[:0], string(f), "{asks}", l) // into a buffer of its own: f is a.fill
+		a.fill2 = replaceBytes(a.fill2[:0], f, "{asks}", l) // into a buffer of its own: f is a.fill
 		return appendSentenceBytes(b, a.fill2)
 	}
 	return appendSentenceBytes(b, f)
@@ -189,6 +212,18 @@ func (a *judge) reason(b []byte, i int) []byte {
 func replace(b []byte, s, old string, new []byte) []byte {
 	for {
 		k := strings.Index(s, old)
+		if k < 0 {
+			return append(b, s...)
+		}
+		b = append(append(b, s[:k]...), new...)
+		s = s[k+len(old):]
+	}
+}
+
+// replaceBytes is replace for a template already in bytes.
+func replaceBytes(b, s []byte, old string, new []byte) []byte {
+	for {
+		k := bytes.Index(s, []byte(old))
 		if k < 0 {
 			return append(b, s...)
 		}

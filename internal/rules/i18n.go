@@ -83,6 +83,9 @@ const (
 // than fails.
 func Lang(ids ...string) string {
 	for _, id := range ids {
+		if id == "" {
+			continue // most requests name no language: no need to read it
+		}
 		id = strings.ToLower(strings.TrimSpace(id))
 		if k := strings.IndexAny(id, "-_"); k >= 0 {
 			id = id[:k]

@@ -206,11 +206,15 @@ type matcher struct {
 // Flags on the root node a word table holds, above the node's bits: whether
 // phrases end at it, whether prefix phrases continue from it, and whether it
 // has children. A common word ("a", "the") starts many phrases but ends
-// none, and the scan then needs no look at its node.
+// none, and the scan then needs no look at its node. rootCand says whether
+// the word's first bytes start one-word prefix phrases ("sell*" for
+// "selling"), so that a word the table knows needs no look at the filter
+// of prefixes: another cache line a word would cost.
 const (
 	rootOuts = 1 << 30
 	rootPres = 1 << 29
 	rootKids = 1 << 28
+	rootCand = 1 << 27
 	rootMask = 1<<nodeBits - 1
 )
 
@@ -394,6 +398,13 @@ func (m *matcher) freeze() error {
 				root |= rootKids
 			}
 		}
+		if len(w) >= preLen {
+			if pk, _ := key(w[:preLen]); m.anyPre {
+				if from, to := m.roots.get(pk); from < to {
+					root |= rootCand
+				}
+			}
+		}
 		if k, long := key(w); long {
 			if have, _ := m.long.get(k); have != 0 {
 				// Two long words share a hash: refuse the pack rather than
@@ -552,6 +563,7 @@ type Scanner struct {
 	cands  []candidate // words that may start a one-word prefix phrase ("sell*")
 	hits   []Hit
 	negs   []int      // the last words of negations
+	not    []bool     // by word, when negs is not empty: a negation just before cancels a phrase starting there
 	offers []int      // the last words of offers ("happy to introduce")
 	left   []sideSeen // pair → the latest first side of "a ~ b" seen, if seen in this scan
 	gen    uint32     // which scan this is, to tell this scan's sides from older ones
@@ -593,13 +605,39 @@ func (s *Scanner) Scan(p *Pack, f *text.Folded) []Hit {
 	// Every word's id and the trie node it starts, found once, and whether
 	// it may start a prefix phrase; all read off its first eight bytes.
 	words := f.List()
-	info, cands := s.info[:0], s.cands[:0]
-	for k, w := range words {
-		st, en := int(w.Start), int(w.End)
-		h := head(norm, st)
-		id, root := m.lookup(norm, st, en, h)
-		info = append(info, wordInfo{id, root})
-		if b := preHashKey(h); m.anyPre && en-st >= preLen && m.pre3[b>>6]&(1<<(b&63)) != 0 {
+	info, cands := slices.Grow(s.info[:0], len(words))[:len(words)], s.cands[:0]
+	short := m.short // a copy the loop can keep in registers
+	for k := range words {
+		st, en := int(words[k].Start), int(words[k].End)
+		// head and lookup written out for the common case, a word of at
+		// most eight bytes not at the very end: calls per word cost more
+		// than the look-up itself.
+		var h uint64
+		if st+8 <= len(norm) {
+			h = text.Load64(norm[st:])
+		} else {
+			h = head(norm, st)
+		}
+		var id, root int32
+		if n := en - st; n <= 8 {
+			id, root = short.get(h & (1<<(8*n) - 1)) // 1<<64 is 0 in Go: all eight bytes
+		} else {
+			id, root = m.lookup(norm, st, en, h)
+		}
+		info[k] = wordInfo{id, root}
+		if en-st < preLen || !m.anyPre {
+			continue
+		}
+		if id != 0 {
+			// A known word knows whether its first bytes start prefix
+			// phrases.
+			if root&rootCand != 0 {
+				from, to := m.roots.get(h & preMask)
+				cands = append(cands, candidate{int32(k), from, to})
+			}
+			continue
+		}
+		if b := preHashKey(h); m.pre3[b>>6]&(1<<(b&63)) != 0 {
 			if from, to := m.roots.get(h & preMask); from < to {
 				cands = append(cands, candidate{int32(k), from, to})
 			}
@@ -660,10 +698,38 @@ func (s *Scanner) Scan(p *Pack, f *text.Folded) []Hit {
 		}
 	}
 	s.p, s.f = nil, nil
-	// In order, so that Negated finds the nearest one by bisection: a text
-	// of many negations must not make every later question cost them all.
-	slices.Sort(s.negs)
+	s.markNegated(f)
 	return s.hits
+}
+
+// markNegated notes, for every word, whether a negation cancels a phrase
+// starting there, so that Negated answers the learned features (a question
+// for every word n-gram) by one look, not a search. A negation reaches at
+// most window words, so this costs a few steps per negation.
+func (s *Scanner) markNegated(f *text.Folded) {
+	s.not = s.not[:0]
+	if len(s.negs) == 0 {
+		return
+	}
+	slices.Sort(s.negs)
+	words := f.List()
+	s.not = slices.Grow(s.not, len(words))[:len(words)]
+	clear(s.not)
+	for i, n := range s.negs {
+		// The nearest negation before a word is the one that counts: this
+		// one speaks for the words up to the next (included, as a phrase
+		// starting on a negation's last word is cancelled by the one before).
+		end := min(n+1+s.window, len(words)-1)
+		if i+1 < len(s.negs) {
+			end = min(end, s.negs[i+1])
+		}
+		for j := n + 1; j <= end; j++ {
+			if f.Break(int(words[n].End), int(words[j].Start)) {
+				break // and for every word after it
+			}
+			s.not[j] = true
+		}
+	}
 }
 
 // out records a phrase that ends at a node, found on words first to last.
@@ -750,13 +816,7 @@ func (s *Scanner) negated(lasts []int, first int) bool {
 // just before word first ("not looking to sell"), as it would cancel a
 // negatable phrase starting there. Learned evidence asks it, so that a
 // negated phrase is never shown as evidence.
+// f is that text; Scan has marked its words already.
 func (s *Scanner) Negated(f *text.Folded, first int) bool {
-	k, _ := slices.BinarySearch(s.negs, first) // the negations ending before first are s.negs[:k]
-	if k == 0 {
-		return false
-	}
-	s.f = f
-	neg := s.negated(s.negs[:k], first)
-	s.f = nil
-	return neg
+	return uint(first) < uint(len(s.not)) && s.not[first]
 }

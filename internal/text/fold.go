@@ -449,8 +449,20 @@ func (f *Folded) wordAt(i int) int {
 
 // Break reports whether a sentence break lies in Norm[i:j].
 func (f *Folded) Break(i, j int) bool {
-	k, _ := slices.BinarySearch(f.brk, int32(i))
-	return k < len(f.brk) && int(f.brk[k]) < j
+	// The first break at i or after, by bisection written out: the scan
+	// and the model ask this for many words, and slices.BinarySearch is a
+	// call each time.
+	b := f.brk
+	lo, hi := 0, len(b)
+	for lo < hi {
+		m := int(uint(lo+hi) >> 1)
+		if int(b[m]) < i {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	return lo < len(b) && int(b[lo]) < j
 }
 
 // Words counts the words and numbers of the message.

@@ -15,18 +15,29 @@ func UTF16(s string, offs []int) {
 	for _, o := range offs {
 		end = max(end, o)
 	}
-	if isASCII(s[:min(end, len(s))]) {
+	// Up to the first byte past ASCII, an offset is its own count of units:
+	// the walk below starts there, not at 0.
+	ascii := asciiPrefix(s[:min(end, len(s))])
+	if ascii == min(end, len(s)) {
 		return
 	}
-	idx := make([]int, len(offs))
-	for i := range idx {
-		idx[i] = i
+	var buf [32]int // room for the offsets of most results, without an allocation
+	idx := buf[:0]
+	for i := range offs {
+		idx = append(idx, i)
 	}
 	slices.SortFunc(idx, func(a, b int) int { return offs[a] - offs[b] })
-	pos, units := 0, 0
+	pos, units := ascii, ascii
 	for _, k := range idx {
 		target := offs[k]
+		if target <= ascii {
+			continue // left as it is
+		}
 		for pos < target && pos < len(s) {
+			if pos+8 <= target && pos+8 <= len(s) && Load64(s[pos:])&0x8080808080808080 == 0 {
+				pos, units = pos+8, units+8 // eight ASCII bytes at once
+				continue
+			}
 			c := s[pos]
 			if c < utf8.RuneSelf {
 				pos++
@@ -91,17 +102,19 @@ func Len16(s string) int {
 	return n
 }
 
-// isASCII reports whether s holds only ASCII, eight bytes at a time.
-func isASCII(s string) bool {
+// asciiPrefix returns the length of the ASCII bytes s starts with, reading
+// eight bytes at a time.
+func asciiPrefix(s string) int {
+	n := len(s)
 	for ; len(s) >= 8; s = s[8:] {
 		if Load64(s)&0x8080808080808080 != 0 {
-			return false
+			break
 		}
 	}
 	for i := 0; i < len(s); i++ {
 		if s[i] >= utf8.RuneSelf {
-			return false
+			return n - len(s) + i
 		}
 	}
-	return true
+	return n
 }
