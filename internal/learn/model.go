@@ -37,8 +37,7 @@ type Model struct {
 	// readable, in one word: the place Add looks first, for every feature
 	// found (off<<32 | count<<1 | readable).
 	span   []uint64
-	pos    []uint64 // by feature: the labels it weighs in favour of (label 63 and on: bit 63)
-	rules  []int32  // by rule index of the pack: its feature, or -1
+	rules  []int32 // by rule index of the pack: its feature, or -1
 	byRule map[string]int32
 	lex    *lexicon       // the words of the model (nil: score through Visit)
 	cues   [numCues]int32 // by cue number: its feature, or -1
@@ -156,14 +155,6 @@ func Build(cfg Config, labels []Label, names []string, weights [][]Weight, gain 
 	}
 	for i := range m.Labels {
 		m.Labels[i].At = -1
-	}
-	m.pos = make([]uint64, len(names))
-	for f := range names {
-		for _, x := range m.lw[m.off[f]:m.off[f+1]] {
-			if x.weight > 0 {
-				m.pos[f] |= 1 << min(x.label, 63)
-			}
-		}
 	}
 	m.span = make([]uint64, len(names))
 	for f := range names {
@@ -333,6 +324,7 @@ type Scorer struct {
 	Top      [][TopN]Found
 	TopW     [][TopN]float64
 	topSteps [][TopN]int16 // TopW in steps, as Rank compares them
+	rows     []int16       // by shown feature, its weight for every label, in steps
 	stamp    []uint32      // by feature: the scan that saw it last
 	gen      uint32
 	names    []bool // by word of the message: a name (see Config.Visit)
@@ -355,7 +347,7 @@ func (m *Model) Start(s *Scorer) {
 	for i := range m.Labels {
 		s.Z[i] = m.Labels[i].Bias
 	}
-	s.Found, s.shown = s.Found[:0], s.shown[:0]
+	s.Found, s.shown, s.rows = s.Found[:0], s.shown[:0], s.rows[:0]
 }
 
 // Add counts feature f (once per message) at words first..last.
@@ -368,11 +360,23 @@ func (m *Model) Add(s *Scorer, f int32, first, last int) {
 		s.Found = append(s.Found, Found{f, int32(first), int32(last)})
 	}
 	sp := m.span[f]
-	if first >= 0 && sp&1 != 0 {
-		s.shown = append(s.shown, Found{f, int32(first), int32(last)})
-	}
 	at, steps := int(sp>>32), s.steps
-	for _, x := range m.lw[at : at+int(uint32(sp)>>1)] {
+	ws := m.lw[at : at+int(uint32(sp)>>1)]
+	if first >= 0 && sp&1 != 0 {
+		// A readable feature may be shown: its weights are kept in a row
+		// of all labels, for Rank to read from the cache.
+		s.shown = append(s.shown, Found{f, int32(first), int32(last)})
+		n := len(s.rows)
+		s.rows = slices.Grow(s.rows, len(steps))[:n+len(steps)]
+		row := s.rows[n:]
+		clear(row)
+		for _, x := range ws {
+			steps[x.label] += int32(x.weight)
+			row[x.label] = x.weight
+		}
+		return
+	}
+	for _, x := range ws {
 		// Whole steps add up exactly and cheaply; the sum becomes a
 		// number once (LogOdds).
 		steps[x.label] += int32(x.weight)
@@ -392,24 +396,17 @@ func (m *Model) Rank(s *Scorer, want []bool) {
 	}
 	clear(s.Top)
 	clear(s.topSteps)
-	var mask uint64 // the labels wanted, as m.pos marks them
+	n := len(m.Labels)
 	for l, w := range want {
-		if w {
-			mask |= 1 << min(l, 63)
+		if !w || l >= n {
+			continue
 		}
-	}
-	for _, f := range s.shown {
-		if m.pos[f.Feature]&mask == 0 {
-			continue // no weight in favour of a label wanted
-		}
-		sp := m.span[f.Feature]
-		at := int(sp >> 32)
-		for _, x := range m.lw[at : at+int(uint32(sp)>>1)] {
-			l, v := x.label, x.weight
-			if v <= s.topSteps[l][TopN-1] || int(l) >= len(want) || !want[l] {
+		t, tw := &s.Top[l], &s.topSteps[l]
+		for i, f := range s.shown {
+			v := s.rows[i*n+l]
+			if v <= tw[TopN-1] {
 				continue
 			}
-			t, tw := &s.Top[l], &s.topSteps[l]
 			j := TopN - 1
 			for ; j > 0 && tw[j-1] < v; j-- {
 				t[j], tw[j] = t[j-1], tw[j-1]
