@@ -1,7 +1,6 @@
 package learn
 
 import (
-	"slices"
 	"strings"
 
 	"politely/internal/text"
@@ -157,23 +156,23 @@ func newLexicon(m *Model) *lexicon {
 		if kind != KindWord && kind != KindNot {
 			continue
 		}
-		ws := strings.Split(s, " ")
-		if len(ws) > c.Words || slices.Contains(ws, "") {
+		w0, w1, two := strings.Cut(s, " ")
+		if w0 == "" || two && (c.Words < 2 || w1 == "" || strings.Contains(w1, " ")) || !two && c.Words < 1 {
 			continue // never found in a text under this config
 		}
-		switch len(ws) {
-		case 1:
-			if ws[0] == "#" {
+		switch {
+		case !two:
+			if w0 == "#" {
 				continue // a number alone is never a feature (Visit)
 			}
-			e := &x.words[add(ws[0])]
+			e := &x.words[add(w0)]
 			if kind == KindWord {
 				e.uni = int32(f)
 			} else {
 				e.not = int32(f)
 			}
-		case 2:
-			a, b := add(ws[0]), add(ws[1])
+		default:
+			a, b := add(w0), add(w1)
 			if kind == KindNot {
 				a = -a - 1 // the pair is put below, once every word is numbered
 			}
