@@ -70,17 +70,22 @@ func hashIn(kind byte, s string, i, j int) uint64 {
 		h = mix(h ^ text.Load64(s[i:]))
 	}
 	if n := j - i; n > 0 {
-		var t uint64
-		if i+8 <= len(s) {
-			t = text.Load64(s[i:]) & (1<<(8*n) - 1)
-		} else {
-			for k := 0; k < n; k++ {
-				t |= uint64(s[i+k]) << (8 * k)
-			}
-		}
-		h = mix(h ^ t)
+		h = mix(h ^ low(s, i, n))
 	}
 	return mix(h)
+}
+
+// low reads the n < 8 bytes s[i:i+n] as the low bytes of a number,
+// little-endian, with one load where eight bytes from i lie inside s.
+func low(s string, i, n int) uint64 {
+	if i+8 <= len(s) {
+		return text.Load64(s[i:]) & (1<<(8*n) - 1)
+	}
+	var v uint64
+	for k := 0; k < n; k++ {
+		v |= uint64(s[i+k]) << (8 * k)
+	}
+	return v
 }
 
 // mix scrambles a 64-bit value (the finalizer of MurmurHash3).

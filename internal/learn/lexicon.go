@@ -54,15 +54,7 @@ func key(kind byte, s string, i, j int) uint64 {
 	if n >= 8 {
 		return hashIn(kind, s, i, j) | 0xff<<56
 	}
-	var v uint64
-	if i+8 <= len(s) {
-		v = text.Load64(s[i:]) & (1<<(8*n) - 1)
-	} else {
-		for k := 0; k < n; k++ {
-			v |= uint64(s[i+k]) << (8 * k)
-		}
-	}
-	return v | (uint64(n)|uint64(kind&0x0f)<<3)<<56
+	return low(s, i, n) | (uint64(n)|uint64(kind&0x0f)<<3)<<56
 }
 
 // table is an open-addressing table from exact keys to values (≥ 0), at

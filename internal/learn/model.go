@@ -28,11 +28,11 @@ type Model struct {
 	// user's pack) adds to its label per unit of its stated weight.
 	RuleGain float64
 
-	slots  []slot   // open addressing: feature hash → feature index
-	mask   uint64   // len(slots)-1
-	filter []uint64 // one bit per hash: most n-grams of a message are no feature, and a bit says so from the cache
-	off    []int32  // where each feature's weights start in lw, by feature (and one past the last)
-	lw     []step   // feature f's weights are lw[off[f]:off[f+1]]
+	// feats finds a feature by Hash of its kind and string: how training
+	// names and Visit find them (scoring goes through the lexicon).
+	feats table[uint64]
+	off   []int32 // where each feature's weights start in lw, by feature (and one past the last)
+	lw    []step  // feature f's weights are lw[off[f]:off[f+1]]
 	// span is, by feature, where its weights are and whether it is
 	// readable, in one word: the place Add looks first, for every feature
 	// found (off<<32 | count<<1 | readable).
@@ -70,11 +70,6 @@ const Unit = 0.001
 // model learns (e^32 is certainty).
 const maxSteps = math.MaxInt16
 
-type slot struct {
-	key  uint64
-	feat int32 // -1: empty
-}
-
 // Weight is one feature's weight for one label, as the trainer writes it.
 type Weight struct {
 	Feature int
@@ -89,15 +84,7 @@ func Build(cfg Config, labels []Label, names []string, weights [][]Weight, gain 
 		return nil, fmt.Errorf("%d weight lists for %d labels", len(weights), len(labels))
 	}
 	m := &Model{Config: cfg, Labels: labels, Names: names, RuleGain: gain, byRule: map[string]int32{}, Readable: readable(names)}
-	size := 16
-	for size < 4*len(names) {
-		size *= 2
-	}
-	m.slots, m.mask = make([]slot, size), uint64(size-1)
-	m.filter = make([]uint64, size/4) // 16 bits a feature: about 6% of the misses get past it
-	for i := range m.slots {
-		m.slots[i].feat = -1
-	}
+	m.feats = newTable[uint64](len(names))
 	for i, n := range names {
 		kind, s, ok := ParseName(n)
 		if !ok {
@@ -171,32 +158,10 @@ func Build(cfg Config, labels []Label, names []string, weights [][]Weight, gain 
 }
 
 // put adds a hash; false when it is there already.
-func (m *Model) put(h uint64, feat int32) bool {
-	b := (h >> 40) & (uint64(len(m.filter))*64 - 1)
-	m.filter[b>>6] |= 1 << (b & 63)
-	for i := h & m.mask; ; i = (i + 1) & m.mask {
-		switch s := &m.slots[i]; {
-		case s.feat < 0:
-			s.key, s.feat = h, feat
-			return true
-		case s.key == h:
-			return false
-		}
-	}
-}
+func (m *Model) put(h uint64, feat int32) bool { return m.feats.put(h, feat) }
 
 // find returns the feature with hash h, or -1.
-func (m *Model) find(h uint64) int32 {
-	if b := (h >> 40) & (uint64(len(m.filter))*64 - 1); m.filter[b>>6]&(1<<(b&63)) == 0 {
-		return -1
-	}
-	for i := h & m.mask; ; i = (i + 1) & m.mask {
-		s := &m.slots[i]
-		if s.feat < 0 || s.key == h {
-			return s.feat
-		}
-	}
-}
+func (m *Model) find(h uint64) int32 { return m.feats.get(h) }
 
 // Feature returns the index of a feature by name, or -1.
 func (m *Model) Feature(name string) int {
