@@ -112,6 +112,34 @@ func TestScore(t *testing.T) {
 	}
 }
 
+// TestScoreVisit: a model of a config the lexicon does not cover (word
+// 3-grams here) is scored through Visit, and scores the same way.
+func TestScoreVisit(t *testing.T) {
+	model := strings.NewReplacer(`"words": 2`, `"words": 3`, `"w:hello"`, `"w:pick your brain"`, `[0, 3000, 2, 500]`, `[0, 3000, 1, 500]`).Replace(goodModel)
+	m, err := Parse(gjson.Parse(model))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if m.lex != nil {
+		t.Fatal("a lexicon for word 3-grams")
+	}
+	var s Scorer
+	for _, c := range []struct {
+		text string
+		z    float64
+	}{
+		{"hello there", -2},
+		{"can I pick your brain?", -1.5},
+		{"we help teams; can I pick your brain", 1.5},
+	} {
+		m.Start(&s)
+		m.Text(&s, c.text, text.Fold(c.text), nil)
+		if s.LogOdds(0) != c.z {
+			t.Errorf("%q: log-odds %v, want %v", c.text, s.LogOdds(0), c.z)
+		}
+	}
+}
+
 // TestRefused: a broken, truncated or mismatched model is refused with what
 // is wrong.
 func TestRefused(t *testing.T) {
@@ -127,6 +155,7 @@ func TestRefused(t *testing.T) {
 		{strings.Replace(goodModel, `"rule_gain": 3`, `"rule_gain": -1`, 1), "rule_gain"},
 		{strings.Replace(goodModel, `"names"`, `"nomen"`, 1), `"names" must be an array`},
 		{strings.Replace(goodModel, `"prefixes": []`, `"prefixes": [0]`, 1), `out of range`},
+		{strings.Replace(goodModel, `[0, 3000, 2, 500]`, `[0, 33000, 2, 500]`, 1), `weight 33 is out of range`},
 	} {
 		_, err := Parse(gjson.Parse(c.model))
 		if err == nil || !strings.Contains(err.Error(), c.want) {
