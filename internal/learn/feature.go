@@ -337,11 +337,16 @@ func (c *cueCount) add(w cueWord) {
 // Cues visits the structural cues of a message: raw is the text as given,
 // f its folded form. Each cue is visited at most once.
 func Cues(raw string, f *text.Folded, fn func(name string)) {
-	var c cueCount
+	c := countCues(f)
+	c.emit(raw, f, func(cue int) { fn(cueNames[cue]) })
+}
+
+// countCues counts the cue words of f (the lexicon counts them on its way).
+func countCues(f *text.Folded) (c cueCount) {
 	for _, w := range f.List() {
 		c.add(cueWords[f.Norm[w.Start:w.End]])
 	}
-	c.emit(raw, f, func(cue int) { fn(cueNames[cue]) })
+	return c
 }
 
 // emit visits the cues of a message whose words c counted, by number.

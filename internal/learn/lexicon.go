@@ -123,7 +123,7 @@ func newLexicon(m *Model) *lexicon {
 		index[w] = i
 		e := lexWord{uni: -1, not: -1, pre: -1, suf: -1}
 		c.pieces(w, func(kind byte, i, j int) {
-			f := m.find(Hash(kind, w[i:j]))
+			f := m.feats.get(Hash(kind, w[i:j]))
 			if kind == KindPrefix {
 				e.pre = f
 			} else {

@@ -21,9 +21,6 @@ type Model struct {
 	Config Config
 	Labels []Label
 	Names  []string // feature names, by feature index
-	// Readable marks, by feature, the phrases a person can read as
-	// evidence (not function words, cues, rules or pieces of words).
-	Readable []bool
 	// RuleGain is the log-odds a phrase rule the model does not know (a
 	// user's pack) adds to its label per unit of its stated weight.
 	RuleGain float64
@@ -31,11 +28,11 @@ type Model struct {
 	// feats finds a feature by Hash of its kind and string: how training
 	// names and Visit find them (scoring goes through the lexicon).
 	feats table[uint64]
-	off   []int32 // where each feature's weights start in lw, by feature (and one past the last)
-	lw    []step  // feature f's weights are lw[off[f]:off[f+1]]
-	// span is, by feature, where its weights are and whether it is
-	// readable, in one word: the place Add looks first, for every feature
-	// found (off<<32 | count<<1 | readable).
+	lw    []step // every feature's weights, one feature after another
+	// span is, by feature, where its weights are in lw and whether it is
+	// a phrase a person can read as evidence (not a function word, cue,
+	// rule or piece of a word), in one word: the place Add looks first,
+	// for every feature found (start<<32 | count<<1 | readable).
 	span   []uint64
 	rules  []int32 // by rule index of the pack: its feature, or -1
 	byRule map[string]int32
@@ -83,7 +80,7 @@ func Build(cfg Config, labels []Label, names []string, weights [][]Weight, gain 
 	if len(weights) != len(labels) {
 		return nil, fmt.Errorf("%d weight lists for %d labels", len(weights), len(labels))
 	}
-	m := &Model{Config: cfg, Labels: labels, Names: names, RuleGain: gain, byRule: map[string]int32{}, Readable: readable(names)}
+	m := &Model{Config: cfg, Labels: labels, Names: names, RuleGain: gain, byRule: map[string]int32{}}
 	m.feats = newTable[uint64](len(names))
 	for i, n := range names {
 		kind, s, ok := ParseName(n)
@@ -97,15 +94,15 @@ func Build(cfg Config, labels []Label, names []string, weights [][]Weight, gain 
 			m.byRule[s] = int32(i)
 			continue
 		}
-		if !m.put(Hash(kind, s), int32(i)) {
-			return nil, fmt.Errorf("feature %q is listed twice (or collides with %q)", n, names[m.find(Hash(kind, s))])
+		if !m.feats.put(Hash(kind, s), int32(i)) {
+			return nil, fmt.Errorf("feature %q is listed twice (or collides with %q)", n, names[m.feats.get(Hash(kind, s))])
 		}
 	}
 	// Weights grouped by feature, so that a feature found in a message
 	// reads its weights for every label in one place: counted per feature,
 	// then placed, label by label (a sort would cost the start-up of every
 	// host, the extension's included).
-	m.off = make([]int32, len(names)+1)
+	off := make([]int32, len(names)+1) // where each feature's weights start in lw (and one past the last)
 	for l, ws := range weights {
 		if math.IsNaN(labels[l].Bias) || math.IsInf(labels[l].Bias, 0) {
 			return nil, fmt.Errorf("label %s: bias is not a finite number", labels[l].ID)
@@ -123,17 +120,17 @@ func Build(cfg Config, labels []Label, names []string, weights [][]Weight, gain 
 			if math.Abs(math.Round(w.Value/Unit)) > maxSteps {
 				return nil, fmt.Errorf("label %s: feature %s: weight %v is out of range (±%v)", labels[l].ID, names[w.Feature], w.Value, maxSteps*Unit)
 			}
-			m.off[w.Feature+1]++
+			off[w.Feature+1]++
 		}
 	}
 	for i := range names {
-		m.off[i+1] += m.off[i]
+		off[i+1] += off[i]
 	}
 	if len(labels) > math.MaxUint16 {
 		return nil, fmt.Errorf("%d labels: at most %d", len(labels), math.MaxUint16)
 	}
-	m.lw = make([]step, m.off[len(names)])
-	next := slices.Clone(m.off[:len(names)])
+	m.lw = make([]step, off[len(names)])
+	next := slices.Clone(off[:len(names)])
 	for l, ws := range weights {
 		for _, w := range ws {
 			m.lw[next[w.Feature]] = step{int16(math.Round(w.Value / Unit)), uint16(l)}
@@ -144,24 +141,18 @@ func Build(cfg Config, labels []Label, names []string, weights [][]Weight, gain 
 		m.Labels[i].At = -1
 	}
 	m.span = make([]uint64, len(names))
-	for f := range names {
-		m.span[f] = uint64(m.off[f])<<32 | uint64(m.off[f+1]-m.off[f])<<1
-		if m.Readable[f] {
+	for f, r := range readable(names) {
+		m.span[f] = uint64(off[f])<<32 | uint64(off[f+1]-off[f])<<1
+		if r {
 			m.span[f] |= 1
 		}
 	}
 	for i, name := range cueNames {
-		m.cues[i] = m.find(Hash(KindCue, name))
+		m.cues[i] = m.feats.get(Hash(KindCue, name))
 	}
 	m.lex = newLexicon(m)
 	return m, nil
 }
-
-// put adds a hash; false when it is there already.
-func (m *Model) put(h uint64, feat int32) bool { return m.feats.put(h, feat) }
-
-// find returns the feature with hash h, or -1.
-func (m *Model) find(h uint64) int32 { return m.feats.get(h) }
 
 // Feature returns the index of a feature by name, or -1.
 func (m *Model) Feature(name string) int {
@@ -175,7 +166,7 @@ func (m *Model) Feature(name string) int {
 		}
 		return -1
 	}
-	return int(m.find(Hash(kind, s)))
+	return int(m.feats.get(Hash(kind, s)))
 }
 
 // LabelWeight is one of a feature's weights: for model label Label.
@@ -187,7 +178,7 @@ type LabelWeight struct {
 // Weights lists feature f's weights, one per label it weighs for.
 func (m *Model) Weights(f int) []LabelWeight {
 	var out []LabelWeight
-	for _, x := range m.lw[m.off[f]:m.off[f+1]] {
+	for _, x := range m.steps(int32(f)) {
 		out = append(out, LabelWeight{int32(x.label), x.value()})
 	}
 	return out
@@ -196,7 +187,7 @@ func (m *Model) Weights(f int) []LabelWeight {
 // Weight is feature f's weight for model label l; known is false when f
 // has none for it.
 func (m *Model) Weight(f, l int) (w float64, known bool) {
-	for _, x := range m.lw[m.off[f]:m.off[f+1]] {
+	for _, x := range m.steps(int32(f)) {
 		if int(x.label) >= l {
 			// A feature's weights are in the order of their labels.
 			return x.value(), int(x.label) == l
@@ -204,6 +195,17 @@ func (m *Model) Weight(f, l int) (w float64, known bool) {
 	}
 	return 0, false
 }
+
+// steps lists feature f's weights.
+func (m *Model) steps(f int32) []step {
+	sp := m.span[f]
+	at := int(sp >> 32)
+	return m.lw[at : at+int(uint32(sp)>>1)]
+}
+
+// readable reports whether feature f is a phrase a person can read as
+// evidence.
+func (m *Model) readable(f int32) bool { return m.span[f]&1 != 0 }
 
 // value is the weight a step stands for.
 func (x step) value() float64 { return float64(x.weight) * Unit }
@@ -324,27 +326,24 @@ func (m *Model) Add(s *Scorer, f int32, first, last int) {
 	if s.Record {
 		s.Found = append(s.Found, Found{f, int32(first), int32(last)})
 	}
-	sp := m.span[f]
-	at, steps := int(sp>>32), s.steps
-	ws := m.lw[at : at+int(uint32(sp)>>1)]
-	if first >= 0 && sp&1 != 0 {
+	sums := s.steps
+	var row []int16
+	if first >= 0 && m.readable(f) {
 		// A readable feature may be shown: its weights are kept in a row
 		// of all labels, for Rank to read from the cache.
 		s.shown = append(s.shown, Found{f, int32(first), int32(last)})
 		n := len(s.rows)
-		s.rows = slices.Grow(s.rows, len(steps))[:n+len(steps)]
-		row := s.rows[n:]
+		s.rows = slices.Grow(s.rows, len(sums))[:n+len(sums)]
+		row = s.rows[n:]
 		clear(row)
-		for _, x := range ws {
-			steps[x.label] += int32(x.weight)
-			row[x.label] = x.weight
-		}
-		return
 	}
-	for _, x := range ws {
+	for _, x := range m.steps(f) {
 		// Whole steps add up exactly and cheaply; the sum becomes a
 		// number once (LogOdds).
-		steps[x.label] += int32(x.weight)
+		sums[x.label] += int32(x.weight)
+		if row != nil {
+			row[x.label] = x.weight
+		}
 	}
 }
 
@@ -394,11 +393,9 @@ func (m *Model) Text(s *Scorer, raw string, f *text.Folded, negated func(first i
 		c = m.words(s, raw, f, negated)
 	} else {
 		m.Config.Visit(raw, f, negated, func(kind byte, at, end, first, last int) {
-			m.Add(s, m.find(hashIn(kind, f.Norm, at, end)), first, last)
+			m.Add(s, m.feats.get(hashIn(kind, f.Norm, at, end)), first, last)
 		})
-		for _, w := range f.List() {
-			c.add(cueWords[f.Norm[w.Start:w.End]])
-		}
+		c = countCues(f)
 	}
 	c.emit(raw, f, func(cue int) { m.Add(s, m.cues[cue], -1, -1) })
 }
