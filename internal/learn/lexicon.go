@@ -133,17 +133,15 @@ func newLexicon(m *Model) *lexicon {
 		x.words = append(x.words, e)
 		return i
 	}
-	type pair struct{ a, b, feat int32 }
-	var pairs []pair
-	type piece struct {
-		key  uint64
-		feat int32
-	}
-	var pieces []piece
+	// The tables are sized once every name is read.
+	type entry32 = entry[uint32]
+	type entry64 = entry[uint64]
+	var pairs []entry32
+	var pieces []entry64
 	for f, name := range m.Names {
 		kind, s, _ := ParseName(name)
 		if kind == KindPrefix || kind == KindSuffix {
-			pieces = append(pieces, piece{key(kind, s, 0, len(s)), int32(f)})
+			pieces = append(pieces, entry64{key(kind, s, 0, len(s)), int32(f)})
 		}
 		if kind != KindWord && kind != KindNot {
 			continue
@@ -164,11 +162,7 @@ func newLexicon(m *Model) *lexicon {
 				e.not = int32(f)
 			}
 		default:
-			a, b := add(w0), add(w1)
-			if kind == KindNot {
-				a = -a - 1 // the pair is put below, once every word is numbered
-			}
-			pairs = append(pairs, pair{a, b, int32(f)})
+			pairs = append(pairs, entry32{pairKey(add(w0), add(w1), kind == KindNot), int32(f)})
 		}
 	}
 	for w, cw := range cueWords {
@@ -183,15 +177,11 @@ func newLexicon(m *Model) *lexicon {
 	}
 	x.pairs = newTable[uint32](len(pairs))
 	for _, p := range pairs {
-		if p.a < 0 {
-			x.pairs.put(pairKey(-p.a-1, p.b, true), p.feat)
-		} else {
-			x.pairs.put(pairKey(p.a, p.b, false), p.feat)
-		}
+		x.pairs.put(p.key, p.val)
 	}
 	x.pieces = newTable[uint64](len(pieces))
 	for _, p := range pieces {
-		x.pieces.put(p.key, p.feat)
+		x.pieces.put(p.key, p.val)
 	}
 	return x
 }
