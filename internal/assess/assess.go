@@ -70,18 +70,16 @@ type judge struct {
 	rapport    string // why there is rapport, if any
 	known      bool   // rapport from knowing each other (not only a warm introduction)
 	// The learned model, when the pack has one.
-	mdl      *learn.Model
-	ms       learn.Scorer
-	want     []bool               // by model label: it holds, and its strongest words are wanted
-	at       []int                // by label: its index in the model, -1 when not learned
-	showable []bool               // by model feature: it can be shown as evidence
-	prob     []float64            // by label: the learned probability (only learned labels)
-	rule     []float64            // by label: the rules' stated weights (only learned labels)
-	hold     []bool               // by label: the rules alone can make it hold
-	derived  []bool               // by label: the policy derives it from other findings too
-	scores   []model.Score        // by model label: its id, and no score yet
-	scoreAt  []int                // by model label: its index in the pack
-	negated  func(first int) bool // whether a negation cancels the words from first, in the message
+	mdl     *learn.Model
+	ms      learn.Scorer
+	want    []bool               // by model label: it holds, and its strongest words are wanted
+	at      []int                // by label: its index in the model, -1 when not learned
+	prob    []float64            // by label: the learned probability (only learned labels)
+	rule    []float64            // by label: the rules' stated weights (only learned labels)
+	hold    []bool               // by label: the rules alone can make it hold
+	derived []bool               // by label: the policy derives it from other findings too
+	scores  []model.Score        // by model label: its id, and no score yet
+	negated func(first int) bool // whether a negation cancels the words from first, in the message
 	// Scratch for result and reason.
 	tmp, kept []hit
 	offs, u16 []int
@@ -187,7 +185,6 @@ func newJudge(p *rules.Pack) *judge {
 		for k, l := range m.Labels {
 			a.at[l.At], a.thresh[l.At] = k, l.Threshold
 			a.scores = append(a.scores, model.Score{ID: l.ID})
-			a.scoreAt = append(a.scoreAt, l.At)
 		}
 	}
 	return a
@@ -773,8 +770,8 @@ func (a *judge) result() model.Result {
 		// stored one at a time costs a write barrier each.
 		res.Scores = make([]model.Score, len(a.scores))
 		copy(res.Scores, a.scores)
-		for k, at := range a.scoreAt {
-			res.Scores[k].Score = round3(a.prob[at])
+		for k, l := range a.mdl.Labels {
+			res.Scores[k].Score = round3(a.prob[l.At])
 		}
 	}
 	return res
