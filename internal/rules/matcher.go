@@ -709,38 +709,30 @@ func (s *Scanner) Scan(p *Pack, f *text.Folded) []Hit {
 			node = m.edges.get(node, info[j].id)
 		}
 	}
+	s.markNegated()
 	s.p, s.f = nil, nil
-	s.markNegated(f)
 	return s.hits
 }
 
-// markNegated notes, for every word, whether a negation cancels a phrase
-// starting there, so that Negated answers the learned features (a question
-// for every word n-gram) by one look, not a search. A negation reaches at
-// most window words, so this costs a few steps per negation.
-func (s *Scanner) markNegated(f *text.Folded) {
+// markNegated notes, for every word of the text being scanned, whether a
+// negation cancels a phrase starting there (as negated decides it for the
+// rules), so that Negated answers the learned features (a question for
+// every word n-gram) by one look, not a search. The words are walked in
+// order beside the sorted negations: linear, however many there are.
+func (s *Scanner) markNegated() {
 	s.not = s.not[:0]
 	if len(s.negs) == 0 {
 		return
 	}
 	slices.Sort(s.negs)
-	words := f.List()
+	words := s.f.List()
 	s.not = slices.Grow(s.not, len(words))[:len(words)]
-	clear(s.not)
-	for i, n := range s.negs {
-		// The nearest negation before a word is the one that counts: this
-		// one speaks for the words up to the next (included, as a phrase
-		// starting on a negation's last word is cancelled by the one before).
-		end := min(n+1+s.window, len(words)-1)
-		if i+1 < len(s.negs) {
-			end = min(end, s.negs[i+1])
+	k := 0 // the negations ending before word j are s.negs[:k]
+	for j := range words {
+		for k < len(s.negs) && s.negs[k] < j {
+			k++
 		}
-		for j := n + 1; j <= end; j++ {
-			if f.Break(int(words[n].End), int(words[j].Start)) {
-				break // and for every word after it
-			}
-			s.not[j] = true
-		}
+		s.not[j] = s.negated(s.negs[:k], j)
 	}
 }
 
