@@ -429,11 +429,8 @@ func containsWord(norm, w string) bool { return strings.Contains(norm, " "+w+" "
 // han reports whether a fifth or more of the letters are Han or kana.
 func han(s string) bool {
 	// Han and kana are three bytes from 0xE3 on: most messages have none,
-	// and most have no byte over 0x7F at all, which eight bytes at a time
-	// tell.
-	i := 0
-	for ; i+8 <= len(s) && text.Load64(s[i:])&0x8080808080808080 == 0; i += 8 {
-	}
+	// and most have no byte over 0x7F at all.
+	i := text.ASCIIPrefix(s)
 	high := false
 	for ; i < len(s) && !high; i++ {
 		high = s[i] >= 0xE3

@@ -17,7 +17,7 @@ func UTF16(s string, offs []int) {
 	}
 	// Up to the first byte past ASCII, an offset is its own count of units:
 	// the walk below starts there, not at 0.
-	ascii := asciiPrefix(s[:min(end, len(s))])
+	ascii := ASCIIPrefix(s[:min(end, len(s))])
 	if ascii == min(end, len(s)) {
 		return
 	}
@@ -102,9 +102,9 @@ func Len16(s string) int {
 	return n
 }
 
-// asciiPrefix returns the length of the ASCII bytes s starts with, reading
-// eight bytes at a time.
-func asciiPrefix(s string) int {
+// ASCIIPrefix returns the length of the ASCII bytes s starts with, reading
+// eight bytes at a time: most messages are ASCII all through.
+func ASCIIPrefix(s string) int {
 	n := len(s)
 	for ; len(s) >= 8; s = s[8:] {
 		if Load64(s)&0x8080808080808080 != 0 {
