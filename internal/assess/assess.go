@@ -813,25 +813,16 @@ func spans(hs []hit, limit int) []hit {
 		}
 		hs = kept
 	}
-	// By start, the longer first. A finding holds a handful of hits, which
-	// an insertion sort orders fastest; but a long list (a text repeating a
-	// phrase thousands of times, with the hits of another label appended
-	// after its own) made it quadratic: 21 s for 256 KB of "内推". A
-	// stable sort by merging gives the same order, as both are stable.
-	if len(hs) > 32 {
-		slices.SortStableFunc(hs, func(x, y hit) int {
-			if c := cmp.Compare(x.start, y.start); c != 0 {
-				return c
-			}
-			return cmp.Compare(y.end, x.end)
-		})
-	} else {
-		for i := 1; i < len(hs); i++ {
-			for j := i; j > 0 && (hs[j].start < hs[j-1].start || hs[j].start == hs[j-1].start && hs[j].end > hs[j-1].end); j-- {
-				hs[j], hs[j-1] = hs[j-1], hs[j]
-			}
+	// By start, the longer first; equal hits in the order given. A stable
+	// sort by merging: a text repeating a phrase thousands of times, with
+	// the hits of another label appended after its own, made an insertion
+	// sort quadratic (21 s for 256 KB of "内推").
+	slices.SortStableFunc(hs, func(x, y hit) int {
+		if c := cmp.Compare(x.start, y.start); c != 0 {
+			return c
 		}
-	}
+		return cmp.Compare(y.end, x.end)
+	})
 	out := hs[:0]
 	for _, h := range hs {
 		if n := len(out); n > 0 && h.start < out[n-1].end {
