@@ -50,6 +50,7 @@ type language struct {
 	dateYear string // "{month} {day}, {year}"
 	dayOne   string // how the first of the month is written ("1er"), "" for "1"
 	voices   map[string]map[string]*voice
+	reg      register // how its messages address the reader (register.go)
 }
 
 // common is the language-independent data: scenario cues in every language.
@@ -105,6 +106,12 @@ func compileLang(lang string) (*language, error) {
 	}
 	if !v.Get("sep").Exists() {
 		l.sep = " "
+	}
+	for _, w := range v.Get("register.formal").Array() {
+		l.reg.formal = append(l.reg.formal, w.String())
+	}
+	for _, w := range v.Get("register.familiar").Array() {
+		l.reg.familiar = append(l.reg.familiar, w.String())
 	}
 	for _, m := range v.Get("months").Array() {
 		l.months = append(l.months, m.String())

@@ -17,6 +17,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"politely/internal/lint"
 	"politely/internal/model"
@@ -57,8 +58,10 @@ const (
 )
 
 // Write chooses a scenario (or honours r.Scenario) and writes the reply in
-// r.Tone and r.Lang, else the profile's, else warm and in the message's
-// language (res.Lang), else the interface's (r.UILang), else English. An unknown
+// r.Tone and r.Lang, else the profile's, else in the message's language
+// (res.Lang), else the interface's (r.UILang), else English, and in the
+// message's register where its language has a formal address (formal for a
+// German Sie, a Spanish usted, a Chinese 您), else warm. An unknown
 // scenario, tone or language is a *model.FieldError listing the supported
 // ones. Write never panics.
 func Write(r model.Request, res model.Result) (model.Reply, error) {
@@ -76,6 +79,13 @@ func Write(r model.Request, res model.Result) (model.Reply, error) {
 	}
 	if err != nil {
 		return model.Reply{}, err
+	}
+	if first(r.Tone, r.Profile.Tone) == "" && (res.Lang == "" || defaultLang(res.Lang, "") == lang) {
+		// No tone chosen: a reply in the message's language answers in
+		// its register (register.go).
+		if t := d.langs[lang].reg.mirror(r.Text); t != "" {
+			tone = t
+		}
 	}
 	sc := strings.ToLower(strings.TrimSpace(r.Scenario))
 	if sc == "" {
@@ -253,18 +263,15 @@ func containsWord(s, w string) bool {
 }
 
 func isLetterByte(s string, at, dir int) bool {
+	// One rune decoded, not the text around it: a long message is searched
+	// in time linear in its length.
 	var r rune
 	if dir < 0 {
-		r = lastRune(s[:at])
+		r, _ = utf8.DecodeLastRuneInString(s[:at])
 	} else {
-		r = []rune(s[at:])[0]
+		r, _ = utf8.DecodeRuneInString(s[at:])
 	}
 	return isNameRune(r) && r != '-' && r != '\'' && r != '.'
-}
-
-func lastRune(s string) rune {
-	rs := []rune(s)
-	return rs[len(rs)-1]
 }
 
 // seed hashes what makes a request distinct for choosing phrasings: the
