@@ -115,3 +115,21 @@ func FuzzLexicon(f *testing.F) {
 		}
 	})
 }
+
+// TestWeight: Weight finds a feature's weight for one label, and none where
+// the feature has no weight for it (not the next label's).
+func TestWeight(t *testing.T) {
+	m := packModel(t)
+	for f := range m.Names {
+		want := map[int]float64{}
+		for _, lw := range m.Weights(f) {
+			want[int(lw.Label)] = lw.Weight
+		}
+		for l := range m.Labels {
+			w, known := m.Weight(f, l)
+			if v, ok := want[l]; w != v || known != ok {
+				t.Fatalf("Weight(%s, %s) = %v, %v; want %v, %v", m.Names[f], m.Labels[l].ID, w, known, v, ok)
+			}
+		}
+	}
+}

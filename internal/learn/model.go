@@ -188,9 +188,13 @@ func (m *Model) Weights(f int) []LabelWeight {
 // has none for it.
 func (m *Model) Weight(f, l int) (w float64, known bool) {
 	for _, x := range m.steps(int32(f)) {
-		if int(x.label) >= l {
-			// A feature's weights are in the order of their labels.
-			return x.value(), int(x.label) == l
+		switch {
+		case int(x.label) == l:
+			return x.value(), true
+		case int(x.label) > l:
+			// A feature's weights are in the order of their labels: a
+			// later one is another label's, never this one's.
+			return 0, false
 		}
 	}
 	return 0, false
