@@ -98,13 +98,18 @@ func (a *judge) learnedEvidence(k, i int) bool {
 	}
 	// The strongest readable words for the label, as the scorer kept them
 	// while it added them up. A negated phrase is never among them: it is
-	// a feature of its own kind, never shown.
+	// a feature of its own kind, never shown. A word that weighs little
+	// ("get", "still") is shown only where nothing else points at the
+	// finding: highlighted beside a rule's phrase it reads as a reason,
+	// and it is not one. Whether a finding has evidence at all does not
+	// depend on it, so it changes what is highlighted, never a verdict.
 	for j, c := range a.ms.Top[k] {
-		if a.ms.TopW[k][j] <= 0 {
-			break
+		w := a.ms.TopW[k][j]
+		if w <= 0 || w < a.pol.EvidenceWeight && len(kept) > 0 {
+			break // strongest first: the rest weigh less still
 		}
 		if s, e, ok := a.wordSpan(c.First, c.Last); ok {
-			kept = append(kept, hit{start: s, end: e, weight: a.ms.TopW[k][j], rule: -1})
+			kept = append(kept, hit{start: s, end: e, weight: w, rule: -1})
 		}
 	}
 	found := len(kept) > 0

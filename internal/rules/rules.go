@@ -102,6 +102,11 @@ type Policy struct {
 	// NeedEvidence: a learned flag or signal holds only with a phrase of
 	// the text behind it, a rule's or words that weigh for it (1: yes).
 	NeedEvidence float64
+	// EvidenceWeight is the least weight (log-odds) of a word shown as a
+	// learned finding's evidence beside stronger evidence; the strongest
+	// word is shown whatever it weighs when nothing else points at the
+	// finding.
+	EvidenceWeight float64
 }
 
 // Pack is a compiled rule pack. It is immutable and safe for concurrent use.
@@ -436,6 +441,7 @@ func (q *Policy) fields() (map[string]*[]string, map[string]*float64) {
 			"max_evidence":    &q.MaxEvidence,
 			"need_evidence":   &q.NeedEvidence,
 			"derive_support":  &q.DeriveSupport,
+			"evidence_weight": &q.EvidenceWeight,
 		}
 }
 
