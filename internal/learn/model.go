@@ -321,11 +321,18 @@ func (m *Model) Start(s *Scorer) {
 	s.Found, s.shown, s.rows = s.Found[:0], s.shown[:0], s.rows[:0]
 }
 
-// Add counts feature f (once per message) at words first..last.
+// Add counts feature f (once per message) at words first..last; f < 0 (no
+// feature) is nothing.
 func (m *Model) Add(s *Scorer, f int32, first, last int) {
-	if f < 0 || s.stamp[f] == s.gen {
-		return
+	// Small enough to be inlined: most calls find no feature or one
+	// counted already, and then cost no call.
+	if f >= 0 && s.stamp[f] != s.gen {
+		m.add(s, f, first, last)
 	}
+}
+
+// add counts feature f, found for the first time in the message.
+func (m *Model) add(s *Scorer, f int32, first, last int) {
 	s.stamp[f] = s.gen
 	if s.Record {
 		s.Found = append(s.Found, Found{f, int32(first), int32(last)})
