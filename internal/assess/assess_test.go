@@ -218,6 +218,18 @@ func TestMinutes(t *testing.T) {
 		{"We cut their build time from 40 minutes to 4.", 0},
 		{"Would love to connect.", 0},
 		{"They spent 15 hours a week on it. Happy to show you on a quick call?", 15},
+		// Every language the pack folds states durations its own way.
+		{"Hätten Sie 20 Minuten für ein Telefonat?", 20},
+		{"Hätten Sie eine halbe Stunde für ein Gespräch?", 30},
+		{"Hätten Sie Lust auf einen Kaffee nächste Woche?", 45},
+		{"¿Tendrías 15 minutos para una llamada?", 15},
+		{"¿Podemos tener una llamada rápida?", 15},
+		{"¿Tienes una hora para un café?", 60},
+		{"Auriez-vous quelques minutes pour un échange ?", 15},
+		{"Podemos marcar uma chamada de 2 horas?", 120},
+		{"有空一起喝杯咖啡吗？", 45},
+		{"能不能约个电话聊几分钟？", 15},
+		{"Wir haben die Ladezeit von 40 Minuten auf 4 gesenkt.", 0},
 	} {
 		if got := Assess(p, model.Request{Text: c.text}).MinutesAsked; got != c.want {
 			t.Errorf("%q: %d minutes, want %d", c.text, got, c.want)
