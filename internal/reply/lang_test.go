@@ -44,6 +44,7 @@ func TestReplyRegister(t *testing.T) {
 		{"¿Tienes tiempo para un café? Me encantaría conocerte.", "es", "", "", "", "warm"},
 		{"您好，想请您喝杯咖啡，不知您下周是否有空？", "zh", "", "", "", "formal"},
 		{"你好，下周有空一起喝咖啡吗？", "zh", "", "", "", "warm"},
+		{"您好，我们想邀请你们团队参加活动。", "zh", "", "", "", "formal"},                          // 你们 is plural, not familiar
 		{"Bonjour, auriez-vous le temps pour un café ?", "fr", "", "", "", "warm"}, // French: vous in every tone
 		{"Could you spare some time for a coffee? Sie.", "en", "", "", "", "warm"},
 		{"", "de", "", "", "", "warm"},
