@@ -80,6 +80,7 @@ type judge struct {
 	derived []bool               // by label: the policy derives it from other findings too
 	scores  []model.Score        // by model label: its id, and no score yet
 	negated func(first int) bool // whether a negation cancels the words from first, in the message
+	lex     []int32              // by word of the message: its number in the model's lexicon (-1: none)
 	// Scratch for result and reason.
 	tmp, kept []hit
 	offs, u16 []int
@@ -245,7 +246,9 @@ func (a *judge) reset(r model.Request) {
 // scanMessage finds every phrase rule in the message and sums the weights,
 // each rule counting once.
 func (a *judge) scanMessage() {
-	for _, h := range a.sc.Scan(a.p, &a.f) {
+	hits := a.sc.Scan(a.p, &a.f)
+	a.lex = a.sc.Lexicon(a.p, a.lex) // the model's numbers of the words the scan looked up
+	for _, h := range hits {
 		rule := &a.rules[h.Rule]
 		if !rule.message {
 			continue

@@ -210,7 +210,7 @@ func BenchmarkLearnedText(b *testing.B) {
 	for b.Loop() {
 		for i, msg := range msgs {
 			m.Start(&s)
-			m.Text(&s, msg, folded[i], nil)
+			m.Text(&s, msg, folded[i], nil, nil)
 		}
 	}
 }

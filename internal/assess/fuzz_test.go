@@ -24,6 +24,7 @@ func FuzzAssess(f *testing.F) {
 	p := pack(f)
 	f.Fuzz(func(t *testing.T, s string) {
 		res := Assess(p, model.Request{Text: s})
+		sameScores(t, p, s)
 		if !utf8.ValidString(s) {
 			return // offsets count each bad byte as one unit, as U+FFFD would
 		}

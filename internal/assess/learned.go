@@ -31,7 +31,7 @@ func (a *judge) learned() {
 	if m == nil {
 		return
 	}
-	m.Text(&a.ms, a.r.Text, &a.f, a.negated)
+	m.Text(&a.ms, a.r.Text, &a.f, a.lex, a.negated)
 	a.headline()
 	a.want = slices.Grow(a.want[:0], len(m.Labels))[:len(m.Labels)]
 	for k, l := range m.Labels {

@@ -5,8 +5,10 @@ import (
 	"slices"
 	"testing"
 
+	"politely/internal/learn"
 	"politely/internal/model"
 	"politely/internal/rules"
+	"politely/internal/text"
 )
 
 // A rule that fires is a feature the model weighs, beside the words.
@@ -132,5 +134,39 @@ func TestUserPhrase(t *testing.T) {
 	z := func(x float64) float64 { return math.Log(x / (1 - x)) }
 	if d := z(score(p)) - z(score(base)); math.Abs(d-0.5*p.Model().RuleGain) > 0.05 {
 		t.Errorf("a user phrase of weight 0.5 moved selling's log-odds by %.3f, want %.3f", d, 0.5*p.Model().RuleGain)
+	}
+}
+
+// TestLexiconNumbers: the model scores a text the same to the bit whether
+// the scan's word numbers are given (as Assess does) or the model looks
+// every word up itself. FuzzAssess checks the same on any text.
+func TestLexiconNumbers(t *testing.T) {
+	p := pack(t)
+	for _, msg := range append(samples(t), "Entschuldigungsschreiben, multinational-collaboration 15分钟 #1 ﬁnance ΣΊΣΥΦΟΣ") {
+		sameScores(t, p, msg)
+	}
+}
+
+// sameScores fails when the pack's model scores msg differently with the
+// scan's word numbers than without them.
+func sameScores(t testing.TB, p *rules.Pack, msg string) {
+	t.Helper()
+	m := p.Model()
+	f := text.Fold(msg)
+	var sc rules.Scanner
+	sc.Scan(p, f)
+	lex := sc.Lexicon(p, nil)
+	if len(lex) != len(f.List()) {
+		t.Fatalf("%d numbers for %d words", len(lex), len(f.List()))
+	}
+	var a, b learn.Scorer
+	m.Start(&a)
+	m.Text(&a, msg, f, lex, nil)
+	m.Start(&b)
+	m.Text(&b, msg, f, nil, nil)
+	for l := range m.Labels {
+		if a.LogOdds(l) != b.LogOdds(l) {
+			t.Fatalf("%q: %s %v with the scan's numbers, %v without", msg, m.Labels[l].ID, a.LogOdds(l), b.LogOdds(l))
+		}
 	}
 }

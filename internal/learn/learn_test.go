@@ -102,7 +102,7 @@ func TestScore(t *testing.T) {
 		{"we help teams", true, 1.5},
 	} {
 		m.Start(&s)
-		m.Text(&s, c.text, text.Fold(c.text), nil)
+		m.Text(&s, c.text, text.Fold(c.text), nil, nil)
 		if c.rule {
 			m.Add(&s, int32(m.Feature("r:selling.we-help")), -1, -1)
 		}
@@ -133,7 +133,7 @@ func TestScoreVisit(t *testing.T) {
 		{"we help teams; can I pick your brain", 1.5},
 	} {
 		m.Start(&s)
-		m.Text(&s, c.text, text.Fold(c.text), nil)
+		m.Text(&s, c.text, text.Fold(c.text), nil, nil)
 		if s.LogOdds(0) != c.z {
 			t.Errorf("%q: log-odds %v, want %v", c.text, s.LogOdds(0), c.z)
 		}
@@ -201,7 +201,7 @@ func BenchmarkText(b *testing.B) {
 	b.SetBytes(int64(len(msg)))
 	for b.Loop() {
 		m.Start(&s)
-		m.Text(&s, msg, f, nil)
+		m.Text(&s, msg, f, nil, nil)
 	}
 }
 
@@ -277,7 +277,7 @@ func FuzzParse(f *testing.F) {
 		if err == nil {
 			var s Scorer
 			m.Start(&s)
-			m.Text(&s, "we help companies like yours", text.Fold("we help companies like yours"), nil)
+			m.Text(&s, "we help companies like yours", text.Fold("we help companies like yours"), nil, nil)
 		}
 	})
 }

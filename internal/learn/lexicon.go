@@ -20,6 +20,7 @@ import (
 // (TestLexicon, FuzzLexicon), so scores are the same to the bit.
 type lexicon struct {
 	words  []lexWord
+	names  []string      // by number: the word itself
 	index  table[uint64] // key(word) → index in words
 	pairs  table[uint32] // pairKey → feature
 	pieces table[uint64] // key(prefix or suffix) → feature, for words not in words
@@ -131,6 +132,7 @@ func newLexicon(m *Model) *lexicon {
 			}
 		})
 		x.words = append(x.words, e)
+		x.names = append(x.names, w)
 		return i
 	}
 	// The tables are sized once every name is read.
@@ -186,16 +188,36 @@ func newLexicon(m *Model) *lexicon {
 	return x
 }
 
+// Lexicon lists the words of the model's lexicon by number, or nil when
+// the model is scored through Visit. A caller that has already looked up
+// every word of a text (the rules' scan) can give Text their numbers and
+// spare it a look-up a word.
+func (m *Model) Lexicon() []string {
+	if m.lex == nil {
+		return nil
+	}
+	return m.lex.names
+}
+
 // words adds the word features of f as Visit finds them, through the
-// lexicon, and counts the cue words on the way.
-func (m *Model) words(s *Scorer, raw string, f *text.Folded, negated func(first int) bool) (c cueCount) {
+// lexicon, and counts the cue words on the way. lex, when it has a number
+// for every word of f, is their lexicon numbers (-1: not in it).
+func (m *Model) words(s *Scorer, raw string, f *text.Folded, lex []int32, negated func(first int) bool) (c cueCount) {
 	x := m.lex
 	norm, words := f.Norm, f.List()
+	if len(lex) != len(words) {
+		lex = nil
+	}
 	s.names = nameMarks(raw, f, s.names)
 	prev := int32(-1) // the lexicon word before, -1: none, or a name
 	for k, w := range words {
 		at, end := int(w.Start), int(w.End)
-		e := x.index.get(key(KindWord, norm, at, end))
+		var e int32
+		if lex != nil {
+			e = lex[k]
+		} else {
+			e = x.index.get(key(KindWord, norm, at, end))
+		}
 		if e >= 0 {
 			c.add(x.words[e].cue)
 		}

@@ -48,9 +48,9 @@ func same(m *Model, msg string) string {
 	f := text.Fold(msg)
 	a, b := Scorer{Record: true}, Scorer{Record: true}
 	m.Start(&a)
-	m.Text(&a, msg, f, notBefore(f))
+	m.Text(&a, msg, f, nil, notBefore(f))
 	slow.Start(&b)
-	slow.Text(&b, msg, f, notBefore(f))
+	slow.Text(&b, msg, f, nil, notBefore(f))
 	switch {
 	case !slices.Equal(a.Found, b.Found):
 		return "features found differ"

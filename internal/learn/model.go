@@ -397,11 +397,13 @@ func (m *Model) Rank(s *Scorer, want []bool) {
 }
 
 // Text adds the text features and cues of a message: raw as given, f
-// folded, negated as Config.Visit takes it.
-func (m *Model) Text(s *Scorer, raw string, f *text.Folded, negated func(first int) bool) {
+// folded, negated as Config.Visit takes it. lex is nil, or the lexicon
+// number of every word of f (see Lexicon; -1: not in it), found by the
+// caller: the same features are found either way.
+func (m *Model) Text(s *Scorer, raw string, f *text.Folded, lex []int32, negated func(first int) bool) {
 	var c cueCount
 	if m.lex != nil {
-		c = m.words(s, raw, f, negated)
+		c = m.words(s, raw, f, lex, negated)
 	} else {
 		m.Config.Visit(raw, f, negated, func(kind byte, at, end, first, last int) {
 			m.Add(s, m.feats.get(hashIn(kind, f.Norm, at, end)), first, last)

@@ -201,6 +201,10 @@ type matcher struct {
 	pres     []prefixTarget
 	roots    table // first preLen bytes of a word, as key → where its prefix phrases start and end in rootPres
 	rootPres []prefixTarget
+	// lex is, by word id, the word's number in the lexicon of the pack's
+	// model (-1: none). The model's words are words of the index too, so
+	// the scan's one look-up a word serves the model as well.
+	lex []int32
 }
 
 // Flags on the root node a word table holds, above the node's bits: whether
@@ -545,8 +549,23 @@ func compileMatcher(p *Pack) (*matcher, error) {
 			}
 		}
 	}
+	var lex []int32 // by lexicon number: the word's id
+	if p.model != nil {
+		for _, w := range p.model.Lexicon() {
+			lex = append(lex, m.word(w))
+		}
+	}
 	if err := m.freeze(); err != nil {
 		return nil, &Error{File: "pack", Rule: "*", Msg: err.Error()}
+	}
+	if lex != nil {
+		m.lex = make([]int32, len(m.names)+1)
+		for i := range m.lex {
+			m.lex[i] = -1
+		}
+		for n, id := range lex {
+			m.lex[id] = int32(n)
+		}
 	}
 	return m, nil
 }
@@ -712,6 +731,21 @@ func (s *Scanner) Scan(p *Pack, f *text.Folded) []Hit {
 	s.markNegated()
 	s.p, s.f = nil, nil
 	return s.hits
+}
+
+// Lexicon fills dst with the lexicon number (learn.Model.Lexicon) of every
+// word of the text last scanned with pack p, -1 where the model's lexicon
+// lacks it, and returns it; nil when p's model has no lexicon.
+func (s *Scanner) Lexicon(p *Pack, dst []int32) []int32 {
+	lex := p.m.lex
+	if lex == nil {
+		return nil
+	}
+	dst = slices.Grow(dst[:0], len(s.info))[:len(s.info)]
+	for k, w := range s.info {
+		dst[k] = lex[w.id]
+	}
+	return dst
 }
 
 // markNegated notes, for every word of the text being scanned, whether a
