@@ -23,7 +23,11 @@ const maxExpansions = 2048
 //
 // Everything else is folded like the message (case, apostrophes,
 // punctuation), so "I'm" in a phrase matches "I’m", "im" and "I'M".
-func expand(phrase string) ([]pattern, error) {
+//
+// scratch, when not nil, is folding memory reused from phrase to phrase:
+// start-up folds some 27,000 expanded phrases, many of them accented or
+// Han, each of which would otherwise allocate a folded text of its own.
+func expand(phrase string, scratch *text.Folded) ([]pattern, error) {
 	alts, err := alternatives(phrase)
 	if err != nil {
 		return nil, err
@@ -36,7 +40,7 @@ func expand(phrase string) ([]pattern, error) {
 		if strings.Contains(a, "*") {
 			return nil, fmt.Errorf("'*' may only end a phrase")
 		}
-		norm := foldPhrase(a)
+		norm := foldPhrase(a, scratch)
 		if strings.TrimSpace(norm) == "" {
 			continue
 		}
@@ -57,15 +61,23 @@ func expand(phrase string) ([]pattern, error) {
 
 // foldPhrase folds one expanded phrase as the message is folded. Plain
 // lower-case words (most phrases) take a short path; anything else goes
-// through text.Fold. "#" stands for a number, which text.Fold writes as "#".
-func foldPhrase(a string) string {
+// through text.Fold (in scratch, when given). "#" stands for a number, which
+// text.Fold writes as "#".
+func foldPhrase(a string, scratch *text.Folded) string {
 	simple := true
 	for i := 0; i < len(a) && simple; i++ {
 		c := a[i]
 		simple = c == ' ' || c == '#' || c >= 'a' && c <= 'z'
 	}
 	if !simple {
-		return text.Fold(strings.ReplaceAll(a, "#", " 0 ")).Norm
+		if strings.IndexByte(a, '#') >= 0 {
+			a = strings.ReplaceAll(a, "#", " 0 ")
+		}
+		if scratch == nil {
+			return text.Fold(a).Norm
+		}
+		scratch.Refold(a)
+		return strings.Clone(scratch.Norm) // Norm shares scratch's memory
 	}
 	// Words between single spaces, "#" a word of its own, padded: one pass,
 	// since the pack has thousands of expanded phrases to fold at start-up.
@@ -511,6 +523,7 @@ func split(phrase string) ([]string, error) {
 
 func compileMatcher(p *Pack) (*matcher, error) {
 	m := newMatcher()
+	var scratch text.Folded
 	for i, r := range p.rules {
 		ask := r.LabelAt >= 0 && p.labels[r.LabelAt].Kind == KindAsk
 		for _, ph := range r.Phrases {
@@ -524,7 +537,7 @@ func compileMatcher(p *Pack) (*matcher, error) {
 				pair = m.pairs
 			}
 			for side, part := range sides {
-				ps, err := expand(part)
+				ps, err := expand(part, &scratch)
 				if err != nil {
 					return nil, &Error{File: r.source, Rule: r.ID, Msg: fmt.Sprintf("phrase %q: %v", ph, err)}
 				}
@@ -540,7 +553,7 @@ func compileMatcher(p *Pack) (*matcher, error) {
 	}
 	for kind, words := range [][]string{p.negators, p.offers} {
 		for _, n := range words {
-			ps, err := expand(n)
+			ps, err := expand(n, &scratch)
 			if err != nil {
 				return nil, &Error{File: "negation", Rule: n, Msg: err.Error()}
 			}

@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
@@ -36,7 +37,7 @@ func TestExpand(t *testing.T) {
 		{"I’M in", []string{" im in "}},
 		{"$ # hr", []string{" $ # hr "}},
 	} {
-		ps, err := expand(c.phrase)
+		ps, err := expand(c.phrase, nil)
 		if err != nil {
 			t.Fatalf("%q: %v", c.phrase, err)
 		}
@@ -243,8 +244,30 @@ func TestFoldPhraseSimple(t *testing.T) {
 			b.WriteString(w)
 			b.WriteByte(' ')
 		}
-		if got := foldPhrase(a); got != b.String() {
+		if got := foldPhrase(a, nil); got != b.String() {
 			t.Errorf("foldPhrase(%q) = %q, want %q", a, got, b.String())
+		}
+	}
+}
+
+// Folding memory reused from phrase to phrase (as compiling does) folds
+// every phrase of the default pack as a fresh fold would.
+func TestExpandScratch(t *testing.T) {
+	p, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var scratch text.Folded
+	for _, r := range p.Rules() {
+		for _, ph := range r.Phrases {
+			sides, _ := split(ph)
+			for _, side := range sides {
+				a, errA := expand(side, nil)
+				b, errB := expand(side, &scratch)
+				if !reflect.DeepEqual(a, b) || (errA == nil) != (errB == nil) {
+					t.Fatalf("%s: %q folds to %v afresh, %v in reused memory", r.ID, side, a, b)
+				}
+			}
 		}
 	}
 }
