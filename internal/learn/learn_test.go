@@ -81,7 +81,7 @@ func TestHashByName(t *testing.T) {
 	}
 }
 
-const goodModel = `{"version": 1, "features": {"words": 2, "prefixes": [], "suffixes": [], "chars": [0, 0]},
+const goodModel = `{"version": 2, "features": {"words": 2, "prefixes": [], "suffixes": [], "chars": [0, 0]},
  "weight_unit": 0.001, "rule_gain": 3,
  "labels": [{"id": "selling", "bias": -2, "threshold": 0.5, "weights": [0, 3000, 2, 500]}],
  "names": ["w:we help", "w:hello", "r:selling.we-help"]}`
@@ -145,7 +145,11 @@ func TestScoreVisit(t *testing.T) {
 func TestRefused(t *testing.T) {
 	for _, c := range []struct{ model, want string }{
 		{`[]`, "must be an object"},
-		{strings.Replace(goodModel, `"version": 1`, `"version": 9`, 1), "model version 9"},
+		{strings.Replace(goodModel, `"version": 2`, `"version": 9`, 1), "model version 9"},
+		{strings.Replace(goodModel, `"version": 2`, `"version": 1`, 1), "model version 1"},
+		{strings.Replace(goodModel, `[0, 3000, 2, 500]`, `[2, 3000, 0, 500]`, 1), "weights[2] is a gap of 0: features must ascend"},
+		{strings.Replace(goodModel, `[0, 3000, 2, 500]`, `[2, 3000, -2, 500]`, 1), "weights[2] is a gap of -2"},
+		{strings.Replace(goodModel, `[0, 3000, 2, 500]`, `[0, 3000, 3, 500]`, 1), "weight for feature 3, but there are 3 features"},
 		{strings.Replace(goodModel, `[0, 3000, 2, 500]`, `[0, 3000, 2]`, 1), "odd length"},
 		{strings.Replace(goodModel, `[0, 3000, 2, 500]`, `[0, 3000, 7, 500]`, 1), "feature 7, but there are 3"},
 		{strings.Replace(goodModel, `"threshold": 0.5`, `"threshold": 1.5`, 1), "not a probability"},
@@ -271,7 +275,7 @@ func FuzzHash(f *testing.F) {
 func FuzzParse(f *testing.F) {
 	f.Add(goodModel)
 	f.Add(strings.Replace(goodModel, `[0, 3000, 2, 500]`, `[0, 3000, 99999999999, 5]`, 1))
-	f.Add(`{"version": 1, "features": {"words": 9}}`)
+	f.Add(`{"version": 2, "features": {"words": 9}}`)
 	f.Fuzz(func(t *testing.T, data string) {
 		m, err := Parse(gjson.Parse(data))
 		if err == nil {

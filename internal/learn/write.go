@@ -8,8 +8,8 @@ import (
 )
 
 // JSON writes the model as a pack file: {"about": ..., "model": {...}}, one
-// feature name a line and one label's weights a line, so that a retrained
-// model reads as a diff. Numbers keep six significant digits; the file is
+// feature name a line and one label's weights a line (feature gaps and
+// weights, see Version), so that a retrained model reads as a diff. Numbers keep six significant digits; the file is
 // what the pack loads, so a model is always judged as written. Weights are
 // written in thousandths, as integers ("weight_unit").
 func (m *Model) JSON(about string) []byte {
@@ -55,13 +55,17 @@ func (m *Model) JSON(about string) []byte {
 		b.WriteString(", \"threshold\": ")
 		num(lab.Threshold)
 		b.WriteString(", \"weights\": [")
+		prev := 0
 		for i, w := range m.LabelWeights(l) {
+			// Features ascend: each is written as its gap from the one
+			// before (Version), without spaces.
 			if i > 0 {
-				b.WriteString(", ")
+				b.WriteByte(',')
 			}
-			b.WriteString(strconv.Itoa(w.Feature))
-			b.WriteString(", ")
+			b.WriteString(strconv.Itoa(w.Feature - prev))
+			b.WriteByte(',')
 			b.WriteString(strconv.Itoa(int(math.Round(w.Value * 1000))))
+			prev = w.Feature
 		}
 		b.WriteString("]}")
 	}

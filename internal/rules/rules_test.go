@@ -199,14 +199,14 @@ func TestModelRefused(t *testing.T) {
 		t.Fatal("the default pack has no model")
 	}
 	model := func(label, rule string) string {
-		return `{"model": {"version": 1, "features": {"words": 1, "prefixes": [], "suffixes": [], "chars": [0, 0]}, "weight_unit": 0.001, "rule_gain": 3,
+		return `{"model": {"version": 2, "features": {"words": 1, "prefixes": [], "suffixes": [], "chars": [0, 0]}, "weight_unit": 0.001, "rule_gain": 3,
 			"labels": [{"id": "` + label + `", "bias": -1, "threshold": 0.5, "weights": [0, 100]}], "names": ["r:` + rule + `"]}}`
 	}
 	for _, c := range []struct{ pack, want string }{
 		{model("selling", "no.such.rule"), `mine.json: rule model: the model weighs rule "no.such.rule"`},
 		{model("nope", "selling.we-help"), `mine.json: rule model: the model scores label "nope"`},
 		{model("over_capacity", "selling.we-help"), `may not score`},
-		{`{"model": {"version": 2}}`, `mine.json: rule model: model version 2`},
+		{`{"model": {"version": 1}}`, `mine.json: rule model: model version 1`},
 	} {
 		q, err := Compile("mine.json", []byte(c.pack))
 		if err == nil {
