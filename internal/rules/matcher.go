@@ -198,6 +198,7 @@ type matcher struct {
 	out    [][]target       // node → phrases that end there
 	prefix [][]prefixTarget // node → phrases whose last word is a prefix
 
+	path    []pathStep                // the words of the phrase added last, and the nodes they reached
 	rootPre map[string][]prefixTarget // first bytes → prefix phrases of one word
 	pre3    [1 << 10]uint64           // bit per hashed rootPre key: a cheap and almost always right "no"
 	anyPre  bool                      // rootPre is not empty
@@ -249,6 +250,12 @@ func newMatcher() *matcher {
 	m := &matcher{words: make(map[string]int32, 1<<12), kids: make(map[uint64]int32, 1<<15), rootPre: map[string][]prefixTarget{}}
 	m.out, m.prefix = make([][]target, 2, 1<<15), make([][]prefixTarget, 2, 1<<15)
 	return m
+}
+
+// pathStep is a word of a phrase being added and the trie node it reaches.
+type pathStep struct {
+	word string
+	node int32
 }
 
 // node 1 is the root; 0 means "no node".
@@ -442,7 +449,7 @@ func (m *matcher) freeze() error {
 	}
 	m.node[len(m.out)] = nodeInfo{int32(len(m.outs)), int32(len(m.pres))}
 	// What only building needs goes: the scan reads the frozen arrays.
-	m.words, m.root, m.out, m.prefix = nil, nil, nil, nil
+	m.words, m.root, m.out, m.prefix, m.path = nil, nil, nil, nil, nil
 	return nil
 }
 
@@ -452,7 +459,19 @@ func (m *matcher) add(p pattern, t target) {
 	// some 20,000 expanded phrases. A prefix phrase's last word is the
 	// prefix.
 	s := p.s
-	node, last := int32(rootNode), ""
+	node, last, k := int32(rootNode), "", 0
+	step := func(w string) {
+		// The expansions of a phrase come one after another and share
+		// their first words ("we help {teams|companies}"): the nodes of
+		// the words the last one shared are known without a look-up.
+		if k < len(m.path) && m.path[k].word == w {
+			node = m.path[k].node
+		} else {
+			node = m.child(node, w, true)
+			m.path = append(m.path[:k], pathStep{w, node})
+		}
+		k++
+	}
 	for {
 		s = strings.TrimLeft(s, " ")
 		if s == "" {
@@ -460,12 +479,12 @@ func (m *matcher) add(p pattern, t target) {
 		}
 		w, rest, _ := strings.Cut(s, " ")
 		if last != "" {
-			node = m.child(node, last, true)
+			step(last)
 		}
 		last, s = w, rest
 	}
 	if !p.prefix && last != "" {
-		node = m.child(node, last, true)
+		step(last)
 	}
 	if !p.prefix {
 		for _, have := range m.out[node] {
