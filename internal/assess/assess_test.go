@@ -229,6 +229,7 @@ func TestMinutes(t *testing.T) {
 		{"Podemos marcar uma chamada de 2 horas?", 120},
 		{"有空一起喝杯咖啡吗？", 45},
 		{"能不能约个电话聊几分钟？", 15},
+		{"您有15分钟通个电话吗？", 15},
 		{"Wir haben die Ladezeit von 40 Minuten auf 4 gesenkt.", 0},
 	} {
 		if got := Assess(p, model.Request{Text: c.text}).MinutesAsked; got != c.want {
