@@ -165,7 +165,7 @@ func newJudge(p *rules.Pack) *judge {
 		}
 	}
 	// Made once per judge: a method value made per message would allocate.
-	a.negated = func(first int) bool { return a.sc.Negated(&a.f, first) }
+	a.negated = a.sc.Negated
 	a.at = make([]int, n)
 	for i := range a.at {
 		a.at[i] = -1

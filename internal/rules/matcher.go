@@ -885,8 +885,8 @@ func (s *Scanner) negated(lasts []int, first int) bool {
 // Negated reports whether, in the text of the last Scan, a negation ends
 // just before word first ("not looking to sell"), as it would cancel a
 // negatable phrase starting there. Learned evidence asks it, so that a
-// negated phrase is never shown as evidence.
-// f is that text; Scan has marked its words already.
-func (s *Scanner) Negated(f *text.Folded, first int) bool {
+// negated phrase is never shown as evidence. Scan has marked the words of
+// that text already (markNegated), so this is one look.
+func (s *Scanner) Negated(first int) bool {
 	return uint(first) < uint(len(s.not)) && s.not[first]
 }

@@ -129,8 +129,7 @@ func read(p *rules.Pack, cfg learn.Config, docs []Doc) *corpus {
 			}
 		}
 		// After the scan, which finds the negations.
-		negated := func(first int) bool { return sc.Negated(f, first) }
-		cfg.Visit(d.Text, f, negated, func(kind byte, at, end, _, _ int) { add(learn.Name(kind, f.Norm[at:end])) })
+		cfg.Visit(d.Text, f, sc.Negated, func(kind byte, at, end, _, _ int) { add(learn.Name(kind, f.Norm[at:end])) })
 		learn.Cues(d.Text, f, func(name string) { add(learn.Name(learn.KindCue, name)) })
 		slices.Sort(fs)
 		c.feats[i].text = slices.Compact(fs)
