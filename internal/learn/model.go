@@ -223,10 +223,8 @@ func (x step) value() float64 { return float64(x.weight) * Unit }
 func (m *Model) LabelWeights(l int) []Weight {
 	var out []Weight
 	for f := range m.Names {
-		for _, x := range m.Weights(f) {
-			if int(x.Label) == l {
-				out = append(out, Weight{f, x.Weight})
-			}
+		if w, ok := m.Weight(f, l); ok {
+			out = append(out, Weight{f, w})
 		}
 	}
 	return out

@@ -9,9 +9,10 @@ import (
 
 // JSON writes the model as a pack file: {"about": ..., "model": {...}}, one
 // feature name a line and one label's weights a line (feature gaps and
-// weights, see Version), so that a retrained model reads as a diff. Numbers keep six significant digits; the file is
-// what the pack loads, so a model is always judged as written. Weights are
-// written in thousandths, as integers ("weight_unit").
+// weights, see Version), so that a retrained model reads as a diff.
+// Numbers keep six significant digits; the file is what the pack loads, so
+// a model is always judged as written. Weights are written in thousandths,
+// as integers ("weight_unit").
 func (m *Model) JSON(about string) []byte {
 	var b bytes.Buffer
 	str := func(s string) {
