@@ -107,12 +107,13 @@ func compileLang(lang string) (*language, error) {
 	if !v.Get("sep").Exists() {
 		l.sep = " "
 	}
-	for _, w := range v.Get("register.formal").Array() {
-		l.reg.formal = append(l.reg.formal, w.String())
+	words := func(key string) (out []string) {
+		for _, w := range v.Get(key).Array() {
+			out = append(out, w.String())
+		}
+		return out
 	}
-	for _, w := range v.Get("register.familiar").Array() {
-		l.reg.familiar = append(l.reg.familiar, w.String())
-	}
+	l.reg = register{formal: cues(words("register.formal")...), familiar: cues(words("register.familiar")...)}
 	for _, m := range v.Get("months").Array() {
 		l.months = append(l.months, m.String())
 	}

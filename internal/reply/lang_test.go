@@ -60,7 +60,7 @@ func TestReplyRegister(t *testing.T) {
 // Edge cases of the register's matching: whole words, capitals,
 // sentence starts, odd bytes.
 func TestMirror(t *testing.T) {
-	g := register{formal: []string{"Sie", "usted", "您"}, familiar: []string{"du", "你"}}
+	g := register{formal: cues("Sie", "usted", "您"), familiar: cues("du", "你")}
 	for _, c := range []struct{ text, want string }{
 		{"Haben Sie Zeit", "formal"},
 		{"Sie", ""},

@@ -17,7 +17,24 @@ import (
 // uses the formal address more often than the familiar one, else the
 // default. A tone the user chose always wins.
 type register struct {
-	formal, familiar []string
+	formal, familiar []cue
+}
+
+// cue is one word of a register, read once when the language loads.
+type cue struct {
+	word  string
+	cased bool // written with a capital: matched as written, never at a sentence's start
+}
+
+// cues makes the cues of one side of a register; an empty word is none.
+func cues(words ...string) []cue {
+	var out []cue
+	for _, w := range words {
+		if w != "" {
+			out = append(out, cue{w, w != strings.ToLower(w)})
+		}
+	}
+	return out
 }
 
 // mirror returns "formal" when text addresses its reader formally more
@@ -32,11 +49,11 @@ func (g register) mirror(text string) string {
 	}
 	lower := strings.ToLower(text)
 	n := 0
-	for _, w := range g.formal {
-		n += occurrences(text, lower, w)
+	for _, c := range g.formal {
+		n += occurrences(text, lower, c)
 	}
-	for _, w := range g.familiar {
-		n -= occurrences(text, lower, w)
+	for _, c := range g.familiar {
+		n -= occurrences(text, lower, c)
 	}
 	if n > 0 {
 		return "formal"
@@ -44,18 +61,12 @@ func (g register) mirror(text string) string {
 	return ""
 }
 
-// occurrences counts word w in text (lower: text in lower case, for a word
+// occurrences counts cue c in text (lower: text in lower case, for a word
 // matched in any case), as mirror matches it.
-func occurrences(text, lower, w string) int {
-	cased := w != strings.ToLower(w)
-	s := lower
+func occurrences(text, lower string, c cue) int {
+	s, w, cased := lower, c.word, c.cased
 	if cased {
 		s = text
-	} else {
-		w = strings.ToLower(w)
-	}
-	if w == "" {
-		return 0
 	}
 	n := 0
 	for i := 0; i < len(s); {
