@@ -133,3 +133,26 @@ func TestWeight(t *testing.T) {
 		}
 	}
 }
+
+// TestScorerReuse: one Scorer reused for a thousand messages, past every
+// wrap of the byte that marks a feature counted, scores each as a fresh
+// Scorer does.
+func TestScorerReuse(t *testing.T) {
+	m := packModel(t)
+	msgs := []string{"Can I pick your brain over coffee?", "We help companies like yours grow revenue.", "Hi Dana, are you hiring?", ""}
+	var reused Scorer
+	for i := range 1000 {
+		msg := msgs[i%len(msgs)]
+		f := text.Fold(msg)
+		var fresh Scorer
+		m.Start(&reused)
+		m.Text(&reused, msg, f, nil, nil)
+		m.Start(&fresh)
+		m.Text(&fresh, msg, f, nil, nil)
+		for l := range m.Labels {
+			if a, b := reused.LogOdds(l), fresh.LogOdds(l); a != b {
+				t.Fatalf("message %d, label %s: reused %v, fresh %v", i, m.Labels[l].ID, a, b)
+			}
+		}
+	}
+}

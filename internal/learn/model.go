@@ -299,9 +299,12 @@ type Scorer struct {
 	TopW     [][TopN]float64
 	topSteps [][TopN]int16 // TopW in steps, as Rank compares them
 	rows     []int16       // by shown feature, its weight for every label, in steps
-	stamp    []uint32      // by feature: the scan that saw it last
-	gen      uint32
-	names    []bool // by word of the message: a name (see Config.Visit)
+	// stamp is, by feature, the message that counted it last (gen): a
+	// byte each, so that it stays in the core's first cache, where every
+	// word asks it up to four times. It is cleared every 255 messages.
+	stamp []uint8
+	gen   uint8
+	names []bool // by word of the message: a name (see Config.Visit)
 }
 
 // TopN is how many of the strongest readable features Rank keeps.
@@ -310,7 +313,7 @@ const TopN = 3
 // Start readies s for a message: every log-odds at its bias, no feature.
 func (m *Model) Start(s *Scorer) {
 	if len(s.stamp) != len(m.Names) || len(s.Z) != len(m.Labels) {
-		s.stamp, s.Z, s.gen = make([]uint32, len(m.Names)), make([]float64, len(m.Labels)), 0
+		s.stamp, s.Z, s.gen = make([]uint8, len(m.Names)), make([]float64, len(m.Labels)), 0
 		s.steps = make([]int32, len(m.Labels))
 	}
 	clear(s.steps)
