@@ -38,7 +38,18 @@ type Model struct {
 	// a phrase a person can read as evidence (not a function word, cue,
 	// rule or piece of a word), in one word: the place Add looks first,
 	// for every feature found (start<<32 | count<<1 | readable).
-	span   []uint64
+	span []uint64
+	// rows is every feature's weight for every label, in steps, a row of
+	// stride per feature (0 where it has none): the form scoring reads.
+	// A row fills one 64-byte line of the cache for up to 32 labels, and
+	// the feature's weights are added straight down it, where reading
+	// them through lw, label by label, cost half the time of scoring.
+	// lw stays for the weights by name (explanations, writing).
+	rows   []int16
+	stride int
+	// show has a bit by feature: a phrase a person can read as evidence
+	// (span's low bit), in a set small enough for the first cache.
+	show   []uint64
 	rules  []int32 // by rule index of the pack: its feature, or -1
 	byRule map[string]int32
 	lex    *lexicon       // the words of the model (nil: score through Visit)
@@ -146,10 +157,20 @@ func Build(cfg Config, labels []Label, names []string, weights [][]Weight, gain 
 		m.Labels[i].At = -1
 	}
 	m.span = make([]uint64, len(names))
+	m.show = make([]uint64, (len(names)+63)/64)
 	for f, r := range readable(names) {
 		m.span[f] = uint64(off[f])<<32 | uint64(off[f+1]-off[f])<<1
 		if r {
 			m.span[f] |= 1
+			m.show[f/64] |= 1 << (f % 64)
+		}
+	}
+	m.stride = (len(labels) + 31) &^ 31
+	m.rows = make([]int16, len(names)*m.stride)
+	for f := range names {
+		row := m.rows[f*m.stride:]
+		for _, x := range m.steps(int32(f)) {
+			row[x.label] = x.weight
 		}
 	}
 	for i, name := range cueNames {
@@ -214,7 +235,7 @@ func (m *Model) steps(f int32) []step {
 
 // readable reports whether feature f is a phrase a person can read as
 // evidence.
-func (m *Model) readable(f int32) bool { return m.span[f]&1 != 0 }
+func (m *Model) readable(f int32) bool { return m.show[f/64]&(1<<(f%64)) != 0 }
 
 // value is the weight a step stands for.
 func (x step) value() float64 { return float64(x.weight) * Unit }
@@ -298,7 +319,6 @@ type Scorer struct {
 	Top      [][TopN]Found
 	TopW     [][TopN]float64
 	topSteps [][TopN]int16 // TopW in steps, as Rank compares them
-	rows     []int16       // by shown feature, its weight for every label, in steps
 	// stamp is, by feature, the message that counted it last (gen): a
 	// byte each, so that it stays in the core's first cache, where every
 	// word asks it up to four times. It is cleared every 255 messages.
@@ -324,7 +344,7 @@ func (m *Model) Start(s *Scorer) {
 	for i := range m.Labels {
 		s.Z[i] = m.Labels[i].Bias
 	}
-	s.Found, s.shown, s.rows = s.Found[:0], s.shown[:0], s.rows[:0]
+	s.Found, s.shown = s.Found[:0], s.shown[:0]
 }
 
 // Add counts feature f (once per message) at words first..last; f < 0 (no
@@ -343,24 +363,16 @@ func (m *Model) add(s *Scorer, f int32, first, last int) {
 	if s.Record {
 		s.Found = append(s.Found, Found{f, int32(first), int32(last)})
 	}
-	sums := s.steps
-	var row []int16
 	if first >= 0 && m.readable(f) {
-		// A readable feature may be shown: its weights are kept in a row
-		// of all labels, for Rank to read from the cache.
+		// A readable feature may be shown (Rank).
 		s.shown = append(s.shown, Found{f, int32(first), int32(last)})
-		n := len(s.rows)
-		s.rows = slices.Grow(s.rows, len(sums))[:n+len(sums)]
-		row = s.rows[n:]
-		clear(row)
 	}
-	for _, x := range m.steps(f) {
-		// Whole steps add up exactly and cheaply; the sum becomes a
-		// number once (LogOdds).
-		sums[x.label] += int32(x.weight)
-		if row != nil {
-			row[x.label] = x.weight
-		}
+	// Whole steps add up exactly and cheaply; the sum becomes a number
+	// once (LogOdds).
+	sums := s.steps
+	row := m.rows[int(f)*m.stride:][:len(sums)]
+	for l, w := range row {
+		sums[l] += int32(w)
 	}
 }
 
@@ -383,8 +395,8 @@ func (m *Model) Rank(s *Scorer, want []bool) {
 			continue
 		}
 		t, tw := &s.Top[l], &s.topSteps[l]
-		for i, f := range s.shown {
-			v := s.rows[i*n+l]
+		for _, f := range s.shown {
+			v := m.rows[int(f.Feature)*m.stride+l]
 			if v <= tw[TopN-1] {
 				continue
 			}
