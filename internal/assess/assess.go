@@ -773,8 +773,9 @@ func (a *judge) result() model.Result {
 		// stored one at a time costs a write barrier each.
 		res.Scores = make([]model.Score, len(a.scores))
 		copy(res.Scores, a.scores)
-		for k, l := range a.mdl.Labels {
-			res.Scores[k].Score = round3(a.prob[l.At])
+		labels := a.mdl.Labels
+		for k := range labels {
+			res.Scores[k].Score = round3(a.prob[labels[k].At])
 		}
 	}
 	return res

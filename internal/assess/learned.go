@@ -34,24 +34,26 @@ func (a *judge) learned() {
 	m.Text(&a.ms, a.r.Text, &a.f, a.lex, a.negated)
 	a.headline()
 	a.want = slices.Grow(a.want[:0], len(m.Labels))[:len(m.Labels)]
-	for k, l := range m.Labels {
-		a.prob[l.At] = learn.Prob(a.ms.LogOdds(k))
-		a.score[l.At] = a.prob[l.At]
-		if a.hold[l.At] && a.rule[l.At] >= a.p.Labels()[l.At].Threshold && !a.on(l.At) {
+	rules := a.p.Labels()
+	for k := range m.Labels {
+		i := m.Labels[k].At
+		a.prob[i] = learn.Prob(a.ms.LogOdds(k))
+		a.score[i] = a.prob[i]
+		if a.hold[i] && a.rule[i] >= rules[i].Threshold && !a.on(i) {
 			// The rules hold it on their own: the score says how sure the
 			// model is, the threshold is met.
-			a.score[l.At] = math.Max(a.thresh[l.At], 1e-9)
+			a.score[i] = math.Max(a.thresh[i], 1e-9)
 		}
-		a.want[k] = a.on(l.At)
+		a.want[k] = a.on(i)
 	}
 	// The words behind a label are sorted out for the labels that hold.
 	m.Rank(&a.ms, a.want)
-	for k, l := range m.Labels {
-		if a.on(l.At) && !a.learnedEvidence(k, l.At) && a.pol.NeedEvidence > 0 && a.shown(l.At) {
+	for k := range m.Labels {
+		if i := m.Labels[k].At; a.want[k] && !a.learnedEvidence(k, i) && a.pol.NeedEvidence > 0 && a.shown(i) {
 			// A flag or signal nobody could point at in the text is not
 			// shown: the score alone (bias, cues, function words) stays in
 			// scores, below its threshold.
-			a.score[l.At] = math.Min(a.score[l.At], math.Nextafter(a.thresh[l.At], 0))
+			a.score[i] = math.Min(a.score[i], math.Nextafter(a.thresh[i], 0))
 		}
 	}
 }
