@@ -34,10 +34,8 @@ type Model struct {
 	// names and Visit find them (scoring goes through the lexicon).
 	feats table[uint64]
 	lw    []step // every feature's weights, one feature after another
-	// span is, by feature, where its weights are in lw and whether it is
-	// a phrase a person can read as evidence (not a function word, cue,
-	// rule or piece of a word), in one word: the place Add looks first,
-	// for every feature found (start<<32 | count<<1 | readable).
+	// span is, by feature, where its weights are in lw
+	// (start<<32 | count).
 	span []uint64
 	// rows is every feature's weight for every label, in steps, a row of
 	// stride per feature (0 where it has none): the form scoring reads.
@@ -48,7 +46,8 @@ type Model struct {
 	rows   []int16
 	stride int
 	// show has a bit by feature: a phrase a person can read as evidence
-	// (span's low bit), in a set small enough for the first cache.
+	// (not a function word, cue, rule or piece of a word), in a set small
+	// enough for the first cache.
 	show   []uint64
 	rules  []int32 // by rule index of the pack: its feature, or -1
 	byRule map[string]int32
@@ -159,9 +158,8 @@ func Build(cfg Config, labels []Label, names []string, weights [][]Weight, gain 
 	m.span = make([]uint64, len(names))
 	m.show = make([]uint64, (len(names)+63)/64)
 	for f, r := range readable(names) {
-		m.span[f] = uint64(off[f])<<32 | uint64(off[f+1]-off[f])<<1
+		m.span[f] = uint64(off[f])<<32 | uint64(off[f+1]-off[f])
 		if r {
-			m.span[f] |= 1
 			m.show[f/64] |= 1 << (f % 64)
 		}
 	}
@@ -230,7 +228,7 @@ func (m *Model) Weight(f, l int) (w float64, known bool) {
 func (m *Model) steps(f int32) []step {
 	sp := m.span[f]
 	at := int(sp >> 32)
-	return m.lw[at : at+int(uint32(sp)>>1)]
+	return m.lw[at : at+int(uint32(sp))]
 }
 
 // readable reports whether feature f is a phrase a person can read as
