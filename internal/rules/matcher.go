@@ -423,11 +423,10 @@ func (m *matcher) freeze() error {
 				root |= rootKids
 			}
 		}
-		if len(w) >= preLen {
-			if pk, _ := key(w[:preLen]); m.anyPre {
-				if from, to := m.roots.get(pk); from < to {
-					root |= rootCand
-				}
+		if m.anyPre && len(w) >= preLen {
+			pk, _ := key(w[:preLen])
+			if from, to := m.roots.get(pk); from < to {
+				root |= rootCand
 			}
 		}
 		if k, long := key(w); long {
