@@ -1,6 +1,7 @@
 package learn
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
@@ -51,6 +52,8 @@ func same(m *Model, msg string) string {
 	m.Text(&a, msg, f, nil, notBefore(f))
 	slow.Start(&b)
 	slow.Text(&b, msg, f, nil, notBefore(f))
+	a.sum()
+	b.sum()
 	switch {
 	case !slices.Equal(a.Found, b.Found):
 		return "features found differ"
@@ -130,6 +133,9 @@ func TestWeight(t *testing.T) {
 			if v, ok := want[l]; w != v || known != ok {
 				t.Fatalf("Weight(%s, %s) = %v, %v; want %v, %v", m.Names[f], m.Labels[l].ID, w, known, v, ok)
 			}
+			if r := float64(m.weight(int32(f), l)) * Unit; r != w {
+				t.Fatalf("the row of %s holds %v for %s; want %v", m.Names[f], r, m.Labels[l].ID, w)
+			}
 		}
 	}
 }
@@ -153,6 +159,39 @@ func TestScorerReuse(t *testing.T) {
 			if a, b := reused.LogOdds(l), fresh.LogOdds(l); a != b {
 				t.Fatalf("message %d, label %s: reused %v, fresh %v", i, m.Labels[l].ID, a, b)
 			}
+		}
+	}
+}
+
+// TestLaneSums: the halves of a row's words add up exactly at the extremes
+// of a weight, past the block where sum settles them (maxBlock), for an odd
+// number of labels (the last half is padding).
+func TestLaneSums(t *testing.T) {
+	n := maxBlock + 10
+	names := make([]string, n)
+	var ws [3][]Weight
+	for f := range names {
+		names[f] = fmt.Sprintf("w:f%d", f)
+		ws[0] = append(ws[0], Weight{f, maxSteps * Unit})
+		ws[1] = append(ws[1], Weight{f, -maxSteps * Unit})
+		if f%3 == 0 {
+			ws[2] = append(ws[2], Weight{f, -0.001})
+		}
+	}
+	labels := []Label{{ID: "a", Threshold: 0.5}, {ID: "b", Threshold: 0.5}, {ID: "c", Threshold: 0.5}}
+	m, err := Build(Config{Words: 1}, labels, names, ws[:], 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var s Scorer
+	m.Start(&s)
+	for f := range names {
+		m.Add(&s, int32(f), -1, -1)
+	}
+	want := []int64{int64(n) * maxSteps, -int64(n) * maxSteps, -int64((n + 2) / 3)}
+	for l, w := range want {
+		if got := s.LogOdds(l); got != float64(w)*Unit {
+			t.Errorf("label %s: log-odds %v, want %v", labels[l].ID, got, float64(w)*Unit)
 		}
 	}
 }
