@@ -189,7 +189,8 @@ func Build(cfg Config, labels []Label, names []string, weights [][]Weight, gain 
 	m.lanes = make([]lane, len(names)*m.chunks)
 	for f := range names {
 		for _, x := range m.steps(int32(f)) {
-			m.lanes[f*m.chunks+int(x.label)/perLane][x.label%perLane/4] += uint64(laneBias+int32(x.weight)) << (16 * (x.label % 4))
+			c, j, shift := laneAt(int(x.label))
+			m.lanes[f*m.chunks+c][j] += uint64(laneBias+int32(x.weight)) << shift
 		}
 	}
 	for i := range m.lanes {
@@ -453,8 +454,13 @@ func (s *Scorer) sum() {
 
 // weight is feature f's weight for label l in steps, read from its row.
 func (m *Model) weight(f int32, l int) int32 {
-	return int32(m.lanes[int(f)*m.chunks+l/perLane][l%perLane/4]>>(16*(l%4))&0xffff) - laneBias
+	c, j, shift := laneAt(l)
+	return int32(m.lanes[int(f)*m.chunks+c][j]>>shift&0xffff) - laneBias
 }
+
+// laneAt is where label l's weight is in a feature's lanes: its lane (c),
+// the word of the lane (j) and the bits of the word (from shift).
+func laneAt(l int) (c, j int, shift uint) { return l / perLane, l % perLane / 4, 16 * uint(l%4) }
 
 // Rank files, for every model label l with want[l], the strongest readable
 // features found with a positive weight for it in s.Top[l], strongest first,
@@ -475,8 +481,9 @@ func (m *Model) Rank(s *Scorer, want []bool) {
 			continue
 		}
 		t, tw := &s.Top[l], &s.topSteps[l]
+		c, j, shift := laneAt(l) // worked out once, not once a feature
 		for _, f := range s.shown {
-			v := m.weight(f.Feature, l)
+			v := int32(m.lanes[int(f.Feature)*m.chunks+c][j]>>shift&0xffff) - laneBias
 			if v <= tw[TopN-1] {
 				continue
 			}
