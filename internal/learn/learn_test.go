@@ -285,3 +285,20 @@ func FuzzParse(f *testing.F) {
 		}
 	})
 }
+
+// TestReadable: a phrase is shown as evidence only when a word of it is not
+// a function word, in every language the replies speak.
+func TestReadable(t *testing.T) {
+	for _, c := range []struct {
+		name string
+		want bool
+	}{
+		{"w:pick your brain", true}, {"w:of the", false}, {"w:te", false}, {"w:de la", false},
+		{"w:nuestra plataforma", true}, {"w:você", false}, {"w:für sie", false}, {"w:très", false},
+		{"w:内 推", true}, {"w:的", false}, {"w:#", false}, {"s:link", false}, {"p:sell", false},
+	} {
+		if got := readable([]string{c.name})[0]; got != c.want {
+			t.Errorf("readable(%q) = %v, want %v", c.name, got, c.want)
+		}
+	}
+}

@@ -22,7 +22,13 @@ func readable(names []string) []bool {
 }
 
 // functionWords carry grammar, not meaning: a model may weigh them, but
-// they are never shown as the reason for a finding.
+// they are never shown as the reason for a finding. Those of the other
+// languages matter most: the corpora hold few messages of each, from few
+// sources, so a model weighs a language's commonest words by those sources
+// ("te" was shown as the reason a Spanish note to an old friend was
+// selling). Only English and the languages the replies speak are listed;
+// a Han character alone is often a word of meaning (请, 推), so the list
+// holds only a few particles.
 var functionWords = map[string]bool{}
 
 func init() {
@@ -32,7 +38,13 @@ func init() {
 		im id ive ill youre youve youll its dont were theyre thats whats lets hi hello hey dear thanks thank
 		about into over out up down more most some any all each other such only own same few both
 		der die das und oder ein eine ich sie wir mit für von zu auf ist le la les et ou un une je vous nous de du des
-		el los las y o un una yo usted nosotros con para por que en es 的 了 是 我 你 在 和`) {
+		el los las y o un una yo usted nosotros con para por que en es 的 了 是 我 你 在 和
+		den dem des einen einem einer im an am bei nicht auch sehr ihr ihre ihnen dich dir mich mir sich es sind
+		war haben hat habe wie was wenn dass aber noch nur mein meine dein deine unser unsere euch du er uns
+		à au aux ce cet cette ces dans sur pour par avec qui est sont votre vos notre nos mon ma mes ton ta tes
+		il elle on ne pas plus très tu te toi moi se son sa ses
+		lo le mi su sus al del muy más mas pero como este esta ese esa estos estas también tambien ti mí ya si sí
+		os as um uma da do das dos na no nas em e você voce eu mas muito seu sua meu minha é são sao foi ao aos pra`) {
 		functionWords[w] = true
 	}
 }
