@@ -34,12 +34,12 @@ func (a *judge) learned() {
 	m.Text(&a.ms, a.r.Text, &a.f, a.lex, a.negated)
 	a.headline()
 	a.want = slices.Grow(a.want[:0], len(m.Labels))[:len(m.Labels)]
-	rules := a.p.Labels()
+	labels := a.p.Labels() // not "rules": that is the package
 	for k := range m.Labels {
 		i := m.Labels[k].At
 		a.prob[i] = learn.Prob(a.ms.LogOdds(k))
 		a.score[i] = a.prob[i]
-		if a.hold[i] && a.rule[i] >= rules[i].Threshold && !a.on(i) {
+		if a.hold[i] && a.rule[i] >= labels[i].Threshold && !a.on(i) {
 			// The rules hold it on their own: the score says how sure the
 			// model is, the threshold is met.
 			a.score[i] = math.Max(a.thresh[i], 1e-9)

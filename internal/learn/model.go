@@ -187,19 +187,16 @@ func Build(cfg Config, labels []Label, names []string, weights [][]Weight, gain 
 	}
 	m.chunks = (len(labels) + perLane - 1) / perLane
 	m.lanes = make([]lane, len(names)*m.chunks)
+	for i := range m.lanes {
+		for j := range m.lanes[i] {
+			m.lanes[i][j] = laneBias * 0x0001_0001_0001_0001 // a weight of 0 for all four labels
+		}
+	}
 	for f := range names {
 		for _, x := range m.steps(int32(f)) {
 			c, j, shift := laneAt(int(x.label))
-			m.lanes[f*m.chunks+c][j] += uint64(laneBias+int32(x.weight)) << shift
-		}
-	}
-	for i := range m.lanes {
-		for j := range m.lanes[i] {
-			for q := range 4 {
-				if m.lanes[i][j]>>(16*q)&0xffff == 0 {
-					m.lanes[i][j] |= laneBias << (16 * q) // a weight of 0
-				}
-			}
+			w := &m.lanes[f*m.chunks+c][j]
+			*w = *w&^(0xffff<<shift) | uint64(laneBias+int32(x.weight))<<shift
 		}
 	}
 	for i, name := range cueNames {
@@ -455,8 +452,11 @@ func (s *Scorer) sum() {
 // weight is feature f's weight for label l in steps, read from its row.
 func (m *Model) weight(f int32, l int) int32 {
 	c, j, shift := laneAt(l)
-	return int32(m.lanes[int(f)*m.chunks+c][j]>>shift&0xffff) - laneBias
+	return m.lanes[int(f)*m.chunks+c].at(j, shift)
 }
+
+// at is the weight in steps held by word j of the lane at shift (laneAt).
+func (r *lane) at(j int, shift uint) int32 { return int32(r[j]>>shift&0xffff) - laneBias }
 
 // laneAt is where label l's weight is in a feature's lanes: its lane (c),
 // the word of the lane (j) and the bits of the word (from shift).
@@ -483,7 +483,7 @@ func (m *Model) Rank(s *Scorer, want []bool) {
 		t, tw := &s.Top[l], &s.topSteps[l]
 		c, j, shift := laneAt(l) // worked out once, not once a feature
 		for _, f := range s.shown {
-			v := int32(m.lanes[int(f.Feature)*m.chunks+c][j]>>shift&0xffff) - laneBias
+			v := m.lanes[int(f.Feature)*m.chunks+c].at(j, shift)
 			if v <= tw[TopN-1] {
 				continue
 			}
