@@ -17,7 +17,6 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"unicode/utf8"
 
 	"politely/internal/lint"
 	"politely/internal/model"
@@ -245,33 +244,20 @@ func normalize(s string) string {
 // its set-up on every call (a few percent of a whole-inbox triage).
 var quotes = strings.NewReplacer("\u2019", "'", "\u2018", "'", "\u00a0", " ", "\n", " ")
 
-// containsWord reports whether w occurs in s not inside a longer word.
+// containsWord reports whether w occurs in s as a whole word (alone): a
+// company or topic inside a longer word is not it, except in Han text,
+// written without spaces.
 func containsWord(s, w string) bool {
 	for i := 0; ; {
 		j := strings.Index(s[i:], w)
-		if j < 0 {
+		if j < 0 || w == "" {
 			return false
 		}
-		a, b := i+j, i+j+len(w)
-		before := a == 0 || !isLetterByte(s, a, -1)
-		after := b == len(s) || !isLetterByte(s, b, +1)
-		if before && after {
+		if a := i + j; alone(s, a, a+len(w)) {
 			return true
 		}
-		i = a + 1
+		i += j + 1
 	}
-}
-
-func isLetterByte(s string, at, dir int) bool {
-	// One rune decoded, not the text around it: a long message is searched
-	// in time linear in its length.
-	var r rune
-	if dir < 0 {
-		r, _ = utf8.DecodeLastRuneInString(s[:at])
-	} else {
-		r, _ = utf8.DecodeRuneInString(s[at:])
-	}
-	return isNameRune(r) && r != '-' && r != '\'' && r != '.'
 }
 
 // seed hashes what makes a request distinct for choosing phrasings: the

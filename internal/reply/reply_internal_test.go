@@ -220,3 +220,27 @@ func TestMinutes(t *testing.T) {
 		}
 	}
 }
+
+// TestContainsWord: a company or topic counts as a whole word only, as the
+// register's cues do (one rule for both), and anywhere in Han text.
+func TestContainsWord(t *testing.T) {
+	for _, c := range []struct {
+		s, w string
+		want bool
+	}{
+		{"engineer at northwind traders", "northwind", true},
+		{"engineer at northwindy", "northwind", false},
+		{"engineer at subnorthwind", "northwind", false},
+		{"kubernetes, terraform and go", "terraform", true},
+		{"northwindy, then northwind", "northwind", true},
+		{"ingénieur chez énergie", "énergie", true},
+		{"ingénieur chez xénergie", "énergie", false},
+		{"我在北风公司工作", "北风", true},
+		{"anything", "", false},
+		{"", "northwind", false},
+	} {
+		if got := containsWord(c.s, c.w); got != c.want {
+			t.Errorf("containsWord(%q, %q) = %v, want %v", c.s, c.w, got, c.want)
+		}
+	}
+}
