@@ -168,6 +168,20 @@ func TestRefused(t *testing.T) {
 	}
 }
 
+// TestBuildRefused: what Parse cannot catch, because a trainer builds the
+// model from its own lists: a label that weighs a feature twice.
+func TestBuildRefused(t *testing.T) {
+	labels := []Label{{ID: "selling", Bias: -1, Threshold: 0.5}}
+	names := []string{"w:we help", "w:hello"}
+	_, err := Build(Config{Words: 1}, labels, names, [][]Weight{{{0, 1}, {1, 2}, {0, 3}}}, 3)
+	if err == nil || !strings.Contains(err.Error(), "feature w:we help has two weights") {
+		t.Errorf("want an error for a feature weighed twice, got %v", err)
+	}
+	if _, err := Build(Config{Words: 1}, append(labels, Label{ID: "job", Threshold: 0.5}), names, [][]Weight{{{0, 1}}, {{0, 2}}}, 3); err != nil {
+		t.Errorf("a feature weighed once for each of two labels: %v", err)
+	}
+}
+
 func TestBind(t *testing.T) {
 	m, err := Parse(gjson.Parse(goodModel))
 	if err != nil {

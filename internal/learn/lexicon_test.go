@@ -119,24 +119,54 @@ func FuzzLexicon(f *testing.F) {
 	})
 }
 
-// TestWeight: Weight finds a feature's weight for one label, and none where
-// the feature has no weight for it (not the next label's).
+// TestWeight: the weights the model holds (its rows, the only copy) are the
+// pack file's, label by label and feature by feature, and no others; Weights
+// and LabelWeights list the same.
 func TestWeight(t *testing.T) {
 	m := packModel(t)
+	data, err := os.ReadFile("../rules/pack/model.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := make([]map[int]float64, len(m.Labels))
+	for l, lab := range gjson.Get(string(data), "model.labels").Array() {
+		want[l] = map[int]float64{}
+		ws, f := lab.Get("weights").Array(), 0
+		for i := 0; i+1 < len(ws); i += 2 {
+			f += int(ws[i].Int())
+			want[l][f] = float64(ws[i+1].Int()) * Unit
+		}
+		if got := m.LabelWeights(l); len(got) != len(want[l]) {
+			t.Fatalf("LabelWeights(%s) lists %d weights; the file %d", m.Labels[l].ID, len(got), len(want[l]))
+		}
+	}
 	for f := range m.Names {
-		want := map[int]float64{}
+		byLabel := map[int]float64{}
 		for _, lw := range m.Weights(f) {
-			want[int(lw.Label)] = lw.Weight
+			byLabel[int(lw.Label)] = lw.Weight
 		}
 		for l := range m.Labels {
-			w, known := m.Weight(f, l)
-			if v, ok := want[l]; w != v || known != ok {
-				t.Fatalf("Weight(%s, %s) = %v, %v; want %v, %v", m.Names[f], m.Labels[l].ID, w, known, v, ok)
+			v, ok := want[l][f]
+			if w, known := m.Weight(f, l); w != v || known != ok {
+				t.Fatalf("Weight(%s, %s) = %v, %v; the file has %v, %v", m.Names[f], m.Labels[l].ID, w, known, v, ok)
 			}
-			if r := float64(m.weight(int32(f), l)) * Unit; r != w {
-				t.Fatalf("the row of %s holds %v for %s; want %v", m.Names[f], r, m.Labels[l].ID, w)
+			if w, listed := byLabel[l]; w != v || listed != ok {
+				t.Fatalf("Weights(%s) gives %s %v, %v; the file %v, %v", m.Names[f], m.Labels[l].ID, w, listed, v, ok)
 			}
 		}
+	}
+}
+
+// TestJSON: a model written and read back is the same file, to the byte.
+func TestJSON(t *testing.T) {
+	m := packModel(t)
+	first := m.JSON("about")
+	back, err := Parse(gjson.Get(string(first), "model"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if second := back.JSON("about"); string(second) != string(first) {
+		t.Fatal("the model read back writes another file")
 	}
 }
 

@@ -33,10 +33,6 @@ type Model struct {
 	// feats finds a feature by Hash of its kind and string: how training
 	// names and Visit find them (scoring goes through the lexicon).
 	feats table[uint64]
-	lw    []step // every feature's weights, one feature after another
-	// span is, by feature, where its weights are in lw
-	// (start<<32 | count).
-	span []uint64
 	// lanes is every feature's weight for every label, in steps, the form
 	// scoring reads: chunks lanes per feature, each word of a lane holding
 	// four labels' weights in 16 bits each, plus laneBias so that none is
@@ -45,7 +41,8 @@ type Model struct {
 	// half into the next: the features of a message are added up in
 	// registers, a quarter of the instructions label by label took (adding
 	// was a fifth of the judgment's), in 40 bytes a feature for 20 labels.
-	// lw stays for the weights by name (explanations, writing).
+	// It is the only copy of the weights: explanations and the writer read
+	// them here too, and a weight of zero is no weight.
 	lanes  []lane
 	chunks int // lanes a feature
 	// show has a bit by feature: a phrase a person can read as evidence
@@ -87,14 +84,6 @@ type lane [laneChunk]uint64
 
 const perLane = 4 * laneChunk
 
-// step is one of a feature's weights, in steps of Unit: four bytes, so that
-// the weights of every feature fit a core's cache, where scoring spends its
-// time waiting for them.
-type step struct {
-	weight int16
-	label  uint16
-}
-
 // Unit is the step of every weight: a thousandth, as the trainer writes
 // them. Weights of a model are kept in whole steps, so a model scores the
 // same whether built by the trainer or read from its file.
@@ -135,55 +124,8 @@ func Build(cfg Config, labels []Label, names []string, weights [][]Weight, gain 
 			return nil, fmt.Errorf("feature %q is listed twice (or collides with %q)", n, names[m.feats.get(Hash(kind, s))])
 		}
 	}
-	// Weights grouped by feature, so that a feature found in a message
-	// reads its weights for every label in one place: counted per feature,
-	// then placed, label by label (a sort would cost the start-up of every
-	// host, the extension's included).
-	off := make([]int32, len(names)+1) // where each feature's weights start in lw (and one past the last)
-	for l, ws := range weights {
-		if math.IsNaN(labels[l].Bias) || math.IsInf(labels[l].Bias, 0) {
-			return nil, fmt.Errorf("label %s: bias is not a finite number", labels[l].ID)
-		}
-		if !(labels[l].Threshold > 0 && labels[l].Threshold < 1) {
-			return nil, fmt.Errorf("label %s: threshold %v is not a probability between 0 and 1", labels[l].ID, labels[l].Threshold)
-		}
-		for _, w := range ws {
-			if w.Feature < 0 || w.Feature >= len(names) {
-				return nil, fmt.Errorf("label %s: weight for feature %d, but there are %d features", labels[l].ID, w.Feature, len(names))
-			}
-			if math.IsNaN(w.Value) || math.IsInf(w.Value, 0) {
-				return nil, fmt.Errorf("label %s: feature %s: weight is not a finite number", labels[l].ID, names[w.Feature])
-			}
-			if math.Abs(math.Round(w.Value/Unit)) > maxSteps {
-				return nil, fmt.Errorf("label %s: feature %s: weight %v is out of range (±%v)", labels[l].ID, names[w.Feature], w.Value, maxSteps*Unit)
-			}
-			off[w.Feature+1]++
-		}
-	}
-	for i := range names {
-		off[i+1] += off[i]
-	}
 	if len(labels) > math.MaxUint16 {
 		return nil, fmt.Errorf("%d labels: at most %d", len(labels), math.MaxUint16)
-	}
-	m.lw = make([]step, off[len(names)])
-	next := slices.Clone(off[:len(names)])
-	for l, ws := range weights {
-		for _, w := range ws {
-			m.lw[next[w.Feature]] = step{int16(math.Round(w.Value / Unit)), uint16(l)}
-			next[w.Feature]++
-		}
-	}
-	for i := range m.Labels {
-		m.Labels[i].At = -1
-	}
-	m.span = make([]uint64, len(names))
-	m.show = make([]uint64, (len(names)+63)/64)
-	for f, r := range readable(names) {
-		m.span[f] = uint64(off[f])<<32 | uint64(off[f+1]-off[f])
-		if r {
-			m.show[f/64] |= 1 << (f % 64)
-		}
 	}
 	m.chunks = (len(labels) + perLane - 1) / perLane
 	m.lanes = make([]lane, len(names)*m.chunks)
@@ -192,11 +134,43 @@ func Build(cfg Config, labels []Label, names []string, weights [][]Weight, gain 
 			m.lanes[i][j] = laneBias * 0x0001_0001_0001_0001 // a weight of 0 for all four labels
 		}
 	}
-	for f := range names {
-		for _, x := range m.steps(int32(f)) {
-			c, j, shift := laneAt(int(x.label))
-			w := &m.lanes[f*m.chunks+c][j]
-			*w = *w&^(0xffff<<shift) | uint64(laneBias+int32(x.weight))<<shift
+	// by is, per feature, the label that set its weight last, plus one: a
+	// list that names a feature twice would otherwise keep the second.
+	by := make([]int32, len(names))
+	for l, ws := range weights {
+		if math.IsNaN(labels[l].Bias) || math.IsInf(labels[l].Bias, 0) {
+			return nil, fmt.Errorf("label %s: bias is not a finite number", labels[l].ID)
+		}
+		if !(labels[l].Threshold > 0 && labels[l].Threshold < 1) {
+			return nil, fmt.Errorf("label %s: threshold %v is not a probability between 0 and 1", labels[l].ID, labels[l].Threshold)
+		}
+		c, j, shift := laneAt(l)
+		for _, w := range ws {
+			if w.Feature < 0 || w.Feature >= len(names) {
+				return nil, fmt.Errorf("label %s: weight for feature %d, but there are %d features", labels[l].ID, w.Feature, len(names))
+			}
+			if math.IsNaN(w.Value) || math.IsInf(w.Value, 0) {
+				return nil, fmt.Errorf("label %s: feature %s: weight is not a finite number", labels[l].ID, names[w.Feature])
+			}
+			st := math.Round(w.Value / Unit)
+			if math.Abs(st) > maxSteps {
+				return nil, fmt.Errorf("label %s: feature %s: weight %v is out of range (±%v)", labels[l].ID, names[w.Feature], w.Value, maxSteps*Unit)
+			}
+			if by[w.Feature] == int32(l)+1 {
+				return nil, fmt.Errorf("label %s: feature %s has two weights", labels[l].ID, names[w.Feature])
+			}
+			by[w.Feature] = int32(l) + 1
+			x := &m.lanes[w.Feature*m.chunks+c][j]
+			*x = *x&^(0xffff<<shift) | uint64(laneBias+int32(st))<<shift
+		}
+	}
+	for i := range m.Labels {
+		m.Labels[i].At = -1
+	}
+	m.show = make([]uint64, (len(names)+63)/64)
+	for f, r := range readable(names) {
+		if r {
+			m.show[f/64] |= 1 << (f % 64)
 		}
 	}
 	for i, name := range cueNames {
@@ -227,46 +201,30 @@ type LabelWeight struct {
 	Weight float64
 }
 
-// Weights lists feature f's weights, one per label it weighs for.
+// Weights lists feature f's weights, one per label it weighs for, in the
+// order of the labels.
 func (m *Model) Weights(f int) []LabelWeight {
 	var out []LabelWeight
-	for _, x := range m.steps(int32(f)) {
-		out = append(out, LabelWeight{int32(x.label), x.value()})
+	for l := range m.Labels {
+		if w, ok := m.Weight(f, l); ok {
+			out = append(out, LabelWeight{int32(l), w})
+		}
 	}
 	return out
 }
 
 // Weight is feature f's weight for model label l; known is false when f
-// has none for it.
+// has none for it (a weight of zero is none).
 func (m *Model) Weight(f, l int) (w float64, known bool) {
-	for _, x := range m.steps(int32(f)) {
-		switch {
-		case int(x.label) == l:
-			return x.value(), true
-		case int(x.label) > l:
-			// A feature's weights are in the order of their labels: a
-			// later one is another label's, never this one's.
-			return 0, false
-		}
-	}
-	return 0, false
-}
-
-// steps lists feature f's weights.
-func (m *Model) steps(f int32) []step {
-	sp := m.span[f]
-	at := int(sp >> 32)
-	return m.lw[at : at+int(uint32(sp))]
+	s := m.weight(int32(f), l)
+	return float64(s) * Unit, s != 0
 }
 
 // readable reports whether feature f is a phrase a person can read as
 // evidence.
 func (m *Model) readable(f int32) bool { return m.show[f/64]&(1<<(f%64)) != 0 }
 
-// value is the weight a step stands for.
-func (x step) value() float64 { return float64(x.weight) * Unit }
-
-// LabelWeights lists the weights of model label l, by feature, for writing.
+// LabelWeights lists the weights of model label l, by feature.
 func (m *Model) LabelWeights(l int) []Weight {
 	var out []Weight
 	for f := range m.Names {

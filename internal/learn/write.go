@@ -3,7 +3,6 @@ package learn
 import (
 	"bytes"
 	"encoding/json"
-	"math"
 	"strconv"
 )
 
@@ -11,8 +10,8 @@ import (
 // feature name a line and one label's weights a line (feature gaps and
 // weights, see Version), so that a retrained model reads as a diff.
 // Numbers keep six significant digits; the file is what the pack loads, so
-// a model is always judged as written. Weights are written in thousandths,
-// as integers ("weight_unit").
+// a model is always judged as written. Weights are written as integers,
+// in steps of Unit ("weight_unit"), as the model holds them.
 func (m *Model) JSON(about string) []byte {
 	var b bytes.Buffer
 	str := func(s string) {
@@ -42,7 +41,9 @@ func (m *Model) JSON(about string) []byte {
 	ints(m.Config.Suffixes)
 	b.WriteString(", \"chars\": ")
 	ints([]int{m.Config.CharMin, m.Config.CharMax})
-	b.WriteString("},\n  \"weight_unit\": 0.001,\n  \"rule_gain\": ")
+	b.WriteString("},\n  \"weight_unit\": ")
+	num(Unit)
+	b.WriteString(",\n  \"rule_gain\": ")
 	num(m.RuleGain)
 	b.WriteString(",\n  \"labels\": [")
 	for l, lab := range m.Labels {
@@ -56,17 +57,22 @@ func (m *Model) JSON(about string) []byte {
 		b.WriteString(", \"threshold\": ")
 		num(lab.Threshold)
 		b.WriteString(", \"weights\": [")
-		prev := 0
-		for i, w := range m.LabelWeights(l) {
+		prev, n := 0, 0
+		for f := range m.Names {
 			// Features ascend: each is written as its gap from the one
-			// before (Version), without spaces.
-			if i > 0 {
+			// before (Version), without spaces, and its weight in steps
+			// of Unit, exactly as the model holds it.
+			st := m.weight(int32(f), l)
+			if st == 0 {
+				continue
+			}
+			if n++; n > 1 {
 				b.WriteByte(',')
 			}
-			b.WriteString(strconv.Itoa(w.Feature - prev))
+			b.WriteString(strconv.Itoa(f - prev))
 			b.WriteByte(',')
-			b.WriteString(strconv.Itoa(int(math.Round(w.Value * 1000))))
-			prev = w.Feature
+			b.WriteString(strconv.Itoa(int(st)))
+			prev = f
 		}
 		b.WriteString("]}")
 	}
