@@ -79,7 +79,8 @@ type judge struct {
 	hold    []bool               // by label: the rules alone can make it hold
 	derived []bool               // by label: the policy derives it from other findings too
 	scores  []model.Score        // by model label: its id, and no score yet
-	negated func(first int) bool // whether a negation cancels the words from first, in the message
+	negated func(first int) bool // isNegated, as the model asks it
+	not     []bool               // by word of the message: a negation cancels the words from it (the scan's marks, kept while it scans other texts)
 	lex     []int32              // by word of the message: its number in the model's lexicon (-1: none)
 	// Scratch for result and reason.
 	tmp, kept []hit
@@ -165,7 +166,7 @@ func newJudge(p *rules.Pack) *judge {
 		}
 	}
 	// Made once per judge: a method value made per message would allocate.
-	a.negated = a.sc.Negated
+	a.negated = a.isNegated
 	a.at = make([]int, n)
 	for i := range a.at {
 		a.at[i] = -1
@@ -247,6 +248,7 @@ func (a *judge) reset(r model.Request) {
 // each rule counting once.
 func (a *judge) scanMessage() {
 	hits := a.sc.Scan(a.p, &a.f)
+	a.not = a.sc.Negations(a.not)
 	a.lex = a.sc.Lexicon(a.p, a.lex) // the model's numbers of the words the scan looked up
 	for _, h := range hits {
 		rule := &a.rules[h.Rule]
@@ -303,6 +305,10 @@ func (a *judge) scanMessage() {
 		}
 	}
 }
+
+// isNegated reports whether a negation cancels the words of the message
+// from word first on, whatever text the scanner has read since.
+func (a *judge) isNegated(first int) bool { return uint(first) < uint(len(a.not)) && a.not[first] }
 
 // countWord reports whether a vocabulary rule counts word: a word it has not
 // counted yet, while the rule stays within its maximum. A message holds few

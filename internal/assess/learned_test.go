@@ -170,3 +170,26 @@ func sameScores(t testing.TB, p *rules.Pack, msg string) {
 		}
 	}
 }
+
+// The message's negations stay the model's answer while the scanner reads
+// another text (the headline): the scanner keeps only the last text's.
+func TestNegationsKept(t *testing.T) {
+	p := pack(t)
+	a := newJudge(p)
+	a.reset(model.Request{Text: "We are not looking to sell you anything, just to connect.", Sender: model.Sender{Headline: "Founder"}})
+	a.scanMessage()
+	var before []bool
+	for k := range a.f.List() {
+		before = append(before, a.negated(k))
+	}
+	if !slices.Contains(before, true) {
+		t.Fatal("no word of the message is negated")
+	}
+	a.g.Refold("Sales lead, not an engineer")
+	a.sc.Scan(p, &a.g)
+	for k, want := range before {
+		if got := a.negated(k); got != want {
+			t.Errorf("word %d: negated %v after another scan, %v before", k, got, want)
+		}
+	}
+}

@@ -889,3 +889,8 @@ func (s *Scanner) negated(lasts []int, first int) bool {
 func (s *Scanner) Negated(first int) bool {
 	return uint(first) < uint(len(s.not)) && s.not[first]
 }
+
+// Negations appends to dst[:0] the marks Negated reads for the text of the
+// last Scan (none when no word is negated), for a caller that keeps asking
+// about one text while the scanner reads others.
+func (s *Scanner) Negations(dst []bool) []bool { return append(dst[:0], s.not...) }
