@@ -316,3 +316,29 @@ func TestReadable(t *testing.T) {
 		}
 	}
 }
+
+// TestRank: the strongest readable features, heaviest first; of equal
+// weights the one of more words, then the one found first; none that weighs
+// against the label, and no function word.
+func TestRank(t *testing.T) {
+	names := []string{"w:min", "w:# min", "w:quick", "w:worth a", "w:call", "w:the", "w:cloud"}
+	ws := []Weight{{0, 0.277}, {1, 0.277}, {2, 0.2}, {3, 0.259}, {4, -0.3}, {5, 2}, {6, 0.2}}
+	m, err := Build(Config{Words: 2}, []Label{{ID: "selling", Threshold: 0.5}}, names, [][]Weight{ws}, 3)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f := text.Fold("worth a quick 15 min call on the cloud")
+	var s Scorer
+	m.Start(&s)
+	m.Text(&s, "worth a quick 15 min call on the cloud", f, nil, nil)
+	m.Rank(&s, []bool{true})
+	var got []string
+	for j, c := range s.Top[0] {
+		if s.TopW[0][j] > 0 {
+			got = append(got, f.Norm[f.List()[c.First].Start:f.List()[c.Last].End])
+		}
+	}
+	if want := []string{"# min", "min", "worth a"}; !slices.Equal(got, want) {
+		t.Errorf("Rank = %q, want %q", got, want)
+	}
+}

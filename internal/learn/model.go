@@ -420,10 +420,18 @@ func (r *lane) at(j int, shift uint) int32 { return int32(r[j]>>shift&0xffff) - 
 // the word of the lane (j) and the bits of the word (from shift).
 func laneAt(l int) (c, j int, shift uint) { return l / perLane, l % perLane / 4, 16 * uint(l%4) }
 
+// beats reports whether feature f of weight v ranks before g of weight w:
+// the heavier, and of equal weights the one of more words. A word and the
+// pair it is always part of weigh the same, and "15 min" says more than
+// "min".
+func beats(v int32, f Found, w int32, g Found) bool {
+	return v > w || v == w && f.Last-f.First > g.Last-g.First
+}
+
 // Rank files, for every model label l with want[l], the strongest readable
 // features found with a positive weight for it in s.Top[l], strongest first,
 // with their weights in s.TopW[l] (0 past the last); of equal weights, the
-// one found first. Other labels get none. Only the labels a caller shows
+// one of more words (beats), then the one found first. Other labels get none. Only the labels a caller shows
 // need them, so they are sorted out once scoring is done rather than while
 // adding every weight.
 func (m *Model) Rank(s *Scorer, want []bool) {
@@ -442,11 +450,11 @@ func (m *Model) Rank(s *Scorer, want []bool) {
 		c, j, shift := laneAt(l) // worked out once, not once a feature
 		for _, f := range s.shown {
 			v := m.lanes[int(f.Feature)*m.chunks+c].at(j, shift)
-			if v <= tw[TopN-1] {
+			if v <= 0 || !beats(v, f, tw[TopN-1], t[TopN-1]) {
 				continue
 			}
 			j := TopN - 1
-			for ; j > 0 && tw[j-1] < v; j-- {
+			for ; j > 0 && beats(v, f, tw[j-1], t[j-1]); j-- {
 				t[j], tw[j] = t[j-1], tw[j-1]
 			}
 			t[j], tw[j] = f, v
