@@ -155,6 +155,8 @@ func TestRefused(t *testing.T) {
 		{strings.Replace(goodModel, `"threshold": 0.5`, `"threshold": 1.5`, 1), "not a probability"},
 		{strings.Replace(goodModel, `"w:hello"`, `"w:we help"`, 1), "listed twice"},
 		{strings.Replace(goodModel, `"w:hello"`, `"hello"`, 1), "not a feature name"},
+		{strings.Replace(goodModel, `"w:hello"`, "\"w:hel\xd4\"", 1), "names[1] is not valid UTF-8"},
+		{strings.Replace(goodModel, `"id": "selling"`, "\"id\": \"sel\xffling\"", 1), "the id is not valid UTF-8"},
 		{strings.Replace(goodModel, `"bias": -2`, `"bias": "x"`, 1), "must be numbers"},
 		{strings.Replace(goodModel, `"rule_gain": 3`, `"rule_gain": -1`, 1), "rule_gain"},
 		{strings.Replace(goodModel, `"names"`, `"nomen"`, 1), `"names" must be an array`},
@@ -292,10 +294,21 @@ func FuzzParse(f *testing.F) {
 	f.Add(`{"version": 2, "features": {"words": 9}}`)
 	f.Fuzz(func(t *testing.T, data string) {
 		m, err := Parse(gjson.Parse(data))
-		if err == nil {
-			var s Scorer
-			m.Start(&s)
-			m.Text(&s, "we help companies like yours", text.Fold("we help companies like yours"), nil, nil)
+		if err != nil {
+			return
+		}
+		var s Scorer
+		m.Start(&s)
+		m.Text(&s, "we help companies like yours", text.Fold("we help companies like yours"), nil, nil)
+		// What is read can be written, and what is written reads back
+		// to the same file.
+		first := m.JSON("")
+		back, err := Parse(gjson.Get(string(first), "model"))
+		if err != nil {
+			t.Fatalf("the model written does not read back: %v", err)
+		}
+		if second := back.JSON(""); string(second) != string(first) {
+			t.Fatalf("the model read back writes another file:\n%s\n%s", first, second)
 		}
 	})
 }

@@ -5,6 +5,7 @@ import (
 	"math"
 	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/tidwall/gjson"
 
@@ -551,6 +552,12 @@ func Parse(v gjson.Result) (*Model, error) {
 			err = fmt.Errorf("names[%d] is not a string", len(ns))
 			return false
 		}
+		if !utf8.ValidString(x.String()) {
+			// It could not be written back as it was read (JSON writes
+			// such bytes as U+FFFD), and no text holds it.
+			err = fmt.Errorf("names[%d] is not valid UTF-8", len(ns))
+			return false
+		}
 		ns = append(ns, x.String())
 		return true
 	})
@@ -573,6 +580,10 @@ func Parse(v gjson.Result) (*Model, error) {
 	seen := map[string]bool{}
 	ls.ForEach(func(_, l gjson.Result) bool {
 		id := l.Get("id").String()
+		if !utf8.ValidString(id) {
+			err = fmt.Errorf("labels[%d]: the id is not valid UTF-8", len(labels))
+			return false
+		}
 		if id == "" || seen[id] {
 			err = fmt.Errorf("labels[%d]: a missing or repeated id %q", len(labels), id)
 			return false
