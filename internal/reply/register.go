@@ -69,19 +69,33 @@ func occurrences(text, lower string, c cue) int {
 		s = text
 	}
 	n := 0
-	for i := 0; i < len(s); {
-		j := strings.Index(s[i:], w)
-		if j < 0 {
-			break
+	for i := 0; ; {
+		a := wholeWord(s, w, i)
+		if a < 0 {
+			return n
 		}
-		a, b := i+j, i+j+len(w)
-		i = b
-		if !alone(s, a, b) || cased && sentenceStart(s, a) {
+		i = a + len(w)
+		if cased && sentenceStart(s, a) {
 			continue
 		}
 		n++
 	}
-	return n
+}
+
+// wholeWord returns where w next stands in s as a whole word (alone), at
+// or after byte i, or -1; an empty w is never found.
+func wholeWord(s, w string, i int) int {
+	for w != "" {
+		j := strings.Index(s[i:], w)
+		if j < 0 {
+			break
+		}
+		if a := i + j; alone(s, a, a+len(w)) {
+			return a
+		}
+		i += j + 1
+	}
+	return -1
 }
 
 // alone reports whether s[a:b] is a whole word: no letter joins it on either

@@ -244,21 +244,10 @@ func normalize(s string) string {
 // its set-up on every call (a few percent of a whole-inbox triage).
 var quotes = strings.NewReplacer("\u2019", "'", "\u2018", "'", "\u00a0", " ", "\n", " ")
 
-// containsWord reports whether w occurs in s as a whole word (alone): a
+// containsWord reports whether w occurs in s as a whole word (wholeWord): a
 // company or topic inside a longer word is not it, except in Han text,
 // written without spaces.
-func containsWord(s, w string) bool {
-	for i := 0; ; {
-		j := strings.Index(s[i:], w)
-		if j < 0 || w == "" {
-			return false
-		}
-		if a := i + j; alone(s, a, a+len(w)) {
-			return true
-		}
-		i += j + 1
-	}
-}
+func containsWord(s, w string) bool { return wholeWord(s, w, 0) >= 0 }
 
 // seed hashes what makes a request distinct for choosing phrasings: the
 // sender and the text, plus the choice of scenario, tone and language.
