@@ -196,24 +196,6 @@ func (m *Model) Feature(name string) int {
 	return int(m.feats.get(Hash(kind, s)))
 }
 
-// LabelWeight is one of a feature's weights: for model label Label.
-type LabelWeight struct {
-	Label  int32
-	Weight float64
-}
-
-// Weights lists feature f's weights, one per label it weighs for, in the
-// order of the labels.
-func (m *Model) Weights(f int) []LabelWeight {
-	var out []LabelWeight
-	for l := range m.Labels {
-		if w, ok := m.Weight(f, l); ok {
-			out = append(out, LabelWeight{int32(l), w})
-		}
-	}
-	return out
-}
-
 // Weight is feature f's weight for model label l; known is false when f
 // has none for it (a weight of zero is none).
 func (m *Model) Weight(f, l int) (w float64, known bool) {
@@ -224,17 +206,6 @@ func (m *Model) Weight(f, l int) (w float64, known bool) {
 // readable reports whether feature f is a phrase a person can read as
 // evidence.
 func (m *Model) readable(f int32) bool { return m.show[f/64]&(1<<(f%64)) != 0 }
-
-// LabelWeights lists the weights of model label l, by feature.
-func (m *Model) LabelWeights(l int) []Weight {
-	var out []Weight
-	for f := range m.Names {
-		if w, ok := m.Weight(f, l); ok {
-			out = append(out, Weight{f, w})
-		}
-	}
-	return out
-}
 
 // Bind returns a copy of the model bound to a pack: rules lists the pack's
 // rule ids by index (a rule the model names becomes that feature) and label
