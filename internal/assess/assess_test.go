@@ -415,3 +415,42 @@ func TestSpansLong(t *testing.T) {
 		t.Fatalf("spans of %d hits: got %d spans, want %d", len(hs), len(got), len(ref))
 	}
 }
+
+// TestReplace fills a template's slots the same whether it comes as text or
+// as bytes.
+func TestReplace(t *testing.T) {
+	for _, c := range []struct{ tmpl, old, new, want string }{
+		{"They ask for {asks}.", "{asks}", "a referral", "They ask for a referral."},
+		{"{x} and {x}", "{x}", "y", "y and y"},
+		{"no slot", "{x}", "y", "no slot"},
+		{"{x", "{x}", "y", "{x"},
+		{"", "{x}", "y", ""},
+		{"an empty slot name", "", "y", "an empty slot name"},
+	} {
+		if got := string(replace(nil, c.tmpl, c.old, []byte(c.new))); got != c.want {
+			t.Errorf("replace(%q, %q, %q) = %q, want %q", c.tmpl, c.old, c.new, got, c.want)
+		}
+		if got := string(replace([]byte("> "), []byte(c.tmpl), c.old, []byte(c.new))); got != "> "+c.want {
+			t.Errorf("replace(bytes %q, %q, %q) = %q, want %q", c.tmpl, c.old, c.new, got, "> "+c.want)
+		}
+	}
+}
+
+// TestAppendSentence trims, capitalizes and ends a sentence, from text or
+// bytes, after what b holds already.
+func TestAppendSentence(t *testing.T) {
+	for _, c := range []struct{ s, want string }{
+		{"  they sell  ", "They sell."},
+		{"Done.", "Done."},
+		{"好的。", "好的。"},
+		{"   ", ""},
+		{"", ""},
+	} {
+		if got := string(appendSentence([]byte("A. "), c.s)); got != "A. "+c.want {
+			t.Errorf("appendSentence(%q) = %q, want %q", c.s, got, "A. "+c.want)
+		}
+		if got := string(appendSentence([]byte("A. "), []byte(c.s))); got != "A. "+c.want {
+			t.Errorf("appendSentence(bytes %q) = %q, want %q", c.s, got, "A. "+c.want)
+		}
+	}
+}

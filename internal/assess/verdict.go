@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"cmp"
 	"slices"
-	"strings"
 	"unicode"
 	"unicode/utf8"
 
@@ -202,16 +201,17 @@ func (a *judge) reason(b []byte, i int) []byte {
 			l = append(l, a.sp.Favour...)
 		}
 		a.favours = l
-		a.fill2 = replaceBytes(a.fill2[:0], f, "{asks}", l) // into a buffer of its own: f is a.fill
-		return appendSentenceBytes(b, a.fill2)
+		a.fill2 = replace(a.fill2[:0], f, "{asks}", l) // into a buffer of its own: f is a.fill
+		return appendSentence(b, a.fill2)
 	}
-	return appendSentenceBytes(b, f)
+	return appendSentence(b, f)
 }
 
-// replace appends s to b with every old replaced by new.
-func replace(b []byte, s, old string, new []byte) []byte {
+// replace appends s, a template as text or as bytes, to b with every old
+// replaced by new.
+func replace[S string | []byte](b []byte, s S, old string, new []byte) []byte {
 	for {
-		k := strings.Index(s, old)
+		k := indexOf(s, old)
 		if k < 0 {
 			return append(b, s...)
 		}
@@ -220,16 +220,19 @@ func replace(b []byte, s, old string, new []byte) []byte {
 	}
 }
 
-// replaceBytes is replace for a template already in bytes.
-func replaceBytes(b, s []byte, old string, new []byte) []byte {
-	for {
-		k := bytes.Index(s, []byte(old))
-		if k < 0 {
-			return append(b, s...)
-		}
-		b = append(append(b, s[:k]...), new...)
-		s = s[k+len(old):]
+// indexOf is strings.Index for text or bytes, but -1 for an empty sub (a
+// slot has a name). The templates are a line each and their slots rare,
+// so a plain search does.
+func indexOf[S string | []byte](s S, sub string) int {
+	if sub == "" {
+		return -1
 	}
+	for i := 0; i+len(sub) <= len(s); i++ {
+		if s[i] == sub[0] && string(s[i:i+len(sub)]) == sub {
+			return i
+		}
+	}
+	return -1
 }
 
 // removeEmptyParens deletes every " ()" from b, in place, as
@@ -308,15 +311,13 @@ func plain(s string) bool {
 	return prev != ' '
 }
 
-// appendSentence appends s trimmed, ending with a full stop and starting
-// with a capital.
-func appendSentence(b []byte, s string) []byte {
-	return finish(append(b, strings.TrimSpace(s)...), len(b))
-}
-
-// appendSentenceBytes is appendSentence for bytes.
-func appendSentenceBytes(b, s []byte) []byte {
-	return finish(append(b, bytes.TrimSpace(s)...), len(b))
+// appendSentence appends s, as text or as bytes, trimmed, ending with a
+// full stop and starting with a capital.
+func appendSentence[S string | []byte](b []byte, s S) []byte {
+	at := len(b)
+	b = append(b, s...)
+	// Trimmed where it was copied to: the trimmed bytes move to at.
+	return finish(append(b[:at], bytes.TrimSpace(b[at:])...), at)
 }
 
 // finish makes b[at:] a sentence.
