@@ -58,7 +58,8 @@ fuzz:
 bench: bench-core bench-hosts
 
 # The core's speed on one core (the README's figures): the whole judgment
-# (Assess), the rules alone (RulesOnly) and the learned features alone (LearnedText).
+# (Assess), the rules alone (RulesOnly) and the learned features alone (LearnedText);
+# AssessRepeated, each message judged again and again, shows what cold caches cost.
 bench-core:
 	$(GO) test -run '^$$' -bench . -benchmem -cpu 1 ./internal/assess/
 
