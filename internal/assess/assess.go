@@ -72,7 +72,8 @@ type judge struct {
 	// The learned model, when the pack has one.
 	mdl     *learn.Model
 	ms      learn.Scorer
-	want    []bool               // by model label: it holds, and its strongest words are wanted
+	want    []bool               // by model label: a finding shown holds, and its strongest words are wanted
+	later   []bool               // by model label: an ask or cue holds, its evidence not built yet (settle)
 	at      []int                // by label: its index in the model, -1 when not learned
 	prob    []float64            // by label: the learned probability (only learned labels)
 	rule    []float64            // by label: the rules' stated weights (only learned labels)
@@ -665,6 +666,8 @@ func (a *judge) setScore(i int, v float64) {
 // addHits adds the evidence of label from to label to.
 func (a *judge) addHits(to, from int) {
 	if to >= 0 && from >= 0 {
+		a.settle(to)
+		a.settle(from)
 		a.hits[to] = append(a.hits[to], a.hits[from]...)
 	}
 }

@@ -34,6 +34,7 @@ func (a *judge) learned() {
 	m.Text(&a.ms, a.r.Text, &a.f, a.lex, a.negated)
 	a.headline()
 	a.want = slices.Grow(a.want[:0], len(m.Labels))[:len(m.Labels)]
+	a.later = slices.Grow(a.later[:0], len(m.Labels))[:len(m.Labels)]
 	labels := a.p.Labels() // not "rules": that is the package
 	for k := range m.Labels {
 		i := m.Labels[k].At
@@ -44,18 +45,34 @@ func (a *judge) learned() {
 			// model is, the threshold is met.
 			a.score[i] = math.Max(a.thresh[i], 1e-9)
 		}
-		a.want[k] = a.on(i)
+		// The words behind a finding shown are sorted out now; those of
+		// an ask or a cue only if a finding or a reason borrows its
+		// evidence (settle), which few messages need.
+		a.want[k] = a.on(i) && a.shown(i)
+		a.later[k] = a.on(i) && !a.shown(i)
 	}
-	// The words behind a label are sorted out for the labels that hold.
 	m.Rank(&a.ms, a.want)
 	for k := range m.Labels {
-		if i := m.Labels[k].At; a.want[k] && !a.learnedEvidence(k, i) && a.pol.NeedEvidence > 0 && a.shown(i) {
+		if i := m.Labels[k].At; a.want[k] && !a.learnedEvidence(k, i) && a.pol.NeedEvidence > 0 {
 			// A flag or signal nobody could point at in the text is not
 			// shown: the score alone (bias, cues, function words) stays in
 			// scores, below its threshold.
 			a.score[i] = math.Min(a.score[i], math.Nextafter(a.thresh[i], 0))
 		}
 	}
+}
+
+// settle builds the evidence of learned label i where learned left it for
+// later (an ask or a cue that holds), before anything reads or extends it:
+// the same evidence, built when it is first needed.
+func (a *judge) settle(i int) {
+	if i < 0 || a.at[i] < 0 || !a.later[a.at[i]] {
+		return
+	}
+	k := a.at[i]
+	a.later[k] = false
+	a.mdl.RankLabel(&a.ms, k)
+	a.learnedEvidence(k, i) // not shown: whether it found any changes no score
 }
 
 // shown reports whether label i is a flag or signal (a finding with spans).

@@ -2,8 +2,13 @@ package assess
 
 import (
 	"math"
+	"os"
+	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
+
+	"github.com/tidwall/gjson"
 
 	"politely/internal/learn"
 	"politely/internal/model"
@@ -191,5 +196,54 @@ func TestNegationsKept(t *testing.T) {
 		if got := a.negated(k); got != want {
 			t.Errorf("word %d: negated %v after another scan, %v before", k, got, want)
 		}
+	}
+}
+
+// The evidence of an ask or a cue, built only when a finding or a reason
+// borrows it (settle), is what ranking every label that holds at once
+// builds.
+func TestSettle(t *testing.T) {
+	p := pack(t)
+	msgs := samples(t)
+	sets, _ := filepath.Glob("../../testdata/eval/*.jsonl")
+	for _, f := range sets {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, line := range strings.Split(string(data), "\n") {
+			if m := gjson.Get(line, "text"); m.Exists() {
+				msgs = append(msgs, m.String())
+			}
+		}
+	}
+	settled := 0
+	for _, msg := range msgs {
+		r := model.Request{Text: msg}
+		lazy, eager := newJudge(p), newJudge(p)
+		for _, a := range []*judge{lazy, eager} {
+			a.reset(r)
+			a.scanMessage()
+			a.learned()
+		}
+		on := make([]bool, len(eager.mdl.Labels))
+		for k, l := range eager.mdl.Labels {
+			on[k] = eager.on(l.At)
+		}
+		eager.mdl.Rank(&eager.ms, on)
+		for k, l := range eager.mdl.Labels {
+			if !lazy.later[k] {
+				continue
+			}
+			settled++
+			lazy.settle(l.At)
+			eager.learnedEvidence(k, l.At)
+			if !slices.Equal(lazy.hits[l.At], eager.hits[l.At]) {
+				t.Fatalf("%q: %s: evidence %v when settled, %v when ranked with the rest", msg, l.ID, lazy.hits[l.At], eager.hits[l.At])
+			}
+		}
+	}
+	if settled < 100 {
+		t.Fatalf("only %d asks or cues settled in %d messages", settled, len(msgs))
 	}
 }

@@ -141,6 +141,7 @@ func (a *judge) reason(b []byte, i int) []byte {
 	if src := a.ctx[i]; src != "" {
 		return appendSentence(b, src)
 	}
+	a.settle(i)
 	w := &a.sp.Labels[i]
 	tmpl := w.Reason
 	if tmpl == "" {

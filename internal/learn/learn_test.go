@@ -354,6 +354,17 @@ func TestRank(t *testing.T) {
 	if want := []string{"# min", "min", "worth a"}; !slices.Equal(got, want) {
 		t.Errorf("Rank = %q, want %q", got, want)
 	}
+	// RankLabel files the same for the label asked, after a Rank that
+	// left it out.
+	top, topW := s.Top[0], s.TopW[0]
+	m.Rank(&s, []bool{false})
+	if s.TopW[0] != [TopN]float64{} {
+		t.Errorf("Rank left %v for a label not wanted", s.TopW[0])
+	}
+	m.RankLabel(&s, 0)
+	if s.Top[0] != top || s.TopW[0] != topW {
+		t.Errorf("RankLabel = %v %v, Rank %v %v", s.Top[0], s.TopW[0], top, topW)
+	}
 }
 
 // weighs reports whether feature f weighs w for label l.

@@ -407,35 +407,52 @@ func beats(v int32, f Found, w int32, g Found) bool {
 // need them, so they are sorted out once scoring is done rather than while
 // adding every weight.
 func (m *Model) Rank(s *Scorer, want []bool) {
+	m.readyTop(s)
+	clear(s.Top)
+	clear(s.TopW)
+	clear(s.topSteps)
+	for l, w := range want {
+		if w && l < len(m.Labels) {
+			m.rank(s, l)
+		}
+	}
+}
+
+// RankLabel is Rank for label l alone, leaving the other labels' as they
+// are: for a caller that needs a label's words only now and then, after
+// Rank has filed those of the labels it shows.
+func (m *Model) RankLabel(s *Scorer, l int) {
+	m.readyTop(s)
+	if l >= 0 && l < len(m.Labels) {
+		m.rank(s, l)
+	}
+}
+
+func (m *Model) readyTop(s *Scorer) {
 	if len(s.Top) != len(m.Labels) {
 		s.Top, s.TopW = make([][TopN]Found, len(m.Labels)), make([][TopN]float64, len(m.Labels))
 		s.topSteps = make([][TopN]int32, len(m.Labels))
 	}
-	clear(s.Top)
-	clear(s.topSteps)
-	n := len(m.Labels)
-	for l, w := range want {
-		if !w || l >= n {
+}
+
+// rank files label l's strongest features (Rank).
+func (m *Model) rank(s *Scorer, l int) {
+	t, tw := &s.Top[l], &s.topSteps[l]
+	*t, *tw = [TopN]Found{}, [TopN]int32{}
+	c, j, shift := laneAt(l) // worked out once, not once a feature
+	for _, f := range s.shown {
+		v := m.lanes[int(f.Feature)*m.chunks+c].at(j, shift)
+		if v <= 0 || !beats(v, f, tw[TopN-1], t[TopN-1]) {
 			continue
 		}
-		t, tw := &s.Top[l], &s.topSteps[l]
-		c, j, shift := laneAt(l) // worked out once, not once a feature
-		for _, f := range s.shown {
-			v := m.lanes[int(f.Feature)*m.chunks+c].at(j, shift)
-			if v <= 0 || !beats(v, f, tw[TopN-1], t[TopN-1]) {
-				continue
-			}
-			j := TopN - 1
-			for ; j > 0 && beats(v, f, tw[j-1], t[j-1]); j-- {
-				t[j], tw[j] = t[j-1], tw[j-1]
-			}
-			t[j], tw[j] = f, v
+		j := TopN - 1
+		for ; j > 0 && beats(v, f, tw[j-1], t[j-1]); j-- {
+			t[j], tw[j] = t[j-1], tw[j-1]
 		}
+		t[j], tw[j] = f, v
 	}
-	for l := range s.TopW {
-		for j, v := range s.topSteps[l] {
-			s.TopW[l][j] = float64(v) * Unit
-		}
+	for j, v := range tw {
+		s.TopW[l][j] = float64(v) * Unit
 	}
 }
 
