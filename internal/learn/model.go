@@ -428,6 +428,7 @@ func (m *Model) RankLabel(s *Scorer, l int) {
 	}
 }
 
+// readyTop gives s a place for the strongest features of each of m's labels.
 func (m *Model) readyTop(s *Scorer) {
 	if len(s.Top) != len(m.Labels) {
 		s.Top, s.TopW = make([][TopN]Found, len(m.Labels)), make([][TopN]float64, len(m.Labels))
