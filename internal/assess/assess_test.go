@@ -304,15 +304,7 @@ func TestOddInput(t *testing.T) {
 
 // samples is every message in testdata and the dev corpus.
 func samples(t testing.TB) []string {
-	var out []string
-	files, _ := filepath.Glob("../../testdata/messages/*")
-	for _, f := range files {
-		b, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		out = append(out, string(b))
-	}
+	out := messages(t)
 	if f, err := os.Open("../../../shared/corpus/dev.jsonl"); err == nil {
 		defer f.Close()
 		sc := bufio.NewScanner(f)
@@ -323,6 +315,20 @@ func samples(t testing.TB) []string {
 				out = append(out, it.Text)
 			}
 		}
+	}
+	return out
+}
+
+// messages is the text of every bundled sample message.
+func messages(t testing.TB) []string {
+	var out []string
+	files, _ := filepath.Glob("../../testdata/messages/*")
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		out = append(out, string(b))
 	}
 	return out
 }

@@ -15,31 +15,29 @@ import (
 	"politely/internal/text"
 )
 
-// corpus is realistic text of every kind: the bundled sample messages and
-// the messages of the written evaluation sets. It sets the benchmark's bytes
-// per operation to their total size.
-func corpus(b *testing.B) []string {
-	files, _ := filepath.Glob("../../testdata/messages/*")
+// written is the text of every message of the written evaluation sets.
+func written(t testing.TB) []string {
 	var out []string
-	for _, f := range files {
-		data, err := os.ReadFile(f)
-		if err != nil {
-			b.Fatal(err)
-		}
-		out = append(out, string(data))
-	}
 	sets, _ := filepath.Glob("../../testdata/eval/*.jsonl")
 	for _, f := range sets {
 		data, err := os.ReadFile(f)
 		if err != nil {
-			b.Fatal(err)
+			t.Fatal(err)
 		}
 		for _, line := range strings.Split(string(data), "\n") {
-			if t := gjson.Get(line, "text"); t.Exists() {
-				out = append(out, t.String())
+			if m := gjson.Get(line, "text"); m.Exists() {
+				out = append(out, m.String())
 			}
 		}
 	}
+	return out
+}
+
+// corpus is realistic text of every kind: the bundled sample messages and
+// the messages of the written evaluation sets. It sets the benchmark's bytes
+// per operation to their total size.
+func corpus(b *testing.B) []string {
+	out := append(messages(b), written(b)...)
 	if len(out) == 0 {
 		b.Skip("no sample messages")
 	}

@@ -2,13 +2,8 @@ package assess
 
 import (
 	"math"
-	"os"
-	"path/filepath"
 	"slices"
-	"strings"
 	"testing"
-
-	"github.com/tidwall/gjson"
 
 	"politely/internal/learn"
 	"politely/internal/model"
@@ -204,19 +199,7 @@ func TestNegationsKept(t *testing.T) {
 // builds.
 func TestSettle(t *testing.T) {
 	p := pack(t)
-	msgs := samples(t)
-	sets, _ := filepath.Glob("../../testdata/eval/*.jsonl")
-	for _, f := range sets {
-		data, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, line := range strings.Split(string(data), "\n") {
-			if m := gjson.Get(line, "text"); m.Exists() {
-				msgs = append(msgs, m.String())
-			}
-		}
-	}
+	msgs := append(samples(t), written(t)...)
 	settled := 0
 	for _, msg := range msgs {
 		r := model.Request{Text: msg}
