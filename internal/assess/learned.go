@@ -48,8 +48,8 @@ func (a *judge) learned() {
 		// The words behind a finding shown are sorted out now; those of
 		// an ask or a cue only if a finding or a reason borrows its
 		// evidence (settle), which few messages need.
-		a.want[k] = a.on(i) && a.shown(i)
-		a.later[k] = a.on(i) && !a.shown(i)
+		on, shown := a.on(i), a.shown(i)
+		a.want[k], a.later[k] = on && shown, on && !shown
 	}
 	m.Rank(&a.ms, a.want)
 	for k := range m.Labels {

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"cmp"
 	"slices"
+	"strings"
 	"unicode"
 	"unicode/utf8"
 
@@ -221,17 +222,17 @@ func replace[S string | []byte](b []byte, s S, old string, new []byte) []byte {
 	}
 }
 
-// indexOf is strings.Index for text or bytes, but -1 for an empty sub (a
-// slot has a name). The templates are a line each and their slots rare,
-// so a plain search does.
+// indexOf is strings.Index or bytes.Index, whichever s is, but -1 for an
+// empty sub (a slot has a name).
 func indexOf[S string | []byte](s S, sub string) int {
 	if sub == "" {
 		return -1
 	}
-	for i := 0; i+len(sub) <= len(s); i++ {
-		if s[i] == sub[0] && string(s[i:i+len(sub)]) == sub {
-			return i
-		}
+	switch s := any(s).(type) {
+	case string:
+		return strings.Index(s, sub)
+	case []byte:
+		return bytes.Index(s, []byte(sub))
 	}
 	return -1
 }

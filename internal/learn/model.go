@@ -446,11 +446,11 @@ func (m *Model) rank(s *Scorer, l int) {
 		if v <= 0 || !beats(v, f, tw[TopN-1], t[TopN-1]) {
 			continue
 		}
-		j := TopN - 1
-		for ; j > 0 && beats(v, f, tw[j-1], t[j-1]); j-- {
-			t[j], tw[j] = t[j-1], tw[j-1]
+		p := TopN - 1 // where it goes: after those that beat it
+		for ; p > 0 && beats(v, f, tw[p-1], t[p-1]); p-- {
+			t[p], tw[p] = t[p-1], tw[p-1]
 		}
-		t[j], tw[j] = f, v
+		t[p], tw[p] = f, v
 	}
 	for j, v := range tw {
 		s.TopW[l][j] = float64(v) * Unit

@@ -114,9 +114,7 @@ func compileLang(lang string) (*language, error) {
 		return out
 	}
 	l.reg = register{formal: cues(words("register.formal")...), familiar: cues(words("register.familiar")...)}
-	for _, m := range v.Get("months").Array() {
-		l.months = append(l.months, m.String())
-	}
+	l.months = words("months")
 	if len(l.months) != 12 || l.date == "" || l.dateYear == "" {
 		return nil, fmt.Errorf("reply: %s needs 12 months, date and date_year", name)
 	}
