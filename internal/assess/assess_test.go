@@ -320,10 +320,13 @@ func samples(t testing.TB) []string {
 }
 
 // messages is the text of every bundled sample message.
-func messages(t testing.TB) []string {
+func messages(t testing.TB) []string { return files(t, "../../testdata/messages/*") }
+
+// files is the content of every file that pattern matches, in name order.
+func files(t testing.TB, pattern string) []string {
 	var out []string
-	files, _ := filepath.Glob("../../testdata/messages/*")
-	for _, f := range files {
+	names, _ := filepath.Glob(pattern)
+	for _, f := range names {
 		b, err := os.ReadFile(f)
 		if err != nil {
 			t.Fatal(err)

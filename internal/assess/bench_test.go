@@ -1,8 +1,6 @@
 package assess
 
 import (
-	"os"
-	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
@@ -18,13 +16,8 @@ import (
 // written is the text of every message of the written evaluation sets.
 func written(t testing.TB) []string {
 	var out []string
-	sets, _ := filepath.Glob("../../testdata/eval/*.jsonl")
-	for _, f := range sets {
-		data, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, line := range strings.Split(string(data), "\n") {
+	for _, data := range files(t, "../../testdata/eval/*.jsonl") {
+		for _, line := range strings.Split(data, "\n") {
 			if m := gjson.Get(line, "text"); m.Exists() {
 				out = append(out, m.String())
 			}

@@ -201,9 +201,9 @@ func TestSettle(t *testing.T) {
 	p := pack(t)
 	msgs := append(samples(t), written(t)...)
 	settled := 0
+	lazy, eager := newJudge(p), newJudge(p) // reused, as Assess reuses a judge
 	for _, msg := range msgs {
 		r := model.Request{Text: msg}
-		lazy, eager := newJudge(p), newJudge(p)
 		for _, a := range []*judge{lazy, eager} {
 			a.reset(r)
 			a.scanMessage()
