@@ -15,6 +15,7 @@ import (
 	"politely/internal/assess"
 	"politely/internal/engine"
 	"politely/internal/model"
+	"politely/internal/rules"
 )
 
 // maxLine bounds one --jsonl line; a longer line is reported and skipped.
@@ -82,23 +83,48 @@ func runAssess(c *cli, args []string) int {
 
 // writeExplanation prints why each label that holds scored as it did: the
 // probability against its threshold, the bias, then the strongest features.
+// The red flags that do not hold follow, with what kept them down: "why is
+// this not selling?" is the question a surprising accept raises.
 func writeExplanation(w io.Writer, ex []assess.Explanation) {
 	if ex == nil {
 		fmt.Fprintln(w, "\nExplain: the rule pack has no learned model; findings come from the rules' stated weights.")
 		return
 	}
 	fmt.Fprintln(w, "\nWhy (learned weights; a feature counts once):")
+	held := 0
 	for _, e := range ex {
-		if !e.Holds {
+		if e.Holds {
+			writeContributions(w, e, "holds")
+			held++
+		}
+	}
+	if held == 0 {
+		fmt.Fprintln(w, "  nothing the model weighs holds")
+	}
+	below := false
+	for _, e := range ex {
+		if e.Holds || e.Kind != rules.KindFlag {
 			continue
 		}
-		fmt.Fprintf(w, "  %s %.3f (holds at %.2f), bias %+.3f\n", e.ID, e.Score, e.Threshold, e.Bias)
-		for _, c := range e.Top {
-			if c.Text != "" {
-				fmt.Fprintf(w, "    %+.3f  %-32s %q\n", c.Weight, c.Feature, c.Text)
-			} else {
-				fmt.Fprintf(w, "    %+.3f  %s\n", c.Weight, c.Feature)
-			}
+		if !below {
+			fmt.Fprintln(w, "Red flags below their thresholds:")
+			below = true
+		}
+		writeContributions(w, e, "would hold")
+	}
+}
+
+// writeContributions prints one label's score line and its strongest features.
+func writeContributions(w io.Writer, e assess.Explanation, holds string) {
+	if e.Ruled && e.Score < e.Threshold {
+		holds = "held by the rules' stated weights; the model alone would hold"
+	}
+	fmt.Fprintf(w, "  %s %.3f (%s at %.2f), bias %+.3f\n", e.ID, e.Score, holds, e.Threshold, e.Bias)
+	for _, c := range e.Top {
+		if c.Text != "" {
+			fmt.Fprintf(w, "    %+.3f  %-32s %q\n", c.Weight, c.Feature, c.Text)
+		} else {
+			fmt.Fprintf(w, "    %+.3f  %s\n", c.Weight, c.Feature)
 		}
 	}
 }

@@ -48,6 +48,8 @@ func TestAssessCLI(t *testing.T) {
 		{"a reply lang keeps the terminal English", `{"text": "` + pitch + `", "lang": "de"}`, false, nil, []string{"assess"}, 0, "· Selling: It pitches", ""},
 		{"ui_lang in the request", `{"text": "` + pitch + `", "ui_lang": "de"}`, false, nil, []string{"assess"}, 0, "· Verkaufsabsicht: Die Nachricht", ""},
 		{"json follows the request's lang", `{"text": "` + pitch + `", "lang": "de"}`, false, nil, []string{"assess", "--json"}, 0, `"title": "Verkaufsabsicht"`, ""},
+		{"explain a finding", pitch, false, nil, []string{"assess", "--explain"}, 0, "  selling ", ""},
+		{"explain an accept: the flags below their thresholds", "Hi Alex, I'd love to connect.", false, nil, []string{"assess", "--explain"}, 0, "Red flags below their thresholds:\n  selling ", ""},
 		{"from a negative contact", "Coffee next week?", false, nil, []string{"assess", "--json", "--from", "Victor Krum", "--profile", "../../testdata/profile.json"}, 0, `"negative_history"`, ""},
 	} {
 		code, out, errs := assessCLI(t, c.stdin, c.tty, c.env, c.args...)

@@ -16,9 +16,10 @@ const textEvidence = 3
 
 // contribution is one feature's part in a learned label's score.
 type contribution struct {
-	feat        int32
+	feat        int32 // -1: a rule the model does not know, or a headline rule (name)
 	first, last int32 // words of the folded text; -1 for a rule or a cue
 	w           float64
+	name        string
 }
 
 // learned scores the labels of the model: the rules found by scanMessage
@@ -160,7 +161,21 @@ func (a *judge) contributions(k int) []contribution {
 	for _, f := range a.ms.Found {
 		w, _ := a.weight(k, int(f.Feature))
 		if w != 0 {
-			out = append(out, contribution{f.Feature, f.First, f.Last, w})
+			out = append(out, contribution{f.Feature, f.First, f.Last, w, ""})
+		}
+	}
+	// The rules that add their stated weight: those the model does not
+	// know (RuleGain per unit), and those of the headline (their weight).
+	at := a.mdl.Labels[k].At
+	for ri, r := range a.p.Rules() {
+		if !a.counted[ri] || r.LabelAt != at && r.AlsoAt != at {
+			continue
+		}
+		switch {
+		case r.Scope == "headline":
+			out = append(out, contribution{-1, -1, -1, r.Weight, learn.Name(learn.KindRule, r.ID) + " (headline, stated)"})
+		case r.Scope == "message" && a.mdl.RuleFeature(ri) < 0 && r.Weight != 0:
+			out = append(out, contribution{-1, -1, -1, a.mdl.RuleGain * r.Weight, learn.Name(learn.KindRule, r.ID) + " (stated)"})
 		}
 	}
 	slices.SortStableFunc(out, func(x, y contribution) int {
@@ -192,9 +207,11 @@ func (a *judge) wordSpan(first, last int32) (int, int, bool) {
 // Explanation says why the model scored a label as it did.
 type Explanation struct {
 	ID        string
+	Kind      string  // the label's kind (rules.KindFlag, KindAsk...)
 	Score     float64 // the probability
 	Threshold float64
 	Holds     bool
+	Ruled     bool // the rules' stated weights hold it on their own, whatever the score
 	Bias      float64
 	Top       []Contribution // the strongest features found, by absolute weight
 }
@@ -222,14 +239,19 @@ func Explain(p *rules.Pack, r model.Request, top int) []Explanation {
 	a.learned()
 	out := make([]Explanation, len(m.Labels))
 	for k, l := range m.Labels {
-		e := Explanation{ID: l.ID, Score: round3(a.prob[l.At]), Threshold: l.Threshold, Holds: a.on(l.At), Bias: l.Bias}
+		e := Explanation{ID: l.ID, Kind: p.Labels()[l.At].Kind, Score: round3(a.prob[l.At]), Threshold: l.Threshold, Holds: a.on(l.At), Bias: l.Bias,
+			Ruled: a.hold[l.At] && a.rule[l.At] >= p.Labels()[l.At].Threshold}
 		cs := a.contributions(k)
 		for _, c := range cs[:min(top, len(cs))] {
 			t := ""
 			if s, e, ok := a.wordSpan(c.first, c.last); ok {
 				t = r.Text[s:e]
 			}
-			e.Top = append(e.Top, Contribution{m.Names[c.feat], c.w, t})
+			name := c.name
+			if c.feat >= 0 {
+				name = m.Names[c.feat]
+			}
+			e.Top = append(e.Top, Contribution{name, c.w, t})
 		}
 		out[k] = e
 	}
