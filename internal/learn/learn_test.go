@@ -323,6 +323,7 @@ func TestReadable(t *testing.T) {
 		{"w:pick your brain", true}, {"w:of the", false}, {"w:te", false}, {"w:de la", false},
 		{"w:nuestra plataforma", true}, {"w:você", false}, {"w:für sie", false}, {"w:très", false},
 		{"w:内 推", true}, {"w:的", false}, {"w:#", false}, {"s:link", false}, {"p:sell", false},
+		{"w:best", false}, {"w:best solutions", true}, {"w:viele grüße", false}, {"w:abraços", false},
 	} {
 		if got := readable([]string{c.name})[0]; got != c.want {
 			t.Errorf("readable(%q) = %v, want %v", c.name, got, c.want)

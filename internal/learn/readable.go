@@ -28,7 +28,8 @@ func readable(names []string) []bool {
 // ("te" was shown as the reason a Spanish note to an old friend was
 // selling). Only English and the languages the replies speak are listed;
 // a Han character alone is often a word of meaning (请, 推), so the list
-// holds only a few particles.
+// holds only a few particles. Greetings, thanks and sign-offs close every
+// kind of message: "Best" under a pitch is no reason to call it one.
 var functionWords = map[string]bool{}
 
 func init() {
@@ -44,7 +45,10 @@ func init() {
 		à au aux ce cet cette ces dans sur pour par avec qui est sont votre vos notre nos mon ma mes ton ta tes
 		il elle on ne pas plus très tu te toi moi se son sa ses
 		lo le mi su sus al del muy más mas pero como este esta ese esa estos estas también tambien ti mí ya si sí
-		os as um uma da do das dos na no nas em e você voce eu mas muito seu sua meu minha é são sao foi ao aos pra`) {
+		os as um uma da do das dos na no nas em e você voce eu mas muito seu sua meu minha é são sao foi ao aos pra
+		best regards cheers sincerely warmly kindest wishes yours grüße gruß grüßen beste viele freundlichen
+		cordialement salutations bien saludos atentamente abrazo abraço abraços atenciosamente cumprimentos
+		hola olá ola bonjour hallo salut gracias obrigado obrigada merci danke 此致 敬礼 谢谢`) {
 		functionWords[w] = true
 	}
 }
