@@ -94,6 +94,9 @@ func TestTypicalCases(t *testing.T) {
 		{"你好，我们有一个稳赚不赔的投资项目，月入过万，加我微信详细聊。", []string{"reputation"}, nil},
 		{"Hey Sam, it's Priya from our Stanford cohort! I saw your team is hiring a PM. Would you be open to referring me? Happy to send my resume.", nil, []string{"premature_ask", "selling"}},
 		{"Hi Alex, I'd love to connect and follow your work.", nil, []string{"selling", "reputation", "premature_ask"}},
+		// A soft vendor introduction, and a friend's offer of help in like words.
+		{"Hi Sam, I'm with Veritest Labs. We run compliance and penetration testing for fintech teams, and I'd be glad to be of service whenever you need an extra pair of hands.", []string{"selling"}, nil},
+		{"Hi Sam, great catching up at the conference last week! If you ever need a second pair of eyes on your talk, I'm happy to help.", nil, []string{"selling"}},
 	} {
 		res := Assess(p, model.Request{Text: c.text})
 		for _, id := range c.want {
@@ -134,6 +137,12 @@ func TestUserPhrase(t *testing.T) {
 	z := func(x float64) float64 { return math.Log(x / (1 - x)) }
 	if d := z(score(p)) - z(score(base)); math.Abs(d-0.5*p.Model().RuleGain) > 0.05 {
 		t.Errorf("a user phrase of weight 0.5 moved selling's log-odds by %.3f, want %.3f", d, 0.5*p.Model().RuleGain)
+	}
+	// Explain names it, with what it added.
+	for _, e := range Explain(p, model.Request{Text: msg}, 50) {
+		if e.ID == "selling" && !slices.Contains(e.Top, Contribution{"r:team.vendor (stated)", 0.5 * p.Model().RuleGain, ""}) {
+			t.Errorf("selling's explanation lacks the user's phrase: %+v", e.Top)
+		}
 	}
 }
 

@@ -85,7 +85,7 @@ func Defaults(labels []string) Options {
 		Folds:      5,
 		Prune:      1e-3,
 		Keep:       1000,
-		Gain:       3,
+		Gain:       1, // a fitted rule weighs on average 0.9 times its stated weight
 		MinUntuned: 6,
 		FitAll:     append(slices.Clone(eval.SignalIDs), DoorOpen),
 	}
@@ -210,11 +210,24 @@ func (c *corpus) train(p *rules.Pack, rows []int, opt Options) (*learn.Model, er
 		}
 		slices.Sort(x[i])
 	}
-	// The rules, as features named by id after the text features.
+	// The rules, as features named by id after the text features: those
+	// that fire in some message of the training set. A rule that fires in
+	// none would be fitted to nothing and weigh nothing; left out of the
+	// model, it adds its stated weight, as a rule of a user's pack does,
+	// so that a phrase written for messages the corpora lack still counts.
+	// One that fires only where rules are not fitted (a tuned message)
+	// stays in with no weight: there the data has spoken, though it
+	// cannot be trusted to set a weight.
 	rs := p.Rules()
+	fits := make([]bool, len(rs))
+	for _, r := range rows {
+		for _, ri := range c.feats[r].rules {
+			fits[ri] = true
+		}
+	}
 	ruleCol := map[int]int{}
 	for i, r := range rs {
-		if r.Scope == "message" && r.Label != "" && (slices.Contains(opt.Labels, r.Label) || slices.Contains(opt.Labels, r.Also) || isCue(p, r.Label)) {
+		if fits[i] && r.Scope == "message" && r.Label != "" && (slices.Contains(opt.Labels, r.Label) || slices.Contains(opt.Labels, r.Also) || isCue(p, r.Label)) {
 			ruleCol[i] = len(names)
 			names = append(names, learn.Name(learn.KindRule, r.ID))
 		}

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -104,6 +105,42 @@ func TestGroup(t *testing.T) {
 	} {
 		if got := Group(c[0]); got != c[1] {
 			t.Errorf("Group(%q) = %q, want %q", c[0], got, c[1])
+		}
+	}
+}
+
+// TestUnfittedRule: a rule is a feature of the model only where it fires
+// in some message of the training set. One that fires in none is left out,
+// so that it adds its stated weight instead of the nothing a weight fitted
+// to no message would be; one that fires only in tuned messages, where
+// rules are not fitted, stays in with no weight.
+func TestUnfittedRule(t *testing.T) {
+	p, err := rules.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p, err = p.WithModel(nil); err != nil {
+		t.Fatal(err)
+	}
+	var docs []Doc
+	for i := range 12 {
+		src := string(rune('a' + i))
+		docs = append(docs,
+			Doc{ID: src + "1", Text: "Hi, could we book a demo of our platform next week?", Group: src, Untuned: true, Gold: map[string]bool{"selling": true}},
+			Doc{ID: src + "2", Text: "Hi, great to meet you at the meetup, let's stay in touch.", Group: src, Untuned: true, Gold: map[string]bool{}},
+			Doc{ID: src + "3", Text: "Is this on your radar for next quarter?", Group: src, Gold: map[string]bool{"selling": true}},
+		)
+	}
+	m, err := Train(p, docs, Defaults([]string{"selling"}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		rule string
+		in   bool
+	}{{"selling.demo", true}, {"selling.sdr", true}, {"selling.we-serve", false}} {
+		if got := slices.Contains(m.Names, "r:"+c.rule); got != c.in {
+			t.Errorf("%s is a feature: %v, want %v", c.rule, got, c.in)
 		}
 	}
 }
