@@ -36,11 +36,12 @@ const (
 	Reconnect    = "reconnect"
 	AcceptIt     = "accept"
 	Connect      = "connect"
+	Acknowledge  = "acknowledge"
 )
 
 // Scenarios lists the scenario ids in a stable order.
 func Scenarios() []string {
-	return []string{DoorOpen, Firm, Coffee, Internal, IntroOffer, Break, Capacity, Redirect, FollowUpFirm, Reconnect, AcceptIt, Connect}
+	return []string{DoorOpen, Firm, Coffee, Internal, IntroOffer, Break, Capacity, Redirect, FollowUpFirm, Reconnect, AcceptIt, Connect, Acknowledge}
 }
 
 // Tones lists the tone ids in a stable order; the first is the default.
@@ -149,7 +150,9 @@ func option(field, v string, all []string) (string, error) {
 //     now accept, else follow_up_firm (so does the persistent flag);
 //   - accept: connect when the only ask is to connect, or when an
 //     invitation's note asks nothing (a stranger who asked for nothing more
-//     is not offered a call), else accept;
+//     is not offered a call); acknowledge when a message asks nothing at
+//     all (thanks, congratulations, news: a call nobody asked for is no
+//     answer to them); else accept;
 //   - decline_firm: firm;
 //   - otherwise (not now): break when on a networking break, capacity when
 //     over capacity, redirect when outside the user's expertise, internal for
@@ -178,6 +181,8 @@ func choose(r model.Request, res model.Result, c common) string {
 		return FollowUpFirm
 	case res.Verdict == model.Accept && onlyConnect(r, res):
 		return Connect
+	case res.Verdict == model.Accept && len(res.Asks) == 0 && res.MinutesAsked == 0:
+		return Acknowledge
 	case res.Verdict == model.Accept:
 		return AcceptIt
 	case res.Verdict == model.DeclineFirm:

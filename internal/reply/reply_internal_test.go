@@ -28,14 +28,15 @@ func TestChoose(t *testing.T) {
 		res  model.Result
 		want string
 	}{
-		{"accept", model.Request{}, model.Result{Verdict: model.Accept}, AcceptIt},
+		{"accept", model.Request{}, model.Result{Verdict: model.Accept, Asks: []string{"advice"}}, AcceptIt},
 		{"connect only", model.Request{}, model.Result{Verdict: model.Accept, Asks: []string{"connect"}}, Connect},
 		{"connect and meet", model.Request{}, model.Result{Verdict: model.Accept, Asks: []string{"connect", "meeting"}}, AcceptIt},
 		{"connect with minutes", model.Request{}, model.Result{Verdict: model.Accept, Asks: []string{"connect"}, MinutesAsked: 15}, AcceptIt},
 		{"connect declined", model.Request{}, model.Result{Verdict: model.DeclineDoorOpen, Asks: []string{"connect"}}, DoorOpen},
 		{"invitation asking nothing", model.Request{Kind: "invitation"}, model.Result{Verdict: model.Accept}, Connect},
 		{"invitation asking a meeting", model.Request{Kind: "invitation"}, model.Result{Verdict: model.Accept, Asks: []string{"meeting"}}, AcceptIt},
-		{"message asking nothing", model.Request{Kind: "message"}, model.Result{Verdict: model.Accept}, AcceptIt},
+		{"message asking nothing", model.Request{Kind: "message"}, model.Result{Verdict: model.Accept}, Acknowledge},
+		{"message asking nothing but minutes", model.Request{}, model.Result{Verdict: model.Accept, MinutesAsked: 20}, AcceptIt},
 		{"connect after decline", model.Request{Thread: declined}, model.Result{Verdict: model.Accept, Asks: []string{"connect"}}, Reconnect},
 		{"firm", model.Request{}, model.Result{Verdict: model.DeclineFirm, Flags: flags("selling")}, Firm},
 		{"door open", model.Request{}, model.Result{Verdict: model.DeclineDoorOpen}, DoorOpen},
@@ -47,16 +48,16 @@ func TestChoose(t *testing.T) {
 		{"redirect", model.Request{}, model.Result{Verdict: model.DeclineDoorOpen, Flags: flags("outside_expertise")}, Redirect},
 		{"internal", colleague, model.Result{Verdict: model.DeclineDoorOpen, Asks: []string{"meeting"}}, Internal},
 		{"not internal", notColleague, model.Result{Verdict: model.DeclineDoorOpen}, DoorOpen},
-		{"colleague accepted", colleague, model.Result{Verdict: model.Accept}, AcceptIt},
+		{"colleague accepted", colleague, model.Result{Verdict: model.Accept, Asks: []string{"meeting"}}, AcceptIt},
 		{"intro offer", model.Request{Text: "I'd be happy to introduce you to a few founders in my network."}, model.Result{Verdict: model.DeclineDoorOpen}, IntroOffer},
 		{"intro offer de", model.Request{Text: "Gern würde ich dich mit zwei Gründern bekannt machen."}, model.Result{Verdict: model.DeclineDoorOpen}, IntroOffer},
 		{"asks for intro", model.Request{Text: "Could you introduce me to your CTO?"}, model.Result{Verdict: model.DeclineDoorOpen}, DoorOpen},
 		{"follow up", model.Request{Thread: declined}, model.Result{Verdict: model.DeclineDoorOpen}, FollowUpFirm},
 		{"persistent", model.Request{}, model.Result{Verdict: model.DeclineFirm, Flags: flags("persistent")}, FollowUpFirm},
 		{"reconnect", model.Request{Thread: declined}, model.Result{Verdict: model.Accept}, Reconnect},
-		{"earlier chat only", model.Request{Thread: chatted}, model.Result{Verdict: model.Accept}, AcceptIt},
+		{"earlier chat only", model.Request{Thread: chatted}, model.Result{Verdict: model.Accept}, Acknowledge},
 		{"declined in german", model.Request{Thread: []model.Turn{{From: "me", Text: "Danke, aber leider nicht."}}}, model.Result{Verdict: model.DeclineDoorOpen}, FollowUpFirm},
-		{"they declined, not me", model.Request{Thread: []model.Turn{{From: "them", Text: "I can't make it."}}}, model.Result{Verdict: model.Accept}, AcceptIt},
+		{"they declined, not me", model.Request{Thread: []model.Turn{{From: "them", Text: "I can't make it."}}}, model.Result{Verdict: model.Accept, Asks: []string{"meeting"}}, AcceptIt},
 	} {
 		if got := Choose(c.r, c.res); got != c.want {
 			t.Errorf("%s: Choose = %s, want %s", c.name, got, c.want)
@@ -104,7 +105,7 @@ func TestOverrides(t *testing.T) {
 	for _, c := range []struct{ field, sc, tone, lang, msg string }{
 		{"lang", "", "", "xx", `unsupported language "xx"; supported: en, zh, es, fr, de`},
 		{"tone", "", "snarky", "", `unsupported tone "snarky"; supported: warm, formal, brief`},
-		{"scenario", "ghost", "", "", `unsupported scenario "ghost"; supported: door_open, firm, coffee, internal, intro_offer, break, capacity, redirect, follow_up_firm, reconnect, accept, connect`},
+		{"scenario", "ghost", "", "", `unsupported scenario "ghost"; supported: door_open, firm, coffee, internal, intro_offer, break, capacity, redirect, follow_up_firm, reconnect, accept, connect, acknowledge`},
 	} {
 		r.Scenario, r.Tone, r.Lang = c.sc, c.tone, c.lang
 		_, err := Write(r, model.Result{})
