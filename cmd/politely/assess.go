@@ -31,6 +31,7 @@ func runAssess(c *cli, args []string) int {
 	var o reqOpts
 	fs.StringVar(&o.Profile, "profile", "", "your profile (JSON): capacity, expertise, contacts, resources...")
 	fs.StringVar(&o.From, "from", "", "the sender's name")
+	fs.StringVar(&o.Headline, "headline", "", "the sender's headline (a sales title weighs toward selling)")
 	fs.StringVar(&o.Now, "now", "", "the time to judge at (default: now)")
 	var rulesFiles multi
 	fs.Var(&rulesFiles, "rules", "an extra rule pack (repeatable)")
@@ -219,6 +220,9 @@ func assessLine(e *engine.Engine, line []byte, tooLong bool, profile *model.Prof
 	}
 	if o.From != "" && r.Sender.Name == "" {
 		r.Sender.Name = o.From
+	}
+	if o.Headline != "" && r.Sender.Headline == "" {
+		r.Sender.Headline = o.Headline
 	}
 	if r.Now.IsZero() {
 		if nowErr != nil {

@@ -50,6 +50,8 @@ func TestAssessCLI(t *testing.T) {
 		{"json follows the request's lang", `{"text": "` + pitch + `", "lang": "de"}`, false, nil, []string{"assess", "--json"}, 0, `"title": "Verkaufsabsicht"`, ""},
 		{"explain a finding", pitch, false, nil, []string{"assess", "--explain"}, 0, "  selling ", ""},
 		{"explain an accept: the flags below their thresholds", "Hi Alex, I'd love to connect.", false, nil, []string{"assess", "--explain"}, 0, "Red flags below their thresholds:\n  selling ", ""},
+		{"a sales headline", "Hi Sam, I'm with Veritest Labs. We run compliance and penetration testing for fintech teams. Would be great to connect.", false, nil, []string{"assess", "--headline", "Key Account Manager at Veritest Labs"}, 0, "decline_firm", ""},
+		{"no headline", "Hi Sam, I'm with Veritest Labs. We run compliance and penetration testing for fintech teams. Would be great to connect.", false, nil, []string{"assess"}, 0, "accept", ""},
 		{"from a negative contact", "Coffee next week?", false, nil, []string{"assess", "--json", "--from", "Victor Krum", "--profile", "../../testdata/profile.json"}, 0, `"negative_history"`, ""},
 	} {
 		code, out, errs := assessCLI(t, c.stdin, c.tty, c.env, c.args...)

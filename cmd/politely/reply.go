@@ -20,6 +20,7 @@ func runReply(c *cli, args []string) int {
 	fs.StringVar(&lang, "lang", "", "en, zh, es, fr or de (default: the profile's, else en)")
 	fs.StringVar(&o.Profile, "profile", "", "profile JSON `FILE` (signature, events, resources, experts...)")
 	fs.StringVar(&o.From, "from", "", "the sender's `NAME`")
+	fs.StringVar(&o.Headline, "headline", "", "the sender's `TITLE` as LinkedIn shows it")
 	fs.StringVar(&o.Now, "now", "", "the current `TIME` (default: the clock)")
 	fs.Var(&rules, "rules", "extra rule pack `FILE` (repeatable)")
 	list := fs.Bool("list", false, "list the scenarios, tones and languages and exit")

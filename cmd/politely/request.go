@@ -10,16 +10,17 @@ import (
 )
 
 // reqOpts are the context flags shared by the commands that build a request
-// (assess, reply): --profile FILE, --from NAME and --now TIME.
+// (assess, reply): --profile FILE, --from NAME, --headline TITLE and --now TIME.
 type reqOpts struct {
-	Profile string // path of a profile JSON file; "" for none
-	From    string // sender's name
-	Now     string // RFC 3339 or a plain date; "" means the clock
+	Profile  string // path of a profile JSON file; "" for none
+	From     string // sender's name
+	Headline string // sender's headline (their job title as LinkedIn shows it)
+	Now      string // RFC 3339 or a plain date; "" means the clock
 }
 
 // request builds a request from the input: a JSON request object (as in
 // --jsonl) when the input is one, else the message text as is. Flags fill
-// what the input leaves empty, except --from and --profile, which win because
+// what the input leaves empty, except --from, --headline and --profile, which win because
 // the user typed them. The engine reads no clock, so now comes from here.
 func (c *cli) request(text []byte, o reqOpts) (model.Request, error) {
 	var r model.Request
@@ -45,6 +46,9 @@ func (c *cli) request(text []byte, o reqOpts) (model.Request, error) {
 	}
 	if o.From != "" {
 		r.Sender.Name = strings.TrimSpace(o.From)
+	}
+	if o.Headline != "" {
+		r.Sender.Headline = strings.TrimSpace(o.Headline)
 	}
 	switch {
 	case o.Now != "":
