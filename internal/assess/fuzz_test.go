@@ -1,6 +1,7 @@
 package assess
 
 import (
+	"strings"
 	"testing"
 	"unicode/utf8"
 
@@ -25,6 +26,20 @@ func FuzzAssess(f *testing.F) {
 	f.Fuzz(func(t *testing.T, s string) {
 		res := Assess(p, model.Request{Text: s})
 		sameScores(t, p, s)
+		// Explain judges the same text its own way: the same scores, and
+		// every contribution's text is a piece of the message.
+		for _, e := range Explain(p, model.Request{Text: s}, 8) {
+			for _, c := range e.Top {
+				if !strings.Contains(s, c.Text) {
+					t.Fatalf("%s: contribution %q is not in the text", e.ID, c.Text)
+				}
+			}
+			for _, sc := range res.Scores {
+				if sc.ID == e.ID && sc.Score != e.Score {
+					t.Fatalf("%s: Explain scores %v, Assess %v", e.ID, e.Score, sc.Score)
+				}
+			}
+		}
 		if !utf8.ValidString(s) {
 			return // offsets count each bad byte as one unit, as U+FFFD would
 		}
