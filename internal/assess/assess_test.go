@@ -85,7 +85,8 @@ func TestTextLabels(t *testing.T) {
 	}
 }
 
-// Negation cancels the phrase right after it, not one further on.
+// Negation cancels the phrase right after it, not one further on, in every
+// language.
 func TestNegation(t *testing.T) {
 	p := pack(t)
 	for _, c := range []struct {
@@ -97,9 +98,14 @@ func TestNegation(t *testing.T) {
 		{"Would you refer me to your hiring manager?", "referral", true},
 		{"We don't offer a free trial. Nothing here.", "purchase", false},
 		{"I'm not looking for a job. But could you refer me to your recruiter?", "referral", true},
+		// Every language the rules speak negates.
+		{"Hallo Markus, wir haben uns letzte Woche auf der DevOpsCon kennengelernt.", "prior_relationship", true},
+		{"Hallo Markus, wir haben uns noch nicht kennengelernt, aber ich trinke gern einen Kaffee mit dir.", "prior_relationship", false},
+		{"Bonjour Julien, nous nous sommes rencontrés au salon VivaTech.", "prior_relationship", true},
+		{"Bonjour Julien, nous ne nous sommes jamais rencontrés, mais j'aime votre travail.", "prior_relationship", false},
 	} {
 		res := Assess(p, model.Request{Text: c.text})
-		if got := slices.Contains(res.Asks, c.label); got != c.want {
+		if got := slices.Contains(res.Asks, c.label) || res.Has(c.label); got != c.want {
 			t.Errorf("%q: %s = %v, want %v (asks %v)", c.text, c.label, got, c.want, res.Asks)
 		}
 	}
