@@ -4,6 +4,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -85,6 +86,58 @@ func TestReasonsInLanguages(t *testing.T) {
 		got := Assess(p, model.Request{Text: c.text, Now: now, Profile: c.profile, UILang: c.ui, Lang: c.lang})
 		if !strings.Contains(strings.Join(got.Reasons, "\n"), c.want) {
 			t.Errorf("%s/%s %q: reasons %q, want %q", c.ui, c.lang, c.text, got.Reasons, c.want)
+		}
+	}
+}
+
+// The usual ways to ask in the other languages, written for this test: each
+// message asks for the one thing named (want "" asks for no introduction).
+func TestAsksInLanguages(t *testing.T) {
+	p := pack(t)
+	for _, c := range []struct{ want, text string }{
+		{"meeting", "Hallo Jana, hätten Sie nächste Woche Zeit für ein kurzes Telefonat?"},
+		{"meeting", "Hallo Jana, können wir uns auf einen Kaffee treffen?"},
+		{"connect", "Hallo Jana, ich würde mich gerne mit Ihnen vernetzen."},
+		{"referral", "Hallo Jana, könnten Sie mich intern für die Stelle empfehlen?"},
+		{"advice", "Hallo Jana, ich würde gerne Ihren Rat zu meinem Karrierewechsel hören."},
+		{"introduction", "Hallo Jana, könnten Sie mich Ihrem CTO vorstellen?"},
+		{"job", "Hallo Jana, ich bewerbe mich auf die Stelle als Data Engineer bei Ihnen."},
+		{"feedback", "Hallo Jana, würden Sie mir Feedback zu meinem Lebenslauf geben?"},
+		{"event", "Hallo Jana, ich lade Sie zu unserem Meetup am Donnerstag ein."},
+		{"meeting", "Bonjour Julie, seriez-vous disponible pour un appel de 15 minutes la semaine prochaine ?"},
+		{"connect", "Bonjour Julie, j'aimerais rejoindre votre réseau."},
+		{"referral", "Bonjour Julie, pourriez-vous me recommander en interne pour ce poste ?"},
+		{"advice", "Bonjour Julie, j'aimerais avoir vos conseils sur ma reconversion."},
+		{"introduction", "Bonjour Julie, pourriez-vous me présenter à votre directeur technique ?"},
+		{"feedback", "Bonjour Julie, pourriez-vous me donner votre avis sur mon CV ?"},
+		{"event", "Bonjour Julie, je vous invite à notre webinaire jeudi prochain."},
+		{"meeting", "Hola Lucía, ¿tendrías 15 minutos para una llamada la semana que viene?"},
+		{"connect", "Hola Lucía, me encantaría conectar contigo."},
+		{"referral", "Hola Lucía, ¿podrías recomendarme para el puesto en tu empresa?"},
+		{"advice", "Hola Lucía, me gustaría pedirte consejo sobre mi carrera."},
+		{"introduction", "Hola Lucía, ¿me podrías presentar a tu jefe de ingeniería?"},
+		{"feedback", "Hola Lucía, ¿me darías tu opinión sobre mi portafolio?"},
+		{"event", "Hola Lucía, te invito a nuestro evento el jueves."},
+		{"meeting", "Olá Ana, teria 15 minutos para uma conversa na próxima semana?"},
+		{"referral", "Olá Ana, poderia me indicar para a vaga na sua empresa?"},
+		{"advice", "Olá Ana, gostaria de pedir seu conselho sobre minha carreira."},
+		{"meeting", "李经理您好，下周能否约个时间喝杯咖啡？"},
+		{"referral", "李经理您好，能帮我内推一下贵公司的岗位吗？"},
+		{"advice", "李经理您好，想请教您一些职业发展的问题。"},
+		{"introduction", "李经理您好，能否帮我引荐一下贵公司的技术总监？"},
+		{"feedback", "李经理您好，能否帮我看看我的简历，给点反馈？"},
+		{"event", "李经理您好，诚邀您参加我们下周的线上活动。"},
+		{"connect", "李经理您好，希望能和您建立联系。"},
+		// Introducing oneself is no ask to be introduced.
+		{"", "Hallo Jana, darf ich mich kurz vorstellen? Ich bin Data Engineer in Berlin."},
+		{"", "Hola Lucía, me gustaría presentarme: soy ingeniera de datos en Madrid."},
+	} {
+		res := Assess(p, model.Request{Text: c.text})
+		switch {
+		case c.want == "" && slices.Contains(res.Asks, "introduction"):
+			t.Errorf("%q: asks %v, wrongly an introduction", c.text, res.Asks)
+		case c.want != "" && !slices.Contains(res.Asks, c.want):
+			t.Errorf("%q: asks %v, want %s among them", c.text, res.Asks, c.want)
 		}
 	}
 }
