@@ -103,6 +103,10 @@ func TestNegation(t *testing.T) {
 		{"Hallo Markus, wir haben uns noch nicht kennengelernt, aber ich trinke gern einen Kaffee mit dir.", "prior_relationship", false},
 		{"Bonjour Julien, nous nous sommes rencontrés au salon VivaTech.", "prior_relationship", true},
 		{"Bonjour Julien, nous ne nous sommes jamais rencontrés, mais j'aime votre travail.", "prior_relationship", false},
+		// A contrast ends a negation's reach.
+		{"We don't know each other but could you refer me for the role?", "referral", true},
+		{"Bonjour Julie, nous ne nous connaissons pas, mais pourriez-vous me recommander pour le poste ?", "referral", true},
+		{"Hallo Jana, wir kennen uns nicht, aber könnten Sie mich für die offene Stelle empfehlen?", "referral", true},
 	} {
 		res := Assess(p, model.Request{Text: c.text})
 		if got := slices.Contains(res.Asks, c.label) || res.Has(c.label); got != c.want {

@@ -141,3 +141,50 @@ func TestAsksInLanguages(t *testing.T) {
 		}
 	}
 }
+
+// The usual red flags and green signals in the other languages, written for
+// this test: each message shows the one named.
+func TestFindingsInLanguages(t *testing.T) {
+	p := pack(t)
+	for _, c := range []struct{ want, text string }{
+		{"personalized", "Hallo Jana, ich habe Ihren Vortrag auf der JSConf gesehen und fand ihn großartig."},
+		{"mutual_connection", "Hallo Jana, Thomas Berger hat mir empfohlen, mich bei Ihnen zu melden."},
+		{"reciprocity", "Hallo Jana, falls ich Ihnen irgendwie helfen kann, sagen Sie gern Bescheid."},
+		{"follow_up", "Hallo Jana, ich wollte mich nur noch einmal zu meiner letzten Nachricht melden."},
+		{"prior_relationship", "Hallo Jana, schön, nach unserer gemeinsamen Zeit bei Siemens wieder von dir zu hören."},
+		{"personalized", "Bonjour Julie, j'ai lu votre article sur la sobriété numérique, il m'a beaucoup plu."},
+		{"mutual_connection", "Bonjour Julie, c'est Marc Dupont qui m'a conseillé de vous contacter."},
+		{"reciprocity", "Bonjour Julie, si je peux vous aider en retour, n'hésitez pas."},
+		{"follow_up", "Bonjour Julie, je me permets de revenir vers vous suite à mon précédent message."},
+		{"personalized", "Hola Lucía, leí tu artículo sobre diseño de APIs y me pareció muy útil."},
+		{"mutual_connection", "Hola Lucía, Javier Ruiz me sugirió que te escribiera."},
+		{"reciprocity", "Hola Lucía, si puedo ayudarte en algo a cambio, dímelo."},
+		{"follow_up", "Hola Lucía, te escribo de nuevo por si no viste mi mensaje anterior."},
+		{"personalized", "Olá Ana, li o seu artigo sobre liderança e gostei muito."},
+		{"mutual_connection", "Olá Ana, o Pedro Santos me sugeriu que eu falasse com você."},
+		{"follow_up", "Olá Ana, estou voltando a entrar em contato sobre a minha última mensagem."},
+		{"personalized", "李经理您好，拜读了您关于微服务的文章，收获很大。"},
+		{"mutual_connection", "李经理您好，是王强推荐我联系您的。"},
+		{"reciprocity", "李经理您好，如果有我能帮上忙的地方，请随时告诉我。"},
+		{"follow_up", "李经理您好，想跟进一下上周给您发的消息。"},
+		{"selling", "Hallo Jana, wir bieten eine Plattform, mit der Ihr Vertrieb 30 % mehr Termine bucht. Hätten Sie Zeit für eine kurze Demo?"},
+		{"selling", "Bonjour Julie, notre solution aide les équipes RH à réduire le temps de recrutement de 40 %. Une démo de 15 minutes ?"},
+		{"selling", "Hola Lucía, nuestra agencia ayuda a empresas como la tuya a conseguir más clientes. ¿Agendamos una llamada?"},
+		{"selling", "Olá Ana, nossa plataforma ajuda empresas como a sua a vender mais. Posso te mostrar em 15 minutos?"},
+		{"selling", "李经理您好，我们公司专注于企业数字化转型，可以为贵司提供定制化的解决方案，方便约个时间给您演示一下吗？"},
+		{"reputation", "Hola, tengo una oportunidad de inversión en criptomonedas con rendimientos garantizados del 20% mensual."},
+		{"reputation", "Olá, invista em criptomoedas com retorno garantido de 10% ao mês. Me chama no WhatsApp."},
+		{"reputation", "Bonjour, investissez dans notre projet crypto avec un rendement garanti de 15 % par mois."},
+		{"reputation", "Hallo, investieren Sie in unser Krypto-Projekt mit garantierter Rendite von 10 % im Monat."},
+		{"reputation", "您好，我们有一个保本高收益的理财项目，每月收益10%，加我微信了解。"},
+		{"premature_ask", "Hallo Jana, wir kennen uns nicht, aber könnten Sie mich für die offene Stelle bei Ihnen empfehlen?"},
+		{"premature_ask", "Bonjour Julie, nous ne nous connaissons pas, mais pourriez-vous me recommander pour le poste ?"},
+		{"premature_ask", "Hola Lucía, no nos conocemos, pero ¿podrías recomendarme para el puesto en tu empresa?"},
+		{"premature_ask", "Olá Ana, não nos conhecemos, mas você poderia me indicar para a vaga na sua empresa?"},
+		{"premature_ask", "李经理您好，我们素不相识，冒昧请您帮我内推一下贵公司的岗位。"},
+	} {
+		if res := Assess(p, model.Request{Text: c.text}); !res.Has(c.want) {
+			t.Errorf("%q: flags %v, signals %v, want %s", c.text, ids(res.Flags), ids(res.Signals), c.want)
+		}
+	}
+}

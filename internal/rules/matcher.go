@@ -569,7 +569,7 @@ func compileMatcher(p *Pack) (*matcher, error) {
 			}
 		}
 	}
-	for kind, words := range [][]string{p.negators, p.offers} {
+	for kind, words := range [][]string{p.negators, p.offers, p.contrasts} {
 		for _, n := range words {
 			ps, err := expand(n, &scratch)
 			if err != nil {
@@ -627,6 +627,7 @@ type Scanner struct {
 	negs   []int      // the last words of negations
 	not    []bool     // by word, when negs is not empty: a negation just before cancels a phrase starting there
 	offers []int      // the last words of offers ("happy to introduce")
+	buts   []int      // the first words of contrasts ("but"), which end a negation's reach
 	left   []sideSeen // pair → the latest first side of "a ~ b" seen, if seen in this scan
 	gen    uint32     // which scan this is, to tell this scan's sides from older ones
 	p      *Pack
@@ -659,7 +660,7 @@ func (s *Scanner) Scan(p *Pack, f *text.Folded) []Hit {
 	if s.window <= 0 {
 		s.window = 3
 	}
-	s.hits, s.negs, s.offers = s.hits[:0], s.negs[:0], s.offers[:0]
+	s.hits, s.negs, s.offers, s.buts = s.hits[:0], s.negs[:0], s.offers[:0], s.buts[:0]
 	if s.gen++; s.gen == 0 || len(s.left) <= m.pairs {
 		// First use, a new pack, or the stamp wrapped: start afresh.
 		s.left, s.gen = make([]sideSeen, m.pairs+1), 1
@@ -834,6 +835,9 @@ func (s *Scanner) emit(t *target, first, last int) {
 	case -2:
 		s.offers = append(s.offers, last)
 		return
+	case -3:
+		s.buts = append(s.buts, first)
+		return
 	}
 	switch t.side {
 	case 1:
@@ -874,6 +878,11 @@ func (s *Scanner) negated(lasts []int, first int) bool {
 		}
 		if first-n-1 > s.window {
 			return false
+		}
+		for _, b := range s.buts {
+			if n < b && b < first {
+				return false // "…, but" ends its reach
+			}
 		}
 		words := s.f.List()
 		return !s.f.Break(int(words[n].End), int(words[first].Start))

@@ -116,6 +116,7 @@ type Pack struct {
 	rules     []Rule
 	negators  []string
 	offers    []string
+	contrasts []string
 	policy    Policy
 	policySet map[string]bool
 	m         *matcher
@@ -170,6 +171,7 @@ func (p *Pack) Merge(q *Pack) (*Pack, error) {
 	d.rules = append(d.rules, q.rules...)
 	d.negators = append(d.negators, q.negators...)
 	d.offers = append(d.offers, q.offers...)
+	d.contrasts = append(d.contrasts, q.contrasts...)
 	d.overlay(q.policy, q.policySet)
 	if q.model != nil {
 		d.model, d.modelFile = q.model, q.modelFile
@@ -230,7 +232,7 @@ func (p *Pack) WithModel(m *learn.Model) (*Pack, error) {
 // (a pack is immutable: nothing of it may be changed through the draft).
 func (p *Pack) draft() draft {
 	return draft{labels: slices.Clone(p.labels), rules: slices.Clone(p.rules),
-		negators: slices.Clone(p.negators), offers: slices.Clone(p.offers),
+		negators: slices.Clone(p.negators), offers: slices.Clone(p.offers), contrasts: slices.Clone(p.contrasts),
 		policy: p.policy, policySet: maps.Clone(p.policySet), texts: p.texts, model: p.model, modelFile: p.modelFile}
 }
 
@@ -266,6 +268,7 @@ type draft struct {
 	rules     []Rule
 	negators  []string
 	offers    []string
+	contrasts []string
 	policy    Policy
 	policySet map[string]bool
 	model     *learn.Model
@@ -336,7 +339,7 @@ func (d *draft) add(file string, data []byte) error {
 }
 
 func (d *draft) compile() (*Pack, error) {
-	p := &Pack{byID: map[string]int{}, policy: d.policy, policySet: d.policySet, negators: d.negators, offers: d.offers}
+	p := &Pack{byID: map[string]int{}, policy: d.policy, policySet: d.policySet, negators: d.negators, offers: d.offers, contrasts: d.contrasts}
 	// A later label with the same id replaces the earlier one in place.
 	for _, l := range d.labels {
 		if i, ok := p.byID[l.ID]; ok {
@@ -583,6 +586,19 @@ func (d *draft) addNegation(file string, v gjson.Result) error {
 				return &Error{File: file, Rule: "negation", Msg: "every offer must be a non-empty string"}
 			}
 			d.offers = append(d.offers, x.String())
+		}
+	}
+	// Contrasts ("but", "aber", "mais") end a negation's reach: in "we
+	// don't know each other, but could you refer me?" the ask stands.
+	if o := v.Get("contrasts"); o.Exists() {
+		if !o.IsArray() {
+			return &Error{File: file, Rule: "negation", Msg: `"contrasts" must be an array`}
+		}
+		for _, x := range o.Array() {
+			if x.Type != gjson.String || strings.TrimSpace(x.String()) == "" {
+				return &Error{File: file, Rule: "negation", Msg: "every contrast must be a non-empty string"}
+			}
+			d.contrasts = append(d.contrasts, x.String())
 		}
 	}
 	return nil

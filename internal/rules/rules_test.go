@@ -70,6 +70,8 @@ func TestBrokenPacks(t *testing.T) {
 		{`{"policy": {"firm_flags": "selling"}}`, "policy.firm_flags: must be an array"},
 		{`{"policy": {"speed": 3}}`, "policy.speed: unknown setting"},
 		{`{"negation": {"words": [""]}}`, "negation word"},
+		{`{"negation": {"words": ["not"], "contrasts": "but"}}`, `"contrasts" must be an array`},
+		{`{"negation": {"words": ["not"], "contrasts": [" "]}}`, "every contrast"},
 	} {
 		_, err := Compile("mine.json", []byte(c.pack))
 		if err == nil || !strings.Contains(err.Error(), c.want) {
