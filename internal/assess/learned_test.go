@@ -239,3 +239,43 @@ func TestSettle(t *testing.T) {
 		t.Fatalf("only %d asks or cues settled in %d messages", settled, len(msgs))
 	}
 }
+
+// The red flags and signals of everyday English requests, written for this
+// test beside the harder TestTypicalCases: each message shows the one named,
+// and the last three, in like words, show none of the flags.
+func TestFindingsInEnglish(t *testing.T) {
+	p := pack(t)
+	for _, c := range []struct{ want, text string }{
+		{"selling", "Hi Dana, I run a small bookkeeping firm for agencies. We could take the month-end close off your plate. Open to a quick chat?"},
+		{"selling", "Hey Dana, we just launched an AI note-taker for sales calls. Happy to give your team free access for a month."},
+		{"selling", "Hi Dana, our clients typically see a 3x return on ad spend within 90 days. Worth a conversation?"},
+		{"selling", "Dana, I noticed your team is hiring SDRs. We provide pre-trained SDRs on a monthly contract."},
+		{"selling", "Hi Dana, I'm reaching out because we partner with fintechs to handle KYC compliance end to end."},
+		{"reputation", "Hi, I have a guaranteed way to double your crypto in 30 days. DM me on Telegram."},
+		{"reputation", "Hello dear, I am a US army doctor on mission and I would like to know you better. Please reply to my private email."},
+		{"reputation", "Congratulations! You have been selected for a remote data entry job paying $45/hour. Please pay the $80 equipment fee to start."},
+		{"reputation", "Hi, would you write a 5-star review of our product on G2? We'll send you a $50 gift card."},
+		{"reputation", "We are looking for account holders to receive payments on behalf of our company. You keep 10%."},
+		{"premature_ask", "Hi Dana, I'm a recent graduate and I'd love it if you could refer me to your company's open PM role."},
+		{"premature_ask", "Hi Dana, we haven't met, but could you introduce me to your VP of Engineering?"},
+		{"premature_ask", "Hi Dana, can I pick your brain for 30 minutes about breaking into product management?"},
+		{"premature_ask", "Hi Dana, I applied to the Data Scientist role at your company. Could you put in a good word for me?"},
+		{"premature_ask", "Hi Dana, would you be my mentor? I really admire your career."},
+		{"personalized", "Hi Dana, your post about onboarding junior engineers really resonated with me."},
+		{"mutual_connection", "Hi Dana, Priya Shah suggested I reach out to you."},
+		{"prior_relationship", "Hi Dana, great running into you at the airport last week! It's been ages since Acme."},
+		{"follow_up", "Hi Dana, just bumping this to the top of your inbox in case it got buried."},
+		{"reciprocity", "Hi Dana, happy to return the favour, I know a lot of people in the climate tech space."},
+		{"", "Hi Dana, I managed our data platform migration end to end at Stripe and would love to hear about your team."},
+		{"", "Hi Dana, we meet on a monthly basis in Berlin, would you like to join our meetup?"},
+		{"", "Hi Dana, you can use your account to sign up for the event."},
+	} {
+		res := Assess(p, model.Request{Text: c.text})
+		switch {
+		case c.want == "" && len(res.Flags) > 0:
+			t.Errorf("%q: flags %v, want none", c.text, ids(res.Flags))
+		case c.want != "" && !res.Has(c.want):
+			t.Errorf("%q: flags %v, signals %v, want %s", c.text, ids(res.Flags), ids(res.Signals), c.want)
+		}
+	}
+}
