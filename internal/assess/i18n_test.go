@@ -128,6 +128,11 @@ func TestAsksInLanguages(t *testing.T) {
 		{"feedback", "李经理您好，能否帮我看看我的简历，给点反馈？"},
 		{"event", "李经理您好，诚邀您参加我们下周的线上活动。"},
 		{"connect", "李经理您好，希望能和您建立联系。"},
+		{"meeting", "您好，下周方便约个电话聊聊吗？"},
+		{"connect", "您好，很欣赏您的经历，希望能和您建立联系。"},
+		{"event", "您好，诚邀您参加我们下个月在上海举办的技术峰会。"},
+		{"advice", "您好，想请教您一个关于转行做产品经理的问题。"},
+		{"job", "您好，我们正在招聘高级后端工程师，您的背景非常匹配，有兴趣聊聊吗？"},
 		// Introducing oneself is no ask to be introduced.
 		{"", "Hallo Jana, darf ich mich kurz vorstellen? Ich bin Data Engineer in Berlin."},
 		{"", "Hola Lucía, me gustaría presentarme: soy ingeniera de datos en Madrid."},
@@ -143,7 +148,7 @@ func TestAsksInLanguages(t *testing.T) {
 }
 
 // The usual red flags and green signals in the other languages, written for
-// this test: each message shows the one named.
+// this test: each message shows the one named (want "": no red flag).
 func TestFindingsInLanguages(t *testing.T) {
 	p := pack(t)
 	for _, c := range []struct{ want, text string }{
@@ -182,8 +187,42 @@ func TestFindingsInLanguages(t *testing.T) {
 		{"premature_ask", "Hola Lucía, no nos conocemos, pero ¿podrías recomendarme para el puesto en tu empresa?"},
 		{"premature_ask", "Olá Ana, não nos conhecemos, mas você poderia me indicar para a vaga na sua empresa?"},
 		{"premature_ask", "李经理您好，我们素不相识，冒昧请您帮我内推一下贵公司的岗位。"},
+		// Pitches and scams in Spanish, Portuguese and Chinese.
+		{"selling", "Hola Carlos, somos una agencia de marketing digital especializada en clínicas dentales. ¿Te interesaría conseguir más pacientes este trimestre?"},
+		{"selling", "Hola Carlos, ofrecemos desarrollo de software a medida con equipos en Colombia a precios muy competitivos."},
+		{"selling", "Hola Carlos, te escribo porque nuestra herramienta automatiza la facturación de pymes. ¿Te muestro cómo funciona en 20 minutos?"},
+		{"selling", "Olá Carlos, somos uma consultoria especializada em redução de custos tributários. Podemos agendar uma conversa?"},
+		{"selling", "Olá Carlos, temos uma solução de atendimento com IA que reduz em 40% o tempo de resposta. Posso te mostrar?"},
+		{"reputation", "Hola, gana hasta 2.000 euros al mes trabajando desde tu móvil solo 2 horas al día. Escríbeme y te explico."},
+		{"reputation", "Hola Carlos, invierte en nuestro fondo de bitcoin con rentabilidad garantizada del 30% anual."},
+		{"reputation", "Te seleccionamos para un empleo remoto, solo debes pagar 50 dólares de inscripción para empezar."},
+		{"reputation", "Olá, ganhe dinheiro avaliando produtos no Instagram, pagamento diário via Pix. Me chama no WhatsApp."},
+		{"reputation", "Olá Carlos, trabalho remoto com salário de 5 mil por mês, só precisa pagar a taxa do treinamento."},
+		{"premature_ask", "Hola Carlos, no te conozco, pero ¿me podrías pasar mi CV a tu equipo de recursos humanos?"},
+		{"premature_ask", "Olá Carlos, sei que não nos conhecemos, mas poderia encaminhar meu currículo para o RH?"},
+		{"selling", "王总您好，我们是一家专业的SEO优化公司，可以帮助贵司网站排名提升到首页，费用优惠，有兴趣可以聊聊。"},
+		{"selling", "您好，我们提供海外仓储和物流一站式服务，价格实惠，欢迎随时咨询。"},
+		{"selling", "李经理好，我司的CRM系统已服务超过500家企业，能否约个时间给您做个线上演示？"},
+		{"selling", "您好，我们是专业的招聘外包团队，可以帮贵司快速招到合适的工程师，按成功入职收费。"},
+		{"reputation", "亲，在家动动手指就能日赚500元，宝妈学生都可以做，加我微信了解详情。"},
+		{"reputation", "您好，我是某知名投资机构的分析师，带你炒股稳赚，进群免费领取牛股。"},
+		{"reputation", "兼职刷单，佣金日结，一单一结，无需押金，加QQ联系。"},
+		{"reputation", "恭喜您被我司录用为远程客服，上岗前需缴纳300元培训费。"},
+		{"premature_ask", "张老师您好，我们不认识，但我很想进贵公司，能帮我内推一下吗？"},
+		{"premature_ask", "您好，冒昧打扰，能否抽空帮我看看简历，顺便推荐一下贵司的岗位？"},
+		{"premature_ask", "您好，我想请您当我的导师，指导我的职业发展。"},
+		{"personalized", "您好，拜读了您在知乎上关于分布式系统的回答，受益匪浅。"},
+		{"mutual_connection", "您好，是我们共同的朋友刘洋推荐我联系您的。"},
+		{"prior_relationship", "老同学，好久不见！上次见面还是毕业典礼的时候。"},
+		{"follow_up", "您好，不知道您是否看到了我上周发的消息，想再跟进一下。"},
+		// Like words that are no scam.
+		{"", "Hola Carlos, solo tienes que pagar la cena la próxima vez, jaja. ¿Café el jueves?"},
 	} {
-		if res := Assess(p, model.Request{Text: c.text}); !res.Has(c.want) {
+		res := Assess(p, model.Request{Text: c.text})
+		switch {
+		case c.want == "" && len(res.Flags) > 0:
+			t.Errorf("%q: flags %v, want none", c.text, ids(res.Flags))
+		case c.want != "" && !res.Has(c.want):
 			t.Errorf("%q: flags %v, signals %v, want %s", c.text, ids(res.Flags), ids(res.Signals), c.want)
 		}
 	}
