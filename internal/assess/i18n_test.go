@@ -215,8 +215,22 @@ func TestFindingsInLanguages(t *testing.T) {
 		{"mutual_connection", "您好，是我们共同的朋友刘洋推荐我联系您的。"},
 		{"prior_relationship", "老同学，好久不见！上次见面还是毕业典礼的时候。"},
 		{"follow_up", "您好，不知道您是否看到了我上周发的消息，想再跟进一下。"},
+		// Pitches, scams and favours in French and German.
+		{"selling", "Bonjour Claire, nous accompagnons les PME dans leur transformation digitale. Seriez-vous disponible pour un échange de 20 minutes ?"},
+		{"selling", "Bonjour Claire, je suis consultant en cybersécurité et je propose un audit gratuit de votre infrastructure."},
+		{"selling", "Bonjour Claire, notre cabinet de recrutement peut vous présenter des profils de développeurs qualifiés sous 48 heures."},
+		{"selling", "Hallo Claudia, wir unterstützen mittelständische Unternehmen bei der Digitalisierung ihrer Prozesse. Hätten Sie Interesse an einem kurzen Austausch?"},
+		{"selling", "Hallo Claudia, als Personalvermittlung können wir Ihnen innerhalb einer Woche qualifizierte Entwickler vorstellen."},
+		{"selling", "Hallo Claudia, ich biete ein kostenloses Erstgespräch zur Optimierung Ihrer LinkedIn-Präsenz an."},
+		{"reputation", "Bonjour, devenez rentier grâce à notre formation trading, jusqu'à 3000 euros par mois sans effort."},
+		{"reputation", "Bonjour, je recherche des personnes motivées pour un complément de revenu depuis chez soi, contactez-moi sur WhatsApp."},
+		{"reputation", "Hallo, mit unserem Krypto-Bot verdienen Sie passiv bis zu 500 Euro pro Woche. Schreiben Sie mir auf Telegram."},
+		{"reputation", "Hallo, wir suchen Mitarbeiter im Homeoffice, die Pakete annehmen und weiterleiten, 50 Euro pro Paket."},
+		{"premature_ask", "Bonjour Claire, je suis étudiant et j'aimerais beaucoup que vous transmettiez ma candidature à votre équipe RH."},
+		{"premature_ask", "Hallo Claudia, ich bin auf Jobsuche und wäre sehr dankbar, wenn Sie meinen Lebenslauf an Ihre Personalabteilung weiterleiten könnten."},
 		// Like words that are no scam.
 		{"", "Hola Carlos, solo tienes que pagar la cena la próxima vez, jaja. ¿Café el jueves?"},
+		{"", "Hallo Claudia, was verdienen Sie aktuell im Monat? Wir hätten eine spannende Position."},
 	} {
 		res := Assess(p, model.Request{Text: c.text})
 		switch {
