@@ -270,12 +270,19 @@ func TestFindingsInEnglish(t *testing.T) {
 		{"", "Hi Dana, we meet on a monthly basis in Berlin, would you like to join our meetup?"},
 		{"", "Hi Dana, you can use your account to sign up for the event."},
 	} {
-		res := Assess(p, model.Request{Text: c.text})
-		switch {
-		case c.want == "" && len(res.Flags) > 0:
-			t.Errorf("%q: flags %v, want none", c.text, ids(res.Flags))
-		case c.want != "" && !res.Has(c.want):
-			t.Errorf("%q: flags %v, signals %v, want %s", c.text, ids(res.Flags), ids(res.Signals), c.want)
-		}
+		findings(t, p, c.want, c.text)
+	}
+}
+
+// findings checks that text shows the flag or signal want, or no red flag
+// when want is "".
+func findings(t *testing.T, p *rules.Pack, want, text string) {
+	t.Helper()
+	res := Assess(p, model.Request{Text: text})
+	switch {
+	case want == "" && len(res.Flags) > 0:
+		t.Errorf("%q: flags %v, want none", text, ids(res.Flags))
+	case want != "" && !res.Has(want):
+		t.Errorf("%q: flags %v, signals %v, want %s", text, ids(res.Flags), ids(res.Signals), want)
 	}
 }

@@ -577,31 +577,35 @@ func (d *draft) addNegation(file string, v gjson.Result) error {
 	}
 	// Offers ("if you ever want an intro") cancel an ask right after them:
 	// the sender gives, not asks.
-	if o := v.Get("offers"); o.Exists() {
-		if !o.IsArray() {
-			return &Error{File: file, Rule: "negation", Msg: `"offers" must be an array`}
-		}
-		for _, x := range o.Array() {
-			if x.Type != gjson.String || strings.TrimSpace(x.String()) == "" {
-				return &Error{File: file, Rule: "negation", Msg: "every offer must be a non-empty string"}
-			}
-			d.offers = append(d.offers, x.String())
-		}
+	var err error
+	if d.offers, err = phraseList(file, v, "offers", "offer", d.offers); err != nil {
+		return err
 	}
 	// Contrasts ("but", "aber", "mais") end a negation's reach: in "we
 	// don't know each other, but could you refer me?" the ask stands.
-	if o := v.Get("contrasts"); o.Exists() {
-		if !o.IsArray() {
-			return &Error{File: file, Rule: "negation", Msg: `"contrasts" must be an array`}
-		}
-		for _, x := range o.Array() {
-			if x.Type != gjson.String || strings.TrimSpace(x.String()) == "" {
-				return &Error{File: file, Rule: "negation", Msg: "every contrast must be a non-empty string"}
-			}
-			d.contrasts = append(d.contrasts, x.String())
-		}
+	if d.contrasts, err = phraseList(file, v, "contrasts", "contrast", d.contrasts); err != nil {
+		return err
 	}
 	return nil
+}
+
+// phraseList appends to dst the phrases of v's optional array key, each a
+// non-empty string (one is a what, for the error).
+func phraseList(file string, v gjson.Result, key, what string, dst []string) ([]string, error) {
+	o := v.Get(key)
+	if !o.Exists() {
+		return dst, nil
+	}
+	if !o.IsArray() {
+		return dst, &Error{File: file, Rule: "negation", Msg: fmt.Sprintf("%q must be an array", key)}
+	}
+	for _, x := range o.Array() {
+		if x.Type != gjson.String || strings.TrimSpace(x.String()) == "" {
+			return dst, &Error{File: file, Rule: "negation", Msg: "every " + what + " must be a non-empty string"}
+		}
+		dst = append(dst, x.String())
+	}
+	return dst, nil
 }
 
 func (d *draft) addPolicy(file string, v gjson.Result) error {
