@@ -37,11 +37,14 @@ const (
 	AcceptIt     = "accept"
 	Connect      = "connect"
 	Acknowledge  = "acknowledge"
+	Refer        = "refer"
+	Introduce    = "introduce"
+	Attend       = "attend"
 )
 
 // Scenarios lists the scenario ids in a stable order.
 func Scenarios() []string {
-	return []string{DoorOpen, Firm, Coffee, Internal, IntroOffer, Break, Capacity, Redirect, FollowUpFirm, Reconnect, AcceptIt, Connect, Acknowledge}
+	return []string{DoorOpen, Firm, Coffee, Internal, IntroOffer, Break, Capacity, Redirect, FollowUpFirm, Reconnect, AcceptIt, Connect, Acknowledge, Refer, Introduce, Attend}
 }
 
 // Tones lists the tone ids in a stable order; the first is the default.
@@ -152,7 +155,10 @@ func option(field, v string, all []string) (string, error) {
 //     invitation's note asks nothing (a stranger who asked for nothing more
 //     is not offered a call); acknowledge when a message asks nothing at
 //     all (thanks, congratulations, news: a call nobody asked for is no
-//     answer to them); else accept;
+//     answer to them); when no meeting or time is asked, the favour itself:
+//     refer (a referral, send the role and your CV), introduce (an
+//     introduction, once the other person agrees), attend (an event);
+//     else accept;
 //   - decline_firm: firm;
 //   - otherwise (not now): break when on a networking break, capacity when
 //     over capacity, redirect when outside the user's expertise, internal for
@@ -183,6 +189,12 @@ func choose(r model.Request, res model.Result, c common) string {
 		return Connect
 	case res.Verdict == model.Accept && len(res.Asks) == 0 && res.MinutesAsked == 0:
 		return Acknowledge
+	case res.Verdict == model.Accept && res.MinutesAsked == 0 && favourOnly(res, "referral", "job"):
+		return Refer
+	case res.Verdict == model.Accept && res.MinutesAsked == 0 && favourOnly(res, "introduction"):
+		return Introduce
+	case res.Verdict == model.Accept && res.MinutesAsked == 0 && favourOnly(res, "event"):
+		return Attend
 	case res.Verdict == model.Accept:
 		return AcceptIt
 	case res.Verdict == model.DeclineFirm:
@@ -205,15 +217,39 @@ func choose(r model.Request, res model.Result, c common) string {
 
 // onlyConnect reports whether connecting is all the sender asks for: no
 // meeting, no minutes, no other ask. The note of an invitation asks to
-// connect even when its words do not say so.
+// connect even when its words do not say so, or name an event.
 func onlyConnect(r model.Request, res model.Result) bool {
 	if res.MinutesAsked > 0 {
 		return false
 	}
-	if len(res.Asks) == 0 {
-		return r.Kind == "invitation"
+	if r.Kind == "invitation" {
+		// A note that names the event where you met ("great meeting you
+		// at the Go meetup") reads as an event asked; on an invitation
+		// it is the reason to connect, not an invitation to attend.
+		for _, a := range res.Asks {
+			if a != "connect" && a != "event" {
+				return false
+			}
+		}
+		return true
 	}
 	return len(res.Asks) == 1 && res.Asks[0] == "connect"
+}
+
+// favourOnly reports whether the asks are the first of ids, with perhaps
+// others of ids or a connection: a referral with the job it is for, an
+// introduction, an event. Anything more (a meeting, advice) wants the
+// conversation the accept reply offers.
+func favourOnly(res model.Result, ids ...string) bool {
+	if !res.Asked(ids[0]) {
+		return false
+	}
+	for _, a := range res.Asks {
+		if a != "connect" && !slices.Contains(ids, a) {
+			return false
+		}
+	}
+	return true
 }
 
 // colleague reports whether the sender works at the user's company, as far

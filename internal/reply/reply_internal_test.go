@@ -37,6 +37,15 @@ func TestChoose(t *testing.T) {
 		{"invitation asking a meeting", model.Request{Kind: "invitation"}, model.Result{Verdict: model.Accept, Asks: []string{"meeting"}}, AcceptIt},
 		{"message asking nothing", model.Request{Kind: "message"}, model.Result{Verdict: model.Accept}, Acknowledge},
 		{"message asking nothing but minutes", model.Request{}, model.Result{Verdict: model.Accept, MinutesAsked: 20}, AcceptIt},
+		{"a referral", model.Request{}, model.Result{Verdict: model.Accept, Asks: []string{"referral", "job"}}, Refer},
+		{"a referral and a call", model.Request{}, model.Result{Verdict: model.Accept, Asks: []string{"meeting", "referral"}}, AcceptIt},
+		{"a referral in 15 minutes", model.Request{}, model.Result{Verdict: model.Accept, Asks: []string{"referral"}, MinutesAsked: 15}, AcceptIt},
+		{"a job alone", model.Request{}, model.Result{Verdict: model.Accept, Asks: []string{"job"}}, AcceptIt},
+		{"an introduction", model.Request{}, model.Result{Verdict: model.Accept, Asks: []string{"connect", "introduction"}}, Introduce},
+		{"an introduction and advice", model.Request{}, model.Result{Verdict: model.Accept, Asks: []string{"introduction", "advice"}}, AcceptIt},
+		{"an event", model.Request{}, model.Result{Verdict: model.Accept, Asks: []string{"event"}}, Attend},
+		{"an invitation naming where you met", model.Request{Kind: "invitation"}, model.Result{Verdict: model.Accept, Asks: []string{"connect", "event"}}, Connect},
+		{"an event declined", model.Request{}, model.Result{Verdict: model.DeclineDoorOpen, Asks: []string{"event"}}, DoorOpen},
 		{"connect after decline", model.Request{Thread: declined}, model.Result{Verdict: model.Accept, Asks: []string{"connect"}}, Reconnect},
 		{"firm", model.Request{}, model.Result{Verdict: model.DeclineFirm, Flags: flags("selling")}, Firm},
 		{"door open", model.Request{}, model.Result{Verdict: model.DeclineDoorOpen}, DoorOpen},
@@ -105,7 +114,7 @@ func TestOverrides(t *testing.T) {
 	for _, c := range []struct{ field, sc, tone, lang, msg string }{
 		{"lang", "", "", "xx", `unsupported language "xx"; supported: en, zh, es, fr, de`},
 		{"tone", "", "snarky", "", `unsupported tone "snarky"; supported: warm, formal, brief`},
-		{"scenario", "ghost", "", "", `unsupported scenario "ghost"; supported: door_open, firm, coffee, internal, intro_offer, break, capacity, redirect, follow_up_firm, reconnect, accept, connect, acknowledge`},
+		{"scenario", "ghost", "", "", `unsupported scenario "ghost"; supported: door_open, firm, coffee, internal, intro_offer, break, capacity, redirect, follow_up_firm, reconnect, accept, connect, acknowledge, refer, introduce, attend`},
 	} {
 		r.Scenario, r.Tone, r.Lang = c.sc, c.tone, c.lang
 		_, err := Write(r, model.Result{})
