@@ -55,7 +55,8 @@ type language struct {
 
 // common is the language-independent data: scenario cues in every language.
 type common struct {
-	introOffer []string
+	introOffer  []string
+	nearMeeting float64 // a meeting score at which a message asks for one, though the ask does not hold
 }
 
 type compiled struct {
@@ -74,6 +75,7 @@ var data = sync.OnceValues(func() (*compiled, error) {
 	if !gjson.ValidBytes(b) {
 		return nil, fmt.Errorf("reply: data/common.json is not valid JSON")
 	}
+	out.common.nearMeeting = gjson.GetBytes(b, "near_meeting").Float()
 	for _, s := range gjson.GetBytes(b, "intro_offer").Array() {
 		out.common.introOffer = append(out.common.introOffer, normalize(s.String()))
 	}

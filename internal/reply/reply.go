@@ -155,7 +155,8 @@ func option(field, v string, all []string) (string, error) {
 //     invitation's note asks nothing (a stranger who asked for nothing more
 //     is not offered a call); acknowledge when a message asks nothing at
 //     all (thanks, congratulations, news: a call nobody asked for is no
-//     answer to them); when no meeting or time is asked, the favour itself:
+//     answer to them), unless its learned meeting score nears an ask
+//     (near_meeting: "would love to compare notes"); when no meeting or time is asked, the favour itself:
 //     refer (a referral, send the role and your CV), introduce (an
 //     introduction, once the other person agrees), attend (an event);
 //     else accept;
@@ -187,7 +188,7 @@ func choose(r model.Request, res model.Result, c common) string {
 		return FollowUpFirm
 	case res.Verdict == model.Accept && onlyConnect(r, res):
 		return Connect
-	case res.Verdict == model.Accept && len(res.Asks) == 0 && res.MinutesAsked == 0:
+	case res.Verdict == model.Accept && len(res.Asks) == 0 && res.MinutesAsked == 0 && score(res, "meeting") < c.nearMeeting:
 		return Acknowledge
 	case res.Verdict == model.Accept && res.MinutesAsked == 0 && favourOnly(res, "referral", "job"):
 		return Refer
@@ -234,6 +235,16 @@ func onlyConnect(r model.Request, res model.Result) bool {
 		return true
 	}
 	return len(res.Asks) == 1 && res.Asks[0] == "connect"
+}
+
+// score is the learned score of label id in res (0 without a model).
+func score(res model.Result, id string) float64 {
+	for _, s := range res.Scores {
+		if s.ID == id {
+			return s.Score
+		}
+	}
+	return 0
 }
 
 // favourOnly reports whether the asks are the first of ids, with perhaps

@@ -36,6 +36,8 @@ func TestChoose(t *testing.T) {
 		{"invitation asking nothing", model.Request{Kind: "invitation"}, model.Result{Verdict: model.Accept}, Connect},
 		{"invitation asking a meeting", model.Request{Kind: "invitation"}, model.Result{Verdict: model.Accept, Asks: []string{"meeting"}}, AcceptIt},
 		{"message asking nothing", model.Request{Kind: "message"}, model.Result{Verdict: model.Accept}, Acknowledge},
+		{"message nearly asking a meeting", model.Request{}, model.Result{Verdict: model.Accept, Scores: []model.Score{{ID: "meeting", Score: 0.37}}}, AcceptIt},
+		{"message far from a meeting", model.Request{}, model.Result{Verdict: model.Accept, Scores: []model.Score{{ID: "meeting", Score: 0.09}}}, Acknowledge},
 		{"message asking nothing but minutes", model.Request{}, model.Result{Verdict: model.Accept, MinutesAsked: 20}, AcceptIt},
 		{"a referral", model.Request{}, model.Result{Verdict: model.Accept, Asks: []string{"referral", "job"}}, Refer},
 		{"a referral and a call", model.Request{}, model.Result{Verdict: model.Accept, Asks: []string{"meeting", "referral"}}, AcceptIt},
