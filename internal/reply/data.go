@@ -57,6 +57,7 @@ type language struct {
 type common struct {
 	introOffer  []string
 	nearMeeting float64 // a meeting score at which a message asks for one, though the ask does not hold
+	sureEvent   float64 // an event score under which an event asked is only named
 }
 
 type compiled struct {
@@ -76,6 +77,7 @@ var data = sync.OnceValues(func() (*compiled, error) {
 		return nil, fmt.Errorf("reply: data/common.json is not valid JSON")
 	}
 	out.common.nearMeeting = gjson.GetBytes(b, "near_meeting").Float()
+	out.common.sureEvent = gjson.GetBytes(b, "sure_event").Float()
 	for _, s := range gjson.GetBytes(b, "intro_offer").Array() {
 		out.common.introOffer = append(out.common.introOffer, normalize(s.String()))
 	}

@@ -181,6 +181,12 @@ func choose(r model.Request, res model.Result, c common) string {
 			declined = true
 		}
 	}
+	// An event the message only names ("great meeting you at the Go
+	// meetup") holds as an ask by the rules' bare nouns, but the model
+	// scores it far below an invitation: for the reply, it is no ask.
+	if res.Asked("event") && score(res, "event") < c.sureEvent {
+		res.Asks = slices.DeleteFunc(slices.Clone(res.Asks), func(a string) bool { return a == "event" })
+	}
 	switch {
 	case declined && res.Verdict == model.Accept && !res.Has("persistent"):
 		return Reconnect
