@@ -164,8 +164,8 @@ func option(field, v string, all []string) (string, error) {
 //   - otherwise (not now): break when on a networking break, capacity when
 //     over capacity, redirect when outside the user's expertise, internal for
 //     a colleague at the profile's company, intro_offer when they offer to
-//     introduce the user, coffee when they ask for a meeting or time, else
-//     door_open.
+//     introduce the user, coffee when they ask for a meeting or time (not
+//     the time of an event they invite to), else door_open.
 func Choose(r model.Request, res model.Result) string {
 	d, err := data()
 	if err != nil {
@@ -200,8 +200,8 @@ func choose(r model.Request, res model.Result, c common) string {
 		return Refer
 	case res.Verdict == model.Accept && res.MinutesAsked == 0 && favourOnly(res, "introduction"):
 		return Introduce
-	case res.Verdict == model.Accept && res.MinutesAsked == 0 && favourOnly(res, "event"):
-		return Attend
+	case res.Verdict == model.Accept && favourOnly(res, "event"):
+		return Attend // the minutes asked, if any, are the event's
 	case res.Verdict == model.Accept:
 		return AcceptIt
 	case res.Verdict == model.DeclineFirm:
@@ -216,7 +216,9 @@ func choose(r model.Request, res model.Result, c common) string {
 		return Internal
 	case offersIntro(r.Text, c):
 		return IntroOffer
-	case res.Asked("meeting") || res.MinutesAsked > 0:
+	case res.Asked("meeting") || res.MinutesAsked > 0 && !res.Asked("event"):
+		// The minutes of an event (a panel, a podcast) are no coffee
+		// asked: declining one is the door_open reply.
 		return Coffee
 	}
 	return DoorOpen
