@@ -156,10 +156,10 @@ func option(field, v string, all []string) (string, error) {
 //     is not offered a call); acknowledge when a message asks nothing at
 //     all (thanks, congratulations, news: a call nobody asked for is no
 //     answer to them), unless its learned meeting score nears an ask
-//     (near_meeting: "would love to compare notes"); when no meeting or time is asked, the favour itself:
-//     refer (a referral, send the role and your CV), introduce (an
-//     introduction, once the other person agrees), attend (an event);
-//     else accept;
+//     (near_meeting: "would love to compare notes"); when no meeting or
+//     time is asked, the favour itself: refer (a referral, send the role
+//     and your CV), introduce (an introduction, once the other person
+//     agrees), attend (an event); else accept;
 //   - decline_firm: firm;
 //   - otherwise (not now): break when on a networking break, capacity when
 //     over capacity, redirect when outside the user's expertise, internal for
@@ -184,7 +184,7 @@ func choose(r model.Request, res model.Result, c common) string {
 	// An event the message only names ("great meeting you at the Go
 	// meetup") holds as an ask by the rules' bare nouns, but the model
 	// scores it far below an invitation: for the reply, it is no ask.
-	if res.Asked("event") && score(res, "event") < c.sureEvent {
+	if v, ok := score(res, "event"); ok && v < c.sureEvent && res.Asked("event") {
 		res.Asks = slices.DeleteFunc(slices.Clone(res.Asks), func(a string) bool { return a == "event" })
 	}
 	switch {
@@ -194,7 +194,7 @@ func choose(r model.Request, res model.Result, c common) string {
 		return FollowUpFirm
 	case res.Verdict == model.Accept && onlyConnect(r, res):
 		return Connect
-	case res.Verdict == model.Accept && len(res.Asks) == 0 && res.MinutesAsked == 0 && score(res, "meeting") < c.nearMeeting:
+	case res.Verdict == model.Accept && len(res.Asks) == 0 && res.MinutesAsked == 0 && !nearMeeting(res, c):
 		return Acknowledge
 	case res.Verdict == model.Accept && res.MinutesAsked == 0 && favourOnly(res, "referral", "job"):
 		return Refer
@@ -245,14 +245,22 @@ func onlyConnect(r model.Request, res model.Result) bool {
 	return len(res.Asks) == 1 && res.Asks[0] == "connect"
 }
 
-// score is the learned score of label id in res (0 without a model).
-func score(res model.Result, id string) float64 {
+// score is the learned score of label id in res; false without a model,
+// whose rules alone give no score to weigh.
+func score(res model.Result, id string) (float64, bool) {
 	for _, s := range res.Scores {
 		if s.ID == id {
-			return s.Score
+			return s.Score, true
 		}
 	}
-	return 0
+	return 0, false
+}
+
+// nearMeeting reports whether the model scores a meeting near an ask though
+// none holds.
+func nearMeeting(res model.Result, c common) bool {
+	v, ok := score(res, "meeting")
+	return ok && v >= c.nearMeeting
 }
 
 // favourOnly reports whether the asks are the first of ids, with perhaps

@@ -47,6 +47,7 @@ func TestChoose(t *testing.T) {
 		{"an introduction and advice", model.Request{}, model.Result{Verdict: model.Accept, Asks: []string{"introduction", "advice"}}, AcceptIt},
 		{"an event", model.Request{}, model.Result{Verdict: model.Accept, Asks: []string{"event"}, Scores: []model.Score{{ID: "event", Score: 0.95}}}, Attend},
 		{"an event of an hour", model.Request{}, model.Result{Verdict: model.Accept, Asks: []string{"event"}, MinutesAsked: 60, Scores: []model.Score{{ID: "event", Score: 0.9}}}, Attend},
+		{"an event, rules alone", model.Request{}, model.Result{Verdict: model.Accept, Asks: []string{"event"}}, Attend},
 		{"an event only named", model.Request{}, model.Result{Verdict: model.Accept, Asks: []string{"event"}, Scores: []model.Score{{ID: "event", Score: 0.3}}}, Acknowledge},
 		{"an event only named, and connect", model.Request{}, model.Result{Verdict: model.Accept, Asks: []string{"connect", "event"}, Scores: []model.Score{{ID: "event", Score: 0.42}}}, Connect},
 		{"an invitation naming where you met", model.Request{Kind: "invitation"}, model.Result{Verdict: model.Accept, Asks: []string{"connect", "event"}}, Connect},
