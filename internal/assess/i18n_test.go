@@ -133,6 +133,7 @@ func TestAsksInLanguages(t *testing.T) {
 		{"event", "您好，诚邀您参加我们下个月在上海举办的技术峰会。"},
 		{"advice", "您好，想请教您一个关于转行做产品经理的问题。"},
 		{"job", "您好，我们正在招聘高级后端工程师，您的背景非常匹配，有兴趣聊聊吗？"},
+		{"referral", "Hallo Sam, wir haben zusammen bei Siemens gearbeitet! Könntest du mich für die Stelle als Data Engineer in deinem Team empfehlen?"},
 		// Introducing oneself is no ask to be introduced.
 		{"", "Hallo Jana, darf ich mich kurz vorstellen? Ich bin Data Engineer in Berlin."},
 		{"", "Hola Lucía, me gustaría presentarme: soy ingeniera de datos en Madrid."},
@@ -187,6 +188,7 @@ func TestFindingsInLanguages(t *testing.T) {
 		{"premature_ask", "Hola Lucía, no nos conocemos, pero ¿podrías recomendarme para el puesto en tu empresa?"},
 		{"premature_ask", "Olá Ana, não nos conhecemos, mas você poderia me indicar para a vaga na sua empresa?"},
 		{"premature_ask", "李经理您好，我们素不相识，冒昧请您帮我内推一下贵公司的岗位。"},
+		{"prior_relationship", "Hallo Sam, wir haben zusammen bei Siemens gearbeitet! Könntest du mich für die Stelle als Data Engineer in deinem Team empfehlen?"},
 		// Pitches and scams in Spanish, Portuguese and Chinese.
 		{"selling", "Hola Carlos, somos una agencia de marketing digital especializada en clínicas dentales. ¿Te interesaría conseguir más pacientes este trimestre?"},
 		{"selling", "Hola Carlos, ofrecemos desarrollo de software a medida con equipos en Colombia a precios muy competitivos."},
