@@ -172,7 +172,8 @@ func BenchmarkScan(b *testing.B) {
 
 // BenchmarkPathological is text shaped to make a careless parser quadratic:
 // unclosed tags and comments, runs of '<', entities, numbers, negations and
-// the common first words of near pairs. Each should run at about the speed
+// the contrasts that end their reach, and the common first words of near
+// pairs. Each should run at about the speed
 // of ordinary text (a regression shows as a collapse in MB/s here).
 func BenchmarkPathological(b *testing.B) {
 	p, err := rules.Default()
@@ -181,7 +182,7 @@ func BenchmarkPathological(b *testing.B) {
 	}
 	for _, c := range []struct{ name, unit string }{
 		{"unclosed-tags", "<a"}, {"unclosed-comments", "<!-- "}, {"tags-without-end", "<scriptx a"},
-		{"script", "<script>"}, {"entities", "&amp"}, {"numbers", "1,2.3 "}, {"negations", "not "},
+		{"script", "<script>"}, {"entities", "&amp"}, {"numbers", "1,2.3 "}, {"negations", "not "}, {"contrasts", "not but "},
 		{"near-pair-words", "a "}, {"empty-parens", " ()"}, {"han", "内推"}, {"zero-width", "a\u200b"},
 	} {
 		text := strings.Repeat(c.unit, (256<<10)/len(c.unit))

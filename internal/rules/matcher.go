@@ -879,10 +879,10 @@ func (s *Scanner) negated(lasts []int, first int) bool {
 		if first-n-1 > s.window {
 			return false
 		}
-		for _, b := range s.buts {
-			if n < b && b < first {
-				return false // "…, but" ends its reach
-			}
+		// The contrasts were found in order: the first after the negation
+		// is the one that may stand before the phrase.
+		if i, _ := slices.BinarySearch(s.buts, n+1); i < len(s.buts) && s.buts[i] < first {
+			return false // "…, but" ends its reach
 		}
 		words := s.f.List()
 		return !s.f.Break(int(words[n].End), int(words[first].Start))
