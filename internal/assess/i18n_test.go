@@ -215,6 +215,27 @@ func TestFindingsInLanguages(t *testing.T) {
 		{"premature_ask", "Olá Ana, não nos conhecemos, mas você poderia me indicar para a vaga na sua empresa?"},
 		{"premature_ask", "李经理您好，我们素不相识，冒昧请您帮我内推一下贵公司的岗位。"},
 		{"prior_relationship", "Hallo Sam, wir haben zusammen bei Siemens gearbeitet! Könntest du mich für die Stelle als Data Engineer in deinem Team empfehlen?"},
+		// More signals in their usual words.
+		{"personalized", "Hallo Jana, Ihr Beitrag über Teamkultur in Remote-Teams hat mich sehr angesprochen."},
+		{"personalized", "Bonjour Julie, félicitations pour votre nouveau poste chez Doctolib !"},
+		{"personalized", "Hola Lucía, vi tu publicación sobre liderazgo técnico y me encantó."},
+		{"personalized", "Olá Ana, parabéns pela promoção! Vi seu post no LinkedIn."},
+		{"personalized", "李经理您好，看了您在QCon上的演讲，很受启发。"},
+		{"mutual_connection", "Hallo Jana, wir sind beide in der Gruppe \"Women in Data\" aktiv."},
+		{"mutual_connection", "Bonjour Julie, nous avons fait la même école, l'ESSEC."},
+		{"mutual_connection", "Hola Lucía, ambos estudiamos en la Universidad de Buenos Aires."},
+		{"mutual_connection", "Olá Ana, estudamos na mesma faculdade, a USP."},
+		{"mutual_connection", "李经理您好，我们都是清华的校友。"},
+		{"reciprocity", "Bonjour Julie, en échange, je peux vous présenter à quelques investisseurs."},
+		{"reciprocity", "Hola Lucía, a cambio puedo compartirte nuestra plantilla de onboarding."},
+		{"reciprocity", "Olá Ana, posso te ajudar com o que precisar também."},
+		{"follow_up", "Hallo Jana, ich hake noch einmal nach, ob Sie meine Nachricht gesehen haben."},
+		{"follow_up", "Hola Lucía, solo quería saber si pudiste ver mi mensaje anterior."},
+		{"follow_up", "Olá Ana, só queria saber se você viu minha mensagem."},
+		{"prior_relationship", "Bonjour Julie, cela fait longtemps depuis notre projet commun chez Thales !"},
+		{"prior_relationship", "Hola Lucía, ¡qué alegría saber de ti después de tanto tiempo!"},
+		{"prior_relationship", "Olá Ana, que bom falar com você de novo depois de tantos anos!"},
+		{"prior_relationship", "李经理您好，还记得我吗？我们以前是同事。"},
 		// Pitches and scams in Spanish, Portuguese and Chinese.
 		{"selling", "Hola Carlos, somos una agencia de marketing digital especializada en clínicas dentales. ¿Te interesaría conseguir más pacientes este trimestre?"},
 		{"selling", "Hola Carlos, ofrecemos desarrollo de software a medida con equipos en Colombia a precios muy competitivos."},
@@ -259,6 +280,7 @@ func TestFindingsInLanguages(t *testing.T) {
 		// Like words that are no scam.
 		{"", "Hola Carlos, solo tienes que pagar la cena la próxima vez, jaja. ¿Café el jueves?"},
 		{"", "Hallo Claudia, was verdienen Sie aktuell im Monat? Wir hätten eine spannende Position."},
+		{"premature_ask", "Hola Lucía, después de tanto tiempo buscando trabajo, ¿podrías recomendarme para el puesto?"},
 	} {
 		findings(t, p, c.want, c.text)
 	}
