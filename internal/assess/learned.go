@@ -36,12 +36,11 @@ func (a *judge) learned() {
 	a.headline()
 	a.want = slices.Grow(a.want[:0], len(m.Labels))[:len(m.Labels)]
 	a.later = slices.Grow(a.later[:0], len(m.Labels))[:len(m.Labels)]
-	labels := a.p.Labels() // not "rules": that is the package
 	for k := range m.Labels {
 		i := m.Labels[k].At
 		a.prob[i] = learn.Prob(a.ms.LogOdds(k))
 		a.score[i] = a.prob[i]
-		if a.hold[i] && a.rule[i] >= labels[i].Threshold && !a.on(i) {
+		if a.ruled(i) && !a.on(i) {
 			// The rules hold it on their own: the score says how sure the
 			// model is, the threshold is met.
 			a.score[i] = math.Max(a.thresh[i], 1e-9)
@@ -76,6 +75,11 @@ func (a *judge) settle(i int) {
 	a.learnedEvidence(k, i) // not shown: whether it found any changes no score
 }
 
+// ruled reports whether the rules' stated weights make label i hold on
+// their own (rules_hold), whatever the model weighs: against the label's
+// own threshold, not the model's, which thresh holds for a learned label.
+func (a *judge) ruled(i int) bool { return a.hold[i] && a.rule[i] >= a.p.Labels()[i].Threshold }
+
 // shown reports whether label i is a flag or signal (a finding with spans).
 func (a *judge) shown(i int) bool { return slices.Contains(a.shownAt, i) }
 
@@ -106,7 +110,7 @@ func (a *judge) headline() {
 func (a *judge) learnedEvidence(k, i int) bool {
 	// Where the rules alone make the label hold, their phrases are its
 	// evidence whatever the model weighs them.
-	ruled := a.hold[i] && a.rule[i] >= a.p.Labels()[i].Threshold
+	ruled := a.ruled(i)
 	kept := a.hits[i][:0]
 	for _, h := range a.hits[i] {
 		if w, known := a.weight(k, a.mdl.RuleFeature(int(h.rule))); !known || w > 0 || ruled && h.weight > 0 {
@@ -240,7 +244,7 @@ func Explain(p *rules.Pack, r model.Request, top int) []Explanation {
 	out := make([]Explanation, len(m.Labels))
 	for k, l := range m.Labels {
 		e := Explanation{ID: l.ID, Kind: p.Labels()[l.At].Kind, Score: round3(a.prob[l.At]), Threshold: l.Threshold, Holds: a.on(l.At), Bias: l.Bias,
-			Ruled: a.hold[l.At] && a.rule[l.At] >= p.Labels()[l.At].Threshold}
+			Ruled: a.ruled(l.At)}
 		cs := a.contributions(k)
 		for _, c := range cs[:min(top, len(cs))] {
 			t := ""

@@ -192,18 +192,8 @@ func choose(r model.Request, res model.Result, c common) string {
 		return Reconnect
 	case declined || res.Has("persistent"):
 		return FollowUpFirm
-	case res.Verdict == model.Accept && onlyConnect(r, res):
-		return Connect
-	case res.Verdict == model.Accept && len(res.Asks) == 0 && res.MinutesAsked == 0 && !nearMeeting(res, c):
-		return Acknowledge
-	case res.Verdict == model.Accept && res.MinutesAsked == 0 && favourOnly(res, "referral", "job"):
-		return Refer
-	case res.Verdict == model.Accept && res.MinutesAsked == 0 && favourOnly(res, "introduction"):
-		return Introduce
-	case res.Verdict == model.Accept && favourOnly(res, "event"):
-		return Attend // the minutes asked, if any, are the event's
 	case res.Verdict == model.Accept:
-		return AcceptIt
+		return accepted(r, res, c)
 	case res.Verdict == model.DeclineFirm:
 		return Firm
 	case res.Has("burnout"):
@@ -222,6 +212,24 @@ func choose(r model.Request, res model.Result, c common) string {
 		return Coffee
 	}
 	return DoorOpen
+}
+
+// accepted chooses the reply to a request worth a yes: what it answers is
+// what they asked.
+func accepted(r model.Request, res model.Result, c common) string {
+	switch {
+	case onlyConnect(r, res):
+		return Connect
+	case len(res.Asks) == 0 && res.MinutesAsked == 0 && !nearMeeting(res, c):
+		return Acknowledge
+	case res.MinutesAsked == 0 && favourOnly(res, "referral", "job"):
+		return Refer
+	case res.MinutesAsked == 0 && favourOnly(res, "introduction"):
+		return Introduce
+	case favourOnly(res, "event"):
+		return Attend // the minutes asked, if any, are the event's
+	}
+	return AcceptIt
 }
 
 // onlyConnect reports whether connecting is all the sender asks for: no

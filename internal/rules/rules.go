@@ -565,19 +565,15 @@ func (d *draft) addNegation(file string, v gjson.Result) error {
 	if !v.Exists() {
 		return nil
 	}
-	w := v.Get("words")
-	if !v.IsObject() || !w.IsArray() {
+	if !v.IsObject() || !v.Get("words").IsArray() {
 		return &Error{File: file, Msg: `"negation" must be an object with a "words" array`}
 	}
-	for _, x := range w.Array() {
-		if x.Type != gjson.String || strings.TrimSpace(x.String()) == "" {
-			return &Error{File: file, Rule: "negation", Msg: "every negation word must be a non-empty string"}
-		}
-		d.negators = append(d.negators, x.String())
+	var err error
+	if d.negators, err = phraseList(file, v, "words", "negation word", d.negators); err != nil {
+		return err
 	}
 	// Offers ("if you ever want an intro") cancel an ask right after them:
 	// the sender gives, not asks.
-	var err error
 	if d.offers, err = phraseList(file, v, "offers", "offer", d.offers); err != nil {
 		return err
 	}
@@ -589,8 +585,8 @@ func (d *draft) addNegation(file string, v gjson.Result) error {
 	return nil
 }
 
-// phraseList appends to dst the phrases of v's optional array key, each a
-// non-empty string (one is a what, for the error).
+// phraseList appends to dst the phrases of v's array key, each a non-empty
+// string (one is a what, for the error); a key that is absent adds none.
 func phraseList(file string, v gjson.Result, key, what string, dst []string) ([]string, error) {
 	o := v.Get(key)
 	if !o.Exists() {

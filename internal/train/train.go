@@ -219,15 +219,15 @@ func (c *corpus) train(p *rules.Pack, rows []int, opt Options) (*learn.Model, er
 	// stays in with no weight: there the data has spoken, though it
 	// cannot be trusted to set a weight.
 	rs := p.Rules()
-	fits := make([]bool, len(rs))
+	fired := make([]bool, len(rs))
 	for _, r := range rows {
 		for _, ri := range c.feats[r].rules {
-			fits[ri] = true
+			fired[ri] = true
 		}
 	}
 	ruleCol := map[int]int{}
 	for i, r := range rs {
-		if fits[i] && r.Scope == "message" && r.Label != "" && (slices.Contains(opt.Labels, r.Label) || slices.Contains(opt.Labels, r.Also) || isCue(p, r.Label)) {
+		if fired[i] && r.Scope == "message" && r.Label != "" && (slices.Contains(opt.Labels, r.Label) || slices.Contains(opt.Labels, r.Also) || isCue(p, r.Label)) {
 			ruleCol[i] = len(names)
 			names = append(names, learn.Name(learn.KindRule, r.ID))
 		}
