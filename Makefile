@@ -73,7 +73,7 @@ demo-replies: build
 	@for f in testdata/messages/*; do \
 	  echo "=== $$f"; ./$(BIN) reply --now 2026-11-22T10:00:00Z --profile testdata/profile.json "$$f" || exit 1; echo; \
 	done
-	@for l in en zh es fr de; do \
+	@for l in en zh es fr de pt; do \
 	  echo "=== testdata/messages/05-pick-your-brain.txt --lang $$l --tone formal"; \
 	  ./$(BIN) reply --now 2026-11-22T10:00:00Z --lang $$l --tone formal testdata/messages/05-pick-your-brain.txt || exit 1; echo; \
 	done
@@ -231,7 +231,7 @@ ext-deps:
 	@fc-list :lang=zh | grep -q . || (apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y fonts-wqy-microhei)
 	@test -d extension/node_modules/playwright-core || npm ci --prefix extension --no-audit --no-fund
 
-# The locale suite runs chromium with --lang=de and --lang=zh-CN and retakes
+# The locale suite runs chromium with --lang=de, --lang=zh-CN and --lang=pt-BR and retakes
 # the German screenshot of the README.
 e2e: extension ext-deps
 	cd extension && LOCALE_SCREENSHOT=$(CURDIR)/extension/test/screenshots/politely-de.png \

@@ -58,7 +58,7 @@ func TestReplyCommand(t *testing.T) {
 		in   string
 		want string
 	}{
-		{[]string{"reply", "--lang", "xx"}, msg, `--lang: unsupported language "xx"; supported: en, zh, es, fr, de`},
+		{[]string{"reply", "--lang", "xx"}, msg, `--lang: unsupported language "xx"; supported: en, zh, es, fr, de, pt`},
 		{[]string{"reply", "--tone", "rude"}, msg, `--tone: unsupported tone "rude"`},
 		{[]string{"reply", "--scenario", "ghost"}, msg, `--scenario: unsupported scenario "ghost"`},
 		{[]string{"reply"}, "  \n", "no message to assess"},
@@ -99,7 +99,7 @@ func TestLintCommand(t *testing.T) {
 	if code != exitOK || out != "no findings\n" {
 		t.Errorf("clean text output: %q", out)
 	}
-	if code, _, errs := replyCLI("text", "lint", "--lang", "xx"); code != exitUsage || !strings.Contains(errs, "supported: en, zh, es, fr, de") {
+	if code, _, errs := replyCLI("text", "lint", "--lang", "xx"); code != exitUsage || !strings.Contains(errs, "supported: en, zh, es, fr, de, pt") {
 		t.Errorf("bad lang: %d %q", code, errs)
 	}
 	if code, _, errs := replyCLI(" \n", "lint"); code != exitUsage || !strings.Contains(errs, "empty") {

@@ -1,6 +1,7 @@
-// locale.test.mjs: the extension in Chromium started with --lang=de and
-// --lang=zh-CN. The interface (button, panel headings, verdict, titles and
-// reasons, popup, options and the quarterly review) speaks that language,
+// locale.test.mjs: the extension in Chromium started with --lang=de,
+// --lang=zh-CN and --lang=pt-BR. The interface (button, panel headings,
+// verdict, titles and reasons, popup, options and the quarterly review)
+// speaks that language,
 // the highlights are the same phrases as in English, and the reply follows
 // the message's language when the profile names none. Run by `make e2e`;
 // screenshots go to test/out/ (and LOCALE_SCREENSHOT, when set, gets the
@@ -20,6 +21,7 @@ const en = read('en');
 const CASES = [
   { flag: 'de', folder: 'de', lang: 'de', selling: 'Verkaufsabsicht', firm: 'Klares Nein', premature: 'Verfrühte Bitte', message: '2-de', month: 'de' },
   { flag: 'zh-CN', folder: 'zh_CN', lang: 'zh', selling: '推销', firm: '坚定拒绝', premature: '操之过急的请求', message: '2-zh', month: 'zh-CN' },
+  { flag: 'pt-BR', folder: 'pt_BR', lang: 'pt', selling: 'Oferta comercial', firm: 'Um não firme', premature: 'Pedido prematuro', message: '2-pt', month: 'pt-BR' },
 ];
 
 for (const c of CASES) {

@@ -171,19 +171,19 @@ describe('the extension package', () => {
   });
 });
 
-// The interface speaks the five reply languages: every string a user sees is
+// The interface speaks the six reply languages: every string a user sees is
 // a message of _locales, every message is in every locale, and the
 // translations keep the typography of each language.
 describe('the extension speaks the user\'s language', () => {
   const src = new URL('../src/', import.meta.url);
   const read = (f) => fs.readFileSync(new URL(f, src), 'utf8');
-  const LOCALES = ['en', 'zh_CN', 'es', 'fr', 'de'];
+  const LOCALES = ['en', 'zh_CN', 'es', 'fr', 'de', 'pt_BR'];
   const messages = Object.fromEntries(LOCALES.map((l) => [l, readLocale(l)]));
   const en = messages.en;
   const files = fs.readdirSync(src).filter((n) => /\.(js|html)$/.test(n));
   const slots = (m) => [...String(m).matchAll(/\$([1-9])/g)].map((x) => x[1]).sort().join(',');
 
-  test('the five locales, no more, each naming itself', () => {
+  test('the six locales, no more, each naming itself', () => {
     assert.deepEqual(fs.readdirSync(localeDir).sort(), [...LOCALES].sort());
     for (const l of LOCALES) assert.equal(messages[l].locale.message, l, `${l}/messages.json says it is ${messages[l].locale.message}`);
   });
@@ -298,6 +298,12 @@ describe('the extension speaks the user\'s language', () => {
     for (const [id, m] of Object.entries(messages.es)) {
       assert.doesNotMatch(m.message, /"/, `es ${id} uses " where Spanish uses « »`);
     }
+    for (const [id, m] of Object.entries(messages.pt_BR)) {
+      assert.doesNotMatch(m.message, /"/, `pt_BR ${id} uses " where Portuguese uses “ ”`);
+      // Neither the user's nor the sender's gender is known: no adjective
+      // that would have to agree with a person ("obrigado", "você mesmo").
+      assert.doesNotMatch(m.message, /\b(obrigad|bem-vind|mesm|sozinh|ocupad|cansad|interessad|convidad)[oa]s?\b/i, `pt_BR ${id} guesses a gender: ${m.message}`);
+    }
   });
 
   test('messages fill their substitutions as chrome.i18n does', () => {
@@ -308,6 +314,16 @@ describe('the extension speaks the user\'s language', () => {
     try {
       assert.equal(I.t('minutesAsked', '20 Min.'), 'etwa 20 Min.');
       assert.equal(I.uiLang(), 'de');
+      // Brazilian Portuguese: the folder is pt_BR, the engine hears "pt", Intl gets pt-BR.
+      I.use(messages.pt_BR);
+      assert.deepEqual([I.locale(), I.uiLang(), I.tag()], ['pt_BR', 'pt', 'pt-BR']);
+      assert.equal(I.t('minutesAsked', I.minutes(20)), 'cerca de 20 min');
+      assert.equal(I.hours(1.5), '1,5');
+      // (ICU puts thin spaces around the dash of a range, or plain ones.)
+      assert.equal(I.quarter(new Date(Date.UTC(2026, 9, 1)), new Date(Date.UTC(2027, 0, 1))).replace(/\s/g, ' '), 'outubro – dezembro de 2026 (4º trimestre)');
+      assert.equal(I.langName('pt'), 'português');
+      assert.equal(I.langName('de'), 'alemão');
+      assert.equal(I.list(['a', 'b', 'c']), 'a, b e c');
     } finally {
       I.use(en);
     }

@@ -64,8 +64,9 @@ func TestLanguageChangesOnlyWords(t *testing.T) {
 	}
 }
 
-// A few reasons as a German, French and Chinese reader sees them; ui_lang
-// wins over lang, and a language politely does not speak falls back to lang.
+// A few reasons as a German, French, Chinese, Spanish and Portuguese reader
+// sees them; ui_lang wins over lang, and a language politely does not speak
+// falls back to lang.
 func TestReasonsInLanguages(t *testing.T) {
 	p := pack(t)
 	now := time.Date(2026, 11, 22, 10, 0, 0, 0, time.UTC)
@@ -79,7 +80,12 @@ func TestReasonsInLanguages(t *testing.T) {
 		{"zh", "", "Could we grab a 30 minute coffee next week?", model.Profile{CapacityHoursPerWeek: 2, CommittedHoursThisWeek: 1.75}, "时间已满：这需要大约0.5小时，而你每周留给社交的2小时中已经安排了1.8小时。"},
 		{"es", "", "Could we grab a 90 minute coffee next week?", model.Profile{CapacityHoursPerWeek: 2, CommittedHoursThisWeek: 1}, "Sin tiempo disponible: esto pide alrededor de 1,5 horas, y ya has comprometido 1 hora del tiempo que reservas para networking (2 horas a la semana)."},
 		{"fr", "", "Could we grab a 90 minute coffee next week?", model.Profile{CapacityHoursPerWeek: 2, CommittedHoursThisWeek: 1}, "cela demande environ 1,5 heure, et vous avez déjà engagé 1 heure du temps que vous réservez au réseautage (2 heures par semaine)"},
-		{"pt-BR", "de", "Hi", model.Profile{}, "Die Nachricht ist zu kurz"},
+		{"pt-BR", "", "We help companies like yours cut churn. Can I show you a quick demo?", model.Profile{}, "Oferta comercial: a mensagem promove um produto ou um serviço (“We help companies like yours cut”, “show you a quick demo”)."},
+		{"pt", "", "I'd love to pick your brain about how you grew your newsletter.", model.Profile{}, "Pedido prematuro: a pessoa pede conselhos antes de existir qualquer relação (“pick your brain”)."},
+		{"pt", "", "Could we grab a 90 minute coffee next week?", model.Profile{CapacityHoursPerWeek: 2, CommittedHoursThisWeek: 1}, "Agenda cheia: isto pede cerca de 1,5 hora, e você já comprometeu 1 hora do tempo que reserva para networking (2 horas por semana)."},
+		{"pt", "", "Could we grab a coffee next week?", model.Profile{BreakUntil: time.Date(2027, 1, 1, 0, 0, 0, 0, time.UTC)}, "Em pausa de networking: seu perfil indica uma pausa de networking até 1º de janeiro de 2027."},
+		{"pt-BR", "de", "Hi", model.Profile{}, "A mensagem é curta demais"},
+		{"it-IT", "de", "Hi", model.Profile{}, "Die Nachricht ist zu kurz"},
 		{"", "es", "Hi", model.Profile{}, "El mensaje es demasiado corto"},
 		{"zh-CN", "de", "Hi", model.Profile{}, "消息太短"},
 	} {
@@ -120,6 +126,12 @@ func TestAsksInLanguages(t *testing.T) {
 		{"event", "Hola Lucía, te invito a nuestro evento el jueves."},
 		{"meeting", "Olá Ana, teria 15 minutos para uma conversa na próxima semana?"},
 		{"referral", "Olá Ana, poderia me indicar para a vaga na sua empresa?"},
+		{"referral", "Olá Ana, você poderia encaminhar meu currículo para o gestor da vaga?"},
+		{"mentorship", "Olá Ana, você teria disponibilidade para uma mentoria?"},
+		{"mentorship", "Hola Lucía, ¿estarías abierta a darme una mentoría este trimestre?"},
+		{"mentorship", "Bonjour Julie, accepteriez-vous un mentorat de quelques mois ?"},
+		{"referral", "Hola Lucía, ¿podrías hacer llegar mi CV al equipo de contratación?"},
+		{"referral", "Hallo Jana, könnten Sie meinen Lebenslauf an die Abteilung weiterleiten?"},
 		{"advice", "Olá Ana, gostaria de pedir seu conselho sobre minha carreira."},
 		{"meeting", "李经理您好，下周能否约个时间喝杯咖啡？"},
 		{"referral", "李经理您好，能帮我内推一下贵公司的岗位吗？"},
@@ -258,6 +270,8 @@ func TestFindingsInLanguages(t *testing.T) {
 		{"reciprocity", "Bonjour Julie, en échange, je peux vous présenter à quelques investisseurs."},
 		{"reciprocity", "Hola Lucía, a cambio puedo compartirte nuestra plantilla de onboarding."},
 		{"reciprocity", "Olá Ana, posso te ajudar com o que precisar também."},
+		{"reciprocity", "Olá Ana, parabéns pelo novo cargo! Se eu puder ajudar em algo, é só falar."},
+		{"reciprocity", "Olá Ana, adorei a palestra. Pode contar comigo no que precisar."},
 		{"follow_up", "Hallo Jana, ich hake noch einmal nach, ob Sie meine Nachricht gesehen haben."},
 		{"follow_up", "Hola Lucía, solo quería saber si pudiste ver mi mensaje anterior."},
 		{"follow_up", "Olá Ana, só queria saber se você viu minha mensagem."},

@@ -76,7 +76,7 @@ func load() *table {
 }
 
 // Detect returns the language of text: one of "en", "zh", "es", "fr", "de",
-// or "" when it cannot tell (too little text, a tie, or a language politely
+// "pt", or "" when it cannot tell (too little text, a tie, or a language politely
 // does not write, such as Japanese or Russian). It never panics.
 func Detect(text string) string {
 	if len(text) > MaxBytes {

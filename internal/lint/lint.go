@@ -40,8 +40,9 @@ func Rules() []string {
 	return []string{MissingThanks, ExcessiveApology, OverExplaining, FalsePromise, Placeholder, TooLong, TooShort, Hedging}
 }
 
-// Langs lists the languages lint has phrases for, in a stable order.
-func Langs() []string { return []string{"en", "zh", "es", "fr", "de"} }
+// Langs lists the languages lint has phrases for, in a stable order:
+// English, Chinese, Spanish, French, German and (Brazilian) Portuguese.
+func Langs() []string { return []string{"en", "zh", "es", "fr", "de", "pt"} }
 
 //go:embed data/*.json
 var files embed.FS
@@ -342,7 +343,7 @@ func (c *checker) hedging() {
 }
 
 // Declines reports whether text declines something in any supported
-// language ("I can't", "leider nicht", "无法"...). The reply writer uses it
+// language ("I can't", "leider nicht", "无法", "não posso"...). The reply writer uses it
 // to see that the user already said no earlier in a thread.
 func Declines(text string) bool {
 	ts, err := tables()

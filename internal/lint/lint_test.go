@@ -16,6 +16,7 @@ var clean = map[string]string{
 	"es": "Hola, Sam:\n\nMuchas gracias por escribirme. Ahora mismo no puedo asumir esto, pero me encantaría que siguiéramos en contacto. Escríbeme de nuevo dentro de unos meses.\n\nUn saludo,\nAna",
 	"fr": "Bonjour Sam,\n\nMerci beaucoup pour votre message. Je ne suis pas en mesure de m'y engager pour le moment, mais j'aimerais garder le contact. Revenez vers moi d'ici quelques mois.\n\nBien à vous,\nAna",
 	"de": "Hallo Sam,\n\nvielen Dank für deine Nachricht. Im Moment kann ich das leider nicht übernehmen, würde aber gern in Kontakt bleiben. Melde dich gern in ein paar Monaten wieder.\n\nViele Grüße\nAna",
+	"pt": "Olá, Sam, tudo bem?\n\nAgradeço muito pela mensagem. No momento não consigo me comprometer com isso, mas gostaria muito de manter contato. Fique à vontade para me escrever de novo daqui a alguns meses.\n\nAbraços,\nAna",
 }
 
 // Drafts as people write them, with the usual "leider", "malheureusement",
@@ -26,6 +27,9 @@ var natural = [][2]string{
 	{"es", "Hola, Pablo:\n\nMuchas gracias por tu mensaje. Lamentablemente, este mes no tengo disponibilidad para una llamada. Te deseo mucha suerte con la búsqueda.\n\nUn saludo,\nAna"},
 	{"zh", "李先生，您好！\n\n感谢您的来信。不好意思，这个月我的时间都排满了，暂时没办法安排通话。祝您求职顺利！\n\n王芳"},
 	{"en", "Hi Priya,\n\nThanks so much for reaching out, and congrats on the new role! I'm not able to take on any advisory work this quarter, but I'd be happy to point you to a couple of resources if that helps.\n\nBest,\nJordan"},
+	{"pt", "Olá, Pedro,\n\nObrigada pela mensagem. Infelizmente, este mês não tenho disponibilidade para uma ligação, pois minha agenda está cheia até o fim do mês. Desejo boa sorte na sua busca.\n\nAtenciosamente,\nAna Souza"},
+	{"pt", "Oi, Carla! Obrigado pelo convite. Infelizmente não vou conseguir participar do webinar, já que vou estar viajando nessa semana. Sucesso com o evento e obrigado de novo!"},
+	{"pt", "Olá, Marcos, tudo bem?\n\nAgradeço o contato. Desculpe, mas não vou poder ajudar desta vez. Foi gentil da sua parte perguntar, e espero que você encontre a pessoa certa.\n\nAbraços,\nAna"},
 	{"en", "Hey Tom, appreciate the note. Unfortunately I'm not able to make the webinar since I'm traveling that week. Best of luck with it, and thanks again for the invite!"},
 	{"en", "Thank you for your message. I'm sorry, but I won't be able to help with this one. It's kind of you to ask, and I hope you find the right person.\n\nKind regards,\nAna"},
 }
@@ -101,6 +105,16 @@ var cases = []struct{ lang, rule, text, span string }{
 	{"de", TooLong, "Hallo Sam, danke für deine Nachricht. " + strings.Repeat("Das ist ein langer Satz, der immer weiter geht. ", 13), "geht."},
 	{"de", TooShort, "Danke, aber nein.", "Danke, aber nein."},
 	{"de", Hedging, "Hallo Sam, danke für deine Nachricht. Vielleicht kann ich diesmal nicht kommen, aber ich wünsche dir viel Erfolg mit dem Event.", "Vielleicht"},
+
+	{"pt", MissingThanks, "Olá, Sam,\n\nNo momento não consigo me comprometer com isso. Estou com muito trabalho. Me escreva de novo daqui a alguns meses, se quiser.", "No momento não consigo me comprometer com isso."},
+	{"pt", ExcessiveApology, "Olá, Sam, obrigado pela mensagem. Sinto muito, mas não posso agora. Peço mil desculpas pela demora, e boa sorte com tudo.", "Peço mil desculpas"},
+	{"pt", OverExplaining, "Olá, Sam, obrigada pela mensagem. Não posso porque estou com muito trabalho, além disso meu filho está doente e também vou me mudar na semana que vem.", "porque estou com muito trabalho, além disso meu filho está doente e também"},
+	{"pt", FalsePromise, "Olá, Sam, muito obrigado pela mensagem. Não posso este mês, mas com certeza a gente toma um café muito em breve!", "com certeza"},
+	{"pt", Placeholder, "Olá, [Nome], muito obrigado pela mensagem. Não posso este mês, mas gostaria de manter contato com você mais adiante.", "[Nome]"},
+	{"pt", TooLong, "Olá, Sam, obrigado pela mensagem. " + strings.Repeat("Esta é uma frase longa que continua sem parar. ", 14), "parar."},
+	{"pt", TooShort, "Obrigado, mas não.", "Obrigado, mas não."},
+	{"pt", Hedging, "Olá, Sam, obrigada pela mensagem. Acho que talvez eu não consiga ir desta vez, mas espero que o evento seja um sucesso.", "Acho que talvez"},
+	{"pt", Hedging, "Olá, Sam, obrigada pela mensagem. Infelizmente não vou conseguir ir desta vez, talvez numa próxima, mas espero que o evento seja um sucesso.", "talvez"},
 }
 
 func TestRules(t *testing.T) {
@@ -176,7 +190,7 @@ func TestLang(t *testing.T) {
 	}
 	_, err := Check("Thanks", "xx")
 	var fe *model.FieldError
-	if !errors.As(err, &fe) || fe.Field != "lang" || fe.Msg != `unsupported language "xx"; supported: en, zh, es, fr, de` {
+	if !errors.As(err, &fe) || fe.Field != "lang" || fe.Msg != `unsupported language "xx"; supported: en, zh, es, fr, de, pt` {
 		t.Errorf("got %v", err)
 	}
 }
@@ -224,6 +238,9 @@ func TestDeclines(t *testing.T) {
 		{"Sorry, I can't take this on right now.", true},
 		{"Leider kann ich nicht.", true},
 		{"我目前无法参加。", true},
+		{"Agradeço, mas infelizmente não vou conseguir participar.", true},
+		{"Obrigada! Vou passar o seu currículo para o time.", false}, // passar: forward, not pass
+		{"Adorei a ideia, vamos conversar na semana que vem.", false},
 		{"Happy to chat next week!", false},
 	} {
 		if got := Declines(c.text); got != c.want {

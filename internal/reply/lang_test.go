@@ -1,6 +1,7 @@
 package reply
 
 import (
+	"regexp"
 	"testing"
 
 	"politely/internal/model"
@@ -14,7 +15,9 @@ func TestReplyLanguage(t *testing.T) {
 		{"", "", "de", "", "de"},
 		{"", "", "de", "fr", "de"},
 		{"", "", "", "zh-CN", "zh"},
-		{"", "", "", "pt-BR", "en"},
+		{"", "", "", "pt-BR", "pt"},
+		{"", "", "pt", "de", "pt"},
+		{"", "", "", "it-IT", "en"},
 		{"", "es", "de", "fr", "es"},
 		{"fr", "es", "de", "zh", "fr"},
 		{"", "", "ja", "es", "es"},
@@ -44,8 +47,13 @@ func TestReplyRegister(t *testing.T) {
 		{"¿Tienes tiempo para un café? Me encantaría conocerte.", "es", "", "", "", "warm"},
 		{"您好，想请您喝杯咖啡，不知您下周是否有空？", "zh", "", "", "", "formal"},
 		{"你好，下周有空一起喝咖啡吗？", "zh", "", "", "", "warm"},
-		{"您好，我们想邀请你们团队参加活动。", "zh", "", "", "", "formal"},                          // 你们 is plural, not familiar
-		{"Bonjour, auriez-vous le temps pour un café ?", "fr", "", "", "", "warm"}, // French: vous in every tone
+		{"您好，我们想邀请你们团队参加活动。", "zh", "", "", "", "formal"}, // 你们 is plural, not familiar
+		{"Prezado Robin, gostaria de convidá-lo para um café. O senhor teria disponibilidade na próxima semana?", "pt", "", "", "", "formal"},
+		{"Oi Robin, tudo bem? Queria te convidar para um café na semana que vem.", "pt", "", "", "", "warm"},
+		{"Olá, Robin! Você teria 15 minutos para uma conversa rápida?", "pt", "", "", "", "warm"},                    // você: neutral in Brazil
+		{"Prezada Ana, a senhora teria um horário? Posso te mandar o convite por aqui.", "pt", "", "", "", "formal"}, // two formal, one familiar
+		{"Prezado Robin, posso te ligar amanhã?", "pt", "", "", "", "warm"},                                          // as formal as familiar
+		{"Bonjour, auriez-vous le temps pour un café ?", "fr", "", "", "", "warm"},                                   // French: vous in every tone
 		{"Could you spare some time for a coffee? Sie.", "en", "", "", "", "warm"},
 		{"", "de", "", "", "", "warm"},
 	} {
@@ -76,6 +84,48 @@ func TestMirror(t *testing.T) {
 	} {
 		if got := g.mirror(c.text); got != c.want {
 			t.Errorf("mirror(%q) = %q, want %q", c.text, got, c.want)
+		}
+	}
+}
+
+// Portuguese marks gender in the participles and adjectives of thanks and
+// address (obrigado/obrigada, prezado/prezada) and neither the writer's nor
+// the reader's gender is known: no phrasing of pt.json may use such a form,
+// nor a masculine pronoun for the reader (convidá-lo); and the formal tone
+// writes without você or te. Every phrasing is read, not only those some
+// request happens to choose.
+func TestPortugueseNeutral(t *testing.T) {
+	d, err := data()
+	if err != nil {
+		t.Fatal(err)
+	}
+	gendered := regexp.MustCompile(`(?i)(?:^|\P{L})(obrigad[oa]s?|ocupad[oa]s?|prezad[oa]s?|bem-vind[oa]s?|grat[oa]s?|agradecid[oa]s?|car[oa]|senhor|senhora|ambos|ambas|nós dois|nós duas|sozinh[oa]|interessad[oa]|convidad[oa]|honrad[oa]|animad[oa]|lisonjead[oa]|encantad[oa]|dispost[oa]|sobrecarregad[oa]|afastad[oa]|focad[oa]|atarefad[oa]|cansad[oa]|[a-zà-ú]+-los?)(?:\P{L}|$)`)
+	familiar := regexp.MustCompile(`(?i)(?:^|\P{L})(você|vocês|te|tu|teu|tua)(?:\P{L}|$)`)
+	n := 0
+	for sc, tones := range d.langs["pt"].voices {
+		for tone, v := range tones {
+			parts := []part{v.greet, v.greetAnon, v.thanks, v.wish, v.signoff, v.pad}
+			parts = append(parts, v.body...)
+			for _, p := range parts {
+				for _, vr := range p {
+					n++
+					if m := gendered.FindStringSubmatch(vr.text); m != nil {
+						t.Errorf("%s/%s: %q marks a gender (%s)", sc, tone, vr.text, m[1])
+					}
+					if m := familiar.FindStringSubmatch(vr.text); m != nil && tone == "formal" {
+						t.Errorf("%s/formal: %q says %s", sc, vr.text, m[1])
+					}
+				}
+			}
+		}
+	}
+	if n < 500 {
+		t.Errorf("only %d phrasings read", n)
+	}
+	// The check itself finds what it must.
+	for _, s := range []string{"Muito obrigado pela mensagem.", "Prezada Ana,", "Estou ocupada.", "Gostaria de convidá-lo."} {
+		if !gendered.MatchString(s) {
+			t.Errorf("gendered form missed in %q", s)
 		}
 	}
 }

@@ -37,7 +37,7 @@ func senderName(r model.Request) name {
 var honorifics = map[string]bool{
 	"dr": true, "mr": true, "mrs": true, "ms": true, "miss": true, "mx": true, "prof": true,
 	"sir": true, "herr": true, "frau": true, "sr": true, "sra": true, "srta": true, "don": true,
-	"doña": true, "m": true, "mme": true, "mlle": true, "ing": true,
+	"doña": true, "m": true, "mme": true, "mlle": true, "ing": true, "dra": true,
 }
 
 // parseName reads a display name such as "Dr. Lena Fischer, PhD 🚀" into its
@@ -122,6 +122,8 @@ var closings = []string{
 	"cordialement", "bien à vous", "bien cordialement", "merci", "amitiés",
 	"viele grüße", "beste grüße", "liebe grüße", "mit freundlichen grüßen", "freundliche grüße", "lg", "vg", "danke", "gruß",
 	"祝好", "此致", "谢谢", "敬上",
+	"abraços", "um abraço", "forte abraço", "abs", "atenciosamente", "att", "cordialmente", "saudações",
+	"obrigado", "obrigada", "muito obrigado", "muito obrigada", "até mais",
 }
 
 // notNames are words that end messages without being a name.
@@ -133,6 +135,8 @@ var notNames = map[string]bool{
 	"looking": true, "forward": true, "hope": true, "talk": true, "soon": true, "see": true,
 	"please": true, "let": true, "again": true, "all": true, "good": true, "great": true,
 	"the": true, "p.s": true, "cheers!": true, "dear": true, "re": true, "fyi": true,
+	"abraços": true, "abraço": true, "abs": true, "att": true, "atenciosamente": true, "cordialmente": true,
+	"saudações": true, "obrigado": true, "obrigada": true, "olá": true, "oi": true,
 }
 
 // orgWords mark a line as a company or school rather than a person.

@@ -114,6 +114,7 @@ var offers = map[string]*regexp.Regexp{
 	"es": word(`llamada|llamar|videollamada|reunión|reunirnos|café|minuto|minutos|quedar`),
 	"fr": word(`appel|appeler|téléphone|téléphoner|réunion|rendez-vous|rencontrer|café|minute|minutes`),
 	"de": regexp.MustCompile(`(?i)telefon|anruf|treffen|kaffee|minute|termin|gespräch`),
+	"pt": word(`ligação|ligações|ligar|chamada|chamadas|videochamada|reunião|reuniões|reunir|encontro|encontrar|café|cafés|cafezinho|minuto|minutos|conversa|conversar|papo|call`),
 }
 
 // word matches any of the alternatives as a whole word; \b would not do,

@@ -7,8 +7,10 @@ import (
 )
 
 // register is how a language's messages address the reader: the words of
-// the formal address (German Sie, Spanish usted, Chinese 您) and of the
-// familiar one (du, tú, 你), from the language file's "register".
+// the formal address (German Sie, Spanish usted, Chinese 您, Portuguese o
+// senhor and prezado) and of the familiar one (du, tú, 你, tu and te; the
+// Brazilian você, neutral, is neither), from the language file's
+// "register".
 //
 // Where the warm tone of a language is familiar, a stranger who wrote Sie
 // and gets du back has been answered rudely, whatever the reply says. So

@@ -50,8 +50,10 @@ func Scenarios() []string {
 // Tones lists the tone ids in a stable order; the first is the default.
 func Tones() []string { return []string{"warm", "formal", "brief"} }
 
-// Langs lists the supported languages in a stable order; the first is the default.
-func Langs() []string { return []string{"en", "zh", "es", "fr", "de"} }
+// Langs lists the supported languages in a stable order; the first is the
+// default: English, Chinese, Spanish, French, German and (Brazilian)
+// Portuguese.
+func Langs() []string { return []string{"en", "zh", "es", "fr", "de", "pt"} }
 
 // Length limits of a reply, in lint.Words.
 const (
@@ -64,7 +66,8 @@ const (
 // r.Tone and r.Lang, else the profile's, else in the message's language
 // (res.Lang), else the interface's (r.UILang), else English, and in the
 // message's register where its language has a formal address (formal for a
-// German Sie, a Spanish usted, a Chinese 您), else warm. An unknown
+// German Sie, a Spanish usted, a Chinese 您, a Portuguese o senhor or
+// prezado), else warm. An unknown
 // scenario, tone or language is a *model.FieldError listing the supported
 // ones. Write never panics.
 func Write(r model.Request, res model.Result) (model.Reply, error) {

@@ -67,12 +67,17 @@ func TestChoose(t *testing.T) {
 		{"colleague accepted", colleague, model.Result{Verdict: model.Accept, Asks: []string{"meeting"}}, AcceptIt},
 		{"intro offer", model.Request{Text: "I'd be happy to introduce you to a few founders in my network."}, model.Result{Verdict: model.DeclineDoorOpen}, IntroOffer},
 		{"intro offer de", model.Request{Text: "Gern würde ich dich mit zwei Gründern bekannt machen."}, model.Result{Verdict: model.DeclineDoorOpen}, IntroOffer},
+		{"intro offer pt", model.Request{Text: "Posso te colocar em contato com dois fundadores da minha rede."}, model.Result{Verdict: model.DeclineDoorOpen}, IntroOffer},
+		{"intro offer pt, você", model.Request{Text: "Seria um prazer apresentar você a alguns investidores."}, model.Result{Verdict: model.DeclineDoorOpen}, IntroOffer},
+		{"a pitch in pt", model.Request{Text: "Gostaria de te apresentar a nossa plataforma de recrutamento."}, model.Result{Verdict: model.DeclineDoorOpen}, DoorOpen},
 		{"asks for intro", model.Request{Text: "Could you introduce me to your CTO?"}, model.Result{Verdict: model.DeclineDoorOpen}, DoorOpen},
 		{"follow up", model.Request{Thread: declined}, model.Result{Verdict: model.DeclineDoorOpen}, FollowUpFirm},
 		{"persistent", model.Request{}, model.Result{Verdict: model.DeclineFirm, Flags: flags("persistent")}, FollowUpFirm},
 		{"reconnect", model.Request{Thread: declined}, model.Result{Verdict: model.Accept}, Reconnect},
 		{"earlier chat only", model.Request{Thread: chatted}, model.Result{Verdict: model.Accept}, Acknowledge},
 		{"declined in german", model.Request{Thread: []model.Turn{{From: "me", Text: "Danke, aber leider nicht."}}}, model.Result{Verdict: model.DeclineDoorOpen}, FollowUpFirm},
+		{"declined in portuguese", model.Request{Thread: []model.Turn{{From: "me", Text: "Agradeço, mas no momento não consigo."}}}, model.Result{Verdict: model.DeclineDoorOpen}, FollowUpFirm},
+		{"forwarded in portuguese", model.Request{Thread: []model.Turn{{From: "me", Text: "Vou passar seu currículo para o time!"}}}, model.Result{Verdict: model.Accept, Asks: []string{"meeting"}}, AcceptIt},
 		{"they declined, not me", model.Request{Thread: []model.Turn{{From: "them", Text: "I can't make it."}}}, model.Result{Verdict: model.Accept, Asks: []string{"meeting"}}, AcceptIt},
 	} {
 		if got := Choose(c.r, c.res); got != c.want {
@@ -108,6 +113,12 @@ func TestNames(t *testing.T) {
 		{"", "Ich freue mich auf Ihre Antwort.\nViele Grüße\nJonas Weber", "", "Jonas"},
 		{"", "<p>Hi Chris,</p><p>Call?</p><script>x</script><p>Regards,<br>Dana</p>", "", "Dana"},
 		{"", "<p>Hi Chris, call?</p><p>Best &amp; thanks,<br>Zo&euml;</p>", "", "Zoë"},
+		{"Dra. Mariana Souza", "", "", "Mariana"},
+		{"", "Fico no aguardo do seu retorno.\nAbraços,\nJoão", "", "João"},
+		{"", "Podemos conversar na próxima semana?\n\nAtenciosamente,\nMariana Souza", "", "Mariana"},
+		{"", "Seria ótimo trocar uma ideia.\nAbs, Thiago", "", "Thiago"},
+		{"", "Olá Ana, tudo bem?\nPodemos marcar um café?\nAbraços", "", ""},
+		{"", "Olá Ana, podemos marcar um café?\nObrigada!", "", ""},
 	} {
 		r := model.Request{Text: c.text, Sender: model.Sender{Name: c.sender}, Profile: model.Profile{Name: c.profile}}
 		if got := FirstName(r); got != c.want {
@@ -119,7 +130,7 @@ func TestNames(t *testing.T) {
 func TestOverrides(t *testing.T) {
 	r := model.Request{Text: "Hi, could we grab coffee?"}
 	for _, c := range []struct{ field, sc, tone, lang, msg string }{
-		{"lang", "", "", "xx", `unsupported language "xx"; supported: en, zh, es, fr, de`},
+		{"lang", "", "", "xx", `unsupported language "xx"; supported: en, zh, es, fr, de, pt`},
 		{"tone", "", "snarky", "", `unsupported tone "snarky"; supported: warm, formal, brief`},
 		{"scenario", "ghost", "", "", `unsupported scenario "ghost"; supported: door_open, firm, coffee, internal, intro_offer, break, capacity, redirect, follow_up_firm, reconnect, accept, connect, acknowledge, refer, introduce, attend`},
 	} {
@@ -133,7 +144,7 @@ func TestOverrides(t *testing.T) {
 	// A bad value in the profile is named as the profile's.
 	_, err := Write(model.Request{Text: "Hi", Profile: model.Profile{Lang: "it"}}, model.Result{})
 	var fe *model.FieldError
-	if !errors.As(err, &fe) || fe.Field != "profile.lang" || fe.Msg != `unsupported language "it"; supported: en, zh, es, fr, de` {
+	if !errors.As(err, &fe) || fe.Field != "profile.lang" || fe.Msg != `unsupported language "it"; supported: en, zh, es, fr, de, pt` {
 		t.Errorf("profile lang: %v", err)
 	}
 	// A signature that brings its own closing is not given a second one.
@@ -172,6 +183,8 @@ func TestFacts(t *testing.T) {
 		{Break, "de", "1. Januar 2027"},
 		{Break, "es", "1 de enero de 2027"},
 		{Break, "zh", "2027年1月1日"},
+		{Break, "pt", "1º de janeiro de 2027"},
+		{Redirect, "pt", "Kim Ode"},
 		{DoorOpen, "en", "Devoxx"},
 		{Redirect, "en", "Kim Ode"},
 	} {
@@ -193,6 +206,7 @@ func TestFacts(t *testing.T) {
 	for lang, cond := range map[string]string{
 		"en": "once I've checked they're open to it", "zh": "确认对方方便", "es": "confirme que le parece bien",
 		"fr": "une fois que j'aurai vérifié que cela lui convient", "de": "sobald ich geklärt habe",
+		"pt": "confirmar que há interesse",
 	} {
 		for _, tone := range Tones() {
 			r.Scenario, r.Lang, r.Tone = Redirect, lang, tone

@@ -10,9 +10,11 @@ import (
 // Langs are the languages every text a user sees is written in: the
 // labels' titles, explanations and reasons, and the engine's own sentences
 // around them. The first is the base, written in a label's own fields; the
-// others come from its "i18n" object. They are the reply languages, so the
-// extension can speak the same language as the reply it writes.
-var Langs = []string{"en", "zh", "es", "fr", "de"}
+// others come from its "i18n" object. They are the reply languages (and
+// Brazilian Portuguese), so the extension can speak the same language as the
+// reply it writes. A new language goes at the end: the order is the
+// catalog's and the tests'.
+var Langs = []string{"en", "zh", "es", "fr", "de", "pt"}
 
 // Words are a label's texts in one language.
 type Words struct {
@@ -30,7 +32,7 @@ type Speech struct {
 
 	FullStop        string // ends a sentence the engine completes
 	TitleSep        string // "Selling: …"
-	LowerAfterTitle bool   // the reason after a title goes on in lower case (French, Spanish)
+	LowerAfterTitle bool   // the reason after a title goes on in lower case (French, Spanish, Portuguese)
 	ListSep, And    string // "a, b and c"
 	QuoteOpen       string
 	QuoteClose      string

@@ -10,12 +10,16 @@ var (
 	germanDu     = regexp.MustCompile(`\b(du|dich|dir|dein|deine|deinen|deiner)\b`)
 	frenchSpace  = regexp.MustCompile(`[^\x{202f}][;:!?]|«[^\x{202f}]|[^\x{202f}]»`)
 	chinesePunct = regexp.MustCompile(`\p{Han}[,:;!?()]|[,:;!?(]\p{Han}`)
+	// Brazilian Portuguese quotes with “ ”, and the sender's gender is
+	// unknown: "a pessoa", "quem escreve", never "o remetente", "ele" or "ela".
+	portugueseQuote  = regexp.MustCompile(`[«»„"]`)
+	portugueseGender = regexp.MustCompile(`(?i)\b(remetente|ele|ela|dele|dela|interessad[oa])\b`)
 )
 
 func TestLang(t *testing.T) {
 	for _, c := range []struct{ ids, want string }{
 		{"de", "de"}, {"de-AT", "de"}, {"zh_CN", "zh"}, {"zh-CN", "zh"}, {"ZH", "zh"}, {" fr ", "fr"},
-		{"pt-BR", "en"}, {"", "en"}, {"pt,es", "es"}, {",de", "de"}, {"english", "en"},
+		{"pt-BR", "pt"}, {"pt_BR", "pt"}, {"PT", "pt"}, {"it-IT", "en"}, {"", "en"}, {"it,es", "es"}, {",de", "de"}, {"english", "en"},
 	} {
 		if got := Lang(strings.Split(c.ids, ",")...); got != c.want {
 			t.Errorf("Lang(%q) = %q, want %q", c.ids, got, c.want)
@@ -23,7 +27,7 @@ func TestLang(t *testing.T) {
 	}
 }
 
-// A label shown to the user without its five languages is refused, with the
+// A label shown to the user without all its languages is refused, with the
 // file, the label and the missing text.
 func TestUntranslatedLabels(t *testing.T) {
 	tr := func(skip string, fields string) string {
@@ -42,18 +46,19 @@ func TestUntranslatedLabels(t *testing.T) {
 		{`{"labels": [{"id": "x", "kind": "ask", "title": "X", "why": "Y", "i18n": ` + tr("", `"title": "T"`) + `}]}`, `rule x: no translation i18n.zh.why`},
 		{`{"labels": [{"id": "x", "kind": "flag", "title": "X", "why": "Y", "reason": "R", "i18n": ` + tr("", tw) + `}]}`, `rule x: no translation i18n.zh.reason`},
 		{`{"labels": [{"id": "x", "kind": "cue", "why": "Y", "reason": "R", "i18n": ` + tr("fr", `"reason": "R"`) + `}]}`, `rule x: no translation i18n.fr.reason`},
-		{`{"labels": [{"id": "x", "kind": "verdict", "title": "X", "why": "Y", "i18n": {"pt": {}}}]}`, `rule x: i18n: unknown language "pt"`},
+		{`{"labels": [{"id": "x", "kind": "verdict", "title": "X", "why": "Y", "i18n": {"it": {}}}]}`, `rule x: i18n: unknown language "it"`},
 		{`{"labels": [{"id": "x", "kind": "verdict", "title": "X", "why": "Y", "i18n": "de"}]}`, `"i18n" must be an object`},
 		{`{"texts": [{"id": "plain", "en": "a", "zh": "b", "es": "c", "fr": "d"}]}`, `rule plain: no "de" text`},
+		{`{"texts": [{"id": "plain", "en": "a", "zh": "b", "es": "c", "fr": "d", "de": "e"}]}`, `rule plain: no "pt" text`},
 		{`{"texts": [{"id": "plainly", "en": "a"}]}`, `unknown text "plainly"`},
-		{`{"texts": [{"id": "months", "en": "a", "zh": "b", "es": "c", "fr": "d", "de": "e"}]}`, `en: 1 months, want 12`},
+		{`{"texts": [{"id": "months", "en": "a", "zh": "b", "es": "c", "fr": "d", "de": "e", "pt": "f"}]}`, `en: 1 months, want 12`},
 	} {
 		_, err := Compile("mine.json", []byte(c.pack))
 		if err == nil || !strings.Contains(err.Error(), c.want) || !strings.Contains(err.Error(), "mine.json") {
 			t.Errorf("%s: error %v, want it to name mine.json and contain %q", c.pack, err, c.want)
 		}
 	}
-	// The same label with all five is accepted.
+	// The same label in every language is accepted.
 	if _, err := Compile("mine.json", []byte(`{"labels": [{"id": "x", "kind": "flag", "title": "X", "why": "Y", "i18n": `+tr("", tw)+`}]}`)); err != nil {
 		t.Fatal(err)
 	}
@@ -87,7 +92,8 @@ func TestDefaultSpeaksEveryLanguage(t *testing.T) {
 	}
 	// Each language's typography and register, as the replies keep them:
 	// German says Sie, French sets a narrow no-break space before : ; ! ?
-	// and inside « », Chinese uses full-width punctuation.
+	// and inside « », Chinese uses full-width punctuation, Portuguese “ ”
+	// and words that name no one's gender.
 	for i, l := range p.Labels() {
 		for _, lang := range Langs[1:] {
 			w, e := p.Speech(lang).Labels[i], en.Labels[i]
@@ -95,17 +101,26 @@ func TestDefaultSpeaksEveryLanguage(t *testing.T) {
 				if s == e.Why { // a cue's explanation, never shown, stays English
 					continue
 				}
-				if lang == "de" && germanDu.MatchString(s) || lang == "fr" && frenchSpace.MatchString(s) || lang == "zh" && chinesePunct.MatchString(s) {
+				if lang == "de" && germanDu.MatchString(s) || lang == "fr" && frenchSpace.MatchString(s) || lang == "zh" && chinesePunct.MatchString(s) ||
+					lang == "pt" && (portugueseQuote.MatchString(s) || portugueseGender.MatchString(s)) {
 					t.Errorf("%s %s: %q", lang, l.ID, s)
 				}
 			}
+		}
+	}
+	for id, f := range p.Speech("pt").textFields() {
+		if portugueseQuote.MatchString(*f) || portugueseGender.MatchString(*f) {
+			t.Errorf("pt %s: %q", id, *f)
 		}
 	}
 	c := p.Catalog("de-DE")
 	if c.Lang != "de" || c.Verdicts[2].Title != "Klares Nein" || c.Flags[0].Title != "Verkaufsabsicht" {
 		t.Errorf("German catalog: %s %+v %+v", c.Lang, c.Verdicts[2], c.Flags[0])
 	}
-	if c := p.Catalog("pt"); c.Lang != "en" || c.Flags[0].Title != "Selling" {
+	if c := p.Catalog("pt-BR"); c.Lang != "pt" || c.Verdicts[2].Title != "Um não firme" || c.Flags[0].Title != "Oferta comercial" {
+		t.Errorf("Portuguese catalog: %s %+v %+v", c.Lang, c.Verdicts[2], c.Flags[0])
+	}
+	if c := p.Catalog("it"); c.Lang != "en" || c.Flags[0].Title != "Selling" {
 		t.Errorf("a language politely does not speak: %s %+v", c.Lang, c.Flags[0])
 	}
 }

@@ -56,5 +56,11 @@ window.THREADS = {
       { from: 'them', at: '今天', text: 'Sam你好！我在领英上看到你在Acme工作，我正在申请那边的后端工程师职位。能不能帮我内推一下？我的简历可以马上发给你。谢谢！\n王磊' },
     ],
   },
+  '2-pt': {
+    name: 'Rafael Souza', url: '/in/rafael-souza-dev/', headline: 'Engenharia de back-end', degree: '3rd',
+    messages: [
+      { from: 'them', at: 'Hoje', text: 'Olá, Sam,\nencontrei seu perfil e vi que você trabalha na Acme. Estou me candidatando à vaga de desenvolvimento back-end de lá. Você poderia me indicar para a vaga? Posso enviar meu currículo hoje mesmo.\nAbraços,\nRafael Souza' },
+    ],
+  },
 };
 window.ME = { name: 'Sam Rivera', url: '/in/sam-rivera/' };
