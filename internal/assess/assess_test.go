@@ -207,6 +207,28 @@ func TestVerdicts(t *testing.T) {
 	}
 }
 
+// Cues name what left the door open when no flag did: a recruiter's offer
+// gets an answer about the role, not about calls (reply.NotLooking).
+func TestCues(t *testing.T) {
+	p := pack(t)
+	for _, c := range []struct {
+		text string
+		want string // "": no cue
+	}{
+		{"You'd be a perfect fit for a senior role on our team. Are you open to new opportunities?", "recruiter"},
+		{"Hi Sam, I'm a technical recruiter at Northwind. We have a Staff Engineer opening that matches your background. Open to a quick call?", "recruiter"},
+		{"Could you refer me for the backend role? My resume is attached.", ""},       // a flag: premature_ask
+		{"We help fintech teams like yours ship faster. Worth a 15-minute demo?", ""}, // firm
+		{"Your talk on SLOs at SREcon was great. Would love to connect.", ""},         // accept
+		{"Great seeing you at the offsite! I'm a recruiter now, open to a call?", ""}, // known: accept
+	} {
+		got := Assess(p, model.Request{Text: c.text}).Cues
+		if c.want == "" && len(got) > 0 || c.want != "" && !slices.Contains(got, c.want) {
+			t.Errorf("%q: cues %q, want %q", c.text, got, c.want)
+		}
+	}
+}
+
 // Minutes asked: stated, implied, or none when nothing is asked. This is the
 // rules' part (durations and the policy), so it runs on the rules alone: the
 // learned meeting ask reads a bare "40 minutes" as a meeting (a known miss,

@@ -56,8 +56,13 @@ func (a *judge) verdict(res *model.Result, reasons []string) (string, []string) 
 			// other (the thread shows the user wrote to them).
 			weak := slices.Contains(ix.weakCues, id) && (a.goodSignals(res) > 0 || a.known)
 			if a.holds(id) && !weak && !(id == ix.recruiter && a.known) {
+				if !door || !slices.Contains(ix.weakCues, id) {
+					// A weak cue's reason ("too little here to say
+					// yes to") adds nothing to a specific one.
+					a.reasonLine(id, false, "")
+				}
 				door = true
-				a.reasonLine(id, false, "")
+				res.Cues = append(res.Cues, a.p.Labels()[id].ID)
 			}
 		}
 	}

@@ -4,7 +4,10 @@
 // every other package can depend on it without cycles.
 package model
 
-import "time"
+import (
+	"slices"
+	"time"
+)
 
 // Request is one message to assess, with the context that changes the
 // judgment. Every field but Text is optional.
@@ -137,6 +140,11 @@ type Result struct {
 	Asks         []string  `json:"asks"`
 	MinutesAsked int       `json:"minutes_asked"`
 	Reasons      []string  `json:"reasons"`
+	// Cues lists the cues that left the door open (a verdict of
+	// decline_door_open with no flag behind it): "recruiter" (a role
+	// offered), "vague", "generic", "door_open" (the learned cue), in pack
+	// order, so that a reply can answer what the message is.
+	Cues []string `json:"cues,omitempty"`
 	// Scores lists the probability of every label the model scores (flags,
 	// signals and asks, held or not), in pack order.
 	Scores []Score `json:"scores,omitempty"`
@@ -158,6 +166,9 @@ func (r *Result) Has(id string) bool {
 	}
 	return false
 }
+
+// Cued reports whether the cue id left the door open (Cues).
+func (r *Result) Cued(id string) bool { return slices.Contains(r.Cues, id) }
 
 // Asked reports whether the sender asks for the given ask id.
 func (r *Result) Asked(id string) bool {

@@ -40,11 +40,12 @@ const (
 	Refer        = "refer"
 	Introduce    = "introduce"
 	Attend       = "attend"
+	NotLooking   = "not_looking"
 )
 
 // Scenarios lists the scenario ids in a stable order.
 func Scenarios() []string {
-	return []string{DoorOpen, Firm, Coffee, Internal, IntroOffer, Break, Capacity, Redirect, FollowUpFirm, Reconnect, AcceptIt, Connect, Acknowledge, Refer, Introduce, Attend}
+	return []string{DoorOpen, Firm, Coffee, Internal, IntroOffer, Break, Capacity, Redirect, FollowUpFirm, Reconnect, AcceptIt, Connect, Acknowledge, Refer, Introduce, Attend, NotLooking}
 }
 
 // Tones lists the tone ids in a stable order; the first is the default.
@@ -209,6 +210,10 @@ func choose(r model.Request, res model.Result, c common) string {
 		return Internal
 	case offersIntro(r.Text, c):
 		return IntroOffer
+	case res.Cued("recruiter"):
+		// A role offered, not a favour asked: the honest answer is that
+		// you are not looking, not that calls do not fit.
+		return NotLooking
 	case res.Asked("meeting") || res.MinutesAsked > 0 && !res.Asked("event"):
 		// The minutes of an event (a panel, a podcast) are no coffee
 		// asked: declining one is the door_open reply.

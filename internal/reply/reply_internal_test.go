@@ -57,6 +57,10 @@ func TestChoose(t *testing.T) {
 		{"door open", model.Request{}, model.Result{Verdict: model.DeclineDoorOpen}, DoorOpen},
 		{"unknown verdict", model.Request{}, model.Result{}, DoorOpen},
 		{"coffee", model.Request{}, model.Result{Verdict: model.DeclineDoorOpen, Asks: []string{"meeting"}}, Coffee},
+		{"a role offered", model.Request{}, model.Result{Verdict: model.DeclineDoorOpen, Asks: []string{"meeting", "job"}, MinutesAsked: 15, Cues: []string{"recruiter"}}, NotLooking},
+		{"a vague note with a call", model.Request{}, model.Result{Verdict: model.DeclineDoorOpen, Asks: []string{"meeting"}, Cues: []string{"vague"}}, Coffee},
+		{"a role offered, at capacity", model.Request{}, model.Result{Verdict: model.DeclineDoorOpen, Flags: flags("over_capacity"), Cues: []string{"recruiter"}}, Capacity},
+		{"a role offered, accepted", model.Request{}, model.Result{Verdict: model.Accept, Asks: []string{"meeting", "job"}}, AcceptIt},
 		{"minutes", model.Request{}, model.Result{Verdict: model.DeclineDoorOpen, MinutesAsked: 15}, Coffee},
 		{"an event's minutes", model.Request{}, model.Result{Verdict: model.DeclineDoorOpen, Asks: []string{"event"}, MinutesAsked: 60, Scores: []model.Score{{ID: "event", Score: 0.9}}}, DoorOpen},
 		{"break", model.Request{}, model.Result{Verdict: model.DeclineDoorOpen, Flags: flags("burnout"), Asks: []string{"meeting"}}, Break},
@@ -132,7 +136,7 @@ func TestOverrides(t *testing.T) {
 	for _, c := range []struct{ field, sc, tone, lang, msg string }{
 		{"lang", "", "", "xx", `unsupported language "xx"; supported: en, zh, es, fr, de, pt`},
 		{"tone", "", "snarky", "", `unsupported tone "snarky"; supported: warm, formal, brief`},
-		{"scenario", "ghost", "", "", `unsupported scenario "ghost"; supported: door_open, firm, coffee, internal, intro_offer, break, capacity, redirect, follow_up_firm, reconnect, accept, connect, acknowledge, refer, introduce, attend`},
+		{"scenario", "ghost", "", "", `unsupported scenario "ghost"; supported: door_open, firm, coffee, internal, intro_offer, break, capacity, redirect, follow_up_firm, reconnect, accept, connect, acknowledge, refer, introduce, attend, not_looking`},
 	} {
 		r.Scenario, r.Tone, r.Lang = c.sc, c.tone, c.lang
 		_, err := Write(r, model.Result{})
