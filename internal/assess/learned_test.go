@@ -269,6 +269,13 @@ func TestFindingsInEnglish(t *testing.T) {
 		{"", "Hi Dana, I managed our data platform migration end to end at Stripe and would love to hear about your team."},
 		{"", "Hi Dana, we meet on a monthly basis in Berlin, would you like to join our meetup?"},
 		{"", "Hi Dana, you can use your account to sign up for the event."},
+		// A lure worded as a lifestyle, a cold applicant who names
+		// themselves the next hire; like words that are neither.
+		{"reputation", "What if your phone could pay your rent? I make an extra $3k a month in 5 hours a week, and I'm looking for 3 driven people to mentor."},
+		{"reputation", "Not a job, a movement. Moms like us are replacing their income from home in our wellness community. Can I send you a quick video?"},
+		{"premature_ask", "Hi Dana, I'm going to be your team's next backend engineer. I've already read your codebase and I have ideas. When can we talk?"},
+		{"", "Hi Dana, we're looking for 3 motivated people to join our hackathon team this weekend. Interested?"},
+		{"", "Hi Dana, excited to see who your team's next engineer will be, the job post looked great!"},
 	} {
 		findings(t, p, c.want, c.text)
 	}
