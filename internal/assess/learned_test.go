@@ -276,6 +276,21 @@ func TestFindingsInEnglish(t *testing.T) {
 		{"premature_ask", "Hi Dana, I'm going to be your team's next backend engineer. I've already read your codebase and I have ideas. When can we talk?"},
 		{"", "Hi Dana, we're looking for 3 motivated people to join our hackathon team this weekend. Interested?"},
 		{"", "Hi Dana, excited to see who your team's next engineer will be, the job post looked great!"},
+		// Sales email habits: closing the loop, "did it resonate", a
+		// staffing hotlist, a partner for business owners; then the same
+		// words from a peer.
+		{"selling", "Hi Dana, just closing the loop here since I haven't heard back. If payroll automation ever comes back on your radar, I'm around."},
+		{"selling", "Hi Dana, did any of what I shared about usage-based billing resonate? Happy to walk you through it."},
+		{"selling", "Hi Dana, we've been helping fintech teams automate their SOC 2 evidence collection. Is that a priority for you this quarter?"},
+		{"selling", "Hi Dana, how are you currently handling after-hours support tickets? We built something for exactly that."},
+		{"selling", "Hi Dana, please find our hotlist of available consultants: Java developer, 10 years, available immediately. Let me know if any fit your requirements."},
+		{"selling", "Hi Dana, we have a team of experienced copywriters who can produce SEO blog posts for your website every week."},
+		{"selling", "Hi Dana, I provide affordable web and mobile app development services. Let me know if you have any project I can help with."},
+		{"selling", "Hi Dana, I'm looking for business owners who need a reliable tech partner to build their MVP."},
+		{"", "Hi Dana, I wanted to close the loop on our chat at the meetup: here's the paper I mentioned. Great talking with you!"},
+		{"", "Hi Dana, your talk on incident reviews really resonated with me. Thanks for sharing it."},
+		{"", "Hi Dana, I'm looking for business owners to interview for my master's thesis on small-business lending. Would you have 20 minutes?"},
+		{"", "Hi Dana, we have a team of volunteers who run the local Python meetup, and we'd love for you to speak in March."},
 	} {
 		findings(t, p, c.want, c.text)
 	}
