@@ -94,9 +94,10 @@ func BenchmarkDetect(b *testing.B) {
 func FuzzDetect(f *testing.F) {
 	f.Add("Hallo, können wir reden?")
 	f.Add("你好")
+	f.Add("Olá, você poderia me indicar para a vaga?")
 	f.Fuzz(func(t *testing.T, s string) {
 		switch Detect(s) {
-		case "", "en", "zh", "es", "fr", "de":
+		case "", "en", "zh", "es", "fr", "de", "pt":
 		default:
 			t.Fatal("unknown language")
 		}
