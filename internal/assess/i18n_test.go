@@ -97,7 +97,8 @@ func TestReasonsInLanguages(t *testing.T) {
 }
 
 // The usual ways to ask in the other languages, written for this test: each
-// message asks for the one thing named (want "" asks for no introduction).
+// message asks for the one thing named (want "" asks for no introduction,
+// "!x" does not ask for x).
 func TestAsksInLanguages(t *testing.T) {
 	p := pack(t)
 	for _, c := range []struct{ want, text string }{
@@ -128,6 +129,9 @@ func TestAsksInLanguages(t *testing.T) {
 		{"referral", "Olá Ana, poderia me indicar para a vaga na sua empresa?"},
 		{"referral", "Olá Ana, você poderia encaminhar meu currículo para o gestor da vaga?"},
 		{"mentorship", "Olá Ana, você teria disponibilidade para uma mentoria?"},
+		{"event", "您好，诚邀您参加我们下周六的技术分享会并做主题演讲。"},
+		{"collaboration", "您好，我们想和贵公司探讨一下合作的可能性。"},
+		{"mentorship", "您好，能否请您做我的职业导师？"},
 		{"mentorship", "Hola Lucía, ¿estarías abierta a darme una mentoría este trimestre?"},
 		{"mentorship", "Bonjour Julie, accepteriez-vous un mentorat de quelques mois ?"},
 		{"referral", "Hola Lucía, ¿podrías hacer llegar mi CV al equipo de contratación?"},
@@ -204,12 +208,18 @@ func TestAsksInLanguages(t *testing.T) {
 		// Introducing oneself is no ask to be introduced.
 		{"", "Hallo Jana, darf ich mich kurz vorstellen? Ich bin Data Engineer in Berlin."},
 		{"", "Hola Lucía, me gustaría presentarme: soy ingeniera de datos en Madrid."},
+		// Naming a talk heard or a partnership that failed asks for neither.
+		{"!event", "您好，上周在技术分享会上听了您的演讲，收获很大。"},
+		{"!collaboration", "您好，我们公司和贵公司之前有过合作的可能，但没谈成。"},
 	} {
 		res := Assess(p, model.Request{Text: c.text})
+		not, negated := strings.CutPrefix(c.want, "!")
 		switch {
 		case c.want == "" && slices.Contains(res.Asks, "introduction"):
 			t.Errorf("%q: asks %v, wrongly an introduction", c.text, res.Asks)
-		case c.want != "" && !slices.Contains(res.Asks, c.want):
+		case negated && slices.Contains(res.Asks, not):
+			t.Errorf("%q: asks %v, wrongly %s", c.text, res.Asks, not)
+		case c.want != "" && !negated && !slices.Contains(res.Asks, c.want):
 			t.Errorf("%q: asks %v, want %s among them", c.text, res.Asks, c.want)
 		}
 	}
@@ -358,6 +368,7 @@ func TestFindingsInLanguages(t *testing.T) {
 		{"", "Hallo Anna, wir haben ein Angebot für dich: Möchtest du beim Meetup im Mai einen Vortrag halten?"},
 		{"", "您好，我们有一个方案想请您在五月的技术沙龙上做分享。"},
 		{"", "Oi Ana, meu irmão quer ganhar em dólar trabalhando para fora, você conhece alguma vaga remota internacional?"},
+		{"personalized", "您好，上周在技术分享会上听了您的演讲，收获很大。"},
 		// Like words that are no scam.
 		{"", "Hola Carlos, solo tienes que pagar la cena la próxima vez, jaja. ¿Café el jueves?"},
 		{"", "Hallo Claudia, was verdienen Sie aktuell im Monat? Wir hätten eine spannende Position."},
