@@ -369,6 +369,13 @@ func TestFindingsInLanguages(t *testing.T) {
 		{"", "您好，我们有一个方案想请您在五月的技术沙龙上做分享。"},
 		{"", "Oi Ana, meu irmão quer ganhar em dólar trabalhando para fora, você conhece alguma vaga remota internacional?"},
 		{"personalized", "您好，上周在技术分享会上听了您的演讲，收获很大。"},
+		{"personalized", "Hallo Jana, ich habe deinen Podcast über Produktmanagement gehört und fand die Folge über Roadmaps super."},
+		{"mutual_connection", "Hallo Jana, Thomas Meier meinte, ich solle mich unbedingt bei Ihnen melden."},
+		{"reciprocity", "Bonjour Julie, si je peux vous rendre service à mon tour, n'hésitez surtout pas."},
+		{"personalized", "Olá Ana, assisti à sua palestra no TDC sobre observabilidade e adorei."},
+		{"prior_relationship", "Olá Ana, quanto tempo! Desde a nossa época na Ambev muita coisa mudou."},
+		{"reciprocity", "Olá Ana, se eu puder retribuir de alguma forma, é só me avisar."},
+		{"follow_up", "Olá Ana, estou voltando aqui sobre a minha mensagem da semana passada."},
 		// Like words that are no scam.
 		{"", "Hola Carlos, solo tienes que pagar la cena la próxima vez, jaja. ¿Café el jueves?"},
 		{"", "Hallo Claudia, was verdienen Sie aktuell im Monat? Wir hätten eine spannende Position."},
