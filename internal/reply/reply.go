@@ -68,9 +68,8 @@ const (
 // (res.Lang), else the interface's (r.UILang), else English, and in the
 // message's register where its language has a formal address (formal for a
 // German Sie, a Spanish usted, a Chinese 您, a Portuguese o senhor or
-// prezado), else warm. An unknown
-// scenario, tone or language is a *model.FieldError listing the supported
-// ones. Write never panics.
+// prezado), else warm. An unknown scenario, tone or language is a
+// *model.FieldError listing the supported ones. Write never panics.
 func Write(r model.Request, res model.Result) (model.Reply, error) {
 	d, err := data()
 	if err != nil {

@@ -10,9 +10,9 @@ import (
 // Langs are the languages every text a user sees is written in: the
 // labels' titles, explanations and reasons, and the engine's own sentences
 // around them. The first is the base, written in a label's own fields; the
-// others come from its "i18n" object. They are the reply languages (and
-// Brazilian Portuguese), so the extension can speak the same language as the
-// reply it writes. A new language goes at the end: the order is the
+// others come from its "i18n" object. They are the reply languages
+// (Portuguese is Brazilian), so the extension can speak the same language as
+// the reply it writes. A new language goes at the end: the order is the
 // catalog's and the tests'.
 var Langs = []string{"en", "zh", "es", "fr", "de", "pt"}
 
