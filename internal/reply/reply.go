@@ -41,11 +41,12 @@ const (
 	Introduce    = "introduce"
 	Attend       = "attend"
 	NotLooking   = "not_looking"
+	NoReferral   = "no_referral"
 )
 
 // Scenarios lists the scenario ids in a stable order.
 func Scenarios() []string {
-	return []string{DoorOpen, Firm, Coffee, Internal, IntroOffer, Break, Capacity, Redirect, FollowUpFirm, Reconnect, AcceptIt, Connect, Acknowledge, Refer, Introduce, Attend, NotLooking}
+	return []string{DoorOpen, Firm, Coffee, Internal, IntroOffer, Break, Capacity, Redirect, FollowUpFirm, Reconnect, AcceptIt, Connect, Acknowledge, Refer, Introduce, Attend, NotLooking, NoReferral}
 }
 
 // Tones lists the tone ids in a stable order; the first is the default.
@@ -209,6 +210,10 @@ func choose(r model.Request, res model.Result, c common) string {
 		return Internal
 	case offersIntro(r.Text, c):
 		return IntroOffer
+	case res.Has("premature_ask") && res.Asked("referral"):
+		// A stranger's referral: "not now" would promise one later. The
+		// honest reason is whom you refer, and the posting is the way in.
+		return NoReferral
 	case res.Cued("recruiter"):
 		// A role offered, not a favour asked: the honest answer is that
 		// you are not looking, not that calls do not fit.

@@ -57,6 +57,12 @@ func TestChoose(t *testing.T) {
 		{"door open", model.Request{}, model.Result{Verdict: model.DeclineDoorOpen}, DoorOpen},
 		{"unknown verdict", model.Request{}, model.Result{}, DoorOpen},
 		{"coffee", model.Request{}, model.Result{Verdict: model.DeclineDoorOpen, Asks: []string{"meeting"}}, Coffee},
+		{"a stranger's referral", model.Request{}, model.Result{Verdict: model.DeclineDoorOpen, Flags: flags("premature_ask"), Asks: []string{"referral", "job"}}, NoReferral},
+		{"a stranger's referral and a call", model.Request{}, model.Result{Verdict: model.DeclineDoorOpen, Flags: flags("premature_ask"), Asks: []string{"meeting", "referral"}, MinutesAsked: 15}, NoReferral},
+		{"a stranger's job ask", model.Request{}, model.Result{Verdict: model.DeclineDoorOpen, Flags: flags("premature_ask"), Asks: []string{"job", "meeting"}}, Coffee},
+		{"a referral at capacity", model.Request{}, model.Result{Verdict: model.DeclineDoorOpen, Flags: flags("premature_ask", "over_capacity"), Asks: []string{"referral"}}, Capacity},
+		{"a colleague's referral", colleague, model.Result{Verdict: model.DeclineDoorOpen, Flags: flags("premature_ask"), Asks: []string{"referral"}}, Internal},
+		{"a pitch asking a referral", model.Request{}, model.Result{Verdict: model.DeclineFirm, Flags: flags("selling", "premature_ask"), Asks: []string{"referral"}}, Firm},
 		{"a role offered", model.Request{}, model.Result{Verdict: model.DeclineDoorOpen, Asks: []string{"meeting", "job"}, MinutesAsked: 15, Cues: []string{"recruiter"}}, NotLooking},
 		{"a vague note with a call", model.Request{}, model.Result{Verdict: model.DeclineDoorOpen, Asks: []string{"meeting"}, Cues: []string{"vague"}}, Coffee},
 		{"a role offered, at capacity", model.Request{}, model.Result{Verdict: model.DeclineDoorOpen, Flags: flags("over_capacity"), Cues: []string{"recruiter"}}, Capacity},
@@ -136,7 +142,7 @@ func TestOverrides(t *testing.T) {
 	for _, c := range []struct{ field, sc, tone, lang, msg string }{
 		{"lang", "", "", "xx", `unsupported language "xx"; supported: en, zh, es, fr, de, pt`},
 		{"tone", "", "snarky", "", `unsupported tone "snarky"; supported: warm, formal, brief`},
-		{"scenario", "ghost", "", "", `unsupported scenario "ghost"; supported: door_open, firm, coffee, internal, intro_offer, break, capacity, redirect, follow_up_firm, reconnect, accept, connect, acknowledge, refer, introduce, attend, not_looking`},
+		{"scenario", "ghost", "", "", `unsupported scenario "ghost"; supported: door_open, firm, coffee, internal, intro_offer, break, capacity, redirect, follow_up_firm, reconnect, accept, connect, acknowledge, refer, introduce, attend, not_looking, no_referral`},
 	} {
 		r.Scenario, r.Tone, r.Lang = c.sc, c.tone, c.lang
 		_, err := Write(r, model.Result{})
