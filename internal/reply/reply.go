@@ -42,11 +42,12 @@ const (
 	Attend       = "attend"
 	NotLooking   = "not_looking"
 	NoReferral   = "no_referral"
+	NoIntro      = "no_intro"
 )
 
 // Scenarios lists the scenario ids in a stable order.
 func Scenarios() []string {
-	return []string{DoorOpen, Firm, Coffee, Internal, IntroOffer, Break, Capacity, Redirect, FollowUpFirm, Reconnect, AcceptIt, Connect, Acknowledge, Refer, Introduce, Attend, NotLooking, NoReferral}
+	return []string{DoorOpen, Firm, Coffee, Internal, IntroOffer, Break, Capacity, Redirect, FollowUpFirm, Reconnect, AcceptIt, Connect, Acknowledge, Refer, Introduce, Attend, NotLooking, NoReferral, NoIntro}
 }
 
 // Tones lists the tone ids in a stable order; the first is the default.
@@ -214,6 +215,10 @@ func choose(r model.Request, res model.Result, c common) string {
 		// A stranger's referral: "not now" would promise one later. The
 		// honest reason is whom you refer, and the posting is the way in.
 		return NoReferral
+	case res.Has("premature_ask") && res.Asked("introduction"):
+		// The same for an introduction: whom you introduce, and a direct
+		// note as the way in; never a promise made for someone else.
+		return NoIntro
 	case res.Cued("recruiter"):
 		// A role offered, not a favour asked: the honest answer is that
 		// you are not looking, not that calls do not fit.

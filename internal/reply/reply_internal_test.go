@@ -59,6 +59,9 @@ func TestChoose(t *testing.T) {
 		{"coffee", model.Request{}, model.Result{Verdict: model.DeclineDoorOpen, Asks: []string{"meeting"}}, Coffee},
 		{"a stranger's referral", model.Request{}, model.Result{Verdict: model.DeclineDoorOpen, Flags: flags("premature_ask"), Asks: []string{"referral", "job"}}, NoReferral},
 		{"a stranger's referral and a call", model.Request{}, model.Result{Verdict: model.DeclineDoorOpen, Flags: flags("premature_ask"), Asks: []string{"meeting", "referral"}, MinutesAsked: 15}, NoReferral},
+		{"a stranger's introduction", model.Request{}, model.Result{Verdict: model.DeclineDoorOpen, Flags: flags("premature_ask"), Asks: []string{"introduction", "meeting"}}, NoIntro},
+		{"a stranger's referral and introduction", model.Request{}, model.Result{Verdict: model.DeclineDoorOpen, Flags: flags("premature_ask"), Asks: []string{"referral", "introduction"}}, NoReferral},
+		{"an introduction, no flag", model.Request{}, model.Result{Verdict: model.DeclineDoorOpen, Asks: []string{"introduction"}}, DoorOpen},
 		{"a stranger's job ask", model.Request{}, model.Result{Verdict: model.DeclineDoorOpen, Flags: flags("premature_ask"), Asks: []string{"job", "meeting"}}, Coffee},
 		{"a referral at capacity", model.Request{}, model.Result{Verdict: model.DeclineDoorOpen, Flags: flags("premature_ask", "over_capacity"), Asks: []string{"referral"}}, Capacity},
 		{"a colleague's referral", colleague, model.Result{Verdict: model.DeclineDoorOpen, Flags: flags("premature_ask"), Asks: []string{"referral"}}, Internal},
@@ -142,7 +145,7 @@ func TestOverrides(t *testing.T) {
 	for _, c := range []struct{ field, sc, tone, lang, msg string }{
 		{"lang", "", "", "xx", `unsupported language "xx"; supported: en, zh, es, fr, de, pt`},
 		{"tone", "", "snarky", "", `unsupported tone "snarky"; supported: warm, formal, brief`},
-		{"scenario", "ghost", "", "", `unsupported scenario "ghost"; supported: door_open, firm, coffee, internal, intro_offer, break, capacity, redirect, follow_up_firm, reconnect, accept, connect, acknowledge, refer, introduce, attend, not_looking, no_referral`},
+		{"scenario", "ghost", "", "", `unsupported scenario "ghost"; supported: door_open, firm, coffee, internal, intro_offer, break, capacity, redirect, follow_up_firm, reconnect, accept, connect, acknowledge, refer, introduce, attend, not_looking, no_referral, no_intro`},
 	} {
 		r.Scenario, r.Tone, r.Lang = c.sc, c.tone, c.lang
 		_, err := Write(r, model.Result{})
