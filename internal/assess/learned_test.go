@@ -276,6 +276,35 @@ func TestFindingsInEnglish(t *testing.T) {
 		{"premature_ask", "Hi Dana, I'm going to be your team's next backend engineer. I've already read your codebase and I have ideas. When can we talk?"},
 		{"", "Hi Dana, we're looking for 3 motivated people to join our hackathon team this weekend. Interested?"},
 		{"", "Hi Dana, excited to see who your team's next engineer will be, the job post looked great!"},
+		// A romance lure, a fake recruiter, a vanity list, a yield, a
+		// payment mule; pitches and favours as people word them; a
+		// genuine offshore engineer and free community asks.
+		{"reputation", "Hello, I came across your profile and I must say you have a lovely smile. I'm a widowed engineer working offshore. Can we talk on Hangouts?"},
+		{"reputation", "Hi, our HR team reviewed your profile and we'd like to offer you a remote product tester role paying $850 a week. Please contact our hiring manager on Telegram to start."},
+		{"reputation", "Congratulations! You've been chosen for our exclusive 2027 Top 100 Leaders list. To secure your feature, a small publication fee of $499 applies."},
+		{"reputation", "Hi, I'm a portfolio manager at a private fund. We guarantee 8% monthly returns on USDT staking. Minimum entry is $1,000."},
+		{"reputation", "Hello, we need a local representative to receive payments from our clients in your country and forward them. You'll earn 10% of each transfer."},
+		{"selling", "Hi Dana, most heads of growth I talk to are drowning in spreadsheets. We built a dashboard that fixes that in a day. Worth a look?"},
+		{"selling", "Hi Dana, quick question: are you the right person to talk to about your company's cybersecurity training?"},
+		{"selling", "Hi Dana, I help B2B founders get 5-10 booked calls a month through LinkedIn outreach, done for you. Want me to send a case study?"},
+		{"selling", "Hi Dana, I noticed your site loads slowly on mobile. My agency can fix that in a week. Shall I send over a quote?"},
+		{"selling", "Hi Dana, we're offering a free pilot of our AI recruiting assistant to 10 companies this month. Want one of the spots?"},
+		{"", "Hi Dana, I'm organizing a free community meetup on data engineering next month. Would you like to join us as a guest?"},
+		{"", "Hi Dana, our nonprofit runs free coding classes for teens; would you be open to volunteering as a mentor one evening?"},
+		{"premature_ask", "Hi Dana, would you be open to a 15-minute chat about breaking into UX research? I'm just getting started."},
+		{"premature_ask", "Hi Dana, could you take a quick look at my portfolio and tell me what you think?"},
+		{"premature_ask", "Hi Dana, do you know anyone hiring for junior data roles? I'd be grateful for any leads."},
+		{"premature_ask", "Hi Dana, could you connect me with someone on your recruiting team?"},
+		{"premature_ask", "Hi Dana, I'd love to hear how you made the jump from consulting to product. Could we hop on a call?"},
+		{"premature_ask", "Hi Dana, I'm applying to the analyst role at your company. Any chance you could flag my application to the hiring manager?"},
+		{"premature_ask", "Hi Dana, I'm a career switcher. Would you mind reviewing my resume before I apply?"},
+		{"premature_ask", "Hi Dana, could you endorse me for Python? I'd return the favor."},
+		{"", "Hi Dana, great meeting you at re:Invent! Would love to grab coffee when you're next in Seattle."},
+		{"", "Hi Dana, Jordan Lee suggested I reach out about your work on carbon accounting. Would you have 20 minutes next week?"},
+		{"", "Hi Dana, we overlapped at Google on the Maps team years ago. Would love to catch up on what you're building now."},
+		{"", "Hi Dana, thanks again for the advice last month. Quick follow-up question: which course did you recommend?"},
+		{"", "Hi Dana, loved your post on writing design docs. One question: do you share them before or after the kickoff?"},
+		{"premature_ask", "Hi Dana, I'm working offshore on a rig in the North Sea and looking to move onshore next year. Any advice on data roles in energy?"},
 		// Sales email habits: closing the loop, "did it resonate", a
 		// staffing hotlist, a partner for business owners; then the same
 		// words from a peer.
