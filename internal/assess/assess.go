@@ -81,7 +81,7 @@ type judge struct {
 	derived []bool               // by label: the policy derives it from other findings too
 	scores  []model.Score        // by model label: its id, and no score yet
 	negated func(first int) bool // isNegated, as the model asks it
-	not     []bool               // by word of the message: a negation cancels the words from it (the scan's marks, kept while it scans other texts)
+	not     rules.Marks          // by word of the message: a negation cancels the words from it (the scan's marks, kept while it scans other texts)
 	lex     []int32              // by word of the message: its number in the model's lexicon (-1: none)
 	// Scratch for result and reason.
 	tmp, kept []hit
@@ -309,7 +309,7 @@ func (a *judge) scanMessage() {
 
 // isNegated reports whether a negation cancels the words of the message
 // from word first on, whatever text the scanner has read since.
-func (a *judge) isNegated(first int) bool { return uint(first) < uint(len(a.not)) && a.not[first] }
+func (a *judge) isNegated(first int) bool { return a.not.Has(first) }
 
 // countWord reports whether a vocabulary rule counts word: a word it has not
 // counted yet, while the rule stays within its maximum. A message holds few

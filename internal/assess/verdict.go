@@ -54,9 +54,10 @@ func (a *judge) verdict(res *model.Result, reasons []string) (string, []string) 
 		for _, id := range ix.doorCues {
 			// A weak cue gives way to a green signal, or to knowing each
 			// other (the thread shows the user wrote to them).
-			weak := slices.Contains(ix.weakCues, id) && (a.goodSignals(res) > 0 || a.known)
+			isWeak := slices.Contains(ix.weakCues, id)
+			weak := isWeak && (a.goodSignals(res) > 0 || a.known)
 			if a.holds(id) && !weak && !(id == ix.recruiter && a.known) {
-				if !door || !slices.Contains(ix.weakCues, id) {
+				if !door || !isWeak {
 					// A weak cue's reason ("too little here to say
 					// yes to") adds nothing to a specific one.
 					a.reasonLine(id, false, "")

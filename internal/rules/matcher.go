@@ -625,7 +625,7 @@ type Scanner struct {
 	cands  []candidate // words that may start a one-word prefix phrase ("sell*")
 	hits   []Hit
 	negs   []int      // the last words of negations
-	not    []bool     // by word, when negs is not empty: a negation just before cancels a phrase starting there
+	not    Marks      // by word, when negs is not empty: a negation just before cancels a phrase starting there
 	offers []int      // the last words of offers ("happy to introduce")
 	buts   []int      // the first words of contrasts ("but"), which end a negation's reach
 	left   []sideSeen // pair → the latest first side of "a ~ b" seen, if seen in this scan
@@ -895,11 +895,16 @@ func (s *Scanner) negated(lasts []int, first int) bool {
 // negatable phrase starting there. Learned evidence asks it, so that a
 // negated phrase is never shown as evidence. Scan has marked the words of
 // that text already (markNegated), so this is one look.
-func (s *Scanner) Negated(first int) bool {
-	return uint(first) < uint(len(s.not)) && s.not[first]
-}
+func (s *Scanner) Negated(first int) bool { return s.not.Has(first) }
+
+// Marks are, by word of a text, the words a negation cancels phrases from.
+type Marks []bool
+
+// Has reports whether word first is marked; a word past the marks is not
+// (a text with no negation has none). It never panics.
+func (m Marks) Has(first int) bool { return uint(first) < uint(len(m)) && m[first] }
 
 // Negations appends to dst[:0] the marks Negated reads for the text of the
 // last Scan (none when no word is negated), for a caller that keeps asking
 // about one text while the scanner reads others.
-func (s *Scanner) Negations(dst []bool) []bool { return append(dst[:0], s.not...) }
+func (s *Scanner) Negations(dst Marks) Marks { return append(dst[:0], s.not...) }
