@@ -171,19 +171,20 @@ describe('the extension package', () => {
   });
 });
 
-// The interface speaks the six reply languages: every string a user sees is
+// The interface speaks the six reply languages (Portuguese as pt_BR and
+// pt_PT: Chrome matches no plain pt folder): every string a user sees is
 // a message of _locales, every message is in every locale, and the
 // translations keep the typography of each language.
 describe('the extension speaks the user\'s language', () => {
   const src = new URL('../src/', import.meta.url);
   const read = (f) => fs.readFileSync(new URL(f, src), 'utf8');
-  const LOCALES = ['en', 'zh_CN', 'es', 'fr', 'de', 'pt_BR'];
+  const LOCALES = ['en', 'zh_CN', 'es', 'fr', 'de', 'pt_BR', 'pt_PT'];
   const messages = Object.fromEntries(LOCALES.map((l) => [l, readLocale(l)]));
   const en = messages.en;
   const files = fs.readdirSync(src).filter((n) => /\.(js|html)$/.test(n));
   const slots = (m) => [...String(m).matchAll(/\$([1-9])/g)].map((x) => x[1]).sort().join(',');
 
-  test('the six locales, no more, each naming itself', () => {
+  test('the seven locale folders (six languages), no more, each naming itself', () => {
     assert.deepEqual(fs.readdirSync(localeDir).sort(), [...LOCALES].sort());
     for (const l of LOCALES) assert.equal(messages[l].locale.message, l, `${l}/messages.json says it is ${messages[l].locale.message}`);
   });
@@ -298,11 +299,13 @@ describe('the extension speaks the user\'s language', () => {
     for (const [id, m] of Object.entries(messages.es)) {
       assert.doesNotMatch(m.message, /"/, `es ${id} uses " where Spanish uses « »`);
     }
-    for (const [id, m] of Object.entries(messages.pt_BR)) {
-      assert.doesNotMatch(m.message, /"/, `pt_BR ${id} uses " where Portuguese uses “ ”`);
-      // Neither the user's nor the sender's gender is known: no adjective
-      // that would have to agree with a person ("obrigado", "você mesmo").
-      assert.doesNotMatch(m.message, /\b(obrigad|bem-vind|mesm|sozinh|ocupad|cansad|interessad|convidad)[oa]s?\b/i, `pt_BR ${id} guesses a gender: ${m.message}`);
+    for (const l of ['pt_BR', 'pt_PT']) {
+      for (const [id, m] of Object.entries(messages[l])) {
+        assert.doesNotMatch(m.message, /"/, `${l} ${id} uses " where Portuguese uses “ ”`);
+        // Neither the user's nor the sender's gender is known: no adjective
+        // that would have to agree with a person ("obrigado", "você mesmo").
+        assert.doesNotMatch(m.message, /\b(obrigad|bem-vind|mesm|sozinh|ocupad|cansad|interessad|convidad)[oa]s?\b/i, `${l} ${id} guesses a gender: ${m.message}`);
+      }
     }
   });
 
@@ -324,6 +327,9 @@ describe('the extension speaks the user\'s language', () => {
       assert.equal(I.langName('pt'), 'português');
       assert.equal(I.langName('de'), 'alemão');
       assert.equal(I.list(['a', 'b', 'c']), 'a, b e c');
+      // European Portuguese: its own folder, the same engine language, Intl gets pt-PT.
+      I.use(messages.pt_PT);
+      assert.deepEqual([I.locale(), I.uiLang(), I.tag()], ['pt_PT', 'pt', 'pt-PT']);
     } finally {
       I.use(en);
     }
