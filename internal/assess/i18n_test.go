@@ -211,6 +211,42 @@ func TestAsksInLanguages(t *testing.T) {
 		// Naming a talk heard or a partnership that failed asks for neither.
 		{"!event", "您好，上周在技术分享会上听了您的演讲，收获很大。"},
 		{"!collaboration", "您好，我们公司和贵公司之前有过合作的可能，但没谈成。"},
+		// Indirect asks, colloquial ones and the ways a pitch raises money, in
+		// five languages; and the traps beside them: a sales opener's "quick
+		// question" asks no advice, connecting with the reader introduces
+		// nobody, a self-introduction asks for none.
+		{"job", "Hola Lucía, ¿están contratando en tu equipo de datos? Me encantaría formar parte de su empresa."},
+		{"job", "Bonjour Julie, vous recrutez en ce moment ? J'aimerais que vous puissiez envisager ma candidature."},
+		{"job", "李经理您好，市场部今年还有HC吗？如果有合适的岗位，希望能被纳入考虑。"},
+		{"purchase", "Hola Lucía, estamos abriendo una ronda pre seed y buscamos inversores. ¿Te interesaría invertir?"},
+		{"purchase", "Olá Ana, estamos a abrir uma rodada seed. Teria interesse em investir?"},
+		{"purchase", "Bonjour Julie, essayez notre outil de paie gratuitement pendant un mois."},
+		{"purchase", "李经理您好，我们正在进行天使轮融资，想问您是否有兴趣参与这一轮投资？"},
+		{"referral", "Hallo Jana, könntest du bei der Recruiterin ein gutes Wort für mich einlegen?"},
+		{"referral", "Salut Julie, tu pourrais me laisser une petite recommandation sur mon profil ?"},
+		{"referral", "李经理您好，想请您在领英上帮我写一段推荐语。"},
+		{"introduction", "Liebe Jana, könntest du uns miteinander bekannt machen?"},
+		{"introduction", "Bonjour Julie, pourriez-vous m'introduire auprès de votre directrice RSE ?"},
+		{"connect", "Hola Lucía, te envío una invitación para conectar."},
+		{"connect", "Hallo Jana, lass uns doch hier connecten."},
+		{"connect", "您好，冒昧发个好友申请，交个朋友。"},
+		{"event", "Hola Lucía, te invito a unirte a nuestra comunidad de mujeres en datos."},
+		{"event", "Bonjour Julie, nous serions honorées que vous rejoigniez notre cercle de dirigeantes."},
+		{"collaboration", "Hola Lucía, buscamos socios del sector privado para un proyecto europeo."},
+		{"collaboration", "Olá Ana, se fizer sentido, gostaria de trabalharmos juntos no futuro."},
+		{"collaboration", "老刘，要不我们今年联合申报一下省里的科技专项？"},
+		{"feedback", "Hola Lucía, ¿podrías echarle un ojo a mi CV y decirme qué mejorarías?"},
+		{"feedback", "您好，我做了一份作品集，能否抽空帮我看一眼，指出哪里不够专业？"},
+		{"mentorship", "Bonjour Julie, est-ce que tu serais partante pour me mentorer sur le management ?"},
+		{"mentorship", "学长您好，不知您是否愿意作为mentor给我一些长期的指导？"},
+		{"meeting", "Hola Lucía, me gustaría conversar 15 minutos; ¿tienes hueco esta semana?"},
+		{"meeting", "Bonjour Julie, comme promis, je vous propose un déjeuner pour poursuivre la conversation."},
+		{"advice", "Hola Rafa, una duda rápida: ¿cómo se negocia el salario en remoto?"},
+		{"advice", "刘老师，备考期间要不要换工作？想再听听您的看法。"},
+		{"!advice", "Olá Ana, uma pergunta rápida: quanto tempo a vossa equipa perde com faturas em papel?"},
+		{"!introduction", "Guten Tag Frau Weber, gerne würde ich mich mit Ihnen vernetzen."},
+		{"!introduction", "您好，很高兴认识您！简单介绍一下自己：我在深圳做采购。"},
+		{"!job", "您好，我们是做海外渠道的，不知道贵司是否有兴趣在中东市场合作？"},
 	} {
 		res := Assess(p, model.Request{Text: c.text})
 		not, negated := strings.CutPrefix(c.want, "!")
