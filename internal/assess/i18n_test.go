@@ -416,6 +416,21 @@ func TestFindingsInLanguages(t *testing.T) {
 		{"", "Hola Carlos, solo tienes que pagar la cena la próxima vez, jaja. ¿Café el jueves?"},
 		{"", "Hallo Claudia, was verdienen Sie aktuell im Monat? Wir hätten eine spannende Position."},
 		{"premature_ask", "Hola Lucía, después de tanto tiempo buscando trabajo, ¿podrías recomendarme para el puesto?"},
+		// Mules, parcel reshipping and a lonely stranger's lure; a franchise
+		// consultant, a staffing firm and training sold to a company. Then the
+		// traps: an engineer on a rig who asks a real question, a copy of
+		// one's own CV sent after an interview.
+		{"reputation", "Hola Luis, buscamos un representante financiero: recibirás en tu cuenta bancaria los pagos de nuestros clientes y te quedas un 10%."},
+		{"reputation", "Boa tarde, procuramos alguém para receber pagamentos de clientes na sua conta pessoal e repassá-los, com 10% de comissão."},
+		{"reputation", "Hallo, Sie empfangen Zahlungen unserer Kunden auf Ihrem Privatkonto und leiten sie weiter, 10 % Provision."},
+		{"reputation", "Bonjour, vous recevez des colis à votre adresse et les réexpédiez avec nos étiquettes. 2 500 € par mois."},
+		{"reputation", "Hola, tu sonrisa me llamó la atención. Trabajo en una plataforma petrolera y paso mucho tiempo sola aquí. ¿Me das tu WhatsApp?"},
+		{"reputation", "Bonsoir Marc, votre sourire m'a touchée. Je suis ingénieure offshore et je me sens un peu seule ici."},
+		{"selling", "Hola Roberto, asesoro a emprendedores para elegir franquicias de restaurantes, y la primera consulta no tiene costo."},
+		{"selling", "Olá Cláudia, temos 6 engenheiros de dados já avaliados e disponíveis para início imediato; cobramos taxa apenas em caso de contratação."},
+		{"selling", "Saludos Javier, organizamos talleres in company de Power BI, bonificables por FUNDAE. ¿Quién sería la persona adecuada para hablarlo?"},
+		{"", "Hola Andrés, trabajo en una plataforma petrolera en el Mar del Norte. ¿Qué certificaciones de seguridad valoran más en tu empresa?"},
+		{"", "Hola Marta, gracias por la entrevista de ayer; te adjunto una copia de mi CV actualizado como me pediste."},
 	} {
 		findings(t, p, c.want, c.text)
 	}
