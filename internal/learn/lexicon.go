@@ -24,6 +24,10 @@ type lexicon struct {
 	index  table[uint64] // key(word) → index in words
 	pairs  table[uint32] // pairKey → feature
 	pieces table[uint64] // key(prefix or suffix) → feature, for words not in words
+	// seen has a bit by hashed pairKey of every pair in pairs: most pairs
+	// of words in a message are no feature, and a bit in a 16 KB set that
+	// stays in the first cache says so without a probe of pairs.
+	seen []uint64
 }
 
 // lexWord is one word of the lexicon.
@@ -107,6 +111,19 @@ func (t *table[K]) get(k K) int32 {
 	}
 }
 
+// seenBits is the size of the lexicon's filter of pairs: 2^17 bits.
+const seenBits = 17
+
+func seenBit(k uint32) uint32 { return uint32((uint64(k) * 0x9e3779b97f4a7c15) >> (64 - seenBits)) }
+
+// pair is the feature of the pair key k, or -1.
+func (x *lexicon) pair(k uint32) int32 {
+	if b := seenBit(k); x.seen[b/64]&(1<<(b%64)) == 0 {
+		return -1
+	}
+	return x.pairs.get(k)
+}
+
 // newLexicon builds the lexicon of model m, or nil when its config is not
 // the usual one.
 func newLexicon(m *Model) *lexicon {
@@ -178,8 +195,11 @@ func newLexicon(m *Model) *lexicon {
 		x.index.put(key(KindWord, w, 0, len(w)), i)
 	}
 	x.pairs = newTable[uint32](len(pairs))
+	x.seen = make([]uint64, 1<<seenBits/64)
 	for _, p := range pairs {
 		x.pairs.put(p.key, p.val)
+		b := seenBit(p.key)
+		x.seen[b/64] |= 1 << (b % 64)
 	}
 	x.pieces = newTable[uint64](len(pieces))
 	for _, p := range pieces {
@@ -243,7 +263,7 @@ func (m *Model) words(s *Scorer, raw string, f *text.Folded, lex []int32, negate
 			m.Add(s, feat, k, k)
 		}
 		if prev >= 0 {
-			m.Add(s, x.pairs.get(pairKey(prev, e, negated != nil && negated(k-1))), k-1, k)
+			m.Add(s, x.pair(pairKey(prev, e, negated != nil && negated(k-1))), k-1, k)
 		}
 		m.Add(s, lw.pre, k, k)
 		m.Add(s, lw.suf, k, k)
