@@ -22,6 +22,7 @@ type trainFlags struct {
 	prefixes, suffix  *string
 	chars             *string
 	prune, gain       *float64
+	quantum           *float64
 	keep              *int
 	fitAll            *string
 	l2grid            *string
@@ -46,6 +47,7 @@ func addTrainFlags(fs *flag.FlagSet) *trainFlags {
 	t.fitAll = fs.String("fit-all", strings.Join(d.FitAll, ","), "labels whose rule weights are fitted on every message, not only the untuned (comma-separated)")
 	t.keep = fs.Int("keep", d.Keep, "the most weights a label keeps, the strongest (0: all)")
 	t.gain = fs.Float64("gain", d.Gain, "log-odds per unit of weight of a rule the model does not know (a user's pack)")
+	t.quantum = fs.Float64("quantum", d.Quantum, "the step every weight is rounded to (a multiple of 0.001)")
 	t.minUntuned = fs.Int("min-untuned", d.MinUntuned, "positive untuned messages a label needs to fit its rules")
 	t.folds = fs.Int("folds", d.Folds, "cross-fitting folds inside training")
 	return t
@@ -102,6 +104,7 @@ func splitInts(s string) ([]int, error) {
 func (t *trainFlags) options() (train.Options, error) {
 	o := train.Defaults(train.Labels())
 	o.L2, o.L2Rules, o.MinDF, o.Prune, o.Keep, o.Written, o.Gain, o.MinUntuned, o.Folds = *t.l2, *t.l2rules, *t.minDF, *t.prune, *t.keep, *t.written, *t.gain, *t.minUntuned, *t.folds
+	o.Quantum = *t.quantum
 	var err error
 	if o.L2Grid, err = splitFloats(*t.l2grid); err != nil {
 		return o, err

@@ -1,6 +1,7 @@
 package learn
 
 import (
+	"bytes"
 	"os"
 	"slices"
 	"strings"
@@ -372,4 +373,35 @@ func TestRank(t *testing.T) {
 func weighs(m *Model, f, l int, w float64) bool {
 	v, known := m.Weight(f, l)
 	return known && v == w
+}
+
+// TestStep: the file's weight unit is the coarsest step every weight is a
+// whole number of, and the file reads back to the same weights.
+func TestStep(t *testing.T) {
+	names := []string{"w:a", "w:b"}
+	for _, c := range []struct {
+		a, b float64
+		unit string
+	}{
+		{0.12, -0.3, `"weight_unit": 0.01,`}, {0.12, 0.005, `"weight_unit": 0.005,`},
+		{0.002, 0.004, `"weight_unit": 0.002,`}, {0.12, 0.001, `"weight_unit": 0.001,`},
+	} {
+		m, err := Build(Config{Words: 1}, []Label{{ID: "selling", Threshold: 0.5}}, names, [][]Weight{{{0, c.a}, {1, c.b}}}, 1)
+		if err != nil {
+			t.Fatal(err)
+		}
+		data := m.JSON("test")
+		if !bytes.Contains(data, []byte(c.unit)) {
+			t.Errorf("%v, %v: want %s in\n%s", c.a, c.b, c.unit, data)
+		}
+		back, err := Parse(gjson.GetBytes(data, "model"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for f := range names {
+			if w, _ := back.Weight(f, 0); w != []float64{c.a, c.b}[f] {
+				t.Errorf("%v, %v: feature %d reads back as %v", c.a, c.b, f, w)
+			}
+		}
+	}
 }

@@ -2,6 +2,7 @@ package learn
 
 import (
 	"fmt"
+	"math"
 	"os"
 	"path/filepath"
 	"slices"
@@ -128,12 +129,15 @@ func TestWeight(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := make([]map[int]float64, len(m.Labels))
+	// The file's weights are whole steps of its weight_unit, a whole
+	// number of the model's Unit.
+	per := math.Round(gjson.Get(string(data), "model.weight_unit").Float() / Unit)
 	for l, lab := range gjson.Get(string(data), "model.labels").Array() {
 		want[l] = map[int]float64{}
 		ws, f := lab.Get("weights").Array(), 0
 		for i := 0; i+1 < len(ws); i += 2 {
 			f += int(ws[i].Int())
-			want[l][f] = float64(ws[i+1].Int()) * Unit
+			want[l][f] = float64(ws[i+1].Int()) * per * Unit
 		}
 	}
 	for f := range m.Names {

@@ -11,7 +11,9 @@ import (
 // weights, see Version), so that a retrained model reads as a diff.
 // Numbers keep six significant digits; the file is what the pack loads, so
 // a model is always judged as written. Weights are written as integers,
-// in steps of Unit ("weight_unit"), as the model holds them.
+// in steps of "weight_unit": the largest of 10, 5, 2 or 1 times Unit that
+// every weight is a whole number of (a trainer that rounds to hundredths
+// writes hundredths), so they read back exactly as the model holds them.
 func (m *Model) JSON(about string) []byte {
 	var b bytes.Buffer
 	str := func(s string) {
@@ -41,8 +43,9 @@ func (m *Model) JSON(about string) []byte {
 	ints(m.Config.Suffixes)
 	b.WriteString(", \"chars\": ")
 	ints([]int{m.Config.CharMin, m.Config.CharMax})
+	step := m.step()
 	b.WriteString("},\n  \"weight_unit\": ")
-	num(Unit)
+	num(float64(step) * Unit)
 	b.WriteString(",\n  \"rule_gain\": ")
 	num(m.RuleGain)
 	b.WriteString(",\n  \"labels\": [")
@@ -71,7 +74,7 @@ func (m *Model) JSON(about string) []byte {
 			}
 			b.WriteString(strconv.Itoa(f - prev))
 			b.WriteByte(',')
-			b.WriteString(strconv.Itoa(int(st)))
+			b.WriteString(strconv.Itoa(int(st / step)))
 			prev = f
 		}
 		b.WriteString("]}")
@@ -86,4 +89,27 @@ func (m *Model) JSON(about string) []byte {
 	}
 	b.WriteString("\n  ]\n }\n}\n")
 	return b.Bytes()
+}
+
+// step is the largest of 10, 5, 2 and 1 that divides every weight of m, in
+// steps of Unit.
+func (m *Model) step() int32 {
+	for _, q := range [...]int32{10, 5, 2} {
+		ok := true
+		for f := range m.Names {
+			for l := range m.Labels {
+				if m.weight(int32(f), l)%q != 0 {
+					ok = false
+					break
+				}
+			}
+			if !ok {
+				break
+			}
+		}
+		if ok {
+			return q
+		}
+	}
+	return 1
 }

@@ -5,6 +5,8 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"politely/internal/text"
 )
@@ -136,6 +138,12 @@ func alternatives(s string) ([]string, error) {
 	if end < 0 {
 		return nil, fmt.Errorf("unclosed '{'")
 	}
+	// A group stands for whole words: glued to a word ("bump{|ing}") it
+	// would expand to "bump ing", which no message holds, and the phrase
+	// would silently never match.
+	if glued(s, open-1) || glued(s, end+1) {
+		return nil, fmt.Errorf("a {…} group touches a word: write whole words inside it ({bump|bumping}, not bump{|ing})")
+	}
 	rest, err := alternatives(s[end+1:])
 	if err != nil {
 		return nil, err
@@ -156,6 +164,19 @@ func alternatives(s string) ([]string, error) {
 		}
 	}
 	return out, nil
+}
+
+// glued reports whether s[i] is part of a word (a letter or a digit; a Han
+// character is a word of its own, as folding reads it).
+func glued(s string, i int) bool {
+	if i < 0 || i >= len(s) {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(s[i:])
+	if i > 0 && r == utf8.RuneError {
+		r, _ = utf8.DecodeLastRuneInString(s[:i+1])
+	}
+	return (unicode.IsLetter(r) || unicode.IsDigit(r)) && !unicode.Is(unicode.Han, r)
 }
 
 type pattern struct {

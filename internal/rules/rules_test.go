@@ -36,6 +36,8 @@ func TestExpand(t *testing.T) {
 		{"# minutes", []string{" # minutes "}},
 		{"I’M in", []string{" im in "}},
 		{"$ # hr", []string{" $ # hr "}},
+		// A Han character is a word of its own: a group may touch one.
+		{"{您|你}的", []string{" 您 的 ", " 你 的 "}},
 	} {
 		ps, err := expand(c.phrase, nil)
 		if err != nil {
@@ -61,6 +63,8 @@ func TestBrokenPacks(t *testing.T) {
 		{`{"phrases": [{"id": "a", "label": "selling", "phrases": []}]}`, "rule a: \"phrases\" must be a non-empty array"},
 		{`{"phrases": [{"id": "a", "label": "selling", "phrases": ["{x|y"]}]}`, `rule a: phrase "{x|y": unclosed '{'`},
 		{`{"phrases": [{"id": "a", "label": "selling", "phrases": ["x*y"]}]}`, "'*' may only end a phrase"},
+		{`{"phrases": [{"id": "a", "label": "selling", "phrases": ["bump{|ing} this"]}]}`, `phrase "bump{|ing} this": a {…} group touches a word`},
+		{`{"phrases": [{"id": "a", "label": "selling", "phrases": ["{a|b}c"]}]}`, "a {…} group touches a word"},
 		{`{"phrases": [{"id": "a", "label": "selling", "phrases": ["ab*"]}]}`, "at least three letters before '*'"},
 		{`{"phrases": [{"id": "a", "label": "selling", "phrases": ["a ~ b ~ c"]}]}`, "only one '~'"},
 		{`{"phrases": [{"id": "a", "label": "selling", "weight": "big", "phrases": ["x"]}]}`, `"weight" must be a number`},

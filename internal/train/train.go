@@ -72,6 +72,11 @@ type Options struct {
 	// MinUntuned is how many positive untuned messages a label needs for
 	// its rules to be fitted; below, the label is fitted on words alone.
 	MinUntuned int
+	// Quantum is the step every weight is rounded to (0: learn.Unit). A
+	// coarser step than the model's own holds fewer distinct numbers, so
+	// the model file compresses to less in a WebAssembly build where
+	// every kilobyte counts; cross-validation measures what it costs.
+	Quantum float64
 }
 
 // Defaults are the settings of the committed model.
@@ -87,6 +92,7 @@ func Defaults(labels []string) Options {
 		Keep:       1000,
 		Gain:       1, // a fitted rule weighs on average 0.9 times its stated weight
 		MinUntuned: 6,
+		Quantum:    0.01,
 		FitAll:     append(slices.Clone(eval.SignalIDs), DoorOpen),
 	}
 }
@@ -349,7 +355,7 @@ func (c *corpus) fitLabel(p *rules.Pack, id string, rows []int, x [][]int32, nco
 				ws = append(ws, learn.Weight{Feature: j, Value: v})
 			}
 		}
-		return label, strongest(ws, 0)
+		return label, strongest(ws, 0, opt.Quantum)
 	}
 	// Stage 2: column 0 is the stage-1 score, then one column per rule.
 	rx := make([][]int32, n)
@@ -399,7 +405,7 @@ func (c *corpus) fitLabel(p *rules.Pack, id string, rows []int, x [][]int32, nco
 			ws = append(ws, learn.Weight{Feature: ruleCol[ri], Value: v})
 		}
 	}
-	return label, strongest(ws, 0)
+	return label, strongest(ws, 0, opt.Quantum)
 }
 
 // prune zeroes all but the keep weights largest in absolute value (and any
@@ -431,9 +437,12 @@ func prune(w []float64, keep int) {
 }
 
 // strongest keeps the keep weights largest in absolute value (all when
-// keep is 0), rounded to the thousandths the model file holds, in feature
-// order.
-func strongest(ws []learn.Weight, keep int) []learn.Weight {
+// keep is 0), rounded to whole steps of quantum (learn.Unit when 0), in
+// feature order.
+func strongest(ws []learn.Weight, keep int, quantum float64) []learn.Weight {
+	if quantum <= 0 {
+		quantum = learn.Unit
+	}
 	slices.SortStableFunc(ws, func(p, q learn.Weight) int {
 		if c := cmp.Compare(math.Abs(q.Value), math.Abs(p.Value)); c != 0 {
 			return c
@@ -445,7 +454,9 @@ func strongest(ws []learn.Weight, keep int) []learn.Weight {
 	}
 	out := ws[:0]
 	for _, w := range ws {
-		if w.Value = math.Round(w.Value*1000) / 1000; w.Value != 0 {
+		// In whole steps of the quantum, written in whole steps of the
+		// model's unit: the same number read back from the file.
+		if w.Value = math.Round(w.Value/quantum) * math.Round(quantum/learn.Unit) * learn.Unit; w.Value != 0 {
 			out = append(out, w)
 		}
 	}
@@ -701,8 +712,8 @@ func About(docs []Doc, opt Options) string {
 
 // String spells the options as the model file records them.
 func (o Options) String() string {
-	return fmt.Sprintf("words 1-%d, prefixes %v, suffixes %v, chars %d-%d, min-df %d, l2 %s, l2-rules %g, folds %d, prune %g, keep %d, written %g, gain %g, min-untuned %d, rules fitted on all for %v",
-		o.Config.Words, o.Config.Prefixes, o.Config.Suffixes, o.Config.CharMin, o.Config.CharMax, o.MinDF, l2String(o), o.L2Rules, o.Folds, o.Prune, o.Keep, o.Written, o.Gain, o.MinUntuned, o.FitAll)
+	return fmt.Sprintf("words 1-%d, prefixes %v, suffixes %v, chars %d-%d, min-df %d, l2 %s, l2-rules %g, folds %d, prune %g, keep %d, written %g, gain %g, min-untuned %d, quantum %g, rules fitted on all for %v",
+		o.Config.Words, o.Config.Prefixes, o.Config.Suffixes, o.Config.CharMin, o.Config.CharMax, o.MinDF, l2String(o), o.L2Rules, o.Folds, o.Prune, o.Keep, o.Written, o.Gain, o.MinUntuned, o.Quantum, o.FitAll)
 }
 
 func l2String(o Options) string {
