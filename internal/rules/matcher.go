@@ -17,7 +17,7 @@ const maxExpansions = 2048
 
 // expand turns one phrase of the pack syntax into folded patterns.
 //
-//	{a|b|}   one of a, b or nothing
+//	{a|b|}   one of a, b or nothing (whole words: a group glued to a word is refused)
 //	word*    any word that starts with "word" (only at the end of a phrase)
 //	#        any number ("# minutes" matches "15 minutes" and "15-min")
 //	a ~ b    a, then b at most nearWords words later in the same sentence
