@@ -277,3 +277,26 @@ func TestExpandScratch(t *testing.T) {
 		}
 	}
 }
+
+// FuzzExpand: any phrase a user's pack may hold expands or is refused with
+// an error; it never panics, never expands past maxExpansions, and every
+// pattern is folded text between spaces.
+func FuzzExpand(f *testing.F) {
+	for _, s := range []string{"{a|b} c", "bump{|ing}", "{您|你}的", "x {a|{b|c} d}", "sell*", "# min", "{", "}{|", "a\xff{b}"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		ps, err := expand(s, nil)
+		if err != nil {
+			return
+		}
+		if len(ps) > maxExpansions {
+			t.Fatalf("%q: %d patterns", s, len(ps))
+		}
+		for _, p := range ps {
+			if !strings.HasPrefix(p.s, " ") {
+				t.Fatalf("%q: pattern %q does not start with a space", s, p.s)
+			}
+		}
+	})
+}
