@@ -320,6 +320,14 @@ func TestFindingsInEnglish(t *testing.T) {
 		{"", "Hi Dana, your talk on incident reviews really resonated with me. Thanks for sharing it."},
 		{"", "Hi Dana, I'm looking for business owners to interview for my master's thesis on small-business lending. Would you have 20 minutes?"},
 		{"", "Hi Dana, we have a team of volunteers who run the local Python meetup, and we'd love for you to speak in March."},
+		// An expert call paid by the hour, a staffing firm's guarantee, a
+		// vendor testing whether its product solves a real problem; and a
+		// peer who works in the same space and asks nothing (a trap).
+		{"reputation", "Hi Dana, I'm with a firm that connects investors with industry professionals. A client would value your view on your employer's supplier contracts; the call is compensated at $400/hr."},
+		{"selling", "Hello Dana, we provide end-to-end recruitment for sales roles with a 90-day replacement guarantee. Could we discuss how we could support your hiring plans?"},
+		{"selling", "Hi Dana, we've been building something in that space and I'd love to hear whether it solves a real problem for your team. 15 minutes next week?"},
+		{"", "Hi Dana, I'm also building something in that space, for hospitals rather than clinics. Good luck with the launch!"},
+		{"mutual_connection", "Hi Dana, we both spent time at Allegro, though you'd left by the time I joined the payments team."},
 	} {
 		findings(t, p, c.want, c.text)
 	}
