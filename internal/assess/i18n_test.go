@@ -256,6 +256,18 @@ func TestAsksInLanguages(t *testing.T) {
 		{"!introduction", "Guten Tag Frau Weber, gerne würde ich mich mit Ihnen vernetzen."},
 		{"!introduction", "您好，很高兴认识您！简单介绍一下自己：我在深圳做采购。"},
 		{"!job", "您好，我们是做海外渠道的，不知道贵司是否有兴趣在中东市场合作？"},
+		// The third round: other professions, longer messages, an ask at
+		// the end.
+		{"introduction", "Hola Teresa, conoces a Ramón, el director de la planta. ¿Te importaría que nos pusieras en contacto?"},
+		{"purchase", "Buenos días, desarrollamos un software para farmacias hospitalarias. ¿Le interesaría ver una demostración con su equipo?"},
+		{"event", "Buenas, Sofía. Estamos armando una comunidad de contadoras en Chile. ¿Te gustaría sumarte?"},
+		{"job", "Olá Sr. Tavares, sou chef de partie. Haveria lugar para mim na brigada de cozinha do novo hotel?"},
+		{"feedback", "Oi Tiago, montei uma planilha de fluxo de caixa e queria muito seu olhar crítico. Se puder revisar, te mando."},
+		{"mentorship", "Salut Marc, je me lance comme luthier : est-ce que tu serais partant pour me parrainer quelques mois ?"},
+		{"referral", "Bonjour Hugo, je postule au Mucem ; accepterais-tu que je te cite comme référence ?"},
+		{"advice", "Hallo Frau Yilmaz, ich stehe vor genau diesem Schritt: worauf sollte ich in den ersten Monaten besonders achten?"},
+		{"collaboration", "Hallo Jana, ich würde mit deinem Ensemble gern ein gemeinsames Projekt für den Kultursommer auf die Beine stellen."},
+		{"purchase", "卢先生您好，我们正在做天使轮融资，计划募集五百万元，不知您是否有兴趣了解？"},
 	} {
 		res := Assess(p, model.Request{Text: c.text})
 		not, negated := strings.CutPrefix(c.want, "!")
