@@ -452,6 +452,13 @@ func TestFindingsInLanguages(t *testing.T) {
 		{"selling", "Saludos Javier, organizamos talleres in company de Power BI, bonificables por FUNDAE. ¿Quién sería la persona adecuada para hablarlo?"},
 		{"", "Hola Andrés, trabajo en una plataforma petrolera en el Mar del Norte. ¿Qué certificaciones de seguridad valoran más en tu empresa?"},
 		{"", "Hola Marta, gracias por la entrevista de ayer; te adjunto una copia de mi CV actualizado como me pediste."},
+		// The fourth round: professions outside tech.
+		{"selling", "Hola José Luis, ayudamos a explotaciones agrícolas a bajar la factura eléctrica. Con una foto de tu factura te hacemos un estudio gratis."},
+		{"selling", "Oi Dr. Paulo! Somos um escritório de contabilidade focado em médicos e fazemos uma revisão gratuita da sua tributação."},
+		{"selling", "Hallo Herr Haas, wir liefern Ihnen jeden Monat qualifizierte Anfragen aus Ihrer Region, Sie zahlen nur pro Mandat."},
+		{"reputation", "Olá Joana! Descobri um método para ganhar dinheiro online com 2h por dia e deixar de depender do ordenado."},
+		{"reputation", "Hola Diego, buscamos representantes: recibirías las transferencias de clientes en tu cuenta personal y las reenviarías."},
+		{"reputation", "Hallo Frau Schmid, ich hätte eine Möglichkeit für Sie. Es hat nichts mit Ihrer aktuellen Tätigkeit zu tun und lässt sich gut nebenher machen."},
 	} {
 		findings(t, p, c.want, c.text)
 	}
