@@ -3,6 +3,7 @@ package main
 import (
 	"flag"
 	"fmt"
+	"math"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -105,6 +106,9 @@ func (t *trainFlags) options() (train.Options, error) {
 	o := train.Defaults(train.Labels())
 	o.L2, o.L2Rules, o.MinDF, o.Prune, o.Keep, o.Written, o.Gain, o.MinUntuned, o.Folds = *t.l2, *t.l2rules, *t.minDF, *t.prune, *t.keep, *t.written, *t.gain, *t.minUntuned, *t.folds
 	o.Quantum = *t.quantum
+	if st := o.Quantum / learn.Unit; !(st >= 1) || math.Abs(st-math.Round(st)) > 1e-6 {
+		return o, fmt.Errorf("--quantum wants a positive multiple of %g, got %g", learn.Unit, o.Quantum)
+	}
 	var err error
 	if o.L2Grid, err = splitFloats(*t.l2grid); err != nil {
 		return o, err

@@ -36,6 +36,8 @@ func TestTrainCLI(t *testing.T) {
 	}{
 		{[]string{"train"}, 2, "at least one CORPUS"},
 		{[]string{"train", "--chars", "3", set}, 2, "--chars wants MIN,MAX"},
+		{[]string{"train", "--quantum", "0.0015", set}, 2, "--quantum wants a positive multiple of 0.001"},
+		{[]string{"eval", "--cv", "2", "--quantum", "0", set}, 2, "--quantum wants a positive multiple"},
 		{[]string{"train", "--l2-grid", "0,x", set}, 2, "not a positive number"},
 		{[]string{"train", "-o", out, filepath.Join(dir, "none.jsonl")}, 1, "no such file"},
 		{[]string{"eval", "--cv", "1", set}, 1, "at least 2 folds"},

@@ -440,9 +440,9 @@ func prune(w []float64, keep int) {
 // keep is 0), rounded to whole steps of quantum (learn.Unit when 0), in
 // feature order.
 func strongest(ws []learn.Weight, keep int, quantum float64) []learn.Weight {
-	if quantum <= 0 {
-		quantum = learn.Unit
-	}
+	// A whole number of the model's steps (one at least), so that the
+	// file holds the weights exactly.
+	steps := max(1, math.Round(quantum/learn.Unit))
 	slices.SortStableFunc(ws, func(p, q learn.Weight) int {
 		if c := cmp.Compare(math.Abs(q.Value), math.Abs(p.Value)); c != 0 {
 			return c
@@ -456,7 +456,7 @@ func strongest(ws []learn.Weight, keep int, quantum float64) []learn.Weight {
 	for _, w := range ws {
 		// In whole steps of the quantum, written in whole steps of the
 		// model's unit: the same number read back from the file.
-		if w.Value = math.Round(w.Value/quantum) * math.Round(quantum/learn.Unit) * learn.Unit; w.Value != 0 {
+		if w.Value = math.Round(w.Value/(steps*learn.Unit)) * steps * learn.Unit; w.Value != 0 {
 			out = append(out, w)
 		}
 	}
