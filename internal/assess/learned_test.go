@@ -328,6 +328,10 @@ func TestFindingsInEnglish(t *testing.T) {
 		{"selling", "Hi Dana, we've been building something in that space and I'd love to hear whether it solves a real problem for your team. 15 minutes next week?"},
 		{"", "Hi Dana, I'm also building something in that space, for hospitals rather than clinics. Good luck with the launch!"},
 		{"mutual_connection", "Hi Dana, we both spent time at Allegro, though you'd left by the time I joined the payments team."},
+		{"reputation", "Hi Dana, we need a part-time local representative to receive client payments into their own account and forward them to our suppliers."},
+		{"reputation", "Dear Dana, you are shortlisted for the Toronto role. To proceed with the work permit processing, candidates cover a small fee."},
+		{"selling", "Dr. Dana, a lot of the consultants I speak with describe the same thing: worn down by management. I now coach senior clinicians."},
+		{"", "Hi Dana, I volunteer as organiser for a free monthly meetup of structural engineers. Your case study would make a brilliant talk."},
 	} {
 		findings(t, p, c.want, c.text)
 	}
