@@ -268,6 +268,12 @@ func TestAsksInLanguages(t *testing.T) {
 		{"advice", "Hallo Frau Yilmaz, ich stehe vor genau diesem Schritt: worauf sollte ich in den ersten Monaten besonders achten?"},
 		{"collaboration", "Hallo Jana, ich würde mit deinem Ensemble gern ein gemeinsames Projekt für den Kultursommer auf die Beine stellen."},
 		{"purchase", "卢先生您好，我们正在做天使轮融资，计划募集五百万元，不知您是否有兴趣了解？"},
+		// The fifth round: trades, retail, sport, media, public sector.
+		{"referral", "Estimado Andrés, ¿conoce usted a alguien en Bogotá que esté buscando un ingeniero de redes?"},
+		{"job", "Oi Diego, vcs tao contratando eletricista ai na construtora? Se tiver vaga me avisa."},
+		{"purchase", "Bonjour Pauline, on ouvre une souscription au capital de notre coopérative. Ça te dirait d'investir à nos côtés ?"},
+		{"connect", "Salut ! Je vois qu'on bosse dans le même milieu, je t'ajoute à mes contacts."},
+		{"advice", "Hallo Frau Dietrich, ich wechsle in die Beratung – hätten Sie ein paar Hinweise für mich?"},
 	} {
 		res := Assess(p, model.Request{Text: c.text})
 		not, negated := strings.CutPrefix(c.want, "!")
