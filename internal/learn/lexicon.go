@@ -24,10 +24,9 @@ type lexicon struct {
 	index  table[uint64] // key(word) → index in words
 	pairs  table[uint32] // pairKey → feature
 	pieces table[uint64] // key(prefix or suffix) → feature, for words not in words
-	// seen has a bit by hashed pairKey of every pair in pairs: most pairs
-	// of words in a message are no feature, and a bit in a 16 KB set that
-	// stays in the first cache says so without a probe of pairs.
-	seen []uint64
+	// seen holds every pairKey of pairs: most pairs of words in a message
+	// are no feature, and the filter says so without a probe of pairs.
+	seen Filter
 }
 
 // lexWord is one word of the lexicon.
@@ -111,14 +110,9 @@ func (t *table[K]) get(k K) int32 {
 	}
 }
 
-// seenBits is the size of the lexicon's filter of pairs: 2^17 bits.
-const seenBits = 17
-
-func seenBit(k uint32) uint32 { return uint32((uint64(k) * 0x9e3779b97f4a7c15) >> (64 - seenBits)) }
-
 // pair is the feature of the pair key k, or -1.
 func (x *lexicon) pair(k uint32) int32 {
-	if b := seenBit(k); x.seen[b/64]&(1<<(b%64)) == 0 {
+	if !x.seen.Has(uint64(k)) {
 		return -1
 	}
 	return x.pairs.get(k)
@@ -195,11 +189,10 @@ func newLexicon(m *Model) *lexicon {
 		x.index.put(key(KindWord, w, 0, len(w)), i)
 	}
 	x.pairs = newTable[uint32](len(pairs))
-	x.seen = make([]uint64, 1<<seenBits/64)
+	x.seen = NewFilter()
 	for _, p := range pairs {
 		x.pairs.put(p.key, p.val)
-		b := seenBit(p.key)
-		x.seen[b/64] |= 1 << (b % 64)
+		x.seen.Add(uint64(p.key))
 	}
 	x.pieces = newTable[uint64](len(pieces))
 	for _, p := range pieces {

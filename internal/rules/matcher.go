@@ -8,6 +8,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"politely/internal/learn"
 	"politely/internal/text"
 )
 
@@ -226,11 +227,11 @@ type matcher struct {
 	pairs   int
 
 	// Made by freeze.
-	short    table      // a word of at most 8 bytes, as its bytes → id, root node
-	long     table      // a longer word, as a hash → id, root node (checked against names)
-	edges    edges      // node, word id → child node
-	adjacent []uint64   // bit per hashed pair of word ids that follow each other in some phrase
-	node     []nodeInfo // node → where its phrases start in outs and pres (node+1: where they end)
+	short    table        // a word of at most 8 bytes, as its bytes → id, root node
+	long     table        // a longer word, as a hash → id, root node (checked against names)
+	edges    edges        // node, word id → child node
+	adjacent learn.Filter // the pairs of word ids that follow each other in some phrase (pairKey)
+	node     []nodeInfo   // node → where its phrases start in outs and pres (node+1: where they end)
 	outs     []target
 	pres     []prefixTarget
 	roots    table // first preLen bytes of a word, as key → where its prefix phrases start and end in rootPres
@@ -368,16 +369,11 @@ func (m *matcher) newNode() int32 {
 	return int32(len(m.out) - 1)
 }
 
-// pairBits is the size of the filter of word pairs: 16 KB, so that it stays
-// in the CPU's first cache. The default pack sets about one bit in ten, so
-// nine times in ten a word that no phrase continues with costs no probe of
-// the (much larger) edge table.
-const pairBits = 1 << 17
-
-func pairHash(a, b int32) uint32 {
-	// Both ids fit in idBits: one multiplication spreads the pair.
-	return uint32((uint64(a)<<idBits | uint64(b)) * 0x9E3779B97F4A7C15 >> (64 - 17))
-}
+// pairKey is the key of word a followed by word b in the filter of pairs,
+// adjacent: the default pack sets about one bit in ten, so nine times in ten
+// a word that no phrase continues with costs no probe of the (much larger)
+// edge table. Both ids fit in idBits.
+func pairKey(a, b int32) uint64 { return uint64(a)<<idBits | uint64(b) }
 
 // follows reports whether some phrase may hold word a followed by word b
 // (false means none does). A word in no phrase (id 0) follows nothing.
@@ -385,8 +381,7 @@ func (m *matcher) follows(a, b int32) bool {
 	if b == 0 {
 		return false
 	}
-	h := pairHash(a, b)
-	return m.adjacent[h>>6]&(1<<(h&63)) != 0
+	return m.adjacent.Has(pairKey(a, b))
 }
 
 // freeze lays the built index out for Scan: word tables that hold each
@@ -406,13 +401,12 @@ func (m *matcher) freeze() error {
 	for k, c := range m.kids {
 		by[c] = int32(k)
 	}
-	m.adjacent = make([]uint64, pairBits/64)
+	m.adjacent = learn.NewFilter()
 	hasKids := make([]bool, len(m.out))
 	for k, c := range m.kids {
 		hasKids[k>>32] = true
 		m.edges.put(int32(k>>32), int32(k), c)
-		h := pairHash(by[k>>32], int32(k))
-		m.adjacent[h>>6] |= 1 << (h & 63)
+		m.adjacent.Add(pairKey(by[k>>32], int32(k)))
 	}
 	m.kids = nil
 	m.edges.ready()
