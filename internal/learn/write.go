@@ -94,22 +94,16 @@ func (m *Model) JSON(about string) []byte {
 // step is the largest of 10, 5, 2 and 1 that divides every weight of m, in
 // steps of Unit.
 func (m *Model) step() int32 {
+next:
 	for _, q := range [...]int32{10, 5, 2} {
-		ok := true
 		for f := range m.Names {
 			for l := range m.Labels {
 				if m.weight(int32(f), l)%q != 0 {
-					ok = false
-					break
+					continue next
 				}
 			}
-			if !ok {
-				break
-			}
 		}
-		if ok {
-			return q
-		}
+		return q
 	}
 	return 1
 }

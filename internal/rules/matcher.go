@@ -142,7 +142,9 @@ func alternatives(s string) ([]string, error) {
 	// A group stands for whole words: glued to a word ("bump{|ing}") it
 	// would expand to "bump ing", which no message holds, and the phrase
 	// would silently never match.
-	if glued(s, open-1) || glued(s, end+1) {
+	before, _ := utf8.DecodeLastRuneInString(s[:open])
+	after, _ := utf8.DecodeRuneInString(s[end+1:])
+	if inWord(before) || inWord(after) {
 		return nil, fmt.Errorf("a {…} group touches a word: write whole words inside it ({bump|bumping}, not bump{|ing})")
 	}
 	rest, err := alternatives(s[end+1:])
@@ -167,16 +169,10 @@ func alternatives(s string) ([]string, error) {
 	return out, nil
 }
 
-// glued reports whether s[i] is part of a word (a letter or a digit; a Han
-// character is a word of its own, as folding reads it).
-func glued(s string, i int) bool {
-	if i < 0 || i >= len(s) {
-		return false
-	}
-	r, _ := utf8.DecodeRuneInString(s[i:])
-	if i > 0 && r == utf8.RuneError {
-		r, _ = utf8.DecodeLastRuneInString(s[:i+1])
-	}
+// inWord reports whether r belongs to a word that a {…} group would be
+// glued to: a letter or a digit (a Han character is a word of its own, as
+// folding reads it; no character at all, RuneError, is none).
+func inWord(r rune) bool {
 	return (unicode.IsLetter(r) || unicode.IsDigit(r)) && !unicode.Is(unicode.Han, r)
 }
 
