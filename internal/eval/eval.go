@@ -27,7 +27,26 @@ type Item struct {
 	Asks    []string
 	Signals []string
 	Verdict string
+	// Unlabeled lists the kinds of label the item's line leaves out: a
+	// written set may label only its flags, or only its asks and signals.
+	// A kind left out is neither right nor wrong: it is not scored, and
+	// training does not take it as "none of these". Zero: all labeled.
+	Unlabeled Kinds
 }
+
+// Kinds is a set of the kinds of label a line may carry.
+type Kinds uint8
+
+// The kinds of label, as the fields of a line name them.
+const (
+	KindFlags Kinds = 1 << iota
+	KindAsks
+	KindSignals
+	KindVerdict
+)
+
+// Has reports whether k holds every kind of x.
+func (k Kinds) Has(x Kinds) bool { return k&x == x }
 
 // Score counts agreement on one label.
 type Score struct {
@@ -59,6 +78,7 @@ type Report struct {
 	Asks         map[string]*Score
 	Signals      map[string]*Score
 	VerdictRight int
+	Verdicts     int                       // the items that label a verdict
 	Confusion    map[string]map[string]int // gold → predicted
 	Misses       []Miss
 }
@@ -97,7 +117,7 @@ func macro(m map[string]*Score, ids []string) float64 {
 }
 
 // VerdictAccuracy is the share of items with the right verdict.
-func (r *Report) VerdictAccuracy() float64 { return ratio(r.VerdictRight, r.Items) }
+func (r *Report) VerdictAccuracy() float64 { return ratio(r.VerdictRight, r.Verdicts) }
 
 // Read parses a corpus. A malformed line is an error naming the line.
 func Read(rd io.Reader) ([]Item, error) {
@@ -129,6 +149,17 @@ func Read(rd io.Reader) ([]Item, error) {
 		for _, f := range g.Get("signals").Array() {
 			it.Signals = append(it.Signals, f.String())
 		}
+		for _, k := range []struct {
+			field string
+			kind  Kinds
+		}{{"flags", KindFlags}, {"asks", KindAsks}, {"signals", KindSignals}, {"verdict", KindVerdict}} {
+			if !g.Get(k.field).Exists() {
+				it.Unlabeled |= k.kind
+			}
+		}
+		if it.Unlabeled.Has(KindFlags | KindAsks | KindSignals | KindVerdict) {
+			return nil, fmt.Errorf("line %d: no labels (\"flags\", \"asks\", \"signals\" or \"verdict\")", n)
+		}
 		items = append(items, it)
 	}
 	return items, sc.Err()
@@ -159,13 +190,23 @@ func Tally(items []Item, results []model.Result) *Report {
 		for _, s := range res.Signals {
 			gotSignals = append(gotSignals, s.ID)
 		}
-		for _, id := range FlagIDs {
-			if count(rep.Flags[id], has(it.Flags, id), has(gotFlags, id)) {
-				rep.Misses = append(rep.Misses, Miss{it.ID, flagState(id, has(it.Flags, id)), flagState(id, has(gotFlags, id))})
+		if !it.Unlabeled.Has(KindFlags) {
+			for _, id := range FlagIDs {
+				if count(rep.Flags[id], has(it.Flags, id), has(gotFlags, id)) {
+					rep.Misses = append(rep.Misses, Miss{it.ID, flagState(id, has(it.Flags, id)), flagState(id, has(gotFlags, id))})
+				}
 			}
 		}
-		tally(rep.Asks, it.Asks, res.Asks)
-		tally(rep.Signals, it.Signals, gotSignals)
+		if !it.Unlabeled.Has(KindAsks) {
+			tally(rep.Asks, it.Asks, res.Asks)
+		}
+		if !it.Unlabeled.Has(KindSignals) {
+			tally(rep.Signals, it.Signals, gotSignals)
+		}
+		if it.Unlabeled.Has(KindVerdict) {
+			continue
+		}
+		rep.Verdicts++
 		if rep.Confusion[it.Verdict] == nil {
 			rep.Confusion[it.Verdict] = map[string]int{}
 		}
@@ -258,7 +299,7 @@ func (r *Report) Write(w io.Writer, verbose bool) {
 			fmt.Fprintf(w, "%-18s %29.3f\n\n", "asks macro-F1", r.AsksF1())
 		}
 	}
-	fmt.Fprintf(w, "verdict accuracy   %.3f (%d/%d)\n", r.VerdictAccuracy(), r.VerdictRight, r.Items)
+	fmt.Fprintf(w, "verdict accuracy   %.3f (%d/%d)\n", r.VerdictAccuracy(), r.VerdictRight, r.Verdicts)
 	verdicts := []string{model.Accept, model.DeclineDoorOpen, model.DeclineFirm}
 	fmt.Fprintf(w, "%-18s", "gold \\ predicted")
 	for _, v := range verdicts {

@@ -94,3 +94,33 @@ func TestWrittenSets(t *testing.T) {
 		}
 	}
 }
+
+// TestPartial: a line may label some kinds only; the kinds it leaves out
+// are not scored, and a line with no label at all is refused.
+func TestPartial(t *testing.T) {
+	items, err := Read(strings.NewReader(`{"text":"sell","flags":["selling"]}
+{"text":"intro?","asks":["introduction"],"signals":[]}
+`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if items[0].Unlabeled != KindAsks|KindSignals|KindVerdict || items[1].Unlabeled != KindFlags|KindVerdict {
+		t.Fatalf("unlabeled %v %v", items[0].Unlabeled, items[1].Unlabeled)
+	}
+	// A judge that finds selling and a referral ask everywhere.
+	rep := Run(items, func(r model.Request) model.Result {
+		return model.Result{Verdict: model.DeclineFirm, Flags: []model.Finding{{ID: "selling"}}, Asks: []string{"referral"}}
+	})
+	if s := rep.Flags["selling"]; s.TP != 1 || s.FP != 0 {
+		t.Errorf("selling %+v, want 1 right and no false alarm (the second line labels no flags)", s)
+	}
+	if s := rep.Asks["referral"]; s.FP != 1 {
+		t.Errorf("referral %+v, want one false alarm (only the second line labels asks)", s)
+	}
+	if rep.Verdicts != 0 || rep.VerdictAccuracy() != 0 || len(rep.Misses) != 0 {
+		t.Errorf("verdicts %d, misses %v: no line labels a verdict", rep.Verdicts, rep.Misses)
+	}
+	if _, err := Read(strings.NewReader(`{"text":"hi"}`)); err == nil || !strings.Contains(err.Error(), "no labels") {
+		t.Errorf("a line with no labels: %v", err)
+	}
+}

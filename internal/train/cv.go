@@ -24,7 +24,7 @@ func Docs(file string, items []eval.Item, untuned bool) []Doc {
 				gold[id] = true
 			}
 		}
-		gold[DoorOpen] = it.Verdict == "decline_door_open"
+		gold[DoorOpen] = !it.Unlabeled.Has(eval.KindVerdict) && it.Verdict == "decline_door_open"
 		g := Group(it.Source)
 		if g == "" || !untuned && sameSource(items) {
 			g = "file:" + filepath.Base(file)
@@ -33,7 +33,7 @@ func Docs(file string, items []eval.Item, untuned bool) []Doc {
 		if lang == "" {
 			lang = "en"
 		}
-		out = append(out, Doc{ID: it.ID, Text: it.Text, Group: g, Untuned: untuned, Gold: gold, Verdict: it.Verdict, Lang: lang})
+		out = append(out, Doc{ID: it.ID, Text: it.Text, Group: g, Untuned: untuned, Gold: gold, Verdict: it.Verdict, Lang: lang, Unlabeled: it.Unlabeled})
 	}
 	return out
 }

@@ -47,6 +47,10 @@ type Doc struct {
 	Gold    map[string]bool // the labels that hold
 	Verdict string
 	Lang    string
+	// Unlabeled is the kinds of label the message's line leaves out: a
+	// label of such a kind is fitted without it, rather than with it as a
+	// negative example.
+	Unlabeled eval.Kinds
 }
 
 // Options are the settings of a training run; they are written into the
@@ -292,8 +296,14 @@ func (c *corpus) fitLabel(p *rules.Pack, id string, rows []int, x [][]int32, nco
 	sw := make([]float64, n)
 	var untuned []int
 	pos := 0
+	kind := kindOf(id)
+	var labeled []int // the rows whose line labels this kind of label
 	for i, r := range rows {
 		d := &c.docs[r]
+		if d.Unlabeled.Has(kind) {
+			continue // weight 0: neither a positive nor a negative example
+		}
+		labeled = append(labeled, i)
 		if d.Gold[id] {
 			y[i] = 1
 		}
@@ -349,7 +359,7 @@ func (c *corpus) fitLabel(p *rules.Pack, id string, rows []int, x [][]int32, nco
 	if pos < opt.MinUntuned || len(untuned) == 0 {
 		// Words alone: the threshold from the cross-fitted scores.
 		label.Bias = b1
-		label.Threshold = bestThreshold(oof, y, forced, all(n), id == DoorOpen)
+		label.Threshold = bestThreshold(oof, y, forced, labeled, id == DoorOpen)
 		for j, v := range w1 {
 			if math.Abs(v) >= opt.Prune {
 				ws = append(ws, learn.Weight{Feature: j, Value: v})
@@ -687,6 +697,19 @@ func Group(source string) string {
 		return source[:i]
 	}
 	return source
+}
+
+// kindOf is the kind of label id is, as a corpus line labels it.
+func kindOf(id string) eval.Kinds {
+	switch {
+	case slices.Contains(eval.FlagIDs, id):
+		return eval.KindFlags
+	case slices.Contains(eval.AskIDs, id):
+		return eval.KindAsks
+	case slices.Contains(eval.SignalIDs, id):
+		return eval.KindSignals
+	}
+	return eval.KindVerdict // door_open, whose gold is the verdict
 }
 
 // Labels are the labels politely learns: the flags, asks and signals a

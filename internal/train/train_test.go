@@ -144,3 +144,51 @@ func TestUnfittedRule(t *testing.T) {
 		}
 	}
 }
+
+// TestUnlabeled: a message whose line leaves a kind of label out is no
+// negative example of that kind. Words found only in such messages get no
+// weight for a flag when the flags are unlabeled, and a negative one when
+// the same messages label "no flag".
+func TestUnlabeled(t *testing.T) {
+	p, err := rules.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p, err = p.WithModel(nil); err != nil {
+		t.Fatal(err)
+	}
+	weight := func(unlabeled eval.Kinds) (float64, bool) {
+		var docs []Doc
+		for i := range 12 {
+			src := string(rune('a' + i))
+			docs = append(docs,
+				Doc{ID: src + "1", Text: "Hi, could we book a demo of our platform next week?", Group: src, Gold: map[string]bool{"selling": true}},
+				Doc{ID: src + "2", Text: "Hi, great to meet you at the meetup, let's stay in touch.", Group: src, Gold: map[string]bool{}},
+				Doc{ID: src + "3", Text: "Would you mentor me on zebra migration research?", Group: src, Gold: map[string]bool{"mentorship": true}, Unlabeled: unlabeled},
+			)
+		}
+		m, err := Train(p, docs, Defaults([]string{"selling", "mentorship"}))
+		if err != nil {
+			t.Fatal(err)
+		}
+		f := m.Feature("w:zebra")
+		if f < 0 {
+			return 0, false
+		}
+		return m.Weight(f, 0)
+	}
+	if w, known := weight(eval.KindFlags | eval.KindSignals | eval.KindVerdict); known && w != 0 {
+		t.Errorf("a word of messages with no flags labeled weighs %v for selling, want 0", w)
+	}
+	if w, known := weight(0); !known || w >= 0 {
+		t.Errorf("a word of messages labeled with no flag weighs %v (known %v) for selling, want < 0", w, known)
+	}
+}
+
+func TestKindOf(t *testing.T) {
+	for id, want := range map[string]eval.Kinds{"selling": eval.KindFlags, "referral": eval.KindAsks, "follow_up": eval.KindSignals, DoorOpen: eval.KindVerdict} {
+		if got := kindOf(id); got != want {
+			t.Errorf("kindOf(%q) = %v, want %v", id, got, want)
+		}
+	}
+}
