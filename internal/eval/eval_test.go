@@ -124,3 +124,27 @@ func TestPartial(t *testing.T) {
 		t.Errorf("a line with no labels: %v", err)
 	}
 }
+
+// FuzzRead: reading a corpus never panics; what it accepts has a text and
+// some label on every item, and what it refuses names a line.
+func FuzzRead(f *testing.F) {
+	f.Add(`{"text":"sell","flags":["selling"],"verdict":"decline_firm"}` + "\n" + `{"text":"hi","asks":[]}`)
+	f.Add(`{"text":"hi"}`)
+	f.Add("{bad\n\n")
+	f.Add(`{"text":"x","flags":"selling","asks":{"a":1},"signals":null}`)
+	f.Fuzz(func(t *testing.T, data string) {
+		items, err := Read(strings.NewReader(data))
+		if err != nil {
+			if !strings.HasPrefix(err.Error(), "line ") && !strings.Contains(err.Error(), "token too long") {
+				t.Fatalf("an error that names no line: %v", err)
+			}
+			return
+		}
+		for _, it := range items {
+			if it.Text == "" || it.Unlabeled.Has(KindFlags|KindAsks|KindSignals|KindVerdict) {
+				t.Fatalf("accepted an item with no text or no label: %+v", it)
+			}
+		}
+		Tally(items, make([]model.Result, len(items)))
+	})
+}
