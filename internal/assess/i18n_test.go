@@ -320,6 +320,8 @@ func TestFindingsInLanguages(t *testing.T) {
 		{"selling", "李经理您好，我们公司专注于企业数字化转型，可以为贵司提供定制化的解决方案，方便约个时间给您演示一下吗？"},
 		{"reputation", "Hola, tengo una oportunidad de inversión en criptomonedas con rendimientos garantizados del 20% mensual."},
 		{"reputation", "Olá, invista em criptomoedas com retorno garantido de 10% ao mês. Me chama no WhatsApp."},
+		{"reputation", "Hola, buscamos personas para trabajo remoto de 2 horas al día, pagamos 120 dólares diarios. ¿Te interesa?"},
+		{"", "Hola Lucía, cobro 40 euros por hora como contable; ¿conoces a alguien que necesite ayuda con su declaración?"},
 		{"reputation", "Bonjour, investissez dans notre projet crypto avec un rendement garanti de 15 % par mois."},
 		{"reputation", "Hallo, investieren Sie in unser Krypto-Projekt mit garantierter Rendite von 10 % im Monat."},
 		{"reputation", "您好，我们有一个保本高收益的理财项目，每月收益10%，加我微信了解。"},

@@ -276,6 +276,13 @@ func TestFindingsInEnglish(t *testing.T) {
 		{"premature_ask", "Hi Dana, I'm going to be your team's next backend engineer. I've already read your codebase and I have ideas. When can we talk?"},
 		{"", "Hi Dana, we're looking for 3 motivated people to join our hackathon team this weekend. Interested?"},
 		{"", "Hi Dana, excited to see who your team's next engineer will be, the job post looked great!"},
+		// Crypto slang and a lure in a life story (2026-12-07); a listing,
+		// a moon and a business phone that are neither.
+		{"reputation", "gm ser, team is doxxed and LP locked. First 200 wallets get in at seed price, 15x is conservative. In before the CEX listing?"},
+		{"reputation", "This coin is about to send, mcap still under 2M. Not financial advice, but I aped in. DM me for the contract address."},
+		{"reputation", "Mum of three here! I built a six figure business from my phone and I'm looking for 4 driven women to mentor this month."},
+		{"", "Hi Dana, congrats on the stock exchange listing, and on the team being over the moon about it!"},
+		{"", "Hi Dana, I run a small bakery and take orders from my phone; loved your talk on local supply chains."},
 		// A romance lure, a fake recruiter, a vanity list, a yield, a
 		// payment mule; pitches and favours as people word them; a
 		// genuine offshore engineer and free community asks.
