@@ -13,12 +13,15 @@ import (
 // what the learned model does on sources it never saw: K folds grouped by
 // source, each judged by a model trained on the others (plus --extra).
 // --min-f1 and --min-accuracy turn it into a gate (exit 1 below them).
+// With --cv, each line also gets a 95% interval from drawing its sources
+// again (--draws), so that a figure over a few sources is read as such.
 func runEval(c *cli, args []string) int {
 	fs := c.flags("eval", "[flags] CORPUS.jsonl...")
 	var rulesFiles, extra multi
 	fs.Var(&rulesFiles, "rules", "an extra rule pack (repeatable)")
 	fs.Var(&extra, "extra", "with --cv: a corpus added to every training fold, never tested (repeatable, globs allowed)")
 	cv := fs.Int("cv", 0, "cross-validate with this many folds grouped by source (retrains the model per fold)")
+	draws := fs.Int("draws", 1000, "with --cv: bootstrap draws of the sources for the 95% intervals (0: none)")
 	t := addTrainFlags(fs)
 	verbose := fs.Bool("v", false, "list every miss")
 	minF1 := fs.Float64("min-f1", 0, "fail when flags macro-F1 is below this")
@@ -46,6 +49,9 @@ func runEval(c *cli, args []string) int {
 		res, err := train.CrossValidate(e.Pack(), docs, more, opt, *cv)
 		if err != nil {
 			return c.fail(exitFailure, "%v", err)
+		}
+		if *draws > 0 {
+			res.Bootstrap(*draws)
 		}
 		res.Write(c.stdout, *verbose)
 		rep = res.All

@@ -2,6 +2,8 @@ package train
 
 import (
 	"bytes"
+	"fmt"
+	"math"
 	"os"
 	"path/filepath"
 	"slices"
@@ -9,6 +11,7 @@ import (
 	"testing"
 
 	"politely/internal/eval"
+	"politely/internal/model"
 	"politely/internal/rules"
 )
 
@@ -190,5 +193,35 @@ func TestKindOf(t *testing.T) {
 		if got := kindOf(id); got != want {
 			t.Errorf("kindOf(%q) = %v, want %v", id, got, want)
 		}
+	}
+}
+
+// TestBootstrap: the intervals are the same run after run, hold the figure
+// itself, and collapse to it where a line has one source (drawing it again
+// can only give the same messages).
+func TestBootstrap(t *testing.T) {
+	var xs []pair
+	for i := range 40 {
+		src := string(rune('a' + i%8))
+		d := Doc{ID: fmt.Sprint(i), Group: src, Lang: "en", Gold: map[string]bool{"selling": i%2 == 0}, Verdict: "accept"}
+		res := model.Result{Verdict: "accept"}
+		if i%3 == 0 { // right on some, wrong on others
+			res.Flags = []model.Finding{{ID: "selling"}}
+		}
+		xs = append(xs, pair{d, res})
+	}
+	a, b := bootstrap(xs, 200), bootstrap(xs, 200)
+	if a != b {
+		t.Fatalf("two runs differ: %+v %+v", a, b)
+	}
+	point := report(xs).MacroF1()
+	if a.Sources != 8 || a.Lo[0] > point || a.Hi[0] < point || a.Lo[0] == a.Hi[0] {
+		t.Fatalf("flags interval %.3f-%.3f over %d sources, figure %.3f", a.Lo[0], a.Hi[0], a.Sources, point)
+	}
+	for i := range xs {
+		xs[i].doc.Group = "one"
+	}
+	if one := bootstrap(xs, 50); one.Sources != 1 || one.Lo != one.Hi || math.Abs(one.Lo[0]-point) > 1e-12 {
+		t.Fatalf("one source: %+v, figure %.3f", one, point)
 	}
 }
