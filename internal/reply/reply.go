@@ -43,11 +43,12 @@ const (
 	NotLooking   = "not_looking"
 	NoReferral   = "no_referral"
 	NoIntro      = "no_intro"
+	NoPitch      = "no_pitch"
 )
 
 // Scenarios lists the scenario ids in a stable order.
 func Scenarios() []string {
-	return []string{DoorOpen, Firm, Coffee, Internal, IntroOffer, Break, Capacity, Redirect, FollowUpFirm, Reconnect, AcceptIt, Connect, Acknowledge, Refer, Introduce, Attend, NotLooking, NoReferral, NoIntro}
+	return []string{DoorOpen, Firm, Coffee, Internal, IntroOffer, Break, Capacity, Redirect, FollowUpFirm, Reconnect, AcceptIt, Connect, Acknowledge, Refer, Introduce, Attend, NotLooking, NoReferral, NoIntro, NoPitch}
 }
 
 // Tones lists the tone ids in a stable order; the first is the default.
@@ -199,6 +200,9 @@ func choose(r model.Request, res model.Result, c common) string {
 		return FollowUpFirm
 	case res.Verdict == model.Accept:
 		return accepted(r, res, c)
+	case res.Verdict == model.DeclineFirm && res.Has("selling") && !res.Has("reputation") && !res.Has("negative_history"):
+		// A pitch: the honest reason is how you buy, not whom you know.
+		return NoPitch
 	case res.Verdict == model.DeclineFirm:
 		return Firm
 	case res.Has("burnout"):

@@ -53,7 +53,11 @@ func TestChoose(t *testing.T) {
 		{"an invitation naming where you met", model.Request{Kind: "invitation"}, model.Result{Verdict: model.Accept, Asks: []string{"connect", "event"}}, Connect},
 		{"an event declined", model.Request{}, model.Result{Verdict: model.DeclineDoorOpen, Asks: []string{"event"}}, DoorOpen},
 		{"connect after decline", model.Request{Thread: declined}, model.Result{Verdict: model.Accept, Asks: []string{"connect"}}, Reconnect},
-		{"firm", model.Request{}, model.Result{Verdict: model.DeclineFirm, Flags: flags("selling")}, Firm},
+		{"a pitch", model.Request{}, model.Result{Verdict: model.DeclineFirm, Flags: flags("selling")}, NoPitch},
+		{"a scheme", model.Request{}, model.Result{Verdict: model.DeclineFirm, Flags: flags("reputation")}, Firm},
+		{"a scheme sold", model.Request{}, model.Result{Verdict: model.DeclineFirm, Flags: flags("selling", "reputation")}, Firm},
+		{"a pitch from someone who wronged you", model.Request{}, model.Result{Verdict: model.DeclineFirm, Flags: flags("selling", "negative_history")}, Firm},
+		{"a pitch, softened", model.Request{}, model.Result{Verdict: model.DeclineDoorOpen, Flags: flags("selling")}, DoorOpen},
 		{"door open", model.Request{}, model.Result{Verdict: model.DeclineDoorOpen}, DoorOpen},
 		{"unknown verdict", model.Request{}, model.Result{}, DoorOpen},
 		{"coffee", model.Request{}, model.Result{Verdict: model.DeclineDoorOpen, Asks: []string{"meeting"}}, Coffee},
@@ -65,7 +69,7 @@ func TestChoose(t *testing.T) {
 		{"a stranger's job ask", model.Request{}, model.Result{Verdict: model.DeclineDoorOpen, Flags: flags("premature_ask"), Asks: []string{"job", "meeting"}}, Coffee},
 		{"a referral at capacity", model.Request{}, model.Result{Verdict: model.DeclineDoorOpen, Flags: flags("premature_ask", "over_capacity"), Asks: []string{"referral"}}, Capacity},
 		{"a colleague's referral", colleague, model.Result{Verdict: model.DeclineDoorOpen, Flags: flags("premature_ask"), Asks: []string{"referral"}}, Internal},
-		{"a pitch asking a referral", model.Request{}, model.Result{Verdict: model.DeclineFirm, Flags: flags("selling", "premature_ask"), Asks: []string{"referral"}}, Firm},
+		{"a pitch asking a referral", model.Request{}, model.Result{Verdict: model.DeclineFirm, Flags: flags("selling", "premature_ask"), Asks: []string{"referral"}}, NoPitch},
 		{"a role offered", model.Request{}, model.Result{Verdict: model.DeclineDoorOpen, Asks: []string{"meeting", "job"}, MinutesAsked: 15, Cues: []string{"recruiter"}}, NotLooking},
 		{"a vague note with a call", model.Request{}, model.Result{Verdict: model.DeclineDoorOpen, Asks: []string{"meeting"}, Cues: []string{"vague"}}, Coffee},
 		{"a role offered, at capacity", model.Request{}, model.Result{Verdict: model.DeclineDoorOpen, Flags: flags("over_capacity"), Cues: []string{"recruiter"}}, Capacity},
@@ -145,7 +149,7 @@ func TestOverrides(t *testing.T) {
 	for _, c := range []struct{ field, sc, tone, lang, msg string }{
 		{"lang", "", "", "xx", `unsupported language "xx"; supported: en, zh, es, fr, de, pt`},
 		{"tone", "", "snarky", "", `unsupported tone "snarky"; supported: warm, formal, brief`},
-		{"scenario", "ghost", "", "", `unsupported scenario "ghost"; supported: door_open, firm, coffee, internal, intro_offer, break, capacity, redirect, follow_up_firm, reconnect, accept, connect, acknowledge, refer, introduce, attend, not_looking, no_referral, no_intro`},
+		{"scenario", "ghost", "", "", `unsupported scenario "ghost"; supported: door_open, firm, coffee, internal, intro_offer, break, capacity, redirect, follow_up_firm, reconnect, accept, connect, acknowledge, refer, introduce, attend, not_looking, no_referral, no_intro, no_pitch`},
 	} {
 		r.Scenario, r.Tone, r.Lang = c.sc, c.tone, c.lang
 		_, err := Write(r, model.Result{})
