@@ -14,7 +14,9 @@ import (
 // source, each judged by a model trained on the others (plus --extra).
 // --min-f1 and --min-accuracy turn it into a gate (exit 1 below them).
 // With --cv, each line also gets a 95% interval from drawing its sources
-// again (--draws), so that a figure over a few sources is read as such.
+// again (--draws), so that a figure over a few sources is read as such;
+// --save keeps what each message was judged, and --against compares a
+// later run with it, message by message, which is how a change is judged.
 func runEval(c *cli, args []string) int {
 	fs := c.flags("eval", "[flags] CORPUS.jsonl...")
 	var rulesFiles, extra multi
@@ -22,6 +24,8 @@ func runEval(c *cli, args []string) int {
 	fs.Var(&extra, "extra", "with --cv: a corpus added to every training fold, never tested (repeatable, globs allowed)")
 	cv := fs.Int("cv", 0, "cross-validate with this many folds grouped by source (retrains the model per fold)")
 	draws := fs.Int("draws", 1000, "with --cv: bootstrap draws of the sources for the 95% intervals (0: none)")
+	save := fs.String("save", "", "with --cv: write what each message was judged (ids and labels, no text) to this file")
+	against := fs.String("against", "", "with --cv: compare this run with one --save wrote, message by message")
 	t := addTrainFlags(fs)
 	verbose := fs.Bool("v", false, "list every miss")
 	minF1 := fs.Float64("min-f1", 0, "fail when flags macro-F1 is below this")
@@ -55,6 +59,31 @@ func runEval(c *cli, args []string) int {
 		}
 		res.Write(c.stdout, *verbose)
 		rep = res.All
+		if *against != "" {
+			f, err := os.Open(*against)
+			if err != nil {
+				return c.fail(exitFailure, "%v", err)
+			}
+			diffs, err := res.Against(f, max(*draws, 1))
+			f.Close()
+			if err != nil {
+				return c.fail(exitFailure, "--against %s: %v", *against, err)
+			}
+			train.WriteDiff(c.stdout, *against, diffs)
+		}
+		if *save != "" {
+			f, err := os.Create(*save)
+			if err != nil {
+				return c.fail(exitFailure, "%v", err)
+			}
+			err = res.Save(f)
+			if cerr := f.Close(); err == nil {
+				err = cerr
+			}
+			if err != nil {
+				return c.fail(exitFailure, "--save: %v", err)
+			}
+		}
 	} else {
 		var items []eval.Item
 		for _, name := range fs.Args() {

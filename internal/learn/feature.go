@@ -304,6 +304,9 @@ const (
 	cwMoney
 	cwWe
 	cwI
+	// cwPlural makes the I word right before it a we: Chinese writes "we"
+	// as 我们 and "our company" as 我司, and each character is a word.
+	cwPlural
 )
 
 var cueWords = map[string]cueWord{
@@ -313,15 +316,18 @@ var cueWords = map[string]cueWord{
 	"unsere": cwWe, "nous": cwWe, "notre": cwWe, "nos": cwWe, "nosotros": cwWe, "nuestro": cwWe, "nuestra": cwWe,
 	"i": cwI, "my": cwI, "me": cwI, "ive": cwI, "im": cwI, "mine": cwI, "ich": cwI, "mein": cwI, "meine": cwI,
 	"mich": cwI, "je": cwI, "moi": cwI, "mon": cwI, "ma": cwI, "mes": cwI, "yo": cwI, "mi": cwI, "mis": cwI, "我": cwI,
+	"们": cwPlural, "司": cwPlural,
 }
 
 // cueCount adds up the cue words of a message.
 type cueCount struct {
 	we, i       int
 	link, money bool
+	afterI      int // 1 + the index of the last I word, 0: none yet
 }
 
-func (c *cueCount) add(w cueWord) {
+// add counts cue word w, word k of the message.
+func (c *cueCount) add(w cueWord, k int) {
 	switch w {
 	case cwLink:
 		c.link = true
@@ -331,6 +337,13 @@ func (c *cueCount) add(w cueWord) {
 		c.we++
 	case cwI:
 		c.i++
+		c.afterI = k + 1
+	case cwPlural:
+		if c.afterI == k { // 我 right before: 我们, 我司
+			c.i--
+			c.we++
+			c.afterI = 0
+		}
 	}
 }
 
@@ -343,8 +356,8 @@ func Cues(raw string, f *text.Folded, fn func(name string)) {
 
 // countCues counts the cue words of f (the lexicon counts them on its way).
 func countCues(f *text.Folded) (c cueCount) {
-	for _, w := range f.List() {
-		c.add(cueWords[f.Norm[w.Start:w.End]])
+	for k, w := range f.List() {
+		c.add(cueWords[f.Norm[w.Start:w.End]], k)
 	}
 	return c
 }

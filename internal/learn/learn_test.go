@@ -37,6 +37,9 @@ func TestFeatures(t *testing.T) {
 		{"Can I pick your brain?", cfg, []string{"w:pick your brain", "w:pick your", "w:brain", "s:question", "s:len<15"}, []string{"w:can i pick your"}},
 		{"We help companies like yours grow.", cfg, []string{"w:we help", "w:companies like yours", "p:compa", "x:nies", "s:no-question", "s:we>i"}, nil},
 		{"I am looking for my next role; my CV is attached.", cfg, []string{"s:i>we", "w:next role"}, []string{"s:we>i"}},
+		{"我们公司专注于物流，我司价格优惠。", cfg, []string{"s:we>i"}, []string{"s:i>we"}}, // 我们 and 我司 are we
+		{"我想请教我们的事，我很期待", cfg, []string{"s:i>we"}, []string{"s:we>i"}},     // two I, one we
+		{"我想请教我们的事", cfg, nil, []string{"s:i>we", "s:we>i"}},               // one each
 		{"Book a slot: https://calendly.com/x/15min", cfg, []string{"s:link", "s:booking"}, nil},
 		{"Hi Anna, quick one. Are you hiring? Or are you not?", cfg, []string{"s:greet-name", "s:questions"}, nil},
 		{"hi there, great to meet you", cfg, nil, []string{"s:greet-name"}},

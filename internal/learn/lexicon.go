@@ -232,7 +232,7 @@ func (m *Model) words(s *Scorer, raw string, f *text.Folded, lex []int32, negate
 			e = x.index.get(key(KindWord, norm, at, end))
 		}
 		if e >= 0 {
-			c.add(x.words[e].cue)
+			c.add(x.words[e].cue, k)
 		}
 		if len(s.names) > 0 && s.names[k] {
 			prev = -1

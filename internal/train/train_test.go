@@ -225,3 +225,48 @@ func TestBootstrap(t *testing.T) {
 		t.Fatalf("one source: %+v, figure %.3f", one, point)
 	}
 }
+
+// TestAgainst: a run compared with itself differs by nothing; a run that
+// gets one more message right differs by that; and a saved run of other
+// messages, or a broken line, is an error that says so.
+func TestAgainst(t *testing.T) {
+	var judged []pair
+	for i := range 12 {
+		d := Doc{ID: fmt.Sprint("m", i), Group: fmt.Sprint(i % 4), Lang: "en", Gold: map[string]bool{"selling": i < 6}, Verdict: "decline_firm"}
+		res := model.Result{Verdict: "accept"}
+		if i < 3 {
+			res = model.Result{Verdict: "decline_firm", Flags: []model.Finding{{ID: "selling"}}}
+		}
+		judged = append(judged, pair{d, res})
+	}
+	base := &CV{judged: judged}
+	var saved bytes.Buffer
+	if err := base.Save(&saved); err != nil {
+		t.Fatal(err)
+	}
+	same, err := base.Against(bytes.NewReader(saved.Bytes()), 100)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d := same["all"]; d.Delta != [4]float64{} || d.Lo != [4]float64{} || d.Hi != [4]float64{} || d.Messages != 12 {
+		t.Fatalf("a run against itself: %+v", d)
+	}
+	better := &CV{judged: slices.Clone(judged)}
+	better.judged[3].res = model.Result{Verdict: "decline_firm", Flags: []model.Finding{{ID: "selling"}}}
+	diff, err := better.Against(bytes.NewReader(saved.Bytes()), 100)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d := diff["all"]; d.Delta[0] <= 0 || d.Delta[3] <= 0 || d.Hi[0] < d.Delta[0] || d.Lo[0] < 0 {
+		t.Fatalf("one more right: %+v", d)
+	}
+	for _, bad := range []struct{ saved, want string }{
+		{strings.Replace(saved.String(), `"m3"`, `"x3"`, 1), "did not judge"},
+		{strings.SplitAfterN(saved.String(), "\n", 2)[1], "judged 11 messages"},
+		{"{bad\n", "line 1"},
+	} {
+		if _, err := base.Against(strings.NewReader(bad.saved), 10); err == nil || !strings.Contains(err.Error(), bad.want) {
+			t.Errorf("want an error with %q, got %v", bad.want, err)
+		}
+	}
+}
