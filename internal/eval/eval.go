@@ -4,6 +4,7 @@ package eval
 
 import (
 	"bufio"
+	"errors"
 	"fmt"
 	"io"
 	"sort"
@@ -119,26 +120,35 @@ func macro(m map[string]*Score, ids []string) float64 {
 // VerdictAccuracy is the share of items with the right verdict.
 func (r *Report) VerdictAccuracy() float64 { return ratio(r.VerdictRight, r.Verdicts) }
 
-// Read parses a corpus. A malformed line is an error naming the line.
-func Read(rd io.Reader) ([]Item, error) {
-	var items []Item
-	sc := bufio.NewScanner(rd)
+// Lines calls fn with every line of r that is not blank, parsed: one JSON
+// object a line. A line that is not valid JSON, or that fn refuses, is an
+// error naming the line.
+func Lines(r io.Reader, fn func(g gjson.Result) error) error {
+	sc := bufio.NewScanner(r)
 	sc.Buffer(make([]byte, 1<<20), 16<<20)
-	n := 0
-	for sc.Scan() {
-		n++
+	for n := 1; sc.Scan(); n++ {
 		line := strings.TrimSpace(sc.Text())
 		if line == "" {
 			continue
 		}
 		if !gjson.Valid(line) {
-			return nil, fmt.Errorf("line %d: not valid JSON", n)
+			return fmt.Errorf("line %d: not valid JSON", n)
 		}
-		g := gjson.Parse(line)
+		if err := fn(gjson.Parse(line)); err != nil {
+			return fmt.Errorf("line %d: %w", n, err)
+		}
+	}
+	return sc.Err()
+}
+
+// Read parses a corpus. A malformed line is an error naming the line.
+func Read(rd io.Reader) ([]Item, error) {
+	var items []Item
+	err := Lines(rd, func(g gjson.Result) error {
 		it := Item{ID: g.Get("id").String(), Text: g.Get("text").String(), Verdict: g.Get("verdict").String(),
 			Source: g.Get("source").String(), Lang: g.Get("lang").String()}
 		if it.Text == "" {
-			return nil, fmt.Errorf("line %d: no \"text\"", n)
+			return errors.New(`no "text"`)
 		}
 		for _, f := range g.Get("flags").Array() {
 			it.Flags = append(it.Flags, f.String())
@@ -158,11 +168,12 @@ func Read(rd io.Reader) ([]Item, error) {
 			}
 		}
 		if it.Unlabeled.Has(KindFlags | KindAsks | KindSignals | KindVerdict) {
-			return nil, fmt.Errorf("line %d: no labels (\"flags\", \"asks\", \"signals\" or \"verdict\")", n)
+			return errors.New(`no labels ("flags", "asks", "signals" or "verdict")`)
 		}
 		items = append(items, it)
-	}
-	return items, sc.Err()
+		return nil
+	})
+	return items, err
 }
 
 // Run scores judge on items.

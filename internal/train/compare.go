@@ -4,13 +4,13 @@ import (
 	"bufio"
 	"fmt"
 	"io"
-	"math/rand/v2"
 	"slices"
 	"strconv"
 	"strings"
 
 	"github.com/tidwall/gjson"
 
+	"politely/internal/eval"
 	"politely/internal/model"
 )
 
@@ -57,17 +57,7 @@ type Diff struct {
 // saved run names a message this one did not judge, or lacks one.
 func (cv *CV) Against(r io.Reader, draws int) (map[string]Diff, error) {
 	saved := map[string]model.Result{}
-	sc := bufio.NewScanner(r)
-	sc.Buffer(make([]byte, 1<<16), 1<<20)
-	for n := 1; sc.Scan(); n++ {
-		line := strings.TrimSpace(sc.Text())
-		if line == "" {
-			continue
-		}
-		if !gjson.Valid(line) {
-			return nil, fmt.Errorf("line %d: not valid JSON", n)
-		}
-		g := gjson.Parse(line)
+	err := eval.Lines(r, func(g gjson.Result) error {
 		var res model.Result
 		for _, f := range g.Get("flags").Array() {
 			res.Flags = append(res.Flags, model.Finding{ID: f.String()})
@@ -80,8 +70,9 @@ func (cv *CV) Against(r io.Reader, draws int) (map[string]Diff, error) {
 		}
 		res.Verdict = g.Get("verdict").String()
 		saved[g.Get("id").String()] = res
-	}
-	if err := sc.Err(); err != nil {
+		return nil
+	})
+	if err != nil {
 		return nil, err
 	}
 	if len(saved) != len(cv.judged) {
@@ -104,57 +95,22 @@ func (cv *CV) Against(r io.Reader, draws int) (map[string]Diff, error) {
 	return out, nil
 }
 
-// figures are a report's four figures.
-func figures(xs []pair) [4]float64 {
-	r := report(xs)
-	return [4]float64{r.MacroF1(), r.AsksF1(), r.SignalsF1(), r.VerdictAccuracy()}
-}
-
 func paired(ps [][2]pair, draws int) Diff {
-	var groups [][][2]pair
-	at := map[string]int{}
-	for _, p := range ps {
-		i, ok := at[p[0].doc.Group]
-		if !ok {
-			i = len(groups)
-			at[p[0].doc.Group] = i
-			groups = append(groups, nil)
+	// Both runs are measured on the same draw: the difference moves only
+	// with the messages they judge differently.
+	delta := func(ps [][2]pair) (d [4]float64) {
+		a, b := make([]pair, len(ps)), make([]pair, len(ps))
+		for i, p := range ps {
+			a[i], b[i] = p[0], p[1]
 		}
-		groups[i] = append(groups[i], p)
-	}
-	split := func(ps [][2]pair) (a, b []pair) {
-		for _, p := range ps {
-			a, b = append(a, p[0]), append(b, p[1])
-		}
-		return a, b
-	}
-	d := Diff{Messages: len(ps)}
-	a, b := split(ps)
-	fa, fb := figures(a), figures(b)
-	for k := range d.Delta {
-		d.Delta[k] = fa[k] - fb[k]
-	}
-	r := rand.New(rand.NewPCG(2, uint64(len(ps))))
-	var deltas [4][]float64
-	var sample [][2]pair
-	for range draws {
-		sample = sample[:0]
-		for range groups {
-			sample = append(sample, groups[r.IntN(len(groups))]...)
-		}
-		a, b := split(sample)
 		fa, fb := figures(a), figures(b)
-		for k := range deltas {
-			deltas[k] = append(deltas[k], fa[k]-fb[k])
+		for k := range d {
+			d[k] = fa[k] - fb[k]
 		}
+		return d
 	}
-	for k := range deltas {
-		slices.Sort(deltas[k])
-		if n := len(deltas[k]); n > 0 {
-			d.Lo[k], d.Hi[k] = deltas[k][n*25/1000], deltas[k][(n*975-1)/1000]
-		}
-	}
-	return d
+	lo, hi, _ := drawSources(ps, func(p [2]pair) string { return p[0].doc.Group }, draws, 2, delta)
+	return Diff{Delta: delta(ps), Lo: lo, Hi: hi, Messages: len(ps)}
 }
 
 // WriteDiff prints a comparison made by Against: the "all" line first,

@@ -155,38 +155,53 @@ func (cv *CV) Bootstrap(draws int) {
 }
 
 func bootstrap(xs []pair, draws int) Interval {
-	var groups [][]pair
+	lo, hi, sources := drawSources(xs, func(x pair) string { return x.doc.Group }, draws, 1, figures)
+	return Interval{Lo: lo, Hi: hi, Sources: sources}
+}
+
+// drawSources is the bootstrap both Bootstrap and Against run: the items
+// are grouped by source, and draws times as many sources as there are are
+// drawn with replacement (seeded by seed and the number of items, so a run
+// is repeatable) and measured by fn. It returns the 2.5th and 97.5th
+// percentiles of each of fn's four figures, and the number of sources.
+func drawSources[T any](xs []T, source func(T) string, draws int, seed uint64, fn func([]T) [4]float64) (lo, hi [4]float64, sources int) {
+	var groups [][]T
 	at := map[string]int{}
 	for _, x := range xs {
-		i, ok := at[x.doc.Group]
+		i, ok := at[source(x)]
 		if !ok {
 			i = len(groups)
-			at[x.doc.Group] = i
+			at[source(x)] = i
 			groups = append(groups, nil)
 		}
 		groups[i] = append(groups[i], x)
 	}
-	r := rand.New(rand.NewPCG(1, uint64(len(xs))))
+	r := rand.New(rand.NewPCG(seed, uint64(len(xs))))
 	var figs [4][]float64
-	var sample []pair
+	var sample []T
 	for range draws {
 		sample = sample[:0]
 		for range groups {
 			sample = append(sample, groups[r.IntN(len(groups))]...)
 		}
-		rep := report(sample)
-		for k, v := range [4]float64{rep.MacroF1(), rep.AsksF1(), rep.SignalsF1(), rep.VerdictAccuracy()} {
+		for k, v := range fn(sample) {
 			figs[k] = append(figs[k], v)
 		}
 	}
-	iv := Interval{Sources: len(groups)}
 	for k := range figs {
 		slices.Sort(figs[k])
 		if n := len(figs[k]); n > 0 {
-			iv.Lo[k], iv.Hi[k] = figs[k][n*25/1000], figs[k][(n*975-1)/1000]
+			lo[k], hi[k] = figs[k][n*25/1000], figs[k][(n*975-1)/1000]
 		}
 	}
-	return iv
+	return lo, hi, len(groups)
+}
+
+// figures are a report's four figures: flags, asks and signals macro-F1
+// and verdict accuracy.
+func figures(xs []pair) [4]float64 {
+	r := report(xs)
+	return [4]float64{r.MacroF1(), r.AsksF1(), r.SignalsF1(), r.VerdictAccuracy()}
 }
 
 type pair struct {
