@@ -3,7 +3,6 @@ package reply
 import (
 	"embed"
 	"fmt"
-	"regexp"
 	"strings"
 	"sync"
 
@@ -13,8 +12,6 @@ import (
 //go:embed data/*.json
 var files embed.FS
 
-// slotRe finds the {slot} names in a phrasing.
-var slotRe = regexp.MustCompile(`\{([a-z_]+)\}`)
 
 // known lists every slot a phrasing may use. The facts are the ones that
 // come from the profile: a phrasing using them is preferred when they are
@@ -67,7 +64,10 @@ type compiled struct {
 
 // data compiles the embedded phrasings once. They are part of the binary, so
 // an error is a defect the tests catch; Write reports it rather than panic.
-var data = sync.OnceValues(func() (*compiled, error) {
+var data = sync.OnceValues(compileAll)
+
+// compileAll compiles common.json and every language's phrasings.
+func compileAll() (*compiled, error) {
 	out := &compiled{langs: map[string]*language{}}
 	b, err := files.ReadFile("data/common.json")
 	if err != nil {
@@ -89,7 +89,7 @@ var data = sync.OnceValues(func() (*compiled, error) {
 		out.langs[lang] = l
 	}
 	return out, nil
-})
+}
 
 func compileLang(lang string) (*language, error) {
 	name := "data/" + lang + ".json"
@@ -128,12 +128,12 @@ func compileLang(lang string) (*language, error) {
 		for _, s := range r.Array() {
 			t := s.String()
 			vr := variant{text: t}
-			for _, m := range slotRe.FindAllStringSubmatch(t, -1) {
-				fact, ok := known[m[1]]
+			for _, slot := range slotsOf(t) {
+				fact, ok := known[slot]
 				if !ok && perr == nil {
-					perr = fmt.Errorf("reply: %s %s: unknown slot {%s} in %q", name, where, m[1], t)
+					perr = fmt.Errorf("reply: %s %s: unknown slot {%s} in %q", name, where, slot, t)
 				}
-				vr.slots = append(vr.slots, m[1])
+				vr.slots = append(vr.slots, slot)
 				if fact {
 					vr.facts++
 				}
@@ -142,28 +142,38 @@ func compileLang(lang string) (*language, error) {
 		}
 		return p
 	}
+	// Each object is read once into a map: a gjson path is found by
+	// reading the document from its start, and asking for every scenario
+	// and tone by path read the whole file some 400 times, which made the
+	// first reply after a start (inside WebAssembly) 46 ms slower.
+	tones, scenarios := fields(v.Get("tones")), map[string]map[string]gjson.Result{}
+	for sc, r := range fields(v.Get("scenarios")) {
+		scenarios[sc] = fields(r)
+	}
 	for _, tone := range Tones() {
-		base := v.Get("tones." + tone)
-		if !base.Exists() {
+		base, ok := tones[tone]
+		if !ok {
 			return nil, fmt.Errorf("reply: %s has no tone %q", name, tone)
 		}
+		baseParts := fields(base)
 		for _, sc := range Scenarios() {
-			s := v.Get("scenarios." + sc + "." + tone)
-			if !s.Exists() {
+			s, ok := scenarios[sc][tone]
+			if !ok {
 				return nil, fmt.Errorf("reply: %s has no %s.%s", name, sc, tone)
 			}
+			parts := fields(s)
 			where := sc + "." + tone
 			pick := func(key string) part {
-				if r := s.Get(key); r.Exists() {
+				if r, ok := parts[key]; ok {
 					return compilePart(where+"."+key, r)
 				}
-				return compilePart("tones."+tone+"."+key, base.Get(key))
+				return compilePart("tones."+tone+"."+key, baseParts[key])
 			}
 			vc := &voice{
 				greet: pick("greet"), greetAnon: pick("greet_anon"), thanks: pick("thanks"),
 				wish: pick("wish"), signoff: pick("signoff"), pad: pick("pad"),
 			}
-			for i, b := range s.Get("body").Array() {
+			for i, b := range parts["body"].Array() {
 				vc.body = append(vc.body, compilePart(fmt.Sprintf("%s.body.%d", where, i), b))
 			}
 			if err := vc.check(); err != nil {
@@ -176,6 +186,39 @@ func compileLang(lang string) (*language, error) {
 		}
 	}
 	return l, perr
+}
+
+// slotsOf lists the slots of a phrasing in order: each {name} of lower-case
+// letters and underscores (what the regular expression `\{([a-z_]+)\}`
+// finds, read without one: the phrasings are thousands).
+func slotsOf(t string) []string {
+	var out []string
+	for i := 0; i < len(t); i++ {
+		if t[i] != '{' {
+			continue
+		}
+		j := i + 1
+		for j < len(t) && (t[j] >= 'a' && t[j] <= 'z' || t[j] == '_') {
+			j++
+		}
+		if j > i+1 && j < len(t) && t[j] == '}' {
+			out = append(out, t[i+1:j])
+			i = j
+		}
+	}
+	return out
+}
+
+// fields reads the members of a JSON object, once; none when r is no object.
+func fields(r gjson.Result) map[string]gjson.Result {
+	m := map[string]gjson.Result{}
+	r.ForEach(func(k, v gjson.Result) bool {
+		if r.IsObject() {
+			m[k.String()] = v
+		}
+		return true
+	})
+	return m
 }
 
 // check makes sure a reply can always be written without profile facts and

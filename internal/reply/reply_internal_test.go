@@ -2,6 +2,8 @@ package reply
 
 import (
 	"errors"
+	"regexp"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -289,6 +291,41 @@ func TestContainsWord(t *testing.T) {
 	} {
 		if got := containsWord(c.s, c.w); got != c.want {
 			t.Errorf("containsWord(%q, %q) = %v, want %v", c.s, c.w, got, c.want)
+		}
+	}
+}
+
+// BenchmarkCompile is what the first reply after a start costs: every
+// language's phrasings compiled (inside WebAssembly, several times this).
+func BenchmarkCompile(b *testing.B) {
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := compileAll(); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// TestSlotsOf: the hand-written reader of {slots} finds what the regular
+// expression it replaced finds, on odd cases and on every phrasing.
+func TestSlotsOf(t *testing.T) {
+	re := regexp.MustCompile(`\{([a-z_]+)\}`)
+	cases := []string{"", "{", "}", "{}", "{a}", "x {first} y {full}", "{{name}}", "{Name}", "{a b}", "{a_b}{c}", "{a", "a}", "{é}", "{first}."}
+	for _, f := range []string{"en", "zh", "es", "fr", "de", "pt"} {
+		b, err := files.ReadFile("data/" + f + ".json")
+		if err != nil {
+			t.Fatal(err)
+		}
+		cases = append(cases, re.FindAllString(string(b), -1)...)
+		cases = append(cases, string(b))
+	}
+	for _, c := range cases {
+		var want []string
+		for _, m := range re.FindAllStringSubmatch(c, -1) {
+			want = append(want, m[1])
+		}
+		if got := slotsOf(c); !slices.Equal(got, want) {
+			t.Errorf("slotsOf(%.40q) = %v, want %v", c, got, want)
 		}
 	}
 }
