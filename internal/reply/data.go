@@ -12,7 +12,6 @@ import (
 //go:embed data/*.json
 var files embed.FS
 
-
 // known lists every slot a phrasing may use. The facts are the ones that
 // come from the profile: a phrasing using them is preferred when they are
 // filled (the reply should use what the user configured) and never chosen
