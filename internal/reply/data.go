@@ -57,17 +57,26 @@ type common struct {
 }
 
 type compiled struct {
-	langs  map[string]*language
+	langs  map[string]func() (*language, error) // each compiled when first asked for
 	common common
 }
 
-// data compiles the embedded phrasings once. They are part of the binary, so
-// an error is a defect the tests catch; Write reports it rather than panic.
-var data = sync.OnceValues(compileAll)
+// lang is language l's phrasings, compiled on first use: a reply is in one
+// language, and compiling all six made the first reply after a start
+// (inside WebAssembly) some 20 ms slower. The tests compile every one.
+func (d *compiled) lang(l string) (*language, error) {
+	f, ok := d.langs[l]
+	if !ok {
+		return nil, fmt.Errorf("reply: no language %q", l)
+	}
+	return f()
+}
 
-// compileAll compiles common.json and every language's phrasings.
-func compileAll() (*compiled, error) {
-	out := &compiled{langs: map[string]*language{}}
+// data reads the embedded common phrasings once, and readies every
+// language's. They are part of the binary, so an error is a defect the
+// tests catch; Write reports it rather than panic.
+var data = sync.OnceValues(func() (*compiled, error) {
+	out := &compiled{langs: map[string]func() (*language, error){}}
 	b, err := files.ReadFile("data/common.json")
 	if err != nil {
 		return nil, err
@@ -81,14 +90,10 @@ func compileAll() (*compiled, error) {
 		out.common.introOffer = append(out.common.introOffer, normalize(s.String()))
 	}
 	for _, lang := range Langs() {
-		l, err := compileLang(lang)
-		if err != nil {
-			return nil, err
-		}
-		out.langs[lang] = l
+		out.langs[lang] = sync.OnceValues(func() (*language, error) { return compileLang(lang) })
 	}
 	return out, nil
-}
+})
 
 func compileLang(lang string) (*language, error) {
 	name := "data/" + lang + ".json"

@@ -102,7 +102,11 @@ func TestPortugueseNeutral(t *testing.T) {
 	gendered := regexp.MustCompile(`(?i)(?:^|\P{L})(obrigad[oa]s?|ocupad[oa]s?|prezad[oa]s?|bem-vind[oa]s?|grat[oa]s?|agradecid[oa]s?|car[oa]|senhor|senhora|ambos|ambas|nós dois|nós duas|sozinh[oa]|interessad[oa]|convidad[oa]|honrad[oa]|animad[oa]|lisonjead[oa]|encantad[oa]|dispost[oa]|sobrecarregad[oa]|afastad[oa]|focad[oa]|atarefad[oa]|cansad[oa]|[a-zà-ú]+-los?)(?:\P{L}|$)`)
 	familiar := regexp.MustCompile(`(?i)(?:^|\P{L})(você|vocês|te|tu|teu|tua)(?:\P{L}|$)`)
 	n := 0
-	for sc, tones := range d.langs["pt"].voices {
+	pt, err := d.lang("pt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for sc, tones := range pt.voices {
 		for tone, v := range tones {
 			parts := []part{v.greet, v.greetAnon, v.thanks, v.wish, v.signoff, v.pad}
 			parts = append(parts, v.body...)

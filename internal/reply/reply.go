@@ -89,10 +89,14 @@ func Write(r model.Request, res model.Result) (model.Reply, error) {
 	if err != nil {
 		return model.Reply{}, err
 	}
+	l, err := d.lang(lang)
+	if err != nil {
+		return model.Reply{}, err
+	}
 	if first(r.Tone, r.Profile.Tone) == "" && (res.Lang == "" || defaultLang(res.Lang, "") == lang) {
 		// No tone chosen: a reply in the message's language answers in
 		// its register (register.go).
-		if t := d.langs[lang].reg.mirror(r.Text); t != "" {
+		if t := l.reg.mirror(r.Text); t != "" {
 			tone = t
 		}
 	}
@@ -102,9 +106,9 @@ func Write(r model.Request, res model.Result) (model.Reply, error) {
 	} else if sc, err = option("scenario", sc, Scenarios()); err != nil {
 		return model.Reply{}, err
 	}
-	w := writer{lang: d.langs[lang], v: d.langs[lang].voices[sc][tone], tone: tone}
+	w := writer{lang: l, v: l.voices[sc][tone], tone: tone}
 	w.seed = seed(r, sc, tone, lang)
-	w.slots = slots(r, res, sc, d.langs[lang])
+	w.slots = slots(r, res, sc, l)
 	return model.Reply{Scenario: sc, Tone: tone, Lang: lang, Text: w.write()}, nil
 }
 

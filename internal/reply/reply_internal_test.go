@@ -295,14 +295,31 @@ func TestContainsWord(t *testing.T) {
 	}
 }
 
-// BenchmarkCompile is what the first reply after a start costs: every
+// BenchmarkCompile is what the first reply after a start costs: one
 // language's phrasings compiled (inside WebAssembly, several times this).
 func BenchmarkCompile(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
-		if _, err := compileAll(); err != nil {
+		if _, err := compileLang("en"); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// TestCompileEvery: every language's phrasings compile, whichever a test
+// happened to ask for, since a language is compiled only when first used.
+func TestCompileEvery(t *testing.T) {
+	d, err := data()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, l := range Langs() {
+		if _, err := d.lang(l); err != nil {
+			t.Error(err)
+		}
+	}
+	if _, err := d.lang("xx"); err == nil {
+		t.Error("no error for a language there is none of")
 	}
 }
 
