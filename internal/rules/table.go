@@ -104,10 +104,22 @@ func (e *edges) get(node, id int32) int32 {
 	}
 }
 
-// ready gives an empty table its first slots, so that get needs no check.
-func (e *edges) ready() {
-	if len(e.slots) == 0 {
-		e.slots, e.mask = make([]uint64, 64), 63
+// size gives an empty table room for n edges before it grows (and slots,
+// so that get needs no check).
+func (e *edges) size(n int) {
+	k := 64
+	for 5*k < 8*n {
+		k *= 2
+	}
+	e.slots, e.mask, e.n = make([]uint64, k), uint64(k-1), 0
+}
+
+// each calls fn with every edge: node, word id, child.
+func (e *edges) each(fn func(node, id, child int32)) {
+	for _, s := range e.slots {
+		if s != 0 {
+			fn(int32(s>>(nodeBits+idBits)), int32(s>>nodeBits&(1<<idBits-1)), int32(s&childMask))
+		}
 	}
 }
 
