@@ -213,8 +213,9 @@ type matcher struct {
 	words  map[string]int32 // word → id (from 1)
 	names  []string         // id-1 → word
 	root   []int32          // word id → child node of the root (0: none)
-	out    [][]target       // node → phrases that end there
-	prefix [][]prefixTarget // node → phrases whose last word is a prefix
+	nodes  int32            // how many nodes (node 0 is none, 1 the root)
+	out    []nodeTarget     // the phrases that end at a node, in the order added
+	prefix []nodePrefix     // the phrases whose last word is a prefix, by the node before it
 
 	path    []pathStep                // the words of the phrase added last, and the nodes they reached
 	rootPre map[string][]prefixTarget // first bytes → prefix phrases of one word
@@ -262,6 +263,20 @@ type prefixTarget struct {
 	t      target
 }
 
+// nodeTarget and nodePrefix are what add files under a node, in one list
+// each rather than one list a node: some 30,000 small lists, each an
+// allocation, were a good part of compiling the phrases inside WebAssembly.
+// freeze groups them by node.
+type nodeTarget struct {
+	node int32
+	t    target
+}
+
+type nodePrefix struct {
+	node int32
+	pt   prefixTarget
+}
+
 func newMatcher() *matcher {
 	// Sized for the default pack (some 6,200 words, 48,000 edges and 51,000
 	// nodes in 2026-12), so that start-up does not spend its time growing
@@ -270,7 +285,8 @@ func newMatcher() *matcher {
 	// The children of the trie go straight into the table the scan reads:
 	// a map built first and copied in freeze was slow inside WebAssembly.
 	m.edges.size(1 << 16)
-	m.out, m.prefix = make([][]target, 2, 1<<16), make([][]prefixTarget, 2, 1<<16)
+	m.nodes = 2
+	m.out = make([]nodeTarget, 0, 1<<15)
 	return m
 }
 
@@ -363,9 +379,8 @@ func (m *matcher) child(node int32, w string, create bool) int32 {
 }
 
 func (m *matcher) newNode() int32 {
-	m.out = append(m.out, nil)
-	m.prefix = append(m.prefix, nil)
-	return int32(len(m.out) - 1)
+	m.nodes++
+	return m.nodes - 1
 }
 
 // pairKey is the key of word a followed by word b in the filter of pairs,
@@ -386,12 +401,12 @@ func (m *matcher) follows(a, b int32) bool {
 // freeze lays the built index out for Scan: word tables that hold each
 // word's root node, packed edges, and every node's phrases in flat arrays.
 func (m *matcher) freeze() error {
-	if len(m.out) >= 1<<nodeBits || len(m.words) >= 1<<idBits {
-		return fmt.Errorf("the phrases make %d trie nodes and %d distinct words; the index holds at most %d and %d", len(m.out), len(m.words), 1<<nodeBits-1, 1<<idBits-1)
+	if m.nodes >= 1<<nodeBits || len(m.words) >= 1<<idBits {
+		return fmt.Errorf("the phrases make %d trie nodes and %d distinct words; the index holds at most %d and %d", m.nodes, len(m.words), 1<<nodeBits-1, 1<<idBits-1)
 	}
 	// Which word each node was reached by: an edge from a node reached by a
 	// to a word b means some phrase holds "a b".
-	by := make([]int32, len(m.out))
+	by := make([]int32, m.nodes)
 	for id, c := range m.root {
 		if c != 0 {
 			by[c] = int32(id)
@@ -399,7 +414,7 @@ func (m *matcher) freeze() error {
 	}
 	m.edges.each(func(node, id, c int32) { by[c] = id })
 	m.adjacent = learn.NewFilter()
-	hasKids := make([]bool, len(m.out))
+	hasKids := make([]bool, m.nodes)
 	m.edges.each(func(node, id, c int32) {
 		hasKids[node] = true
 		m.adjacent.Add(pairKey(by[node], id))
@@ -416,16 +431,42 @@ func (m *matcher) freeze() error {
 		m.roots.put(pk, int32(start), int32(len(m.rootPres)))
 	}
 	m.rootPre = nil
+	// Every node's phrases, grouped by node in the order they were added,
+	// a phrase found twice at a node (two expansions of one rule alike)
+	// kept once.
+	m.node = make([]nodeInfo, m.nodes+1)
+	for _, o := range m.out {
+		m.node[o.node+1].out++
+	}
+	for _, p := range m.prefix {
+		m.node[p.node+1].pre++
+	}
+	for n := int32(1); n <= m.nodes; n++ {
+		m.node[n].out += m.node[n-1].out
+		m.node[n].pre += m.node[n-1].pre
+	}
+	m.outs, m.pres = make([]target, len(m.out)), make([]prefixTarget, len(m.prefix))
+	fill := make([]int32, m.nodes)
+	for _, o := range m.out {
+		m.outs[m.node[o.node].out+fill[o.node]] = o.t
+		fill[o.node]++
+	}
+	clear(fill)
+	for _, p := range m.prefix {
+		m.pres[m.node[p.node].pre+fill[p.node]] = p.pt
+		fill[p.node]++
+	}
+	m.dedupe()
 	for w, id := range m.words {
 		root := int32(0)
 		if int(id) < len(m.root) && m.root[id] != 0 {
 			// What the scan needs to know of the node before reading it.
 			n := m.root[id]
 			root = n
-			if len(m.out[n]) > 0 {
+			if m.node[n].out < m.node[n+1].out {
 				root |= rootOuts
 			}
-			if len(m.prefix[n]) > 0 {
+			if m.node[n].pre < m.node[n+1].pre {
 				root |= rootPres
 			}
 			if hasKids[n] {
@@ -449,16 +490,29 @@ func (m *matcher) freeze() error {
 			m.short.put(k, id, root)
 		}
 	}
-	m.node = make([]nodeInfo, len(m.out)+1)
-	for n := range m.out {
-		m.node[n] = nodeInfo{int32(len(m.outs)), int32(len(m.pres))}
-		m.outs = append(m.outs, m.out[n]...)
-		m.pres = append(m.pres, m.prefix[n]...)
-	}
-	m.node[len(m.out)] = nodeInfo{int32(len(m.outs)), int32(len(m.pres))}
 	// What only building needs goes: the scan reads the frozen arrays.
 	m.words, m.root, m.out, m.prefix, m.path = nil, nil, nil, nil, nil
 	return nil
+}
+
+// dedupe drops a phrase found twice at one node from outs (two expansions
+// of a rule that fold alike, "{I'm|Im} in"), keeping the first, and moves
+// every node's offsets to match. A node holds few phrases: a scan of its
+// own is cheap.
+func (m *matcher) dedupe() {
+	w := int32(0)
+	for n := int32(0); n < m.nodes; n++ {
+		from, to := m.node[n].out, m.node[n+1].out
+		m.node[n].out = w
+		for i := from; i < to; i++ {
+			if !slices.Contains(m.outs[m.node[n].out:w], m.outs[i]) {
+				m.outs[w] = m.outs[i]
+				w++
+			}
+		}
+	}
+	m.node[m.nodes].out = w
+	m.outs = m.outs[:w:w]
 }
 
 // add files one folded phrase under its target.
@@ -495,12 +549,7 @@ func (m *matcher) add(p pattern, t target) {
 		step(last)
 	}
 	if !p.prefix {
-		for _, have := range m.out[node] {
-			if have == t {
-				return
-			}
-		}
-		m.out[node] = append(m.out[node], t)
+		m.out = append(m.out, nodeTarget{node, t})
 		return
 	}
 	pt := prefixTarget{prefix: last, t: t}
@@ -512,7 +561,7 @@ func (m *matcher) add(p pattern, t target) {
 		m.pre3[b>>6] |= 1 << (b & 63)
 		return
 	}
-	m.prefix[node] = append(m.prefix[node], pt)
+	m.prefix = append(m.prefix, nodePrefix{node, pt})
 }
 
 // A one-word prefix phrase ("sell*") is indexed by its first preLen bytes,
