@@ -27,10 +27,10 @@ const maxExpansions = 2048
 // Everything else is folded like the message (case, apostrophes,
 // punctuation), so "I'm" in a phrase matches "I’m", "im" and "I'M".
 //
-// scratch, when not nil, is folding memory reused from phrase to phrase:
-// start-up folds some 27,000 expanded phrases, many of them accented or
-// Han, each of which would otherwise allocate a folded text of its own.
-func expand(phrase string, scratch *text.Folded) ([]pattern, error) {
+// scratch, when not nil, is memory reused from phrase to phrase: start-up
+// folds some 27,000 expanded phrases, many of them accented or Han, each of
+// which would otherwise allocate a folded text (and bytes) of its own.
+func expand(phrase string, scratch *phraseScratch) ([]pattern, error) {
 	alts, err := alternatives(phrase)
 	if err != nil {
 		return nil, err
@@ -66,7 +66,13 @@ func expand(phrase string, scratch *text.Folded) ([]pattern, error) {
 // lower-case words (most phrases) take a short path; anything else goes
 // through text.Fold (in scratch, when given). "#" stands for a number, which
 // text.Fold writes as "#".
-func foldPhrase(a string, scratch *text.Folded) string {
+// phraseScratch is the memory expand reuses from phrase to phrase.
+type phraseScratch struct {
+	f text.Folded
+	b []byte
+}
+
+func foldPhrase(a string, scratch *phraseScratch) string {
 	simple := true
 	for i := 0; i < len(a) && simple; i++ {
 		c := a[i]
@@ -79,13 +85,17 @@ func foldPhrase(a string, scratch *text.Folded) string {
 		if scratch == nil {
 			return text.Fold(a).Norm
 		}
-		scratch.Refold(a)
-		return strings.Clone(scratch.Norm) // Norm shares scratch's memory
+		scratch.f.Refold(a)
+		return strings.Clone(scratch.f.Norm) // Norm shares scratch's memory
 	}
 	// Words between single spaces, "#" a word of its own, padded: one pass,
-	// since the pack has thousands of expanded phrases to fold at start-up.
-	b := make([]byte, 1, 2*len(a)+2)
-	b[0] = ' '
+	// since the pack has thousands of expanded phrases to fold at start-up,
+	// in the scratch's bytes: the string is the one allocation.
+	var b []byte
+	if scratch != nil {
+		b = scratch.b[:0]
+	}
+	b = append(b, ' ')
 	for i := 0; i < len(a); i++ {
 		switch c := a[i]; c {
 		case ' ':
@@ -103,6 +113,9 @@ func foldPhrase(a string, scratch *text.Folded) string {
 	}
 	if b[len(b)-1] != ' ' {
 		b = append(b, ' ')
+	}
+	if scratch != nil {
+		scratch.b = b
 	}
 	return string(b)
 }
@@ -599,7 +612,7 @@ func split(phrase string) ([]string, error) {
 
 func compileMatcher(p *Pack) (*matcher, error) {
 	m := newMatcher()
-	var scratch text.Folded
+	var scratch phraseScratch
 	for i, r := range p.rules {
 		ask := r.LabelAt >= 0 && p.labels[r.LabelAt].Kind == KindAsk
 		for _, ph := range r.Phrases {

@@ -263,7 +263,7 @@ func TestExpandScratch(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var scratch text.Folded
+	var scratch phraseScratch
 	for _, r := range p.Rules() {
 		for _, ph := range r.Phrases {
 			sides, _ := split(ph)
