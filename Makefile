@@ -33,9 +33,12 @@ train: build
 	./$(BIN) train $(TRAIN_SET)
 
 # The honest estimate: 5-fold cross-validation grouped by source on the real
-# corpora, the written sets added to every training fold.
+# corpora, the written sets added to every training fold, each figure with
+# its 95% interval. To judge a change: make cv CV='--save /tmp/before.jsonl'
+# before it, then make cv CV='--against /tmp/before.jsonl' after it (the
+# difference of each figure, message by message, with its own interval).
 cv: build
-	./$(BIN) eval --cv 5 --untuned $(CORPUS)/train.jsonl --extra 'testdata/eval/*.jsonl' $(CORPUS)/dev.jsonl $(CORPUS)/train.jsonl
+	./$(BIN) eval --cv 5 --untuned $(CORPUS)/train.jsonl --extra 'testdata/eval/*.jsonl' $(CV) $(CORPUS)/dev.jsonl $(CORPUS)/train.jsonl
 
 vet:
 	$(GO) vet ./...
