@@ -62,16 +62,16 @@ func expand(phrase string, scratch *phraseScratch) ([]pattern, error) {
 	return out, nil
 }
 
-// foldPhrase folds one expanded phrase as the message is folded. Plain
-// lower-case words (most phrases) take a short path; anything else goes
-// through text.Fold (in scratch, when given). "#" stands for a number, which
-// text.Fold writes as "#".
 // phraseScratch is the memory expand reuses from phrase to phrase.
 type phraseScratch struct {
 	f text.Folded
 	b []byte
 }
 
+// foldPhrase folds one expanded phrase as the message is folded. Plain
+// lower-case words (most phrases) take a short path; anything else goes
+// through text.Fold (in scratch, when given). "#" stands for a number, which
+// text.Fold writes as "#".
 func foldPhrase(a string, scratch *phraseScratch) string {
 	simple := true
 	for i := 0; i < len(a) && simple; i++ {
