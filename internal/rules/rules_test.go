@@ -1,10 +1,12 @@
 package rules
 
 import (
+	"fmt"
 	"reflect"
 	"slices"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"politely/internal/text"
 )
@@ -286,6 +288,11 @@ func FuzzExpand(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
+		got, errG := alternatives(s)
+		want, errW := referenceAlternatives(s)
+		if !slices.Equal(got, want) || (errG == nil) != (errW == nil) {
+			t.Fatalf("%q expands to %q (%v), the reference to %q (%v)", s, got, errG, want, errW)
+		}
 		ps, err := expand(s, nil)
 		if err != nil {
 			return
@@ -299,4 +306,94 @@ func FuzzExpand(f *testing.F) {
 			}
 		}
 	})
+}
+
+// referenceAlternatives is alternatives as it was written first, by
+// string concatenation: TestAlternatives and FuzzExpand hold the faster one
+// to the same expansions in the same order.
+func referenceAlternatives(s string) ([]string, error) {
+	open := strings.IndexByte(s, '{')
+	if open < 0 {
+		if strings.ContainsAny(s, "}|") {
+			return nil, fmt.Errorf("'}' or '|' outside a {…} group")
+		}
+		return []string{s}, nil
+	}
+	depth, end := 0, -1
+	var parts []string
+	last := open + 1
+	for i := open; i < len(s) && end < 0; i++ {
+		switch s[i] {
+		case '{':
+			depth++
+		case '}':
+			depth--
+			if depth == 0 {
+				parts = append(parts, s[last:i])
+				end = i
+			}
+		case '|':
+			if depth == 1 {
+				parts = append(parts, s[last:i])
+				last = i + 1
+			}
+		}
+	}
+	if end < 0 {
+		return nil, fmt.Errorf("unclosed '{'")
+	}
+	// A group stands for whole words: glued to a word ("bump{|ing}") it
+	// would expand to "bump ing", which no message holds, and the phrase
+	// would silently never match.
+	before, _ := utf8.DecodeLastRuneInString(s[:open])
+	after, _ := utf8.DecodeRuneInString(s[end+1:])
+	if inWord(before) || inWord(after) {
+		return nil, fmt.Errorf("a {…} group touches a word: write whole words inside it ({bump|bumping}, not bump{|ing})")
+	}
+	rest, err := referenceAlternatives(s[end+1:])
+	if err != nil {
+		return nil, err
+	}
+	var out []string
+	for _, p := range parts {
+		inner, err := referenceAlternatives(p)
+		if err != nil {
+			return nil, err
+		}
+		for _, in := range inner {
+			for _, r := range rest {
+				out = append(out, s[:open]+" "+in+" "+r)
+				if len(out) > maxExpansions {
+					return nil, fmt.Errorf("expands to more than %d phrases", maxExpansions)
+				}
+			}
+		}
+	}
+	return out, nil
+}
+
+// TestAlternatives: every phrase of the default pack expands as the
+// reference does.
+func TestAlternatives(t *testing.T) {
+	p, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	for _, r := range p.Rules() {
+		for _, ph := range r.Phrases {
+			sides, _ := split(ph)
+			for _, side := range sides {
+				got, errG := alternatives(side)
+				want, errW := referenceAlternatives(side)
+				if !slices.Equal(got, want) || (errG == nil) != (errW == nil) {
+					t.Fatalf("%s: %q expands to %q (%v), the reference to %q (%v)", r.ID, side, got, errG, want, errW)
+				}
+				n += len(got)
+			}
+		}
+	}
+	if n < 20000 {
+		t.Fatalf("only %d expansions", n)
+	}
 }
