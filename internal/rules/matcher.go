@@ -120,18 +120,18 @@ func foldPhrase(a string, scratch *phraseScratch) string {
 	return string(b)
 }
 
-// alternatives expands {a|b} groups, nested or not.
-func alternatives(s string) ([]string, error) {
-	open := strings.IndexByte(s, '{')
+// group finds the first {…} group of s: where it opens and closes, and its
+// parts (open < 0: none). It refuses what the syntax does not allow.
+func group(s string) (open, end int, parts []string, err error) {
+	open = strings.IndexByte(s, '{')
 	if open < 0 {
 		if strings.ContainsAny(s, "}|") {
-			return nil, fmt.Errorf("'}' or '|' outside a {…} group")
+			return -1, -1, nil, fmt.Errorf("'}' or '|' outside a {…} group")
 		}
-		return []string{s}, nil
+		return -1, -1, nil, nil
 	}
-	depth, end := 0, -1
-	var parts []string
-	last := open + 1
+	depth, last := 0, open+1
+	end = -1
 	for i := open; i < len(s) && end < 0; i++ {
 		switch s[i] {
 		case '{':
@@ -150,7 +150,7 @@ func alternatives(s string) ([]string, error) {
 		}
 	}
 	if end < 0 {
-		return nil, fmt.Errorf("unclosed '{'")
+		return 0, 0, nil, fmt.Errorf("unclosed '{'")
 	}
 	// A group stands for whole words: glued to a word ("bump{|ing}") it
 	// would expand to "bump ing", which no message holds, and the phrase
@@ -158,7 +158,19 @@ func alternatives(s string) ([]string, error) {
 	before, _ := utf8.DecodeLastRuneInString(s[:open])
 	after, _ := utf8.DecodeRuneInString(s[end+1:])
 	if inWord(before) || inWord(after) {
-		return nil, fmt.Errorf("a {…} group touches a word: write whole words inside it ({bump|bumping}, not bump{|ing})")
+		return 0, 0, nil, fmt.Errorf("a {…} group touches a word: write whole words inside it ({bump|bumping}, not bump{|ing})")
+	}
+	return open, end, parts, nil
+}
+
+// alternatives expands {a|b} groups, nested or not.
+func alternatives(s string) ([]string, error) {
+	open, end, parts, err := group(s)
+	if err != nil {
+		return nil, err
+	}
+	if open < 0 {
+		return []string{s}, nil
 	}
 	rest, err := alternatives(s[end+1:])
 	if err != nil {
