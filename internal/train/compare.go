@@ -2,10 +2,10 @@ package train
 
 import (
 	"bufio"
+	"encoding/json"
 	"fmt"
 	"io"
 	"slices"
-	"strconv"
 	"strings"
 
 	"github.com/tidwall/gjson"
@@ -28,15 +28,21 @@ func (cv *CV) Save(w io.Writer) error {
 			signals = append(signals, s.ID)
 		}
 		fmt.Fprintf(b, `{"id": %s, "flags": %s, "signals": %s, "asks": %s, "verdict": %s}`+"\n",
-			strconv.Quote(x.doc.ID), list(flags), list(signals), list(x.res.Asks), strconv.Quote(x.res.Verdict))
+			quote(x.doc.ID), list(flags), list(signals), list(x.res.Asks), quote(x.res.Verdict))
 	}
 	return b.Flush()
+}
+
+// quote writes s as a JSON string (an id may hold any character).
+func quote(s string) string {
+	q, _ := json.Marshal(s) // a string always marshals
+	return string(q)
 }
 
 func list(xs []string) string {
 	q := make([]string, len(xs))
 	for i, x := range xs {
-		q[i] = strconv.Quote(x)
+		q[i] = quote(x)
 	}
 	return "[" + strings.Join(q, ", ") + "]"
 }

@@ -10,6 +10,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/tidwall/gjson"
+
 	"politely/internal/eval"
 	"politely/internal/model"
 	"politely/internal/rules"
@@ -232,7 +234,7 @@ func TestBootstrap(t *testing.T) {
 func TestAgainst(t *testing.T) {
 	var judged []pair
 	for i := range 12 {
-		d := Doc{ID: fmt.Sprint("m", i), Group: fmt.Sprint(i % 4), Lang: "en", Gold: map[string]bool{"selling": i < 6}, Verdict: "decline_firm"}
+		d := Doc{ID: fmt.Sprint("m\x01\"é", i), Group: fmt.Sprint(i % 4), Lang: "en", Gold: map[string]bool{"selling": i < 6}, Verdict: "decline_firm"}
 		res := model.Result{Verdict: "accept"}
 		if i < 3 {
 			res = model.Result{Verdict: "decline_firm", Flags: []model.Finding{{ID: "selling"}}}
@@ -243,6 +245,11 @@ func TestAgainst(t *testing.T) {
 	var saved bytes.Buffer
 	if err := base.Save(&saved); err != nil {
 		t.Fatal(err)
+	}
+	for _, line := range strings.Split(strings.TrimSpace(saved.String()), "\n") {
+		if !gjson.Valid(line) {
+			t.Fatalf("Save wrote a line that is no JSON: %s", line)
+		}
 	}
 	same, err := base.Against(bytes.NewReader(saved.Bytes()), 100)
 	if err != nil {
@@ -261,7 +268,7 @@ func TestAgainst(t *testing.T) {
 		t.Fatalf("one more right: %+v", d)
 	}
 	for _, bad := range []struct{ saved, want string }{
-		{strings.Replace(saved.String(), `"m3"`, `"x3"`, 1), "did not judge"},
+		{strings.Replace(saved.String(), `é3"`, `é99"`, 1), "did not judge"},
 		{strings.SplitAfterN(saved.String(), "\n", 2)[1], "judged 11 messages"},
 		{"{bad\n", "line 1"},
 	} {
