@@ -127,14 +127,11 @@ func (e *edges) each(fn func(node, id, child int32)) {
 // full (a miss then reads about one cache line).
 func (e *edges) put(node, id, child int32) {
 	if 8*(e.n+1) > 5*len(e.slots) {
-		old := e.slots
-		e.slots, e.n = make([]uint64, max(64, 2*len(old))), 0
-		e.mask = uint64(len(e.slots) - 1)
-		for _, s := range old {
-			if s != 0 {
-				e.put(int32(s>>(nodeBits+idBits)), int32(s>>nodeBits&(1<<idBits-1)), int32(s&childMask))
-			}
-		}
+		// Room for one more: twice the slots (64 at first), every edge
+		// put again.
+		old := *e
+		e.size(e.n + 1)
+		old.each(e.put)
 	}
 	k := uint64(node)<<idBits | uint64(id)
 	mask := uint64(len(e.slots) - 1)
