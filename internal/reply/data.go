@@ -213,11 +213,15 @@ func slotsOf(t string) []string {
 	return out
 }
 
-// fields reads the members of a JSON object, once; none when r is no object.
+// fields reads the members of a JSON object, once; none when r is no
+// object. A key written twice keeps its first value, as a gjson path finds.
 func fields(r gjson.Result) map[string]gjson.Result {
 	m := map[string]gjson.Result{}
+	if !r.IsObject() {
+		return m
+	}
 	r.ForEach(func(k, v gjson.Result) bool {
-		if r.IsObject() {
+		if _, ok := m[k.String()]; !ok {
 			m[k.String()] = v
 		}
 		return true

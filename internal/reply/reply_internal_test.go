@@ -8,6 +8,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/tidwall/gjson"
+
 	"politely/internal/model"
 )
 
@@ -343,6 +345,20 @@ func TestSlotsOf(t *testing.T) {
 		}
 		if got := slotsOf(c); !slices.Equal(got, want) {
 			t.Errorf("slotsOf(%.40q) = %v, want %v", c, got, want)
+		}
+	}
+}
+
+// TestFields: an object's members as a gjson path finds them (the first of
+// a key written twice), and none for anything else.
+func TestFields(t *testing.T) {
+	m := fields(gjson.Parse(`{"a": 1, "b": {"c": 2}, "a": 3}`))
+	if len(m) != 2 || m["a"].Int() != 1 || m["b"].Get("c").Int() != 2 {
+		t.Errorf("fields = %v", m)
+	}
+	for _, s := range []string{`[1, 2]`, `"x"`, ``} {
+		if m := fields(gjson.Parse(s)); len(m) != 0 {
+			t.Errorf("fields(%s) = %v, want none", s, m)
 		}
 	}
 }
