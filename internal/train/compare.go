@@ -19,7 +19,7 @@ import (
 // A later run compares itself with it (Against), message by message.
 func (cv *CV) Save(w io.Writer) error {
 	b := bufio.NewWriter(w)
-	for _, x := range cv.judged {
+	for _, x := range cv.lines.all {
 		var flags, signals []string
 		for _, f := range x.res.Flags {
 			flags = append(flags, f.ID)
@@ -81,22 +81,25 @@ func (cv *CV) Against(r io.Reader, draws int) (map[string]Diff, error) {
 	if err != nil {
 		return nil, err
 	}
-	if len(saved) != len(cv.judged) {
-		return nil, fmt.Errorf("the saved run judged %d messages, this one %d: compare runs on the same corpora", len(saved), len(cv.judged))
+	if len(saved) != len(cv.lines.all) {
+		return nil, fmt.Errorf("the saved run judged %d messages, this one %d: compare runs on the same corpora", len(saved), len(cv.lines.all))
 	}
-	lines := map[string][][2]pair{}
-	for _, x := range cv.judged {
-		old, ok := saved[x.doc.ID]
-		if !ok {
+	for _, x := range cv.lines.all {
+		if _, ok := saved[x.doc.ID]; !ok {
 			return nil, fmt.Errorf("the saved run did not judge %s: compare runs on the same corpora", x.doc.ID)
 		}
-		p := [2]pair{x, {x.doc, old}}
-		lines["all"] = append(lines["all"], p)
-		lines[x.doc.Lang] = append(lines[x.doc.Lang], p)
 	}
-	out := map[string]Diff{}
-	for name, ps := range lines {
-		out[name] = paired(ps, draws)
+	// Each message of a line beside what the saved run judged it.
+	with := func(xs []pair) [][2]pair {
+		ps := make([][2]pair, len(xs))
+		for i, x := range xs {
+			ps[i] = [2]pair{x, {x.doc, saved[x.doc.ID]}}
+		}
+		return ps
+	}
+	out := map[string]Diff{"all": paired(with(cv.lines.all), draws)}
+	for l, xs := range cv.lines.byLang {
+		out[l] = paired(with(xs), draws)
 	}
 	return out, nil
 }

@@ -62,7 +62,30 @@ type CV struct {
 	// Spread is, by line (a language, "all", "untuned"), how far each
 	// figure moves when the sources are drawn again (see Bootstrap).
 	Spread map[string]Interval
-	judged []pair
+	lines  lines
+}
+
+// lines are what a cross-validation judged, grouped as the lines of its
+// report: every message, each language's, and the messages the rules were
+// not tuned on when they are some but not all (else nil).
+type lines struct {
+	all     []pair
+	byLang  map[string][]pair
+	untuned []pair
+}
+
+func linesOf(judged []pair) lines {
+	l := lines{all: judged, byLang: map[string][]pair{}}
+	for _, x := range judged {
+		l.byLang[x.doc.Lang] = append(l.byLang[x.doc.Lang], x)
+		if x.doc.Untuned {
+			l.untuned = append(l.untuned, x)
+		}
+	}
+	if len(l.untuned) == len(judged) {
+		l.untuned = nil
+	}
+	return l
 }
 
 // CrossValidate runs k-fold cross-validation grouped by source over docs:
@@ -103,26 +126,16 @@ func CrossValidate(p *rules.Pack, docs, extra []Doc, opt Options, k int) (*CV, e
 		}
 	}
 	sort.SliceStable(judged, func(i, j int) bool { return judged[i].doc.ID < judged[j].doc.ID })
-	cv.All = report(judged)
-	byLang := map[string][]pair{}
-	for _, x := range judged {
-		byLang[x.doc.Lang] = append(byLang[x.doc.Lang], x)
-	}
-	for l, xs := range byLang {
+	cv.lines = linesOf(judged)
+	cv.All = report(cv.lines.all)
+	for l, xs := range cv.lines.byLang {
 		cv.ByLang[l] = report(xs)
 	}
 	// The messages the rules were not tuned on, alone: there the rules'
 	// own fit cannot flatter the figure.
-	var untuned []pair
-	for _, x := range judged {
-		if x.doc.Untuned {
-			untuned = append(untuned, x)
-		}
+	if cv.lines.untuned != nil {
+		cv.Untuned = report(cv.lines.untuned)
 	}
-	if len(untuned) > 0 && len(untuned) < len(judged) {
-		cv.Untuned = report(untuned)
-	}
-	cv.judged = judged
 	return cv, nil
 }
 
@@ -141,16 +154,12 @@ type Interval struct {
 // drawing sources, not messages, shows it. The draws are seeded: the same
 // run prints the same intervals.
 func (cv *CV) Bootstrap(draws int) {
-	cv.Spread = map[string]Interval{}
-	lines := map[string][]pair{"all": cv.judged}
-	for _, x := range cv.judged {
-		lines[x.doc.Lang] = append(lines[x.doc.Lang], x)
-		if cv.Untuned != nil && x.doc.Untuned {
-			lines["untuned"] = append(lines["untuned"], x)
-		}
+	cv.Spread = map[string]Interval{"all": bootstrap(cv.lines.all, draws)}
+	for l, xs := range cv.lines.byLang {
+		cv.Spread[l] = bootstrap(xs, draws)
 	}
-	for name, xs := range lines {
-		cv.Spread[name] = bootstrap(xs, draws)
+	if cv.lines.untuned != nil {
+		cv.Spread["untuned"] = bootstrap(cv.lines.untuned, draws)
 	}
 }
 

@@ -241,7 +241,7 @@ func TestAgainst(t *testing.T) {
 		}
 		judged = append(judged, pair{d, res})
 	}
-	base := &CV{judged: judged}
+	base := &CV{lines: linesOf(judged)}
 	var saved bytes.Buffer
 	if err := base.Save(&saved); err != nil {
 		t.Fatal(err)
@@ -258,8 +258,9 @@ func TestAgainst(t *testing.T) {
 	if d := same["all"]; d.Delta != [4]float64{} || d.Lo != [4]float64{} || d.Hi != [4]float64{} || d.Messages != 12 {
 		t.Fatalf("a run against itself: %+v", d)
 	}
-	better := &CV{judged: slices.Clone(judged)}
-	better.judged[3].res = model.Result{Verdict: "decline_firm", Flags: []model.Finding{{ID: "selling"}}}
+	improved := slices.Clone(judged)
+	improved[3].res = model.Result{Verdict: "decline_firm", Flags: []model.Finding{{ID: "selling"}}}
+	better := &CV{lines: linesOf(improved)}
 	diff, err := better.Against(bytes.NewReader(saved.Bytes()), 100)
 	if err != nil {
 		t.Fatal(err)
