@@ -44,11 +44,12 @@ const (
 	NoReferral   = "no_referral"
 	NoIntro      = "no_intro"
 	NoPitch      = "no_pitch"
+	NoJob        = "no_job"
 )
 
 // Scenarios lists the scenario ids in a stable order.
 func Scenarios() []string {
-	return []string{DoorOpen, Firm, Coffee, Internal, IntroOffer, Break, Capacity, Redirect, FollowUpFirm, Reconnect, AcceptIt, Connect, Acknowledge, Refer, Introduce, Attend, NotLooking, NoReferral, NoIntro, NoPitch}
+	return []string{DoorOpen, Firm, Coffee, Internal, IntroOffer, Break, Capacity, Redirect, FollowUpFirm, Reconnect, AcceptIt, Connect, Acknowledge, Refer, Introduce, Attend, NotLooking, NoReferral, NoIntro, NoPitch, NoJob}
 }
 
 // Tones lists the tone ids in a stable order; the first is the default.
@@ -174,8 +175,10 @@ func option(field, v string, all []string) (string, error) {
 //   - otherwise (not now): break when on a networking break, capacity when
 //     over capacity, redirect when outside the user's expertise, internal for
 //     a colleague at the profile's company, intro_offer when they offer to
-//     introduce the user, coffee when they ask for a meeting or time (not
-//     the time of an event they invite to), else door_open.
+//     introduce the user, no_referral, no_intro or no_job for a stranger's
+//     referral, introduction or job ask, not_looking for a recruiter's
+//     role, coffee when they ask for a meeting or time (not the time of
+//     an event they invite to), else door_open.
 func Choose(r model.Request, res model.Result) string {
 	d, err := data()
 	if err != nil {
@@ -231,6 +234,14 @@ func choose(r model.Request, res model.Result, c common) string {
 		// A role offered, not a favour asked: the honest answer is that
 		// you are not looking, not that calls do not fit.
 		return NotLooking
+	case res.Has("premature_ask") && res.Asked("job"):
+		// A stranger's job application, often with a call to "discuss how
+		// I can contribute": the call is not the point, the job is. The
+		// honest reason is how applications reach you, and the posting is
+		// the way in; "check back in a few months" would promise a job
+		// later, and declining the call would answer what they did not
+		// mean.
+		return NoJob
 	case res.Asked("meeting") || res.MinutesAsked > 0 && !res.Asked("event"):
 		// The minutes of an event (a panel, a podcast) are no coffee
 		// asked: declining one is the door_open reply.

@@ -70,7 +70,14 @@ func TestChoose(t *testing.T) {
 		{"a stranger's introduction", model.Request{}, model.Result{Verdict: model.DeclineDoorOpen, Flags: flags("premature_ask"), Asks: []string{"introduction", "meeting"}}, NoIntro},
 		{"a stranger's referral and introduction", model.Request{}, model.Result{Verdict: model.DeclineDoorOpen, Flags: flags("premature_ask"), Asks: []string{"referral", "introduction"}}, NoReferral},
 		{"an introduction, no flag", model.Request{}, model.Result{Verdict: model.DeclineDoorOpen, Asks: []string{"introduction"}}, DoorOpen},
-		{"a stranger's job ask", model.Request{}, model.Result{Verdict: model.DeclineDoorOpen, Flags: flags("premature_ask"), Asks: []string{"job", "meeting"}}, Coffee},
+		{"a stranger's job ask and a call", model.Request{}, model.Result{Verdict: model.DeclineDoorOpen, Flags: flags("premature_ask"), Asks: []string{"job", "meeting"}, MinutesAsked: 15}, NoJob},
+		{"a stranger's job ask", model.Request{}, model.Result{Verdict: model.DeclineDoorOpen, Flags: flags("premature_ask"), Asks: []string{"job"}}, NoJob},
+		{"a stranger's job and referral ask", model.Request{}, model.Result{Verdict: model.DeclineDoorOpen, Flags: flags("premature_ask"), Asks: []string{"referral", "job"}}, NoReferral},
+		{"a job ask, no flag", model.Request{}, model.Result{Verdict: model.DeclineDoorOpen, Asks: []string{"job", "meeting"}}, Coffee},
+		{"a job ask at capacity", model.Request{}, model.Result{Verdict: model.DeclineDoorOpen, Flags: flags("premature_ask", "over_capacity"), Asks: []string{"job"}}, Capacity},
+		{"a colleague's job ask", colleague, model.Result{Verdict: model.DeclineDoorOpen, Flags: flags("premature_ask"), Asks: []string{"job"}}, Internal},
+		{"a role offered with a favour", model.Request{}, model.Result{Verdict: model.DeclineDoorOpen, Flags: flags("premature_ask"), Asks: []string{"job", "advice"}, Cues: []string{"recruiter"}}, NotLooking},
+		{"a pitch asking a job", model.Request{}, model.Result{Verdict: model.DeclineFirm, Flags: flags("selling", "premature_ask"), Asks: []string{"job"}}, NoPitch},
 		{"a referral at capacity", model.Request{}, model.Result{Verdict: model.DeclineDoorOpen, Flags: flags("premature_ask", "over_capacity"), Asks: []string{"referral"}}, Capacity},
 		{"a colleague's referral", colleague, model.Result{Verdict: model.DeclineDoorOpen, Flags: flags("premature_ask"), Asks: []string{"referral"}}, Internal},
 		{"a pitch asking a referral", model.Request{}, model.Result{Verdict: model.DeclineFirm, Flags: flags("selling", "premature_ask"), Asks: []string{"referral"}}, NoPitch},
@@ -153,7 +160,7 @@ func TestOverrides(t *testing.T) {
 	for _, c := range []struct{ field, sc, tone, lang, msg string }{
 		{"lang", "", "", "xx", `unsupported language "xx"; supported: en, zh, es, fr, de, pt`},
 		{"tone", "", "snarky", "", `unsupported tone "snarky"; supported: warm, formal, brief`},
-		{"scenario", "ghost", "", "", `unsupported scenario "ghost"; supported: door_open, firm, coffee, internal, intro_offer, break, capacity, redirect, follow_up_firm, reconnect, accept, connect, acknowledge, refer, introduce, attend, not_looking, no_referral, no_intro, no_pitch`},
+		{"scenario", "ghost", "", "", `unsupported scenario "ghost"; supported: door_open, firm, coffee, internal, intro_offer, break, capacity, redirect, follow_up_firm, reconnect, accept, connect, acknowledge, refer, introduce, attend, not_looking, no_referral, no_intro, no_pitch, no_job`},
 	} {
 		r.Scenario, r.Tone, r.Lang = c.sc, c.tone, c.lang
 		_, err := Write(r, model.Result{})
