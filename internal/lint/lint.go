@@ -12,7 +12,7 @@ package lint
 import (
 	"embed"
 	"fmt"
-	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -50,7 +50,7 @@ var files embed.FS
 // table is the compiled phrase data of one language plus the shared limits.
 type table struct {
 	thanks, apology, reasons, decline, promise, hedgeAlways, hedge []phrase
-	placeholders                                                   []*regexp.Regexp
+	placeholders                                                   placeholders
 	minWords, maxWords, maxApologies, maxReasons                   int
 	messages                                                       map[string]string
 }
@@ -66,13 +66,9 @@ var tables = sync.OnceValues(func() (map[string]*table, error) {
 		return nil, fmt.Errorf("lint: data/common.json is not valid JSON")
 	}
 	c := gjson.ParseBytes(common)
-	var places []*regexp.Regexp
-	for _, p := range c.Get("placeholders").Array() {
-		re, err := regexp.Compile(p.String())
-		if err != nil {
-			return nil, fmt.Errorf("lint: data/common.json placeholder %q: %v", p.String(), err)
-		}
-		places = append(places, re)
+	places, err := parsePlaceholders(c.Get("placeholders"), "data/common.json")
+	if err != nil {
+		return nil, err
 	}
 	msgs := map[string]string{}
 	for _, id := range Rules() {
@@ -111,19 +107,13 @@ var tables = sync.OnceValues(func() (map[string]*table, error) {
 			maxApologies: int(c.Get("max_apologies").Int()), maxReasons: int(c.Get("max_reasons").Int()),
 			messages: msgs,
 		}
-		for _, extra := range v.Get("placeholders").Array() {
-			re, err := regexp.Compile(extra.String())
-			if err != nil {
-				return nil, fmt.Errorf("lint: %s placeholder %q: %v", name, extra.String(), err)
-			}
-			t.placeholders = append(t.placeholders, re)
+		// A language's own placeholders come after the shared ones.
+		own, err := parsePlaceholders(v.Get("placeholders"), name)
+		if err != nil {
+			return nil, err
 		}
-		// One scan instead of one a pattern: the alternation of them all.
-		var alts []string
-		for _, re := range t.placeholders {
-			alts = append(alts, "(?:"+re.String()+")")
-		}
-		t.placeholders = []*regexp.Regexp{regexp.MustCompile(strings.Join(alts, "|"))}
+		t.placeholders.brackets = append(slices.Clip(places.brackets), own.brackets...)
+		t.placeholders.words = append(slices.Clip(places.words), own.words...)
 		if len(t.thanks) == 0 || len(t.apology) == 0 || len(t.decline) == 0 {
 			return nil, fmt.Errorf("lint: %s lacks thanks, apology or decline phrases", name)
 		}
@@ -267,19 +257,8 @@ func (c *checker) promise() {
 }
 
 func (c *checker) placeholder() {
-	var seen []span
-	for _, re := range c.t.placeholders {
-	next:
-		for _, m := range re.FindAllStringIndex(c.d.text, -1) {
-			sp := span{c.runeAt(m[0]), c.runeAt(m[1])}
-			for _, o := range seen {
-				if sp.s < o.e && o.s < sp.e {
-					continue next
-				}
-			}
-			seen = append(seen, sp)
-			c.add(Placeholder, sp)
-		}
+	for _, m := range c.t.placeholders.find(c.d.text) {
+		c.add(Placeholder, span{c.runeAt(m[0]), c.runeAt(m[1])})
 	}
 }
 
