@@ -234,7 +234,7 @@ ext-deps:
 	@fc-list :lang=zh | grep -q . || (apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y fonts-wqy-microhei)
 	@test -d extension/node_modules/playwright-core || npm ci --prefix extension --no-audit --no-fund
 
-# The locale suite runs chromium with --lang=de, --lang=zh-CN and --lang=pt-BR and retakes
+# The locale suite runs chromium with --lang=de, --lang=zh-CN, --lang=pt-BR and --lang=pt-PT and retakes
 # the German screenshot of the README.
 e2e: extension ext-deps
 	cd extension && LOCALE_SCREENSHOT=$(CURDIR)/extension/test/screenshots/politely-de.png \

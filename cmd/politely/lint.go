@@ -15,7 +15,7 @@ import (
 // usage error (no input, unknown language).
 func runLint(c *cli, args []string) int {
 	fs := c.flags("lint", "[FILE|-] [--lang L] [--json]")
-	lang := fs.String("lang", "en", "language of the draft: en, zh, es, fr, de or pt")
+	lang := fs.String("lang", "en", "language of the draft: en, zh, es, fr, de or pt (pt-PT reads as pt)")
 	asJSON := fs.Bool("json", false, "print the findings as a JSON array")
 	if code := parse(fs, args); code >= 0 {
 		return code

@@ -58,7 +58,7 @@ func TestReplyCommand(t *testing.T) {
 		in   string
 		want string
 	}{
-		{[]string{"reply", "--lang", "xx"}, msg, `--lang: unsupported language "xx"; supported: en, zh, es, fr, de, pt`},
+		{[]string{"reply", "--lang", "xx"}, msg, `--lang: unsupported language "xx"; supported: en, zh, es, fr, de, pt, pt-PT`},
 		{[]string{"reply", "--tone", "rude"}, msg, `--tone: unsupported tone "rude"`},
 		{[]string{"reply", "--scenario", "ghost"}, msg, `--scenario: unsupported scenario "ghost"`},
 		{[]string{"reply"}, "  \n", "no message to assess"},

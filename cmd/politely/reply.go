@@ -17,7 +17,7 @@ func runReply(c *cli, args []string) int {
 	var rules multi
 	fs.StringVar(&scenario, "scenario", "", "reply scenario (default: chosen from the assessment); see 'politely reply --list'")
 	fs.StringVar(&tone, "tone", "", "warm, formal or brief (default: the profile's, else warm)")
-	fs.StringVar(&lang, "lang", "", "en, zh, es, fr, de or pt (default: the profile's, else the message's, else en)")
+	fs.StringVar(&lang, "lang", "", "en, zh, es, fr, de, pt or pt-PT (European Portuguese); default: the profile's, else the message's, else en")
 	fs.StringVar(&o.Profile, "profile", "", "profile JSON `FILE` (signature, events, resources, experts...)")
 	fs.StringVar(&o.From, "from", "", "the sender's `NAME`")
 	fs.StringVar(&o.Headline, "headline", "", "the sender's `TITLE` as LinkedIn shows it")

@@ -44,9 +44,11 @@
     return locale().replace('_', '-');
   }
 
-  // uiLang is the language sent to the engine as ui_lang ("zh").
+  // uiLang is the language sent to the engine as ui_lang, as a BCP 47 tag
+  // ("zh-CN", "pt-PT"): the engine writes its texts in the language and
+  // the reply to a Portuguese message in the variant (pt-PT) where it has one.
   function uiLang() {
-    return locale().split('_')[0];
+    return tag();
   }
 
   // apply fills an extension page: data-i18n sets the text, data-i18n-title,

@@ -22,6 +22,8 @@ const CASES = [
   { flag: 'de', folder: 'de', lang: 'de', selling: 'Verkaufsabsicht', firm: 'Klares Nein', premature: 'Verfrühte Bitte', message: '2-de', month: 'de' },
   { flag: 'zh-CN', folder: 'zh_CN', lang: 'zh', selling: '推销', firm: '坚定拒绝', premature: '操之过急的请求', message: '2-zh', month: 'zh-CN' },
   { flag: 'pt-BR', folder: 'pt_BR', lang: 'pt', selling: 'Oferta comercial', firm: 'Um não firme', premature: 'Pedido prematuro', message: '2-pt', month: 'pt-BR' },
+  // European Portuguese: the engine's texts are the shared pt ones, the reply to a Portuguese message is pt-PT.
+  { flag: 'pt-PT', folder: 'pt_PT', lang: 'pt-PT', selling: 'Oferta comercial', firm: 'Um não firme', premature: 'Pedido prematuro', message: '2-pt', month: 'pt-PT' },
 ];
 
 for (const c of CASES) {
@@ -137,7 +139,7 @@ for (const c of CASES) {
       assert.deepEqual(got.evidence, await english());
       const w = await worker(br.context, br.id);
       const last = await w.evaluate(() => politely.seen.lastRequest);
-      assert.equal(last.ui_lang, c.lang);
+      assert.equal(last.ui_lang, c.flag);
       assert.equal(last.profile.lang, undefined);
       await shot('panel-reply');
       if (c.folder === 'de' && process.env.LOCALE_SCREENSHOT) await page.screenshot({ path: process.env.LOCALE_SCREENSHOT });

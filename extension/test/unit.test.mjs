@@ -317,9 +317,9 @@ describe('the extension speaks the user\'s language', () => {
     try {
       assert.equal(I.t('minutesAsked', '20 Min.'), 'etwa 20 Min.');
       assert.equal(I.uiLang(), 'de');
-      // Brazilian Portuguese: the folder is pt_BR, the engine hears "pt", Intl gets pt-BR.
+      // Brazilian Portuguese: the folder is pt_BR, the engine and Intl hear pt-BR.
       I.use(messages.pt_BR);
-      assert.deepEqual([I.locale(), I.uiLang(), I.tag()], ['pt_BR', 'pt', 'pt-BR']);
+      assert.deepEqual([I.locale(), I.uiLang(), I.tag()], ['pt_BR', 'pt-BR', 'pt-BR']);
       assert.equal(I.t('minutesAsked', I.minutes(20)), 'cerca de 20 min');
       assert.equal(I.hours(1.5), '1,5');
       // (ICU puts thin spaces around the dash of a range, or plain ones.)
@@ -327,9 +327,10 @@ describe('the extension speaks the user\'s language', () => {
       assert.equal(I.langName('pt'), 'português');
       assert.equal(I.langName('de'), 'alemão');
       assert.equal(I.list(['a', 'b', 'c']), 'a, b e c');
-      // European Portuguese: its own folder, the same engine language, Intl gets pt-PT.
+      // European Portuguese: its own folder; the engine hears pt-PT, its texts
+      // stay the shared pt ones, and its replies are European Portuguese.
       I.use(messages.pt_PT);
-      assert.deepEqual([I.locale(), I.uiLang(), I.tag()], ['pt_PT', 'pt', 'pt-PT']);
+      assert.deepEqual([I.locale(), I.uiLang(), I.tag()], ['pt_PT', 'pt-PT', 'pt-PT']);
     } finally {
       I.use(en);
     }

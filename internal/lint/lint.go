@@ -122,7 +122,8 @@ var tables = sync.OnceValues(func() (map[string]*table, error) {
 	return out, nil
 })
 
-// Check returns the findings for a draft in lang ("" means English), sorted
+// Check returns the findings for a draft in lang ("" means English; a
+// regional variant such as "pt-PT" reads as its language), sorted
 // by position. Offsets are UTF-16 code units into text, with invalid UTF-8
 // counted as U+FFFD the way a browser decodes it; Issue.Text is that piece.
 // An unsupported language is a *model.FieldError naming the supported ones.
@@ -137,6 +138,12 @@ func Check(text, lang string) ([]model.Issue, error) {
 		return nil, err
 	}
 	t, ok := ts[lang]
+	if !ok {
+		// A regional variant ("pt-PT", "pt_br") is checked with its
+		// language's phrases.
+		l, _, _ := strings.Cut(strings.ReplaceAll(lang, "_", "-"), "-")
+		t, ok = ts[l]
+	}
 	if !ok {
 		return nil, &model.FieldError{Field: "lang", Msg: fmt.Sprintf("unsupported language %q; supported: %s", lang, strings.Join(Langs(), ", "))}
 	}

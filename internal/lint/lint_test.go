@@ -115,6 +115,10 @@ var cases = []struct{ lang, rule, text, span string }{
 	{"pt", TooShort, "Obrigado, mas não.", "Obrigado, mas não."},
 	{"pt", Hedging, "Olá, Sam, obrigada pela mensagem. Acho que talvez eu não consiga ir desta vez, mas espero que o evento seja um sucesso.", "Acho que talvez"},
 	{"pt", Hedging, "Olá, Sam, obrigada pela mensagem. Infelizmente não vou conseguir ir desta vez, talvez numa próxima, mas espero que o evento seja um sucesso.", "talvez"},
+	// European Portuguese, checked as pt.
+	{"pt-PT", FalsePromise, "Olá, Sam, agradeço-te a mensagem. Este mês não me é possível, mas havemos de combinar um café em breve!", "havemos de combinar"},
+	{"pt-PT", Hedging, "Olá, Sam, agradeço-te a mensagem. Se calhar não vou conseguir ir desta vez, mas espero que o evento corra muito bem.", "Se calhar não"},
+	{"pt-PT", ExcessiveApology, "Olá, Sam, bem hajas pela mensagem. Tenho muita pena, mas não posso agora. Peço imensa desculpa pela demora, e boa sorte.", "Peço imensa desculpa"},
 }
 
 func TestRules(t *testing.T) {
@@ -240,6 +244,8 @@ func TestDeclines(t *testing.T) {
 		{"我目前无法参加。", true},
 		{"Agradeço, mas infelizmente não vou conseguir participar.", true},
 		{"Obrigada! Vou passar o seu currículo para o time.", false}, // passar: forward, not pass
+		{"Agradeço, mas desta vez passo.", true},
+		{"Não me consigo lembrar do nome dele, mas já te digo.", false}, // I can't remember: no decline
 		{"Adorei a ideia, vamos conversar na semana que vem.", false},
 		{"Happy to chat next week!", false},
 	} {

@@ -21,6 +21,21 @@ func TestReplyLanguage(t *testing.T) {
 		{"", "es", "de", "fr", "es"},
 		{"fr", "es", "de", "zh", "fr"},
 		{"", "", "ja", "es", "es"},
+		// European Portuguese: chosen, or told by the interface for a
+		// Portuguese message (or none), never by the message itself.
+		{"pt-PT", "", "", "", "pt-PT"},
+		{"pt_pt", "", "", "", "pt-PT"},
+		{"", "PT-pt", "de", "", "pt-PT"},
+		{"", "", "pt", "pt-PT", "pt-PT"},
+		{"", "", "pt", "pt_PT", "pt-PT"},
+		{"", "", "", "pt-PT", "pt-PT"},
+		{"", "", "pt", "pt-BR", "pt"},
+		{"", "", "de", "pt-PT", "de"},
+		{"", "", "pt", "en", "pt"},
+		// A region the replies do not tell apart is its language.
+		{"pt-BR", "", "", "", "pt"},
+		{"", "de-AT", "", "", "de"},
+		{"ZH-cn", "", "", "", "zh"},
 	} {
 		r := model.Request{Text: "Could we have a quick call next week?", Lang: c.lang, UILang: c.ui, Profile: model.Profile{Lang: c.profile}}
 		got, err := Write(r, model.Result{Verdict: model.Accept, Asks: []string{"meeting"}, Lang: c.detected})
@@ -90,7 +105,7 @@ func TestMirror(t *testing.T) {
 
 // Portuguese marks gender in the participles and adjectives of thanks and
 // address (obrigado/obrigada, prezado/prezada) and neither the writer's nor
-// the reader's gender is known: no phrasing of pt.json may use such a form,
+// the reader's gender is known: no phrasing of pt.json or pt-PT.json may use such a form,
 // nor a masculine pronoun for the reader (convidá-lo); and the formal tone
 // writes without você or te. Every phrasing is read, not only those some
 // request happens to choose.
@@ -101,30 +116,43 @@ func TestPortugueseNeutral(t *testing.T) {
 	}
 	gendered := regexp.MustCompile(`(?i)(?:^|\P{L})(obrigad[oa]s?|ocupad[oa]s?|prezad[oa]s?|bem-vind[oa]s?|grat[oa]s?|agradecid[oa]s?|car[oa]|senhor|senhora|ambos|ambas|nós dois|nós duas|sozinh[oa]|interessad[oa]|convidad[oa]|honrad[oa]|animad[oa]|lisonjead[oa]|encantad[oa]|dispost[oa]|sobrecarregad[oa]|afastad[oa]|focad[oa]|atarefad[oa]|cansad[oa]|[a-zà-ú]+-los?)(?:\P{L}|$)`)
 	familiar := regexp.MustCompile(`(?i)(?:^|\P{L})(você|vocês|te|tu|teu|tua)(?:\P{L}|$)`)
-	n := 0
-	pt, err := d.lang("pt")
-	if err != nil {
-		t.Fatal(err)
-	}
-	for sc, tones := range pt.voices {
-		for tone, v := range tones {
-			parts := []part{v.greet, v.greetAnon, v.thanks, v.wish, v.signoff, v.pad}
-			parts = append(parts, v.body...)
-			for _, p := range parts {
-				for _, vr := range p {
-					n++
-					if m := gendered.FindStringSubmatch(vr.text); m != nil {
-						t.Errorf("%s/%s: %q marks a gender (%s)", sc, tone, vr.text, m[1])
-					}
-					if m := familiar.FindStringSubmatch(vr.text); m != nil && tone == "formal" {
-						t.Errorf("%s/formal: %q says %s", sc, vr.text, m[1])
+	// European Portuguese says none of Brazil's words or forms: no você
+	// (in Portugal it can read as curt), no Oi, no gerund after estar.
+	brazilian := regexp.MustCompile(`(?i)(?:^|\P{L})(oi|você|vocês|time|contato|contatos|fato|registro|celular|a gente|pra|tá|tô|est(?:ar|ou|á|ás|amos|ão|ava|ive|eve) [a-zà-ú]+ndo)(?:\P{L}|$)`)
+	for _, lang := range []string{"pt", "pt-PT"} {
+		n := 0
+		pt, err := d.lang(lang)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for sc, tones := range pt.voices {
+			for tone, v := range tones {
+				parts := []part{v.greet, v.greetAnon, v.thanks, v.wish, v.signoff, v.pad}
+				parts = append(parts, v.body...)
+				for _, p := range parts {
+					for _, vr := range p {
+						n++
+						if m := gendered.FindStringSubmatch(vr.text); m != nil {
+							t.Errorf("%s %s/%s: %q marks a gender (%s)", lang, sc, tone, vr.text, m[1])
+						}
+						if m := familiar.FindStringSubmatch(vr.text); m != nil && tone == "formal" {
+							t.Errorf("%s %s/formal: %q says %s", lang, sc, vr.text, m[1])
+						}
+						if m := brazilian.FindStringSubmatch(vr.text); m != nil && lang == "pt-PT" {
+							t.Errorf("pt-PT %s/%s: %q says %s, as Brazil does", sc, tone, vr.text, m[1])
+						}
 					}
 				}
 			}
 		}
+		if n < 500 {
+			t.Errorf("%s: only %d phrasings read", lang, n)
+		}
 	}
-	if n < 500 {
-		t.Errorf("only %d phrasings read", n)
+	for _, s := range []string{"Oi, tudo bem?", "Estou trabalhando nisso.", "Obrigado pelo contato.", "Você pode?"} {
+		if !brazilian.MatchString(s) {
+			t.Errorf("Brazilian form missed in %q", s)
+		}
 	}
 	// The check itself finds what it must.
 	for _, s := range []string{"Muito obrigado pela mensagem.", "Prezada Ana,", "Estou ocupada.", "Gostaria de convidá-lo."} {

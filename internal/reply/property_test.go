@@ -109,12 +109,13 @@ var senders = []struct{ display, first string }{
 // or minutes: a connect reply says yes to connecting and promises nothing
 // more, so none of them may appear in it.
 var offers = map[string]*regexp.Regexp{
-	"en": word(`call|calls|phone|meet|meeting|meetings|coffee|minute|minutes|zoom|chat`),
-	"zh": regexp.MustCompile(`电话|通话|见面|会面|会议|咖啡|分钟|聊聊`),
-	"es": word(`llamada|llamar|videollamada|reunión|reunirnos|café|minuto|minutos|quedar`),
-	"fr": word(`appel|appeler|téléphone|téléphoner|réunion|rendez-vous|rencontrer|café|minute|minutes`),
-	"de": regexp.MustCompile(`(?i)telefon|anruf|treffen|kaffee|minute|termin|gespräch`),
-	"pt": word(`ligação|ligações|ligar|chamada|chamadas|videochamada|reunião|reuniões|reunir|encontro|encontrar|café|cafés|cafezinho|minuto|minutos|conversa|conversar|papo|call`),
+	"en":    word(`call|calls|phone|meet|meeting|meetings|coffee|minute|minutes|zoom|chat`),
+	"zh":    regexp.MustCompile(`电话|通话|见面|会面|会议|咖啡|分钟|聊聊`),
+	"es":    word(`llamada|llamar|videollamada|reunión|reunirnos|café|minuto|minutos|quedar`),
+	"fr":    word(`appel|appeler|téléphone|téléphoner|réunion|rendez-vous|rencontrer|café|minute|minutes`),
+	"de":    regexp.MustCompile(`(?i)telefon|anruf|treffen|kaffee|minute|termin|gespräch`),
+	"pt":    word(`ligação|ligações|ligar|chamada|chamadas|videochamada|reunião|reuniões|reunir|encontro|encontrar|café|cafés|cafezinho|minuto|minutos|conversa|conversar|papo|call`),
+	"pt-PT": word(`ligação|ligações|ligar|telefonar|chamada|chamadas|videochamada|reunião|reuniões|reunir|encontro|encontrar|café|cafés|minuto|minutos|conversa|conversar|call`),
 }
 
 // word matches any of the alternatives as a whole word; \b would not do,

@@ -56,9 +56,11 @@ func Scenarios() []string {
 func Tones() []string { return []string{"warm", "formal", "brief"} }
 
 // Langs lists the supported languages in a stable order; the first is the
-// default: English, Chinese, Spanish, French, German and (Brazilian)
-// Portuguese.
-func Langs() []string { return []string{"en", "zh", "es", "fr", "de", "pt"} }
+// default: English, Chinese, Spanish, French, German, (Brazilian)
+// Portuguese and European Portuguese. A regional variant ("pt-PT") is
+// written in the variant's own words; the message's language never tells
+// it (both read as "pt"), the user's choice or interface does.
+func Langs() []string { return []string{"en", "zh", "es", "fr", "de", "pt", "pt-PT"} }
 
 // Length limits of a reply, in lint.Words.
 const (
@@ -83,7 +85,7 @@ func Write(r model.Request, res model.Result) (model.Reply, error) {
 	if err != nil {
 		return model.Reply{}, err
 	}
-	lang, err := option(field("lang", r.Lang), first(r.Lang, r.Profile.Lang), Langs())
+	lang, err := option(field("lang", r.Lang), supported(first(r.Lang, r.Profile.Lang)), Langs())
 	if err == nil && first(r.Lang, r.Profile.Lang) == "" {
 		lang = defaultLang(res.Lang, r.UILang)
 	}
@@ -94,7 +96,7 @@ func Write(r model.Request, res model.Result) (model.Reply, error) {
 	if err != nil {
 		return model.Reply{}, err
 	}
-	if first(r.Tone, r.Profile.Tone) == "" && (res.Lang == "" || defaultLang(res.Lang, "") == lang) {
+	if first(r.Tone, r.Profile.Tone) == "" && (res.Lang == "" || base(res.Lang) == base(lang)) {
 		// No tone chosen: a reply in the message's language answers in
 		// its register (register.go).
 		if t := l.reg.mirror(r.Text); t != "" {
@@ -115,18 +117,53 @@ func Write(r model.Request, res model.Result) (model.Reply, error) {
 
 // defaultLang is the reply's language when neither the request nor the
 // profile names one: the message's own (detected), else the language of the
-// user's interface, else the first of Langs.
+// user's interface, else the first of Langs. The interface also tells a
+// regional variant of the message's language: a Portuguese message gets
+// European Portuguese where the interface is pt-PT.
 func defaultLang(detected, ui string) string {
-	for _, l := range []string{detected, ui} {
-		l = strings.ToLower(strings.TrimSpace(l))
-		if k := strings.IndexAny(l, "-_"); k >= 0 {
-			l = l[:k] // "zh-CN", "de_AT"
+	d, u := base(detected), canonical(ui)
+	if slices.Contains(Langs(), d) {
+		if base(u) == d && slices.Contains(Langs(), u) {
+			return u
 		}
-		if slices.Contains(Langs(), l) {
-			return l
-		}
+		return d
+	}
+	if slices.Contains(Langs(), u) {
+		return u
+	}
+	if slices.Contains(Langs(), base(u)) {
+		return base(u)
 	}
 	return Langs()[0]
+}
+
+// canonical writes a language tag as Langs does: "pt_pt" and "PT-pt" are
+// "pt-PT", "ZH" is "zh".
+func canonical(tag string) string {
+	tag = strings.TrimSpace(tag)
+	l, region, ok := strings.Cut(strings.ReplaceAll(tag, "_", "-"), "-")
+	if !ok {
+		return strings.ToLower(l)
+	}
+	return strings.ToLower(l) + "-" + strings.ToUpper(region)
+}
+
+// supported is the language of Langs a tag asks for: itself ("pt-PT"),
+// else its language without the region ("pt-BR" is pt, "de-AT" de); a tag
+// of no supported language is returned as written, for option to refuse.
+func supported(tag string) string {
+	c := canonical(tag)
+	if !slices.Contains(Langs(), c) && slices.Contains(Langs(), base(c)) {
+		return base(c)
+	}
+	return c
+}
+
+// base is a language tag without its region: "pt" for "pt-PT", "zh" for
+// "zh_CN".
+func base(tag string) string {
+	l, _, _ := strings.Cut(canonical(tag), "-")
+	return l
 }
 
 // field names where a tone or language came from: the request's override,

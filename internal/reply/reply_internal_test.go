@@ -158,7 +158,7 @@ func TestNames(t *testing.T) {
 func TestOverrides(t *testing.T) {
 	r := model.Request{Text: "Hi, could we grab coffee?"}
 	for _, c := range []struct{ field, sc, tone, lang, msg string }{
-		{"lang", "", "", "xx", `unsupported language "xx"; supported: en, zh, es, fr, de, pt`},
+		{"lang", "", "", "xx", `unsupported language "xx"; supported: en, zh, es, fr, de, pt, pt-PT`},
 		{"tone", "", "snarky", "", `unsupported tone "snarky"; supported: warm, formal, brief`},
 		{"scenario", "ghost", "", "", `unsupported scenario "ghost"; supported: door_open, firm, coffee, internal, intro_offer, break, capacity, redirect, follow_up_firm, reconnect, accept, connect, acknowledge, refer, introduce, attend, not_looking, no_referral, no_intro, no_pitch, no_job`},
 	} {
@@ -172,7 +172,7 @@ func TestOverrides(t *testing.T) {
 	// A bad value in the profile is named as the profile's.
 	_, err := Write(model.Request{Text: "Hi", Profile: model.Profile{Lang: "it"}}, model.Result{})
 	var fe *model.FieldError
-	if !errors.As(err, &fe) || fe.Field != "profile.lang" || fe.Msg != `unsupported language "it"; supported: en, zh, es, fr, de, pt` {
+	if !errors.As(err, &fe) || fe.Field != "profile.lang" || fe.Msg != `unsupported language "it"; supported: en, zh, es, fr, de, pt, pt-PT` {
 		t.Errorf("profile lang: %v", err)
 	}
 	// A signature that brings its own closing is not given a second one.
