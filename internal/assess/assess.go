@@ -663,11 +663,23 @@ func (a *judge) setScore(i int, v float64) {
 	}
 }
 
-// addHits adds the evidence of label from to label to.
+// addHits adds the evidence of label from to label to: the phrases of its
+// rules ("refer me" for a premature ask), not the words its own model
+// weighed ("team" weighs for a job asked, and is no reason to call the ask
+// premature), unless those words are all it has.
 func (a *judge) addHits(to, from int) {
-	if to >= 0 && from >= 0 {
-		a.settle(to)
-		a.settle(from)
+	if to < 0 || from < 0 {
+		return
+	}
+	a.settle(to)
+	a.settle(from)
+	n := len(a.hits[to])
+	for _, h := range a.hits[from] {
+		if h.rule >= 0 {
+			a.hits[to] = append(a.hits[to], h)
+		}
+	}
+	if len(a.hits[to]) == n {
 		a.hits[to] = append(a.hits[to], a.hits[from]...)
 	}
 }
