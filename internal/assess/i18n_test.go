@@ -274,6 +274,12 @@ func TestAsksInLanguages(t *testing.T) {
 		{"purchase", "Bonjour Pauline, on ouvre une souscription au capital de notre coopérative. Ça te dirait d'investir à nos côtés ?"},
 		{"connect", "Salut ! Je vois qu'on bosse dans le même milieu, je t'ajoute à mes contacts."},
 		{"advice", "Hallo Frau Dietrich, ich wechsle in die Beratung – hätten Sie ein paar Hinweise für mich?"},
+		// European Portuguese puts the pronoun after the verb.
+		{"referral", "Olá Rui, vi que a tua equipa está a contratar. Podes recomendar-me para a vaga?"},
+		{"referral", "Bom dia, poderia indicar-me para a vaga de analista?"},
+		{"introduction", "Olá Rui, podes apresentar-me ao diretor de engenharia?"},
+		{"!introduction", "Olá Rui, na reunião vou apresentar-me como o novo responsável."},
+		{"!referral", "Olá Rui, podes recomendar-me um bom livro sobre liderança?"},
 	} {
 		res := Assess(p, model.Request{Text: c.text})
 		not, negated := strings.CutPrefix(c.want, "!")

@@ -24,6 +24,9 @@ func TestDetect(t *testing.T) {
 		{"Olá, Marina! Vi sua palestra sobre dados e gostaria muito de conversar com você. Teria 15 minutos na próxima semana?", "pt"},
 		{"Não nos conhecemos, mas você poderia me indicar para a vaga?", "pt"},
 		{"Bom dia, tudo bem? Estou à procura de uma nova oportunidade.", "pt"},
+		// European Portuguese, whose tu forms the Brazilian words miss.
+		{"Olá Rui, vi que a tua equipa está a contratar. Podes recomendar-me para a vaga? Envio-te o meu CV.", "pt"},
+		{"Olá! Gostava de saber se tens disponibilidade para um café na próxima semana. Cumprimentos, Ana", "pt"},
 		{"Hola, ¿podrías recomendarme para la vacante? Muchas gracias.", "es"},
 		{"こんにちは、来週お時間ありますか？", ""},
 		{"Здравствуйте! Можно задать вам вопрос?", ""},
