@@ -162,7 +162,7 @@ func (a *judge) weight(k int, f int) (w float64, known bool) {
 // for model label k, strongest (in absolute value) first, for Explain.
 func (a *judge) contributions(k int) []contribution {
 	var out []contribution
-	for _, f := range a.ms.Found {
+	for _, f := range a.ms.Found() {
 		w, _ := a.weight(k, int(f.Feature))
 		if w != 0 {
 			out = append(out, contribution{f.Feature, f.First, f.Last, w, ""})
@@ -237,7 +237,6 @@ func Explain(p *rules.Pack, r model.Request, top int) []Explanation {
 		return nil
 	}
 	a := newJudge(p)
-	a.ms.Record = true
 	a.reset(r)
 	a.scanMessage()
 	a.learned()

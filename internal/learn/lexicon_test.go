@@ -48,7 +48,7 @@ func same(m *Model, msg string) string {
 	slow := *m
 	slow.lex = nil
 	f := text.Fold(msg)
-	a, b := Scorer{Record: true}, Scorer{Record: true}
+	var a, b Scorer
 	m.Start(&a)
 	m.Text(&a, msg, f, nil, notBefore(f))
 	slow.Start(&b)
@@ -56,7 +56,7 @@ func same(m *Model, msg string) string {
 	a.sum()
 	b.sum()
 	switch {
-	case !slices.Equal(a.Found, b.Found):
+	case !slices.Equal(a.Found(), b.Found()):
 		return "features found differ"
 	case !slices.Equal(a.Z, b.Z) || !slices.Equal(a.steps, b.steps):
 		return "log-odds differ"

@@ -265,19 +265,18 @@ type Scorer struct {
 	// Z is, by model label, the log-odds but for the features' weights:
 	// the bias and what callers add. LogOdds is the whole.
 	Z     []float64
-	steps []int64 // by model label: the sum of the weights of feats[:summed], in steps (65,536 features at the largest weight overflow 32 bits)
-	// feats lists the features counted in the message, in order; the
+	steps []int64 // by model label: the sum of the weights of found[:summed], in steps (65,536 features at the largest weight overflow 32 bits)
+	// found lists the features counted in the message, each once, in the
+	// order found, in found[:n] (the slice's length is its room); the
 	// weights of the first summed are in steps. Weights are added up when
 	// a score is asked (LogOdds), all at once (sum).
-	feats  []int32
+	found  []Found
+	n      int
 	summed int
 	lanes  []lane // the model's rows (Model.lanes), and their lanes a feature
 	chunks int
-	// Found lists the features present, each once, in the order found,
-	// when Record is set (for explanations; scoring needs no list).
-	Found  []Found
-	Record bool
-	shown  []Found // the readable features found, each once, in order: Rank's candidates
+	shown  []Found // the readable features of found[:ranked], in order: Rank's candidates
+	ranked int
 	// Top and TopW are what Rank found, by model label.
 	Top      [][TopN]Found
 	TopW     [][TopN]float64
@@ -295,48 +294,57 @@ const TopN = 3
 
 // Start readies s for a message: every log-odds at its bias, no feature.
 func (m *Model) Start(s *Scorer) {
-	if len(s.stamp) != len(m.Names) || len(s.Z) != len(m.Labels) {
-		s.stamp, s.Z, s.gen = make([]uint8, len(m.Names)), make([]float64, len(m.Labels)), 0
+	if len(s.stamp) != len(m.Names)+1 || len(s.Z) != len(m.Labels) {
+		s.stamp, s.Z, s.gen = make([]uint8, len(m.Names)+1), make([]float64, len(m.Labels)), 0
 		s.steps = make([]int64, len(m.Labels))
 	}
 	clear(s.steps)
-	s.feats, s.summed, s.lanes, s.chunks = s.feats[:0], 0, m.lanes, m.chunks
+	s.n, s.summed, s.ranked, s.lanes, s.chunks = 0, 0, 0, m.lanes, m.chunks
 	if s.gen++; s.gen == 0 {
 		clear(s.stamp)
 		s.gen = 1
 	}
+	// stamp[0] stands for no feature (-1): always counted already, so
+	// that Add needs no test of f.
+	s.stamp[0] = s.gen
 	for i := range m.Labels {
 		s.Z[i] = m.Labels[i].Bias
 	}
-	s.Found, s.shown = s.Found[:0], s.shown[:0]
+	s.shown = s.shown[:0]
 }
 
 // Add counts feature f (once per message) at words first..last; f < 0 (no
 // feature) is nothing.
+//
+// It decides without a branch: the feature is written after those found,
+// and their count goes up by one only if it was not counted yet. Whether a
+// word's pieces are features, and new ones, is what a message's text
+// decides, and a processor guesses it wrong about one time in three.
 func (m *Model) Add(s *Scorer, f int32, first, last int) {
-	// Small enough to be inlined: most calls find no feature or one
-	// counted already, and then cost no call.
-	if f >= 0 && s.stamp[f] != s.gen {
-		m.add(s, f, first, last)
+	if s.n >= len(s.found) {
+		s.grow()
 	}
+	k := f + 1 // stamp[0]: no feature
+	s.found[s.n] = Found{f, int32(first), int32(last)}
+	fresh := 0
+	if s.stamp[k] != s.gen {
+		fresh = 1
+	}
+	s.stamp[k] = s.gen
+	s.n += fresh
 }
 
-// add counts feature f, found for the first time in the message. It is
-// kept out of line so that Add, called for every word, stays inlined.
+// grow makes room for more features: a message of many words can hold
+// thousands.
 //
 //go:noinline
-func (m *Model) add(s *Scorer, f int32, first, last int) {
-	s.stamp[f] = s.gen
-	if s.Record {
-		s.Found = append(s.Found, Found{f, int32(first), int32(last)})
-	}
-	if first >= 0 && m.readable(f) {
-		// A readable feature may be shown (Rank).
-		s.shown = append(s.shown, Found{f, int32(first), int32(last)})
-	}
-	// The weights are added up when a score is asked (sum).
-	s.feats = append(s.feats, f)
+func (s *Scorer) grow() {
+	s.found = append(s.found[:len(s.found)], make([]Found, max(64, len(s.found)))...)
 }
+
+// Found lists the features present, each once, in the order found (for
+// explanations); valid until the next Start.
+func (s *Scorer) Found() []Found { return s.found[:s.n] }
 
 // sum adds the weights of the features counted since the last sum to
 // steps: a lane's words are added, two labels a 64-bit variable, for every
@@ -344,7 +352,7 @@ func (m *Model) add(s *Scorer, f int32, first, last int) {
 // laneBias every feature added to it. Whole steps add up exactly, in any
 // order, so the sums are the same to the bit however they are cut.
 func (s *Scorer) sum() {
-	for fs := s.feats[s.summed:]; len(fs) > 0; {
+	for fs := s.found[s.summed:s.n]; len(fs) > 0; {
 		block := fs[:min(len(fs), maxBlock)]
 		fs = fs[len(block):]
 		bias := int64(len(block)) * laneBias
@@ -354,7 +362,7 @@ func (s *Scorer) sum() {
 			var lo0, lo1, lo2, lo3, lo4, hi0, hi1, hi2, hi3, hi4 uint64
 			const m16 = 0x0000ffff0000ffff
 			for _, f := range block {
-				r := &s.lanes[int(f)*s.chunks+c]
+				r := &s.lanes[int(f.Feature)*s.chunks+c]
 				lo0 += r[0] & m16
 				hi0 += r[0] >> 16 & m16
 				lo1 += r[1] & m16
@@ -376,7 +384,7 @@ func (s *Scorer) sum() {
 			}
 		}
 	}
-	s.summed = len(s.feats)
+	s.summed = s.n
 }
 
 // weight is feature f's weight for label l in steps, read from its row.
@@ -428,12 +436,20 @@ func (m *Model) RankLabel(s *Scorer, l int) {
 	}
 }
 
-// readyTop gives s a place for the strongest features of each of m's labels.
+// readyTop gives s a place for the strongest features of each of m's labels,
+// and lists the readable features found since it last did: placed in the
+// text, and words a person can read as a reason.
 func (m *Model) readyTop(s *Scorer) {
 	if len(s.Top) != len(m.Labels) {
 		s.Top, s.TopW = make([][TopN]Found, len(m.Labels)), make([][TopN]float64, len(m.Labels))
 		s.topSteps = make([][TopN]int32, len(m.Labels))
 	}
+	for _, f := range s.found[s.ranked:s.n] {
+		if f.First >= 0 && m.readable(f.Feature) {
+			s.shown = append(s.shown, f)
+		}
+	}
+	s.ranked = s.n
 }
 
 // rank files label l's strongest features (Rank).
@@ -477,7 +493,7 @@ func (m *Model) Text(s *Scorer, raw string, f *text.Folded, lex []int32, negated
 // LogOdds is model label l's log-odds: the bias, what callers added and
 // the weights of the features found.
 func (s *Scorer) LogOdds(l int) float64 {
-	if s.summed < len(s.feats) {
+	if s.summed < s.n {
 		s.sum()
 	}
 	return s.Z[l] + float64(s.steps[l])*Unit
