@@ -311,6 +311,14 @@ func check(t *testing.T, where string, r model.Request, rep model.Reply, first s
 			if !uses(p.Events[0].Name, p.Resources[0].Title, p.Groups[0].Name) {
 				t.Errorf("%s: door_open ignores the profile's event, resource and group\n%s", where, text)
 			}
+		case reply.NoMentor:
+			if !uses(p.Events[0].Name, p.Resources[0].Title, p.Groups[0].Name) {
+				t.Errorf("%s: no_mentor ignores the profile's event, resource and group\n%s", where, text)
+			}
+		case reply.NoReview:
+			if !uses(p.Resources[0].Title, p.Groups[0].Name) {
+				t.Errorf("%s: no_review ignores the profile's resource and group\n%s", where, text)
+			}
 		case reply.Redirect:
 			if !uses(p.Experts[0].Name, p.Resources[0].Title) {
 				t.Errorf("%s: redirect ignores the profile's expert and resource\n%s", where, text)

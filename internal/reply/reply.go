@@ -45,11 +45,13 @@ const (
 	NoIntro      = "no_intro"
 	NoPitch      = "no_pitch"
 	NoJob        = "no_job"
+	NoMentor     = "no_mentor"
+	NoReview     = "no_review"
 )
 
 // Scenarios lists the scenario ids in a stable order.
 func Scenarios() []string {
-	return []string{DoorOpen, Firm, Coffee, Internal, IntroOffer, Break, Capacity, Redirect, FollowUpFirm, Reconnect, AcceptIt, Connect, Acknowledge, Refer, Introduce, Attend, NotLooking, NoReferral, NoIntro, NoPitch, NoJob}
+	return []string{DoorOpen, Firm, Coffee, Internal, IntroOffer, Break, Capacity, Redirect, FollowUpFirm, Reconnect, AcceptIt, Connect, Acknowledge, Refer, Introduce, Attend, NotLooking, NoReferral, NoIntro, NoPitch, NoJob, NoMentor, NoReview}
 }
 
 // Tones lists the tone ids in a stable order; the first is the default.
@@ -214,8 +216,10 @@ func option(field, v string, all []string) (string, error) {
 //     a colleague at the profile's company, intro_offer when they offer to
 //     introduce the user, no_referral, no_intro or no_job for a stranger's
 //     referral, introduction or job ask, not_looking for a recruiter's
-//     role, coffee when they ask for a meeting or time (not the time of
-//     an event they invite to), else door_open.
+//     role, no_mentor for a stranger's mentorship ask, no_review for a
+//     stranger's work to review with no call asked, coffee when they ask
+//     for a meeting or time (not the time of an event they invite to),
+//     else door_open.
 func Choose(r model.Request, res model.Result) string {
 	d, err := data()
 	if err != nil {
@@ -279,6 +283,15 @@ func choose(r model.Request, res model.Result, c common) string {
 		// later, and declining the call would answer what they did not
 		// mean.
 		return NoJob
+	case res.Has("premature_ask") && res.Asked("mentorship"):
+		// A stranger asking to be mentored, calls and all: the honest
+		// reason is mentoring itself, and the lighter alternative a
+		// resource, an event or one question by message.
+		return NoMentor
+	case res.Has("premature_ask") && res.Asked("feedback") && !res.Asked("meeting") && res.MinutesAsked == 0:
+		// A stranger's work to review (a CV, a product): the reason is the
+		// review; with a call asked, coffee declines the call.
+		return NoReview
 	case res.Asked("meeting") || res.MinutesAsked > 0 && !res.Asked("event"):
 		// The minutes of an event (a panel, a podcast) are no coffee
 		// asked: declining one is the door_open reply.

@@ -78,6 +78,14 @@ func TestChoose(t *testing.T) {
 		{"a colleague's job ask", colleague, model.Result{Verdict: model.DeclineDoorOpen, Flags: flags("premature_ask"), Asks: []string{"job"}}, Internal},
 		{"a role offered with a favour", model.Request{}, model.Result{Verdict: model.DeclineDoorOpen, Flags: flags("premature_ask"), Asks: []string{"job", "advice"}, Cues: []string{"recruiter"}}, NotLooking},
 		{"a pitch asking a job", model.Request{}, model.Result{Verdict: model.DeclineFirm, Flags: flags("selling", "premature_ask"), Asks: []string{"job"}}, NoPitch},
+		{"a stranger's mentorship ask", model.Request{}, model.Result{Verdict: model.DeclineDoorOpen, Flags: flags("premature_ask"), Asks: []string{"mentorship"}}, NoMentor},
+		{"a stranger's mentorship ask with calls", model.Request{}, model.Result{Verdict: model.DeclineDoorOpen, Flags: flags("premature_ask"), Asks: []string{"mentorship", "meeting"}, MinutesAsked: 30}, NoMentor},
+		{"a mentorship ask, no flag", model.Request{}, model.Result{Verdict: model.DeclineDoorOpen, Asks: []string{"mentorship"}}, DoorOpen},
+		{"a mentorship ask on a break", model.Request{}, model.Result{Verdict: model.DeclineDoorOpen, Flags: flags("premature_ask", "burnout"), Asks: []string{"mentorship"}}, Break},
+		{"a stranger's work to review", model.Request{}, model.Result{Verdict: model.DeclineDoorOpen, Flags: flags("premature_ask"), Asks: []string{"feedback"}}, NoReview},
+		{"a stranger's work to review on a call", model.Request{}, model.Result{Verdict: model.DeclineDoorOpen, Flags: flags("premature_ask"), Asks: []string{"feedback", "meeting"}, MinutesAsked: 20}, Coffee},
+		{"a stranger's job and review", model.Request{}, model.Result{Verdict: model.DeclineDoorOpen, Flags: flags("premature_ask"), Asks: []string{"job", "feedback"}}, NoJob},
+		{"a colleague's review", colleague, model.Result{Verdict: model.DeclineDoorOpen, Flags: flags("premature_ask"), Asks: []string{"feedback"}}, Internal},
 		{"a referral at capacity", model.Request{}, model.Result{Verdict: model.DeclineDoorOpen, Flags: flags("premature_ask", "over_capacity"), Asks: []string{"referral"}}, Capacity},
 		{"a colleague's referral", colleague, model.Result{Verdict: model.DeclineDoorOpen, Flags: flags("premature_ask"), Asks: []string{"referral"}}, Internal},
 		{"a pitch asking a referral", model.Request{}, model.Result{Verdict: model.DeclineFirm, Flags: flags("selling", "premature_ask"), Asks: []string{"referral"}}, NoPitch},
@@ -160,7 +168,7 @@ func TestOverrides(t *testing.T) {
 	for _, c := range []struct{ field, sc, tone, lang, msg string }{
 		{"lang", "", "", "xx", `unsupported language "xx"; supported: en, zh, es, fr, de, pt, pt-PT`},
 		{"tone", "", "snarky", "", `unsupported tone "snarky"; supported: warm, formal, brief`},
-		{"scenario", "ghost", "", "", `unsupported scenario "ghost"; supported: door_open, firm, coffee, internal, intro_offer, break, capacity, redirect, follow_up_firm, reconnect, accept, connect, acknowledge, refer, introduce, attend, not_looking, no_referral, no_intro, no_pitch, no_job`},
+		{"scenario", "ghost", "", "", `unsupported scenario "ghost"; supported: door_open, firm, coffee, internal, intro_offer, break, capacity, redirect, follow_up_firm, reconnect, accept, connect, acknowledge, refer, introduce, attend, not_looking, no_referral, no_intro, no_pitch, no_job, no_mentor, no_review`},
 	} {
 		r.Scenario, r.Tone, r.Lang = c.sc, c.tone, c.lang
 		_, err := Write(r, model.Result{})
