@@ -274,6 +274,8 @@ func TestAsksInLanguages(t *testing.T) {
 		{"purchase", "Bonjour Pauline, on ouvre une souscription au capital de notre coopérative. Ça te dirait d'investir à nos côtés ?"},
 		{"connect", "Salut ! Je vois qu'on bosse dans le même milieu, je t'ajoute à mes contacts."},
 		{"advice", "Hallo Frau Dietrich, ich wechsle in die Beratung – hätten Sie ein paar Hinweise für mich?"},
+		{"meeting", "您好！我有十年的供应链管理经验，期待能与您深入沟通，谢谢。"},
+		{"!meeting", "我们的团队希望在明年深入研究这个方向。"},
 		// European Portuguese puts the pronoun after the verb.
 		{"referral", "Olá Rui, vi que a tua equipa está a contratar. Podes recomendar-me para a vaga?"},
 		{"referral", "Bom dia, poderia indicar-me para a vaga de analista?"},
