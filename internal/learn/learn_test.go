@@ -2,6 +2,7 @@ package learn
 
 import (
 	"bytes"
+	"math/rand/v2"
 	"os"
 	"slices"
 	"strings"
@@ -405,6 +406,54 @@ func TestStep(t *testing.T) {
 			if w, _ := back.Weight(f, 0); w != []float64{c.a, c.b}[f] {
 				t.Errorf("%v, %v: feature %d reads back as %v", c.a, c.b, f, w)
 			}
+		}
+	}
+}
+
+// referenceRank is the insertion rank replaced, kept as TestRank's oracle.
+func referenceRank(vs []int32, shown []Found) (t [TopN]Found, tw [TopN]int32) {
+	for i, f := range shown {
+		v := vs[i]
+		if v <= 0 || !beats(v, f, tw[TopN-1], t[TopN-1]) {
+			continue
+		}
+		p := TopN - 1
+		for ; p > 0 && beats(v, f, tw[p-1], t[p-1]); p-- {
+			t[p], tw[p] = t[p-1], tw[p-1]
+		}
+		t[p], tw[p] = f, v
+	}
+	return t, tw
+}
+
+// TestRankKeys: the conditional-move rank files the same features as the
+// insertion it replaced, ties (equal weights, equal spans) included, for
+// weights across their whole range.
+func TestRankKeys(t *testing.T) {
+	m := &Model{Labels: []Label{{ID: "x"}}, chunks: 1}
+	rng := rand.New(rand.NewPCG(1, 2))
+	for trial := range 2000 {
+		n := rng.IntN(40)
+		m.lanes = make([]lane, n)
+		vs := make([]int32, n)
+		shown := make([]Found, n)
+		for i := range n {
+			switch rng.IntN(4) {
+			case 0:
+				vs[i] = int32(rng.IntN(2*maxSteps+1)) - maxSteps // anywhere
+			default:
+				vs[i] = int32(rng.IntN(7)) - 2 // small, and many ties
+			}
+			m.lanes[i][0] = uint64(uint16(vs[i] + laneBias))
+			first := int32(rng.IntN(50))
+			shown[i] = Found{Feature: int32(i), First: first, Last: first + int32(rng.IntN(2))}
+		}
+		s := &Scorer{shown: shown}
+		m.readyTop(s)
+		m.rank(s, 0)
+		wantT, wantW := referenceRank(vs, shown)
+		if s.Top[0] != wantT || s.topSteps[0] != wantW {
+			t.Fatalf("trial %d: got %v %v, want %v %v (weights %v)", trial, s.Top[0], s.topSteps[0], wantT, wantW, vs)
 		}
 	}
 }

@@ -453,24 +453,42 @@ func (m *Model) readyTop(s *Scorer) {
 }
 
 // rank files label l's strongest features (Rank).
+//
+// Each candidate becomes one number that orders as beats does (weight,
+// then words, then the one found first), and the three largest are kept
+// with max and min, which the compiler makes conditional moves: whether a
+// word outweighs the third strongest so far is a branch a processor
+// guesses wrong all through a message. TestRankKeys holds it to the insertion
+// it replaced.
 func (m *Model) rank(s *Scorer, l int) {
+	var a, b, c uint64        // the three largest keys, a >= b >= c (0: none)
+	ch, j, shift := laneAt(l) // worked out once, not once a feature
+	for i, f := range s.shown {
+		v := m.lanes[int(f.Feature)*m.chunks+ch].at(j, shift)
+		k := rankKey(v, f, i)
+		hi, lo := max(a, k), min(a, k)
+		a, b, c = hi, max(b, lo), max(c, min(b, lo))
+	}
 	t, tw := &s.Top[l], &s.topSteps[l]
-	*t, *tw = [TopN]Found{}, [TopN]int32{}
-	c, j, shift := laneAt(l) // worked out once, not once a feature
-	for _, f := range s.shown {
-		v := m.lanes[int(f.Feature)*m.chunks+c].at(j, shift)
-		if v <= 0 || !beats(v, f, tw[TopN-1], t[TopN-1]) {
-			continue
+	for p, k := range [TopN]uint64{a, b, c} {
+		t[p], tw[p] = Found{}, 0
+		if k != 0 {
+			t[p], tw[p] = s.shown[uint32(^k)], int32(k>>40)-laneBias
 		}
-		p := TopN - 1 // where it goes: after those that beat it
-		for ; p > 0 && beats(v, f, tw[p-1], t[p-1]); p-- {
-			t[p], tw[p] = t[p-1], tw[p-1]
-		}
-		t[p], tw[p] = f, v
 	}
 	for j, v := range tw {
 		s.TopW[l][j] = float64(v) * Unit
 	}
+}
+
+// rankKey orders candidate f of weight v, the i-th shown, as beats does:
+// the weight (plus laneBias, so that it is positive) in the top bits, the
+// words the feature spans below it, and the complement of i at the bottom,
+// so that of two alike the one found first is the larger. A weight of zero
+// or below is key 0: never ranked.
+func rankKey(v int32, f Found, i int) uint64 {
+	k := uint64(v+laneBias)<<40 | uint64(uint8(f.Last-f.First))<<32 | uint64(^uint32(i))
+	return k & ^uint64(int64(v-1)>>63) // all ones where v > 0, else zero
 }
 
 // Text adds the text features and cues of a message: raw as given, f
