@@ -81,7 +81,7 @@ func (a *judge) settle(i int) {
 func (a *judge) ruled(i int) bool { return a.hold[i] && a.rule[i] >= a.p.Labels()[i].Threshold }
 
 // shown reports whether label i is a flag or signal (a finding with spans).
-func (a *judge) shown(i int) bool { return slices.Contains(a.shownAt, i) }
+func (a *judge) shown(i int) bool { return a.isShown[i] }
 
 // headline adds the stated weights of the headline rules that fire in the
 // sender's title to their labels' log-odds: the corpora carry no titles, so
