@@ -296,19 +296,23 @@ func breaking(tag string) bool {
 func replaceTags(s string, with func(tag string) (string, bool)) string {
 	var b strings.Builder
 	last := 0 // the end of the text copied so far
+	gt := -1  // the first '>' after the current '<', found once for a run of them ("<<<<>")
 	for i := 0; i < len(s); i++ {
 		if s[i] != '<' {
 			continue
 		}
-		end := strings.IndexByte(s[i+1:], '>')
-		if end < 0 {
-			break // no '>' after this '<', nor after any later one
+		if gt <= i {
+			k := strings.IndexByte(s[i+1:], '>')
+			if k < 0 {
+				break // no '>' after this '<', nor after any later one
+			}
+			gt = i + 1 + k
 		}
-		if r, ok := with(s[i+1 : i+1+end]); ok {
+		if r, ok := with(s[i+1 : gt]); ok {
 			b.WriteString(s[last:i])
 			b.WriteString(r)
-			last = i + 1 + end + 1
-			i = last - 1
+			last = gt + 1
+			i = gt
 		}
 	}
 	if last == 0 {
