@@ -296,30 +296,22 @@ func (c *checker) hedging() {
 	found := c.d.findAll(c.t.hedgeAlways)
 	soft := c.d.findAll(c.t.hedge)
 	if len(soft) > 0 {
+		// A soft hedge counts inside a sentence that declines. Sentences,
+		// declines and hedges are each sorted and disjoint, so one walk
+		// over the three finds them all, where a pass over every hedge
+		// for every sentence made a long draft quadratic.
+		always := found
 		dec := c.declined()
+		di, si := 0, 0
 		for _, s := range c.sentences() {
-			in := func(sp span) bool { return sp.s >= s.s && sp.e <= s.e }
-			declines := false
-			for _, sp := range dec {
-				if in(sp) {
-					declines = true
-					break
-				}
+			for di < len(dec) && dec[di].s < s.s {
+				di++
 			}
-			if !declines {
-				continue
-			}
-		next:
-			for _, sp := range soft {
-				if !in(sp) {
-					continue
+			declines := di < len(dec) && dec[di].e <= s.e
+			for ; si < len(soft) && soft[si].s < s.e; si++ {
+				if sp := soft[si]; declines && sp.s >= s.s && sp.e <= s.e && !overlaps(always, sp) {
+					found = append(found, sp)
 				}
-				for _, o := range found {
-					if sp.s < o.e && o.s < sp.e {
-						continue next
-					}
-				}
-				found = append(found, sp)
 			}
 		}
 	}
