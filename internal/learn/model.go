@@ -444,12 +444,15 @@ func (m *Model) readyTop(s *Scorer) {
 		s.Top, s.TopW = make([][TopN]Found, len(m.Labels)), make([][TopN]float64, len(m.Labels))
 		s.topSteps = make([][TopN]int32, len(m.Labels))
 	}
+	// The readable ones are kept without a branch, as Add counts: each is
+	// written after those kept, and the count raised only if it reads.
+	n := len(s.shown)
+	s.shown = slices.Grow(s.shown, s.n-s.ranked)[:n+s.n-s.ranked]
 	for _, f := range s.found[s.ranked:s.n] {
-		if f.First >= 0 && m.readable(f.Feature) {
-			s.shown = append(s.shown, f)
-		}
+		s.shown[n] = f
+		n += int(uint64(^f.First)>>63) & int(m.show[f.Feature/64]>>(f.Feature%64)&1)
 	}
-	s.ranked = s.n
+	s.shown, s.ranked = s.shown[:n], s.n
 }
 
 // rank files label l's strongest features (Rank).
