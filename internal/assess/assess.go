@@ -57,7 +57,6 @@ type judge struct {
 	ctxEv      [][]hit    // by label: evidence pinned to a context flag
 	ctxUsed    bool       // some ctx or ctxEv is set, to clear
 	shownAt    []int      // the labels shown as findings (flags and signals), in pack order
-	isShown    []bool     // by label: in shownAt
 	askAt      []int      // the asks, in pack order
 	asks       []bool     // by label
 	flag       []bool     // by label: a red flag (of the findings shown, the rest are signals)
@@ -146,7 +145,7 @@ func newJudge(p *rules.Pack) *judge {
 		},
 		score: make([]float64, n), hits: make([][]hit, n), ctx: make([]string, n), ctxEv: make([][]hit, n),
 		asks: make([]bool, n), counted: make([]bool, len(p.Rules())), rules: ruleInfos(p.Rules()),
-		flag: make([]bool, n), thresh: make([]float64, n), isShown: make([]bool, n),
+		flag: make([]bool, n), thresh: make([]float64, n),
 	}
 	// What the loops over labels read, by position: the shown findings
 	// and the asks are listed so that a loop visits them only.
@@ -156,7 +155,6 @@ func newJudge(p *rules.Pack) *judge {
 		case rules.KindFlag, rules.KindSignal:
 			a.flag[i] = l.Kind == rules.KindFlag
 			a.shownAt = append(a.shownAt, i)
-			a.isShown[i] = true
 		case rules.KindAsk:
 			a.askAt = append(a.askAt, i)
 		}

@@ -81,7 +81,10 @@ func (a *judge) settle(i int) {
 func (a *judge) ruled(i int) bool { return a.hold[i] && a.rule[i] >= a.p.Labels()[i].Threshold }
 
 // shown reports whether label i is a flag or signal (a finding with spans).
-func (a *judge) shown(i int) bool { return a.isShown[i] }
+func (a *judge) shown(i int) bool {
+	k := a.p.Labels()[i].Kind
+	return k == rules.KindFlag || k == rules.KindSignal
+}
 
 // headline adds the stated weights of the headline rules that fire in the
 // sender's title to their labels' log-odds: the corpora carry no titles, so

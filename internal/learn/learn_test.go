@@ -410,7 +410,14 @@ func TestStep(t *testing.T) {
 	}
 }
 
-// referenceRank is the insertion rank replaced, kept as TestRank's oracle.
+// beats reports whether feature f of weight v ranks before g of weight w,
+// as the insertion rank compared them: the heavier, and of equal weights
+// the one of more words.
+func beats(v int32, f Found, w int32, g Found) bool {
+	return v > w || v == w && f.Last-f.First > g.Last-g.First
+}
+
+// referenceRank is the insertion rank replaced, kept as TestRankKeys' oracle.
 func referenceRank(vs []int32, shown []Found) (t [TopN]Found, tw [TopN]int32) {
 	for i, f := range shown {
 		v := vs[i]

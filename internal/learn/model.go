@@ -203,9 +203,9 @@ func (m *Model) Weight(f, l int) (w float64, known bool) {
 	return float64(s) * Unit, s != 0
 }
 
-// readable reports whether feature f is a phrase a person can read as
-// evidence.
-func (m *Model) readable(f int32) bool { return m.show[f/64]&(1<<(f%64)) != 0 }
+// reads is 1 where feature f is a phrase a person can read as evidence,
+// else 0: a number, so that a loop can add it up without a branch.
+func (m *Model) reads(f int32) int { return int(m.show[f/64] >> (f % 64) & 1) }
 
 // Bind returns a copy of the model bound to a pack: rules lists the pack's
 // rule ids by index (a rule the model names becomes that feature) and label
@@ -339,7 +339,7 @@ func (m *Model) Add(s *Scorer, f int32, first, last int) {
 //
 //go:noinline
 func (s *Scorer) grow() {
-	s.found = append(s.found[:len(s.found)], make([]Found, max(64, len(s.found)))...)
+	s.found = append(s.found, make([]Found, max(64, len(s.found)))...)
 }
 
 // Found lists the features present, each once, in the order found (for
@@ -400,20 +400,12 @@ func (r *lane) at(j int, shift uint) int32 { return int32(r[j]>>shift&0xffff) - 
 // the word of the lane (j) and the bits of the word (from shift).
 func laneAt(l int) (c, j int, shift uint) { return l / perLane, l % perLane / 4, 16 * uint(l%4) }
 
-// beats reports whether feature f of weight v ranks before g of weight w:
-// the heavier, and of equal weights the one of more words. A word and the
-// pair it is always part of weigh the same, and "15 min" says more than
-// "min".
-func beats(v int32, f Found, w int32, g Found) bool {
-	return v > w || v == w && f.Last-f.First > g.Last-g.First
-}
-
 // Rank files, for every model label l with want[l], the strongest readable
 // features found with a positive weight for it in s.Top[l], strongest first,
 // with their weights in s.TopW[l] (0 past the last); of equal weights, the
-// one of more words (beats), then the one found first. Other labels get none. Only the labels a caller shows
-// need them, so they are sorted out once scoring is done rather than while
-// adding every weight.
+// one of more words, then the one found first (rankKey). Other labels get
+// none. Only the labels a caller shows need them, so they are sorted out
+// once scoring is done rather than while adding every weight.
 func (m *Model) Rank(s *Scorer, want []bool) {
 	m.readyTop(s)
 	clear(s.Top)
@@ -450,15 +442,15 @@ func (m *Model) readyTop(s *Scorer) {
 	s.shown = slices.Grow(s.shown, s.n-s.ranked)[:n+s.n-s.ranked]
 	for _, f := range s.found[s.ranked:s.n] {
 		s.shown[n] = f
-		n += int(uint64(^f.First)>>63) & int(m.show[f.Feature/64]>>(f.Feature%64)&1)
+		n += int(uint64(^f.First)>>63) & m.reads(f.Feature) // placed in the text, and readable
 	}
 	s.shown, s.ranked = s.shown[:n], s.n
 }
 
 // rank files label l's strongest features (Rank).
 //
-// Each candidate becomes one number that orders as beats does (weight,
-// then words, then the one found first), and the three largest are kept
+// Each candidate becomes one number that orders as the ranking does
+// (rankKey), and the three largest are kept
 // with max and min, which the compiler makes conditional moves: whether a
 // word outweighs the third strongest so far is a branch a processor
 // guesses wrong all through a message. TestRankKeys holds it to the insertion
@@ -484,11 +476,13 @@ func (m *Model) rank(s *Scorer, l int) {
 	}
 }
 
-// rankKey orders candidate f of weight v, the i-th shown, as beats does:
-// the weight (plus laneBias, so that it is positive) in the top bits, the
-// words the feature spans below it, and the complement of i at the bottom,
-// so that of two alike the one found first is the larger. A weight of zero
-// or below is key 0: never ranked.
+// rankKey orders candidate f of weight v, the i-th shown: the heavier
+// first, and of equal weights the one of more words (a word and the pair
+// it is always part of weigh the same, and "15 min" says more than "min"),
+// then the one found first. The weight (plus laneBias, so that it is
+// positive) is in the top bits, the words the feature spans below it, and
+// the complement of i at the bottom. A weight of zero or below is key 0:
+// never ranked.
 func rankKey(v int32, f Found, i int) uint64 {
 	k := uint64(v+laneBias)<<40 | uint64(uint8(f.Last-f.First))<<32 | uint64(^uint32(i))
 	return k & ^uint64(int64(v-1)>>63) // all ones where v > 0, else zero

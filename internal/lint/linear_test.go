@@ -97,7 +97,7 @@ func TestLinearAsBefore(t *testing.T) {
 			d := newDoc(text)
 			for name, l := range map[string][]phrase{"thanks": tb.thanks, "apology": tb.apology, "decline": tb.decline, "hedge": tb.hedge, "promise": tb.promise} {
 				if got, want := d.findAll(l), referenceFindAll(d, l); !slices.Equal(got, want) {
-					t.Fatalf("%s %d %s: %q\\nfound %v, before %v", lang, trial, name, text, got, want)
+					t.Fatalf("%s %d %s: %q\nfound %v, before %v", lang, trial, name, text, got, want)
 				}
 			}
 			c := checker{d: d, t: tb}

@@ -13,7 +13,7 @@ import (
 // for one ("XXX", "TODO"). They are data (data/common.json, and a
 // language's own in data/LANG.json), read into this small finder rather
 // than regular expressions: package regexp and the Unicode tables it
-// brings were 130 KB of the gzipped WebAssembly build the extension loads
+// brings were some 120 KB of the gzipped WebAssembly build the extension loads
 // after every restart of its worker, for nine patterns this simple.
 type placeholders struct {
 	brackets []bracket

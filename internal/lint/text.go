@@ -146,7 +146,7 @@ func (d *doc) find(ph phrase) []span {
 // The spans kept are disjoint and sorted, so a match is checked against
 // them by bisection and a phrase's new spans are merged in at once: each
 // match compared with every one before it made a 256 KB draft of "sorry"
-// take 0.24 s (TestFindAllAsBefore holds it to that way).
+// take 0.24 s (TestLinearAsBefore holds it to that way).
 func (d *doc) findAll(list []phrase) []span {
 	var out, add []span
 	for _, ph := range list {

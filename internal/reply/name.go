@@ -263,7 +263,7 @@ func FirstName(r model.Request) string { return senderName(r).first }
 // tags become line breaks, other tags go, and entities are decoded. It is
 // written out in three passes, one for each of the regular expressions it
 // replaced, with the same results (TestHTMLLines, FuzzHTMLLines): package
-// regexp was 130 KB of the gzipped WebAssembly build the extension loads.
+// regexp was some 120 KB of the gzipped WebAssembly build the extension loads.
 func htmlLines(s string) string {
 	s = dropScripts(s)
 	s = replaceTags(s, func(name string) (string, bool) {

@@ -123,18 +123,15 @@ func Write(r model.Request, res model.Result) (model.Reply, error) {
 // regional variant of the message's language: a Portuguese message gets
 // European Portuguese where the interface is pt-PT.
 func defaultLang(detected, ui string) string {
-	d, u := base(detected), canonical(ui)
-	if slices.Contains(Langs(), d) {
-		if base(u) == d && slices.Contains(Langs(), u) {
-			return u
-		}
+	d, u := base(detected), supported(ui)
+	if !slices.Contains(Langs(), u) {
+		u = ""
+	}
+	if slices.Contains(Langs(), d) && base(u) != d {
 		return d
 	}
-	if slices.Contains(Langs(), u) {
+	if u != "" {
 		return u
-	}
-	if slices.Contains(Langs(), base(u)) {
-		return base(u)
 	}
 	return Langs()[0]
 }
