@@ -70,7 +70,7 @@ func TestReplyCommand(t *testing.T) {
 			t.Errorf("%v: code %d, stderr %q", c.args, code, errs)
 		}
 	}
-	if code, out, _ := replyCLI("", "reply", "--list"); code != exitOK || !strings.Contains(out, "follow_up_firm") || !strings.Contains(out, "no_review]") {
+	if code, out, _ := replyCLI("", "reply", "--list"); code != exitOK || !strings.Contains(out, "follow_up_firm") || !strings.Contains(out, "not_for_me]") {
 		t.Errorf("--list: %d %q", code, out)
 	}
 }

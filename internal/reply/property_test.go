@@ -239,6 +239,24 @@ func TestProperty(t *testing.T) {
 	t.Logf("%d messages, %d replies checked; fewest distinct anonymous replies per scenario/tone/lang: %d", len(msgs), n, min)
 }
 
+// signoffEcho returns the sign-off of a reply when its body says it too
+// ("All the best. / All the best,"): a closing said twice. Sign-offs of
+// one word ("Best,") are left out: "the best" is said in many ways.
+func signoffEcho(text string) string {
+	paras := strings.Split(text, "\n\n")
+	if len(paras) < 3 {
+		return "" // no sign-off paragraph
+	}
+	signoff := strings.TrimRight(strings.SplitN(paras[len(paras)-1], "\n", 2)[0], ",，")
+	if len(strings.Fields(signoff)) < 2 {
+		return ""
+	}
+	if strings.Contains(strings.ToLower(paras[len(paras)-2]), strings.ToLower(signoff)) {
+		return signoff
+	}
+	return ""
+}
+
 func check(t *testing.T, where string, r model.Request, rep model.Reply, first string, full model.Profile) {
 	t.Helper()
 	text := rep.Text
@@ -268,6 +286,9 @@ func check(t *testing.T, where string, r model.Request, rep model.Reply, first s
 	}
 	if strings.ContainsAny(text, "{}[]%") {
 		t.Errorf("%s: placeholder left\n%s", where, text)
+	}
+	if echo := signoffEcho(text); echo != "" {
+		t.Errorf("%s: the body ends as the sign-off does (%q)\n%s", where, echo, text)
 	}
 	if r.Profile.Signature != "" {
 		if !strings.HasSuffix(text, "\n"+r.Profile.Signature) {

@@ -47,11 +47,12 @@ const (
 	NoJob        = "no_job"
 	NoMentor     = "no_mentor"
 	NoReview     = "no_review"
+	NotForMe     = "not_for_me"
 )
 
 // Scenarios lists the scenario ids in a stable order.
 func Scenarios() []string {
-	return []string{DoorOpen, Firm, Coffee, Internal, IntroOffer, Break, Capacity, Redirect, FollowUpFirm, Reconnect, AcceptIt, Connect, Acknowledge, Refer, Introduce, Attend, NotLooking, NoReferral, NoIntro, NoPitch, NoJob, NoMentor, NoReview}
+	return []string{DoorOpen, Firm, Coffee, Internal, IntroOffer, Break, Capacity, Redirect, FollowUpFirm, Reconnect, AcceptIt, Connect, Acknowledge, Refer, Introduce, Attend, NotLooking, NoReferral, NoIntro, NoPitch, NoJob, NoMentor, NoReview, NotForMe}
 }
 
 // Tones lists the tone ids in a stable order; the first is the default.
@@ -207,7 +208,11 @@ func option(field, v string, all []string) (string, error) {
 //     time is asked, the favour itself: refer (a referral, send the role
 //     and your CV), introduce (an introduction, once the other person
 //     agrees), attend (an event); else accept;
-//   - decline_firm: firm;
+//   - decline_firm: no_pitch for a pitch; else firm for an invitation (the
+//     honest reason is whom you connect with), not_for_me for a message
+//     (which asks no connection: "I'm not adding new connections" would
+//     answer what it did not ask, and most LinkedIn messages come from
+//     people already connected);
 //   - otherwise (not now): break when on a networking break, capacity when
 //     over capacity, redirect when outside the user's expertise, internal for
 //     a colleague at the profile's company, intro_offer when they offer to
@@ -248,8 +253,12 @@ func choose(r model.Request, res model.Result, c common) string {
 	case res.Verdict == model.DeclineFirm && res.Has("selling") && !res.Has("reputation") && !res.Has("negative_history"):
 		// A pitch: the honest reason is how you buy, not whom you know.
 		return NoPitch
-	case res.Verdict == model.DeclineFirm:
+	case res.Verdict == model.DeclineFirm && r.Kind == "invitation":
 		return Firm
+	case res.Verdict == model.DeclineFirm:
+		// A scheme or someone with a bad history, by message: the reason
+		// is the request itself, whoever sent it.
+		return NotForMe
 	case res.Has("burnout"):
 		return Break
 	case res.Has("over_capacity"):

@@ -58,9 +58,13 @@ func TestChoose(t *testing.T) {
 		{"an event declined", model.Request{}, model.Result{Verdict: model.DeclineDoorOpen, Asks: []string{"event"}}, DoorOpen},
 		{"connect after decline", model.Request{Thread: declined}, model.Result{Verdict: model.Accept, Asks: []string{"connect"}}, Reconnect},
 		{"a pitch", model.Request{}, model.Result{Verdict: model.DeclineFirm, Flags: flags("selling")}, NoPitch},
-		{"a scheme", model.Request{}, model.Result{Verdict: model.DeclineFirm, Flags: flags("reputation")}, Firm},
-		{"a scheme sold", model.Request{}, model.Result{Verdict: model.DeclineFirm, Flags: flags("selling", "reputation")}, Firm},
-		{"a pitch from someone who wronged you", model.Request{}, model.Result{Verdict: model.DeclineFirm, Flags: flags("selling", "negative_history")}, Firm},
+		{"a scheme", model.Request{}, model.Result{Verdict: model.DeclineFirm, Flags: flags("reputation")}, NotForMe},
+		{"a scheme sold", model.Request{}, model.Result{Verdict: model.DeclineFirm, Flags: flags("selling", "reputation")}, NotForMe},
+		{"a pitch from someone who wronged you", model.Request{}, model.Result{Verdict: model.DeclineFirm, Flags: flags("selling", "negative_history")}, NotForMe},
+		{"a scheme from a connection", model.Request{Kind: "message", Sender: model.Sender{Degree: 1}}, model.Result{Verdict: model.DeclineFirm, Flags: flags("reputation")}, NotForMe},
+		{"a scheme in an invitation", model.Request{Kind: "invitation"}, model.Result{Verdict: model.DeclineFirm, Flags: flags("reputation")}, Firm},
+		{"an invitation from someone who wronged you", model.Request{Kind: "invitation"}, model.Result{Verdict: model.DeclineFirm, Flags: flags("negative_history")}, Firm},
+		{"a pitch in an invitation", model.Request{Kind: "invitation"}, model.Result{Verdict: model.DeclineFirm, Flags: flags("selling")}, NoPitch},
 		{"a pitch, softened", model.Request{}, model.Result{Verdict: model.DeclineDoorOpen, Flags: flags("selling")}, DoorOpen},
 		{"door open", model.Request{}, model.Result{Verdict: model.DeclineDoorOpen}, DoorOpen},
 		{"unknown verdict", model.Request{}, model.Result{}, DoorOpen},
@@ -168,7 +172,7 @@ func TestOverrides(t *testing.T) {
 	for _, c := range []struct{ field, sc, tone, lang, msg string }{
 		{"lang", "", "", "xx", `unsupported language "xx"; supported: en, zh, es, fr, de, pt, pt-PT`},
 		{"tone", "", "snarky", "", `unsupported tone "snarky"; supported: warm, formal, brief`},
-		{"scenario", "ghost", "", "", `unsupported scenario "ghost"; supported: door_open, firm, coffee, internal, intro_offer, break, capacity, redirect, follow_up_firm, reconnect, accept, connect, acknowledge, refer, introduce, attend, not_looking, no_referral, no_intro, no_pitch, no_job, no_mentor, no_review`},
+		{"scenario", "ghost", "", "", `unsupported scenario "ghost"; supported: door_open, firm, coffee, internal, intro_offer, break, capacity, redirect, follow_up_firm, reconnect, accept, connect, acknowledge, refer, introduce, attend, not_looking, no_referral, no_intro, no_pitch, no_job, no_mentor, no_review, not_for_me`},
 	} {
 		r.Scenario, r.Tone, r.Lang = c.sc, c.tone, c.lang
 		_, err := Write(r, model.Result{})
