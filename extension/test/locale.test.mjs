@@ -21,9 +21,10 @@ const en = read('en');
 const CASES = [
   { flag: 'de', folder: 'de', lang: 'de', selling: 'Verkaufsabsicht', firm: 'Klares Nein', premature: 'Verfrühte Bitte', message: '2-de', month: 'de' },
   { flag: 'zh-CN', folder: 'zh_CN', lang: 'zh', selling: '推销', firm: '坚定拒绝', premature: '操之过急的请求', message: '2-zh', month: 'zh-CN' },
-  { flag: 'pt-BR', folder: 'pt_BR', lang: 'pt', selling: 'Oferta comercial', firm: 'Um não firme', premature: 'Pedido prematuro', message: '2-pt', month: 'pt-BR' },
-  // European Portuguese: the engine's texts are the shared pt ones, the reply to a Portuguese message is pt-PT.
-  { flag: 'pt-PT', folder: 'pt_PT', lang: 'pt-PT', selling: 'Oferta comercial', firm: 'Um não firme', premature: 'Pedido prematuro', message: '2-pt', month: 'pt-PT' },
+  { flag: 'pt-BR', folder: 'pt_BR', lang: 'pt', selling: 'Oferta comercial', sellingWhy: 'Quem escreve está vendendo', firm: 'Um não firme', premature: 'Pedido prematuro', message: '2-pt', month: 'pt-BR' },
+  // European Portuguese: the engine's texts are European where Portugal writes them otherwise (the
+  // same titles, "está a vender" in the explanation), and the reply to a Portuguese message is pt-PT.
+  { flag: 'pt-PT', folder: 'pt_PT', lang: 'pt-PT', selling: 'Oferta comercial', sellingWhy: 'Quem escreve está a vender', firm: 'Um não firme', premature: 'Pedido prematuro', message: '2-pt', month: 'pt-PT' },
 ];
 
 for (const c of CASES) {
@@ -120,6 +121,7 @@ for (const c of CASES) {
       assert.equal(got.insert, msg('insert'));
       assert.deepEqual(got.marks, got.evidence, 'the highlights are the evidence shown');
       const selling = got.findings.find((f) => f.id === 'selling');
+      if (c.sellingWhy) assert.ok(selling.why.startsWith(c.sellingWhy), `the explanation of selling: ${selling.why}`);
       for (const [id, title] of got.tooltips.filter(([id]) => id === 'selling')) {
         assert.equal(title, msg('tooltip').replace('$1', selling.title).replace('$2', selling.why), `the tooltip of ${id}`);
       }

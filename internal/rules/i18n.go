@@ -11,10 +11,16 @@ import (
 // labels' titles, explanations and reasons, and the engine's own sentences
 // around them. The first is the base, written in a label's own fields; the
 // others come from its "i18n" object. They are the reply languages
-// (Portuguese is Brazilian), so the extension can speak the same language as
-// the reply it writes. A new language goes at the end: the order is the
-// catalog's and the tests'.
-var Langs = []string{"en", "zh", "es", "fr", "de", "pt"}
+// (Portuguese is Brazilian, pt-PT European), so the extension can speak
+// the same language as the reply it writes. A new language goes at the
+// end: the order is the catalog's and the tests'.
+var Langs = []string{"en", "zh", "es", "fr", "de", "pt", "pt-PT"}
+
+// variants are the regional variants among Langs, each with its language.
+// A variant's text is written only where it differs (a European
+// Portuguese "contacto" where Brazil writes "contato"); the rest is its
+// language's, which comes before it in Langs.
+var variants = map[string]string{"pt-PT": "pt"}
 
 // Words are a label's texts in one language.
 type Words struct {
@@ -80,16 +86,22 @@ const (
 )
 
 // Lang returns the first of ids that names one of Langs ("de-AT", "zh_CN"
-// and "ZH" name "de" and "zh"), else the base language. A browser reports
-// whatever language its user chose, so an unknown one falls back rather
-// than fails.
+// and "ZH" name "de" and "zh"; "pt_PT" names "pt-PT", "pt-BR" names "pt"),
+// else the base language. A browser reports whatever language its user
+// chose, so an unknown one falls back rather than fails.
 func Lang(ids ...string) string {
 	for _, id := range ids {
 		if id == "" {
 			continue // most requests name no language: no need to read it
 		}
-		id = strings.ToLower(strings.TrimSpace(id))
-		if k := strings.IndexAny(id, "-_"); k >= 0 {
+		id = strings.ReplaceAll(strings.TrimSpace(id), "_", "-")
+		for v := range variants {
+			if strings.EqualFold(id, v) {
+				return v
+			}
+		}
+		id = strings.ToLower(id)
+		if k := strings.IndexByte(id, '-'); k >= 0 {
 			id = id[:k]
 		}
 		for _, l := range Langs {
@@ -136,6 +148,14 @@ func addI18n(file string, l *Label, v gjson.Result) error {
 	for _, lang := range Langs[1:] {
 		t := v.Get(lang)
 		w := Words{Title: t.Get("title").String(), Why: t.Get("why").String(), Reason: t.Get("reason").String(), Inline: t.Get("inline").String()}
+		if base, ok := variants[lang]; ok {
+			// What the variant does not write is its language's.
+			b := l.I18n[base]
+			w = Words{Title: or(w.Title, b.Title), Why: or(w.Why, b.Why), Reason: or(w.Reason, b.Reason), Inline: or(w.Inline, b.Inline)}
+			if t.Get("title").Exists() && !t.Get("inline").Exists() {
+				w.Inline = "" // its own title makes its own inline form
+			}
+		}
 		need := []struct{ field, base, got string }{{"reason", l.Reason, w.Reason}}
 		if l.Kind != KindCue {
 			need = append(need, struct{ field, base, got string }{"title", l.Title, w.Title}, struct{ field, base, got string }{"why", l.Why, w.Why})
@@ -170,6 +190,10 @@ func (d *draft) addTexts(file string, v gjson.Result) error {
 		byLang := map[string]string{}
 		for _, lang := range Langs {
 			s := t.Get(lang)
+			if base, ok := variants[lang]; ok && !s.Exists() {
+				byLang[lang] = byLang[base] // written as its language writes it
+				continue
+			}
 			if s.Type != gjson.String || s.String() == "" {
 				return &Error{File: file, Rule: id, Msg: fmt.Sprintf("no %q text: every text is written in every language (%s)", lang, strings.Join(Langs, ", "))}
 			}
@@ -226,6 +250,14 @@ func (p *Pack) speak(texts map[string]map[string]string, partial bool) error {
 		}
 	}
 	return nil
+}
+
+// or is a, or b when a is empty.
+func or(a, b string) string {
+	if a == "" {
+		return b
+	}
+	return a
 }
 
 // lowerFirst lower-cases the first letter only, so that a German noun

@@ -4,6 +4,8 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+
+	"github.com/tidwall/gjson"
 )
 
 var (
@@ -19,7 +21,7 @@ var (
 func TestLang(t *testing.T) {
 	for _, c := range []struct{ ids, want string }{
 		{"de", "de"}, {"de-AT", "de"}, {"zh_CN", "zh"}, {"zh-CN", "zh"}, {"ZH", "zh"}, {" fr ", "fr"},
-		{"pt-BR", "pt"}, {"pt_BR", "pt"}, {"PT", "pt"}, {"it-IT", "en"}, {"", "en"}, {"it,es", "es"}, {",de", "de"}, {"english", "en"},
+		{"pt-BR", "pt"}, {"pt_BR", "pt"}, {"PT", "pt"}, {"pt-PT", "pt-PT"}, {"pt_PT", "pt-PT"}, {"PT-pt", "pt-PT"}, {"pt-AO", "pt"}, {"it-IT", "en"}, {"", "en"}, {"it,es", "es"}, {",de", "de"}, {"english", "en"},
 	} {
 		if got := Lang(strings.Split(c.ids, ",")...); got != c.want {
 			t.Errorf("Lang(%q) = %q, want %q", c.ids, got, c.want)
@@ -122,5 +124,86 @@ func TestDefaultSpeaksEveryLanguage(t *testing.T) {
 	}
 	if c := p.Catalog("it"); c.Lang != "en" || c.Flags[0].Title != "Selling" {
 		t.Errorf("a language politely does not speak: %s %+v", c.Lang, c.Flags[0])
+	}
+}
+
+// European Portuguese (pt-PT) is Portuguese written in Portugal: the words
+// it writes differ from Brazil's where Portugal says them otherwise, and
+// none of Brazil's forms is left in what it shows (você, contato, equipe,
+// ruim, a gerund after estar). Where it writes nothing, Brazil's text
+// stands, and a text it writes is never Brazil's own again.
+func TestEuropeanPortuguese(t *testing.T) {
+	p, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	brazilian := regexp.MustCompile(`(?i)\b(você|vocês|contato|contatos|equipe|ruim|registra|olhada)\b|\b(está|estou|estão|estar) \p{L}+ndo\b`)
+	pt, eu := p.Speech("pt"), p.Speech("pt-PT")
+	if eu.Lang != "pt-PT" {
+		t.Fatalf("Speech(pt-PT).Lang = %q", eu.Lang)
+	}
+	differs := 0
+	for i, l := range p.Labels() {
+		w, b := eu.Labels[i], pt.Labels[i]
+		for _, s := range []string{w.Title, w.Why, w.Reason, w.Inline} {
+			if s != p.Speech("en").Labels[i].Why && (brazilian.MatchString(s) || portugueseQuote.MatchString(s) || portugueseGender.MatchString(s)) {
+				t.Errorf("pt-PT %s: %q", l.ID, s)
+			}
+		}
+		if w != b {
+			differs++
+		}
+	}
+	for id, f := range eu.textFields() {
+		if brazilian.MatchString(*f) || portugueseQuote.MatchString(*f) || portugueseGender.MatchString(*f) {
+			t.Errorf("pt-PT %s: %q", id, *f)
+		}
+	}
+	if differs < 10 {
+		t.Errorf("pt-PT differs from pt in %d labels: its translations were not read", differs)
+	}
+	if eu.Months[0] != pt.Months[0] {
+		t.Errorf("pt-PT months %q: written as pt writes them, they should be pt's", eu.Months)
+	}
+	// The files: a pt-PT text is never pt's own again.
+	for _, name := range []string{"pack/labels.json", "pack/texts.json"} {
+		b, err := packFS.ReadFile(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var walk func(v gjson.Result)
+		walk = func(v gjson.Result) {
+			if v.IsObject() && v.Get("pt-PT").Exists() && v.Get("pt-PT").Raw == v.Get("pt").Raw {
+				t.Errorf("%s: a pt-PT text repeats pt's: %s", name, v.Get("pt-PT").Raw)
+			}
+			if v.IsObject() && v.Get("pt-PT").IsObject() {
+				v.Get("pt-PT").ForEach(func(k, x gjson.Result) bool {
+					if x.String() == v.Get("pt").Get(k.String()).String() {
+						t.Errorf("%s: pt-PT %s repeats pt's %q", name, k.String(), x.String())
+					}
+					return true
+				})
+			}
+			if v.IsObject() || v.IsArray() { // ForEach gives a plain value itself
+				v.ForEach(func(_, x gjson.Result) bool {
+					walk(x)
+					return true
+				})
+			}
+		}
+		walk(gjson.ParseBytes(b))
+	}
+	// A user's pack may leave pt-PT out: Brazil's words stand for it.
+	c, err := Compile("mine.json", []byte(`{"labels": [{"id": "x", "kind": "flag", "title": "X", "why": "Y", "i18n": {"zh": {"title": "甲", "why": "乙"}, "es": {"title": "T", "why": "W"}, "fr": {"title": "T", "why": "W"}, "de": {"title": "T", "why": "W"}, "pt": {"title": "Contato", "why": "W"}}}]}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, l := range c.Labels() {
+		if l.ID == "x" && (c.Speech("pt-PT").Labels[i].Title != "Contato" || c.Speech("pt-PT").Labels[i].Inline != "contato") {
+			t.Errorf("pt-PT left out: %+v, want pt's", c.Speech("pt-PT").Labels[i])
+		}
+	}
+	if c := p.Catalog("pt-PT"); c.Lang != "pt-PT" || c.Flags[0].Why == p.Catalog("pt").Flags[0].Why {
+		t.Errorf("European Portuguese catalog: %s %+v", c.Lang, c.Flags[0])
 	}
 }
