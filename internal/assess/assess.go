@@ -72,17 +72,16 @@ type judge struct {
 	// The learned model, when the pack has one.
 	mdl     *learn.Model
 	ms      learn.Scorer
-	want    []bool               // by model label: a finding shown holds, and its strongest words are wanted
-	later   []bool               // by model label: an ask or cue holds, its evidence not built yet (settle)
-	at      []int                // by label: its index in the model, -1 when not learned
-	prob    []float64            // by label: the learned probability (only learned labels)
-	rule    []float64            // by label: the rules' stated weights (only learned labels)
-	hold    []bool               // by label: the rules alone can make it hold
-	derived []bool               // by label: the policy derives it from other findings too
-	scores  []model.Score        // by model label: its id, and no score yet
-	negated func(first int) bool // isNegated, as the model asks it
-	not     rules.Marks          // by word of the message: a negation cancels the words from it (the scan's marks, kept while it scans other texts)
-	lex     []int32              // by word of the message: its number in the model's lexicon (-1: none)
+	want    []bool        // by model label: a finding shown holds, and its strongest words are wanted
+	later   []bool        // by model label: an ask or cue holds, its evidence not built yet (settle)
+	at      []int         // by label: its index in the model, -1 when not learned
+	prob    []float64     // by label: the learned probability (only learned labels)
+	rule    []float64     // by label: the rules' stated weights (only learned labels)
+	hold    []bool        // by label: the rules alone can make it hold
+	derived []bool        // by label: the policy derives it from other findings too
+	scores  []model.Score // by model label: its id, and no score yet
+	not     rules.Marks   // by word of the message: a negation cancels the words from it (the scan's marks, kept while it scans other texts)
+	lex     []int32       // by word of the message: its number in the model's lexicon (-1: none)
 	// Scratch for result and reason.
 	tmp, kept []hit
 	offs, u16 []int
@@ -166,8 +165,6 @@ func newJudge(p *rules.Pack) *judge {
 			a.rapportWhy[i] = "the message shows it: " + strings.TrimSpace(r.Message)
 		}
 	}
-	// Made once per judge: a method value made per message would allocate.
-	a.negated = a.isNegated
 	a.at = make([]int, n)
 	for i := range a.at {
 		a.at[i] = -1

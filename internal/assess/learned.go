@@ -32,7 +32,7 @@ func (a *judge) learned() {
 	if m == nil {
 		return
 	}
-	m.Text(&a.ms, a.r.Text, &a.f, a.lex, a.negated)
+	m.Text(&a.ms, a.r.Text, &a.f, a.lex, a.not)
 	a.headline()
 	a.want = slices.Grow(a.want[:0], len(m.Labels))[:len(m.Labels)]
 	a.later = slices.Grow(a.later[:0], len(m.Labels))[:len(m.Labels)]

@@ -214,8 +214,9 @@ func (m *Model) Lexicon() []string {
 
 // words adds the word features of f as Visit finds them, through the
 // lexicon, and counts the cue words on the way. lex, when it has a number
-// for every word of f, is their lexicon numbers (-1: not in it).
-func (m *Model) words(s *Scorer, raw string, f *text.Folded, lex []int32, negated func(first int) bool) (c cueCount) {
+// for every word of f, is their lexicon numbers (-1: not in it); not marks
+// the negated words (Text).
+func (m *Model) words(s *Scorer, raw string, f *text.Folded, lex []int32, not []bool) (c cueCount) {
 	x := m.lex
 	norm, words := f.Norm, f.List()
 	if len(lex) != len(words) {
@@ -250,13 +251,13 @@ func (m *Model) words(s *Scorer, raw string, f *text.Folded, lex []int32, negate
 		lw := &x.words[e]
 		if lw.uni >= 0 || lw.not >= 0 {
 			feat := lw.uni
-			if negated != nil && negated(k) {
+			if uint(k) < uint(len(not)) && not[k] {
 				feat = lw.not
 			}
 			m.Add(s, feat, k, k)
 		}
 		if prev >= 0 {
-			m.Add(s, x.pair(pairKey(prev, e, negated != nil && negated(k-1))), k-1, k)
+			m.Add(s, x.pair(pairKey(prev, e, uint(k-1) < uint(len(not)) && not[k-1])), k-1, k)
 		}
 		m.Add(s, lw.pre, k, k)
 		m.Add(s, lw.suf, k, k)

@@ -31,15 +31,14 @@ func packModel(t testing.TB) *Model {
 }
 
 // notBefore is a negation for tests: "not" or "no" just before.
-func notBefore(f *text.Folded) func(first int) bool {
-	return func(first int) bool {
-		w := f.List()
-		if first < 1 || first > len(w) {
-			return false
-		}
+func notBefore(f *text.Folded) []bool {
+	w := f.List()
+	marks := make([]bool, len(w))
+	for first := 1; first < len(w); first++ {
 		p := f.Norm[w[first-1].Start:w[first-1].End]
-		return p == "not" || p == "no"
+		marks[first] = p == "not" || p == "no"
 	}
+	return marks
 }
 
 // same scores msg through the lexicon and through Visit and reports the

@@ -489,14 +489,22 @@ func rankKey(v int32, f Found, i int) uint64 {
 }
 
 // Text adds the text features and cues of a message: raw as given, f
-// folded, negated as Config.Visit takes it. lex is nil, or the lexicon
-// number of every word of f (see Lexicon; -1: not in it), found by the
-// caller: the same features are found either way.
-func (m *Model) Text(s *Scorer, raw string, f *text.Folded, lex []int32, negated func(first int) bool) {
+// folded, and not marking, by word of f, where a negation cancels the
+// words from it (Config.Visit's negated; nil or short: none negated). lex
+// is nil, or the lexicon number of every word of f (see Lexicon; -1: not
+// in it), found by the caller: the same features are found either way.
+// The marks are read in place, not through a function: the words loop asks
+// them twice a word, and a call through a function value there cost more
+// than the question.
+func (m *Model) Text(s *Scorer, raw string, f *text.Folded, lex []int32, not []bool) {
 	var c cueCount
 	if m.lex != nil {
-		c = m.words(s, raw, f, lex, negated)
+		c = m.words(s, raw, f, lex, not)
 	} else {
+		var negated func(first int) bool
+		if len(not) > 0 {
+			negated = func(first int) bool { return uint(first) < uint(len(not)) && not[first] }
+		}
 		m.Config.Visit(raw, f, negated, func(kind byte, at, end, first, last int) {
 			m.Add(s, m.feats.get(hashIn(kind, f.Norm, at, end)), first, last)
 		})
