@@ -225,6 +225,7 @@ func (m *Model) words(s *Scorer, raw string, f *text.Folded, lex []int32, not []
 	s.names = nameMarks(raw, f, s.names)
 	prev := int32(-1) // the lexicon word before, -1: none, or a name
 	for k, w := range words {
+		s.reserve(4) // a word adds at most four features: itself, a pair, a prefix, a suffix
 		at, end := int(w.Start), int(w.End)
 		var e int32
 		if lex != nil {
@@ -244,7 +245,7 @@ func (m *Model) words(s *Scorer, raw string, f *text.Folded, lex []int32, not []
 			// be features.
 			prev = -1
 			m.Config.pieces(norm[at:end], func(kind byte, i, j int) {
-				m.Add(s, x.pieces.get(key(kind, norm, at+i, at+j)), k, k)
+				s.add(x.pieces.get(key(kind, norm, at+i, at+j)), k, k)
 			})
 			continue
 		}
@@ -254,13 +255,13 @@ func (m *Model) words(s *Scorer, raw string, f *text.Folded, lex []int32, not []
 			if uint(k) < uint(len(not)) && not[k] {
 				feat = lw.not
 			}
-			m.Add(s, feat, k, k)
+			s.add(feat, k, k)
 		}
 		if prev >= 0 {
-			m.Add(s, x.pair(pairKey(prev, e, uint(k-1) < uint(len(not)) && not[k-1])), k-1, k)
+			s.add(x.pair(pairKey(prev, e, uint(k-1) < uint(len(not)) && not[k-1])), k-1, k)
 		}
-		m.Add(s, lw.pre, k, k)
-		m.Add(s, lw.suf, k, k)
+		s.add(lw.pre, k, k)
+		s.add(lw.suf, k, k)
 		prev = e
 	}
 	return c

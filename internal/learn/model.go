@@ -315,15 +315,22 @@ func (m *Model) Start(s *Scorer) {
 
 // Add counts feature f (once per message) at words first..last; f < 0 (no
 // feature) is nothing.
+func (m *Model) Add(s *Scorer, f int32, first, last int) {
+	if s.n >= len(s.found) {
+		s.grow()
+	}
+	s.add(f, first, last)
+}
+
+// add is Add where the caller has made room (reserve): small enough for the
+// compiler to write it out in the words loop, which calls it up to four
+// times a word.
 //
 // It decides without a branch: the feature is written after those found,
 // and their count goes up by one only if it was not counted yet. Whether a
 // word's pieces are features, and new ones, is what a message's text
 // decides, and a processor guesses it wrong about one time in three.
-func (m *Model) Add(s *Scorer, f int32, first, last int) {
-	if s.n >= len(s.found) {
-		s.grow()
-	}
+func (s *Scorer) add(f int32, first, last int) {
 	k := f + 1 // stamp[0]: no feature
 	s.found[s.n] = Found{f, int32(first), int32(last)}
 	fresh := 0
@@ -332,6 +339,13 @@ func (m *Model) Add(s *Scorer, f int32, first, last int) {
 	}
 	s.stamp[k] = s.gen
 	s.n += fresh
+}
+
+// reserve makes room for n more features.
+func (s *Scorer) reserve(n int) {
+	for s.n+n > len(s.found) {
+		s.grow()
+	}
 }
 
 // grow makes room for more features: a message of many words can hold
