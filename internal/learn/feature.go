@@ -184,6 +184,10 @@ func nameMarks(raw string, f *text.Folded, marks []bool) []bool {
 	clear(marks)
 	caps := 0
 	for k := 1; k < len(words); k++ {
+		// Most words begin with a small ASCII letter: no name, and no call.
+		if at := int(words[k].From); at < len(raw) && raw[at] < utf8.RuneSelf && raw[at]-'A' >= 26 {
+			continue
+		}
 		if isName(raw, f, words[k-1], words[k]) {
 			marks[k] = true
 			caps++

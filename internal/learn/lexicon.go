@@ -27,6 +27,9 @@ type lexicon struct {
 	// seen holds every pairKey of pairs: most pairs of words in a message
 	// are no feature, and the filter says so without a probe of pairs.
 	seen Filter
+	// prefix and suffix are the runes of the config's one prefix and one
+	// suffix (-1: none).
+	prefix, suffix int
 }
 
 // lexWord is one word of the lexicon.
@@ -125,7 +128,13 @@ func newLexicon(m *Model) *lexicon {
 	if c.Words > 2 || c.CharMax > 0 || len(c.Prefixes) > 1 || len(c.Suffixes) > 1 {
 		return nil
 	}
-	x := &lexicon{}
+	x := &lexicon{prefix: -1, suffix: -1}
+	if len(c.Prefixes) == 1 {
+		x.prefix = c.Prefixes[0]
+	}
+	if len(c.Suffixes) == 1 {
+		x.suffix = c.Suffixes[0]
+	}
 	index := map[string]int32{}
 	add := func(w string) int32 {
 		if i, ok := index[w]; ok {
@@ -244,6 +253,18 @@ func (m *Model) words(s *Scorer, raw string, f *text.Folded, lex []int32, not []
 			// No n-gram of the model has this word: only its pieces may
 			// be features.
 			prev = -1
+			if n := end - at; n >= 4 && text.ASCIIPrefix(norm[at:end]) == n {
+				// An ASCII word, most of them: a rune is a byte, and its
+				// pieces are where pieces would find them, without a call
+				// for each.
+				if x.prefix >= 0 && n > x.prefix {
+					s.add(x.pieces.get(key(KindPrefix, norm, at, at+x.prefix)), k, k)
+				}
+				if x.suffix >= 0 && n > x.suffix {
+					s.add(x.pieces.get(key(KindSuffix, norm, end-x.suffix, end)), k, k)
+				}
+				continue
+			}
 			m.Config.pieces(norm[at:end], func(kind byte, i, j int) {
 				s.add(x.pieces.get(key(kind, norm, at+i, at+j)), k, k)
 			})
