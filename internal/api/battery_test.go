@@ -325,15 +325,15 @@ func checkOK(t *testing.T, c Case, w Wire, body map[string]json.RawMessage, cat 
 			}
 			// Every finding carries its learned probability (1 when read
 			// from context), and every learned one at least one span.
-			learned := slices.ContainsFunc(res.Scores, func(s model.Score) bool { return s.ID == f.ID })
+			_, learned := res.Scores.Get(f.ID)
 			if !(f.Score > 0 && f.Score <= 1) || learned && len(f.Evidence) == 0 {
 				t.Errorf("%s: score %v, %d evidence spans", f.ID, f.Score, len(f.Evidence))
 			}
 		}
-		if len(res.Scores) == 0 {
+		if res.Scores.Len() == 0 {
 			t.Errorf("no learned scores: %s", w.Expect.Body)
 		}
-		for _, s := range res.Scores {
+		for _, s := range res.Scores.List() {
 			if !(s.Score >= 0 && s.Score <= 1) {
 				t.Errorf("score %s = %v, not a probability", s.ID, s.Score)
 			}

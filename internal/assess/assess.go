@@ -70,18 +70,18 @@ type judge struct {
 	rapport    string // why there is rapport, if any
 	known      bool   // rapport from knowing each other (not only a warm introduction)
 	// The learned model, when the pack has one.
-	mdl     *learn.Model
-	ms      learn.Scorer
-	want    []bool        // by model label: a finding shown holds, and its strongest words are wanted
-	later   []bool        // by model label: an ask or cue holds, its evidence not built yet (settle)
-	at      []int         // by label: its index in the model, -1 when not learned
-	prob    []float64     // by label: the learned probability (only learned labels)
-	rule    []float64     // by label: the rules' stated weights (only learned labels)
-	hold    []bool        // by label: the rules alone can make it hold
-	derived []bool        // by label: the policy derives it from other findings too
-	scores  []model.Score // by model label: its id, and no score yet
-	not     rules.Marks   // by word of the message: a negation cancels the words from it (the scan's marks, kept while it scans other texts)
-	lex     []int32       // by word of the message: its number in the model's lexicon (-1: none)
+	mdl      *learn.Model
+	ms       learn.Scorer
+	want     []bool      // by model label: a finding shown holds, and its strongest words are wanted
+	later    []bool      // by model label: an ask or cue holds, its evidence not built yet (settle)
+	at       []int       // by label: its index in the model, -1 when not learned
+	prob     []float64   // by label: the learned probability (only learned labels)
+	rule     []float64   // by label: the rules' stated weights (only learned labels)
+	hold     []bool      // by label: the rules alone can make it hold
+	derived  []bool      // by label: the policy derives it from other findings too
+	scoreIDs []string    // by model label: its id, shared by every result's Scores
+	not      rules.Marks // by word of the message: a negation cancels the words from it (the scan's marks, kept while it scans other texts)
+	lex      []int32     // by word of the message: its number in the model's lexicon (-1: none)
 	// Scratch for result and reason.
 	tmp, kept []hit
 	offs, u16 []int
@@ -184,7 +184,7 @@ func newJudge(p *rules.Pack) *judge {
 		}
 		for k, l := range m.Labels {
 			a.at[l.At], a.thresh[l.At] = k, l.Threshold
-			a.scores = append(a.scores, model.Score{ID: l.ID})
+			a.scoreIDs = append(a.scoreIDs, l.ID)
 		}
 	}
 	return a
@@ -787,13 +787,12 @@ func (a *judge) result() model.Result {
 	}
 	res.Verdict, res.Reasons = a.verdict(&res, strs[nasks:nasks])
 	if a.mdl != nil {
-		// The ids copied in one go, then only numbers written: a string
-		// stored one at a time costs a write barrier each.
-		res.Scores = make([]model.Score, len(a.scores))
-		copy(res.Scores, a.scores)
+		// The ids are the judge's list, shared; a result owns only its
+		// numbers.
 		labels := a.mdl.Labels
+		res.Scores = model.Scores{IDs: a.scoreIDs, Values: make([]float64, len(labels))}
 		for k := range labels {
-			res.Scores[k].Score = round3(a.prob[labels[k].At])
+			res.Scores.Values[k] = round3(a.prob[labels[k].At])
 		}
 	}
 	return res

@@ -34,7 +34,7 @@ func FuzzAssess(f *testing.F) {
 					t.Fatalf("%s: contribution %q is not in the text", e.ID, c.Text)
 				}
 			}
-			for _, sc := range res.Scores {
+			for _, sc := range res.Scores.List() {
 				if sc.ID == e.ID && sc.Score != e.Score {
 					t.Fatalf("%s: Explain scores %v, Assess %v", e.ID, e.Score, sc.Score)
 				}

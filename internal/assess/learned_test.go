@@ -40,7 +40,7 @@ func TestHeadline(t *testing.T) {
 	p := pack(t)
 	text := "Hello, I am with a testing-services firm that supports manufacturers across Europe. If there is anything we can do for your team, we would be glad to be of service."
 	score := func(r model.Request) float64 {
-		for _, s := range Assess(p, r).Scores {
+		for _, s := range Assess(p, r).Scores.List() {
 			if s.ID == "selling" {
 				return s.Score
 			}
@@ -70,7 +70,7 @@ func TestLearnedFindings(t *testing.T) {
 				t.Errorf("%s: score %v with %d spans in %.60q", f.ID, f.Score, len(f.Evidence), msg)
 			}
 		}
-		if len(res.Scores) == 0 {
+		if res.Scores.Len() == 0 {
 			t.Fatal("no scores")
 		}
 	}
@@ -127,7 +127,7 @@ func TestUserPhrase(t *testing.T) {
 	}
 	msg := "Hi Dana, the synergy stack is what everyone is talking about this year."
 	score := func(p *rules.Pack) float64 {
-		for _, s := range Assess(p, model.Request{Text: msg}).Scores {
+		for _, s := range Assess(p, model.Request{Text: msg}).Scores.List() {
 			if s.ID == "selling" {
 				return s.Score
 			}

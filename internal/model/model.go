@@ -147,9 +147,9 @@ type Result struct {
 	Cues []string `json:"cues,omitempty"`
 	// Scores lists the probability of every label the model scores (flags,
 	// signals and asks, held or not), in pack order.
-	Scores []Score `json:"scores,omitempty"`
-	Lang   string  `json:"lang,omitempty"` // the message's language as detected from its text (by the engine); absent when unclear
-	Reply  *Reply  `json:"reply,omitempty"`
+	Scores Scores `json:"scores,omitzero"`
+	Lang   string `json:"lang,omitempty"` // the message's language as detected from its text (by the engine); absent when unclear
+	Reply  *Reply `json:"reply,omitempty"`
 }
 
 // Has reports whether the result carries the flag or signal id.

@@ -347,14 +347,7 @@ func onlyConnect(r model.Request, res model.Result) bool {
 
 // score is the learned score of label id in res; false without a model,
 // whose rules alone give no score to weigh.
-func score(res model.Result, id string) (float64, bool) {
-	for _, s := range res.Scores {
-		if s.ID == id {
-			return s.Score, true
-		}
-	}
-	return 0, false
-}
+func score(res model.Result, id string) (float64, bool) { return res.Scores.Get(id) }
 
 // nearMeeting reports whether the model scores a meeting near an ask though
 // none holds.
