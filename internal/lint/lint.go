@@ -141,7 +141,7 @@ func Check(text, lang string) ([]model.Issue, error) {
 	if !ok {
 		// A regional variant ("pt-PT", "pt_br") is checked with its
 		// language's phrases.
-		l, _, _ := strings.Cut(strings.ReplaceAll(lang, "_", "-"), "-")
+		_, l := model.LangTag(lang)
 		t, ok = ts[l]
 	}
 	if !ok {

@@ -137,24 +137,14 @@ func defaultLang(detected, ui string) string {
 	return Langs()[0]
 }
 
-// canonical writes a language tag as Langs does: "pt_pt" and "PT-pt" are
-// "pt-PT", "ZH" is "zh".
-func canonical(tag string) string {
-	tag = strings.TrimSpace(tag)
-	l, region, ok := strings.Cut(strings.ReplaceAll(tag, "_", "-"), "-")
-	if !ok {
-		return strings.ToLower(l)
-	}
-	return strings.ToLower(l) + "-" + strings.ToUpper(region)
-}
-
 // supported is the language of Langs a tag asks for: itself ("pt-PT"),
 // else its language without the region ("pt-BR" is pt, "de-AT" de); a tag
-// of no supported language is returned as written, for option to refuse.
+// of no supported language is returned as written (canonical), for option
+// to refuse.
 func supported(tag string) string {
-	c := canonical(tag)
-	if !slices.Contains(Langs(), c) && slices.Contains(Langs(), base(c)) {
-		return base(c)
+	c, l := model.LangTag(tag)
+	if !slices.Contains(Langs(), c) && slices.Contains(Langs(), l) {
+		return l
 	}
 	return c
 }
@@ -162,7 +152,7 @@ func supported(tag string) string {
 // base is a language tag without its region: "pt" for "pt-PT", "zh" for
 // "zh_CN".
 func base(tag string) string {
-	l, _, _ := strings.Cut(canonical(tag), "-")
+	_, l := model.LangTag(tag)
 	return l
 }
 

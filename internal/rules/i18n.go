@@ -2,9 +2,12 @@ package rules
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/tidwall/gjson"
+
+	"politely/internal/model"
 )
 
 // Langs are the languages every text a user sees is written in: the
@@ -16,11 +19,15 @@ import (
 // end: the order is the catalog's and the tests'.
 var Langs = []string{"en", "zh", "es", "fr", "de", "pt", "pt-PT"}
 
-// variants are the regional variants among Langs, each with its language.
-// A variant's text is written only where it differs (a European
-// Portuguese "contacto" where Brazil writes "contato"); the rest is its
-// language's, which comes before it in Langs.
-var variants = map[string]string{"pt-PT": "pt"}
+// variant returns the language a regional variant among Langs is written
+// as (pt for pt-PT): a variant writes only the texts that differ (a
+// European Portuguese "contacto" where Brazil writes "contato"), and the
+// rest is its language's, which comes before it in Langs. false: a
+// language of its own.
+func variant(lang string) (string, bool) {
+	c, l := model.LangTag(lang)
+	return l, c != l
+}
 
 // Words are a label's texts in one language.
 type Words struct {
@@ -94,20 +101,12 @@ func Lang(ids ...string) string {
 		if id == "" {
 			continue // most requests name no language: no need to read it
 		}
-		id = strings.ReplaceAll(strings.TrimSpace(id), "_", "-")
-		for v := range variants {
-			if strings.EqualFold(id, v) {
-				return v
-			}
+		c, l := model.LangTag(id)
+		if slices.Contains(Langs, c) {
+			return c
 		}
-		id = strings.ToLower(id)
-		if k := strings.IndexByte(id, '-'); k >= 0 {
-			id = id[:k]
-		}
-		for _, l := range Langs {
-			if id == l {
-				return l
-			}
+		if slices.Contains(Langs, l) {
+			return l
 		}
 	}
 	return Langs[0]
@@ -148,7 +147,7 @@ func addI18n(file string, l *Label, v gjson.Result) error {
 	for _, lang := range Langs[1:] {
 		t := v.Get(lang)
 		w := Words{Title: t.Get("title").String(), Why: t.Get("why").String(), Reason: t.Get("reason").String(), Inline: t.Get("inline").String()}
-		if base, ok := variants[lang]; ok {
+		if base, ok := variant(lang); ok {
 			// What the variant does not write is its language's.
 			b := l.I18n[base]
 			w = Words{Title: or(w.Title, b.Title), Why: or(w.Why, b.Why), Reason: or(w.Reason, b.Reason), Inline: or(w.Inline, b.Inline)}
@@ -190,7 +189,7 @@ func (d *draft) addTexts(file string, v gjson.Result) error {
 		byLang := map[string]string{}
 		for _, lang := range Langs {
 			s := t.Get(lang)
-			if base, ok := variants[lang]; ok && !s.Exists() {
+			if base, ok := variant(lang); ok && !s.Exists() {
 				byLang[lang] = byLang[base] // written as its language writes it
 				continue
 			}
