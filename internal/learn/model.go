@@ -316,9 +316,7 @@ func (m *Model) Start(s *Scorer) {
 // Add counts feature f (once per message) at words first..last; f < 0 (no
 // feature) is nothing.
 func (m *Model) Add(s *Scorer, f int32, first, last int) {
-	if s.n >= len(s.found) {
-		s.grow()
-	}
+	s.reserve(1)
 	s.add(f, first, last)
 }
 
