@@ -163,6 +163,9 @@ func (c *cli) assessLines(e *engine.Engine, args []string, o reqOpts) int {
 	defer w.Flush()
 	enc := json.NewEncoder(w)
 	enc.SetEscapeHTML(false)
+	// Each line's answer is encoded before the next is judged, so one
+	// worker judges them all into the same memory.
+	wk := e.Worker()
 	failed := 0
 	for n := 1; ; n++ {
 		line, tooLong, err := readLine(rd, maxLine)
@@ -182,7 +185,7 @@ func (c *cli) assessLines(e *engine.Engine, args []string, o reqOpts) int {
 		if g := gjson.GetBytes(line, "id"); g.Exists() && gjson.ValidBytes(line) {
 			id = json.RawMessage(g.Raw)
 		}
-		out, lerr := assessLine(e, line, tooLong, profile, o, now, nowErr)
+		out, lerr := assessLine(wk, line, tooLong, profile, o, now, nowErr)
 		if lerr != nil {
 			failed++
 			enc.Encode(struct {
@@ -207,7 +210,7 @@ func (c *cli) assessLines(e *engine.Engine, args []string, o reqOpts) int {
 	return exitOK
 }
 
-func assessLine(e *engine.Engine, line []byte, tooLong bool, profile *model.Profile, o reqOpts, now time.Time, nowErr error) (model.Result, error) {
+func assessLine(wk *engine.Worker, line []byte, tooLong bool, profile *model.Profile, o reqOpts, now time.Time, nowErr error) (model.Result, error) {
 	if tooLong {
 		return model.Result{}, fmt.Errorf("line is longer than %d bytes", maxLine)
 	}
@@ -230,7 +233,7 @@ func assessLine(e *engine.Engine, line []byte, tooLong bool, profile *model.Prof
 		}
 		r.Now = now
 	}
-	return e.Assess(r)
+	return wk.Assess(r)
 }
 
 // readLine reads one line of any length, keeping at most limit bytes; tooLong

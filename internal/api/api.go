@@ -31,6 +31,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 
 	"politely/internal/engine"
 	"politely/internal/model"
@@ -82,8 +83,12 @@ func WithAllowedOrigins(origins ...string) Option {
 // handler holds the engine calls as functions so that a test can make one
 // panic and check that the host survives.
 type handler struct {
-	assess  func(model.Request) (model.Result, error)
-	reply   func(model.Request) (model.Reply, error)
+	assess func(*engine.Worker, model.Request) (model.Result, error)
+	reply  func(*engine.Worker, model.Request) (model.Reply, error)
+	// workers judge requests into memory of their own, reused from one
+	// request to the next: a response is encoded before its worker goes
+	// back, so nothing of one request's answer is written over before then.
+	workers sync.Pool
 	lint    func(text, lang string) ([]model.Issue, error)
 	rules   map[string][]byte // the catalog in each language, encoded once: the engine is immutable
 	options map[string][]string
@@ -97,13 +102,14 @@ type handler struct {
 // and is logged.
 func New(e *engine.Engine, opts ...Option) http.Handler {
 	h := &handler{
-		assess:  e.Assess,
-		reply:   e.Reply,
+		assess:  (*engine.Worker).Assess,
+		reply:   (*engine.Worker).Reply,
 		lint:    e.Lint,
 		log:     log.New(io.Discard, "", 0),
 		maxBody: MaxBody,
 		origins: map[string]bool{},
 	}
+	h.workers.New = func() any { return e.Worker() }
 	for _, o := range opts {
 		o(h)
 	}
@@ -311,12 +317,17 @@ func (h *handler) serveAssess(w http.ResponseWriter, r *http.Request) {
 	if !ok || !h.checkOptions(w, req) {
 		return
 	}
-	res, err := h.assess(req)
+	wk := h.workers.Get().(*engine.Worker)
+	res, err := h.assess(wk, req)
 	if err != nil {
+		h.workers.Put(wk)
 		h.failErr(w, err)
 		return
 	}
 	reply(w, http.StatusOK, assessResponse{req.ID, normalize(res)})
+	// Encoded and written: the worker's memory is free again. A panic on
+	// the way leaves the worker out of the pool, whatever state it is in.
+	h.workers.Put(wk)
 }
 
 func (h *handler) serveReply(w http.ResponseWriter, r *http.Request) {
@@ -324,7 +335,9 @@ func (h *handler) serveReply(w http.ResponseWriter, r *http.Request) {
 	if !ok || !h.checkOptions(w, req) {
 		return
 	}
-	rep, err := h.reply(req)
+	wk := h.workers.Get().(*engine.Worker)
+	rep, err := h.reply(wk, req)
+	h.workers.Put(wk) // a reply is strings of its own
 	if err != nil {
 		h.failErr(w, err)
 		return

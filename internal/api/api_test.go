@@ -10,6 +10,7 @@ import (
 	"strings"
 	"testing"
 
+	"politely/internal/engine"
 	"politely/internal/model"
 )
 
@@ -31,7 +32,7 @@ func serve(h http.Handler, method, path, ctype, body string, hdr ...string) *htt
 func TestPanicIsRecovered(t *testing.T) {
 	var logs bytes.Buffer
 	h := New(newEngine(t), WithLogger(log.New(&logs, "", 0))).(*handler)
-	h.assess = func(model.Request) (model.Result, error) { panic("boom") }
+	h.assess = func(*engine.Worker, model.Request) (model.Result, error) { panic("boom") }
 	rec := serve(h, "POST", "/v1/assess", "application/json", `{"text":"hi"}`)
 	if rec.Code != 500 || !strings.Contains(rec.Body.String(), `"code":"internal"`) {
 		t.Fatalf("%d %s", rec.Code, rec.Body)

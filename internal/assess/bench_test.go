@@ -234,3 +234,21 @@ func BenchmarkLearnedText(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkWorker is Assess as a host judging one request after another
+// runs it (Worker): the same judgment, each result written into the memory
+// of the one before.
+func BenchmarkWorker(b *testing.B) {
+	p, err := rules.Default()
+	if err != nil {
+		b.Fatal(err)
+	}
+	w := NewWorker(p)
+	msgs := corpus(b)
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		for _, m := range msgs {
+			w.Assess(model.Request{Text: m})
+		}
+	}
+}

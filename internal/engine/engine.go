@@ -48,7 +48,11 @@ func New(extra ...Pack) (*Engine, error) {
 // non-nil only when the request asks for a reply scenario, tone or language
 // that does not exist (a *model.FieldError naming it).
 func (e *Engine) Assess(r model.Request) (model.Result, error) {
-	res := e.Judge(r)
+	return withReply(r, e.Judge(r))
+}
+
+// withReply attaches the reply to res, the judgment of r.
+func withReply(r model.Request, res model.Result) (model.Result, error) {
 	rep, err := reply.Write(r, res)
 	if err != nil {
 		return res, err
@@ -66,9 +70,12 @@ func (e *Engine) Explain(r model.Request, top int) []assess.Explanation {
 // Judge is Assess without the reply, for callers that only need the verdict
 // (evaluation, benchmarks of the detector alone).
 func (e *Engine) Judge(r model.Request) model.Result {
-	res := assess.Assess(e.pack, r)
-	// The message's language, which the reply follows when the profile
-	// names none.
+	return detect(r, assess.Assess(e.pack, r))
+}
+
+// detect notes the message's language in res, which the reply follows
+// when the profile names none.
+func detect(r model.Request, res model.Result) model.Result {
 	res.Lang = langid.Detect(r.Text)
 	return res
 }
@@ -77,6 +84,29 @@ func (e *Engine) Judge(r model.Request) model.Result {
 func (e *Engine) Reply(r model.Request) (model.Reply, error) {
 	return reply.Write(r, e.Judge(r))
 }
+
+// Worker answers one request after another for a host that is done with
+// each answer before it asks the next: the API's handler, which encodes
+// the answer first, or a batch. It judges into memory it reuses
+// (assess.Worker), so an answer, and every list in it, is valid until the
+// worker's next call; Clone what you keep. The answers are the Engine's,
+// field for field. A Worker is not safe for concurrent use.
+type Worker struct {
+	e *Engine
+	w *assess.Worker
+}
+
+// Worker returns a new Worker of e.
+func (e *Engine) Worker() *Worker { return &Worker{e, assess.NewWorker(e.pack)} }
+
+// Assess is Engine.Assess, into the worker's memory.
+func (w *Worker) Assess(r model.Request) (model.Result, error) { return withReply(r, w.Judge(r)) }
+
+// Judge is Engine.Judge, into the worker's memory.
+func (w *Worker) Judge(r model.Request) model.Result { return detect(r, w.w.Assess(r)) }
+
+// Reply is Engine.Reply, judging into the worker's memory.
+func (w *Worker) Reply(r model.Request) (model.Reply, error) { return reply.Write(r, w.Judge(r)) }
 
 // Lint checks a draft reply in the given language ("" means English).
 func (e *Engine) Lint(text, lang string) ([]model.Issue, error) {

@@ -180,6 +180,30 @@ func (r *Result) Asked(id string) bool {
 	return false
 }
 
+// Clone returns a copy of r that shares no list with it: what a caller
+// keeps of a result written into reused memory (assess.Worker). Strings are
+// shared, as they never change; the scores' ids are the pack's. Empty lists
+// stay empty and nil ones nil, so the copy encodes as r does.
+func (r Result) Clone() Result {
+	c := r
+	c.Flags, c.Signals = cloneFindings(r.Flags), cloneFindings(r.Signals)
+	c.Asks, c.Reasons, c.Cues = slices.Clone(r.Asks), slices.Clone(r.Reasons), slices.Clone(r.Cues)
+	c.Scores.Values = slices.Clone(r.Scores.Values)
+	if r.Reply != nil {
+		rep := *r.Reply
+		c.Reply = &rep
+	}
+	return c
+}
+
+func cloneFindings(fs []Finding) []Finding {
+	out := slices.Clone(fs)
+	for i := range out {
+		out[i].Evidence = slices.Clone(out[i].Evidence)
+	}
+	return out
+}
+
 // Reply is the message politely suggests sending.
 type Reply struct {
 	Scenario string `json:"scenario"`

@@ -1,0 +1,69 @@
+package assess
+
+import (
+	"os"
+	"reflect"
+	"strings"
+	"testing"
+
+	"politely/internal/model"
+)
+
+// requests is every request the tests judge whole: the bundled requests
+// (profiles, threads, contacts, headlines), the sample messages and the
+// written sets' messages.
+func requests(t *testing.T) []model.Request {
+	data, err := os.ReadFile("../../testdata/requests.jsonl")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []model.Request
+	for line := range strings.Lines(string(data)) {
+		if strings.TrimSpace(line) == "" {
+			continue
+		}
+		r, err := model.Decode([]byte(line))
+		if err != nil {
+			t.Fatal(err)
+		}
+		out = append(out, r)
+	}
+	for _, m := range append(messages(t), written(t)...) {
+		out = append(out, model.Request{Text: m})
+	}
+	return out
+}
+
+// A Worker gives what Assess gives, field for field, though each result is
+// written over the one before; a Clone taken before the next keeps it.
+func TestWorker(t *testing.T) {
+	p := pack(t)
+	w := NewWorker(p)
+	rs := requests(t)
+	var kept []model.Result
+	for _, r := range rs {
+		want := Assess(p, r)
+		got := w.Assess(r)
+		if !reflect.DeepEqual(got, want) {
+			t.Fatalf("Worker.Assess(%.60q) =\n%+v\nwant\n%+v", r.Text, got, want)
+		}
+		kept = append(kept, got.Clone())
+	}
+	for i, r := range rs {
+		if want := Assess(p, r); !reflect.DeepEqual(kept[i], want) {
+			t.Fatalf("the clone of the result of %.60q changed after later ones:\n%+v\nwant\n%+v", r.Text, kept[i], want)
+		}
+	}
+	// Without the clone, a later result writes over an earlier one: the
+	// contract the Worker's doc states, shown so that nobody relies on more.
+	first := w.Assess(rs[0])
+	values := first.Scores.Values
+	before := append([]float64(nil), values...)
+	for _, r := range rs[1:] {
+		w.Assess(r)
+		if !reflect.DeepEqual(values, before) {
+			return
+		}
+	}
+	t.Fatal("no later result reused the first one's scores: is the Worker reusing its memory?")
+}
