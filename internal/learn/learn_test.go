@@ -437,7 +437,7 @@ func referenceRank(vs []int32, shown []Found) (t [TopN]Found, tw [TopN]int32) {
 // insertion it replaced, ties (equal weights, equal spans) included, for
 // weights across their whole range.
 func TestRankKeys(t *testing.T) {
-	m := &Model{Labels: []Label{{ID: "x"}}, chunks: 1}
+	m := &Model{Labels: []Label{{ID: "x"}}, chunks: 1, grain: 1, bias: keyBias}
 	rng := rand.New(rand.NewPCG(1, 2))
 	for trial := range 2000 {
 		n := rng.IntN(40)
@@ -451,7 +451,7 @@ func TestRankKeys(t *testing.T) {
 			default:
 				vs[i] = int32(rng.IntN(7)) - 2 // small, and many ties
 			}
-			m.lanes[i][0] = uint64(uint16(vs[i] + laneBias))
+			m.lanes[i][0] = uint64(uint16(vs[i] + keyBias))
 			first := int32(rng.IntN(50))
 			shown[i] = Found{Feature: int32(i), First: first, Last: first + int32(rng.IntN(2))}
 		}

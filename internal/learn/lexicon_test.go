@@ -185,35 +185,56 @@ func TestScorerReuse(t *testing.T) {
 	}
 }
 
-// TestLaneSums: the halves of a row's words add up exactly at the extremes
-// of a weight, past the block where sum settles them (maxBlock), for an odd
-// number of labels (the last half is padding).
+// TestLaneSums: the lanes' fields add up exactly, across the blocks sum
+// adds whole, for weights of any grain and size (pack): the extremes of a
+// step, hundredths as the trainer writes them, a size right at the bias
+// where a field needs one bit more, and a grain of fifteen steps; for an
+// odd number of labels (the last fields are padding).
 func TestLaneSums(t *testing.T) {
-	n := maxBlock + 10
-	names := make([]string, n)
-	var ws [3][]Weight
-	for f := range names {
-		names[f] = fmt.Sprintf("w:f%d", f)
-		ws[0] = append(ws[0], Weight{f, maxSteps * Unit})
-		ws[1] = append(ws[1], Weight{f, -maxSteps * Unit})
-		if f%3 == 0 {
-			ws[2] = append(ws[2], Weight{f, -0.001})
+	for _, c := range []struct {
+		name         string
+		hi, lo, tiny int32 // labels a, b and c's weights, in steps (c's on every third feature)
+		block        int
+	}{
+		{"extremes", maxSteps, -maxSteps, -1, 1},
+		{"hundredths", 5110, -5110, -10, 64},
+		{"at the bias", 640, -630, 10, 257},
+		{"grain", 300, -600, 150, 4369},
+	} {
+		n := 3*c.block + 10
+		names := make([]string, n)
+		var ws [3][]Weight
+		for f := range names {
+			names[f] = fmt.Sprintf("w:f%d", f)
+			ws[0] = append(ws[0], Weight{f, float64(c.hi) * Unit})
+			ws[1] = append(ws[1], Weight{f, float64(c.lo) * Unit})
+			if f%3 == 0 {
+				ws[2] = append(ws[2], Weight{f, float64(c.tiny) * Unit})
+			}
 		}
-	}
-	labels := []Label{{ID: "a", Threshold: 0.5}, {ID: "b", Threshold: 0.5}, {ID: "c", Threshold: 0.5}}
-	m, err := Build(Config{Words: 1}, labels, names, ws[:], 1)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var s Scorer
-	m.Start(&s)
-	for f := range names {
-		m.Add(&s, int32(f), -1, -1)
-	}
-	want := []int64{int64(n) * maxSteps, -int64(n) * maxSteps, -int64((n + 2) / 3)}
-	for l, w := range want {
-		if got := s.LogOdds(l); got != float64(w)*Unit {
-			t.Errorf("label %s: log-odds %v, want %v", labels[l].ID, got, float64(w)*Unit)
+		labels := []Label{{ID: "a", Threshold: 0.5}, {ID: "b", Threshold: 0.5}, {ID: "c", Threshold: 0.5}}
+		m, err := Build(Config{Words: 1}, labels, names, ws[:], 1)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if m.block != c.block {
+			t.Errorf("%s: a block of %d features, want %d", c.name, m.block, c.block)
+		}
+		var s Scorer
+		m.Start(&s)
+		for f := range names {
+			m.Add(&s, int32(f), -1, -1)
+		}
+		want := []int64{int64(n) * int64(c.hi), int64(n) * int64(c.lo), int64((n+2)/3) * int64(c.tiny)}
+		for l, w := range want {
+			if got := s.LogOdds(l); got != float64(w)*Unit {
+				t.Errorf("%s: label %s: log-odds %v, want %v", c.name, labels[l].ID, got, float64(w)*Unit)
+			}
+		}
+		for l, w := range []int32{c.hi, c.lo, c.tiny} {
+			if got := m.weight(0, l); got != w {
+				t.Errorf("%s: label %s: weight %d, want %d", c.name, labels[l].ID, got, w)
+			}
 		}
 	}
 }

@@ -34,18 +34,20 @@ type Model struct {
 	// feats finds a feature by Hash of its kind and string: how training
 	// names and Visit find them (scoring goes through the lexicon).
 	feats table[uint64]
-	// lanes is every feature's weight for every label, in steps, the form
-	// scoring reads: chunks lanes per feature, each word of a lane holding
-	// four labels' weights in 16 bits each, plus laneBias so that none is
-	// negative. Scorer.sum spreads a word into two (labels 4j and 4j+2,
-	// 4j+1 and 4j+3, in 32-bit halves) and adds them with no carry from one
-	// half into the next: the features of a message are added up in
-	// registers, a quarter of the instructions label by label took (adding
-	// was a fifth of the judgment's), in 40 bytes a feature for 20 labels.
-	// It is the only copy of the weights: explanations and the writer read
-	// them here too, and a weight of zero is no weight.
-	lanes  []lane
-	chunks int // lanes a feature
+	// lanes is every feature's weight for every label, the form scoring
+	// reads: chunks lanes per feature, each word of a lane holding four
+	// labels' weights in 16-bit fields, 40 bytes a feature for 20 labels.
+	// A field holds bias plus the weight in grains of grain steps each,
+	// so that none is negative. A trained model's weights are hundredths
+	// (ten steps) under ±3.2: a field then needs 10 of its 16 bits, and
+	// Scorer.sum adds the words of block (64) features whole, four labels
+	// an addition, in five registers, before it settles the fields into
+	// each label's sum. It is the only copy of the weights: explanations
+	// and the writer read them here too, and a weight of zero is no weight.
+	lanes       []lane
+	chunks      int // lanes a feature
+	grain, bias int32
+	block       int
 	// show has a bit by feature: a phrase a person can read as evidence
 	// (not a function word, cue, rule or piece of a word), in a set small
 	// enough for the first cache.
@@ -66,14 +68,9 @@ type Label struct {
 	At        int // the label's index in its pack, set by the pack
 }
 
-// laneBias is added to every weight in lanes: above any step's size
-// (maxSteps), so a weight plus laneBias is positive and below 1<<16, and up
-// to maxBlock of them add up in 32 bits without a carry.
-const laneBias = 1 << 15
-
-// maxBlock is how many features Scorer.sum adds before it settles the
-// halves into sums: 65,535 weights under 1<<16 stay under 1<<32.
-const maxBlock = 1<<16 - 1
+// keyBias is added to a weight in steps where it must be positive (a
+// rank key): above any step's size (maxSteps).
+const keyBias = 1 << 15
 
 // laneChunk is how many words of a row Scorer.sum adds at once, in as many
 // variables: few enough to stay in registers.
@@ -93,6 +90,29 @@ const Unit = 0.001
 // maxSteps bounds a weight: ±32.767 is far beyond any weight a regularized
 // model learns (e^32 is certainty).
 const maxSteps = math.MaxInt16
+
+// pack chooses how lanes hold the weights, whose steps have grain as their
+// greatest common divisor and most as the largest size (0 and 0: no
+// weight): the field of a weight w is w/grain plus bias, in [0, 2*bias),
+// and block such fields add up in 16 bits. A model of whole hundredths
+// under ±5.11 needs ten bits a weight and adds 64 features a block; one of
+// weights in any steps up to maxSteps still works, a feature a block.
+func (m *Model) pack(grain, most int64) {
+	m.grain = int32(max(grain, 1))
+	m.bias = 1
+	for int64(m.bias) <= most/int64(m.grain) {
+		m.bias *= 2
+	}
+	m.block = (1<<16 - 1) / int(2*m.bias-1)
+}
+
+// gcd is the greatest common divisor of a and b (gcd(0, b) is b).
+func gcd(a, b int64) int64 {
+	for b != 0 {
+		a, b = b, a%b
+	}
+	return a
+}
 
 // Weight is one feature's weight for one label, as the trainer writes it.
 type Weight struct {
@@ -129,15 +149,12 @@ func Build(cfg Config, labels []Label, names []string, weights [][]Weight, gain 
 		return nil, fmt.Errorf("%d labels: at most %d", len(labels), math.MaxUint16)
 	}
 	m.chunks = (len(labels) + perLane - 1) / perLane
-	m.lanes = make([]lane, len(names)*m.chunks)
-	for i := range m.lanes {
-		for j := range m.lanes[i] {
-			m.lanes[i][j] = laneBias * 0x0001_0001_0001_0001 // a weight of 0 for all four labels
-		}
-	}
 	// by is, per feature, the label that set its weight last, plus one: a
 	// list that names a feature twice would otherwise keep the second.
 	by := make([]int32, len(names))
+	// The weights are checked, and their grain and largest size found,
+	// before a lane is laid out.
+	grain, most := int64(0), int64(0)
 	for l, ws := range weights {
 		if math.IsNaN(labels[l].Bias) || math.IsInf(labels[l].Bias, 0) {
 			return nil, fmt.Errorf("label %s: bias is not a finite number", labels[l].ID)
@@ -145,7 +162,6 @@ func Build(cfg Config, labels []Label, names []string, weights [][]Weight, gain 
 		if !(labels[l].Threshold > 0 && labels[l].Threshold < 1) {
 			return nil, fmt.Errorf("label %s: threshold %v is not a probability between 0 and 1", labels[l].ID, labels[l].Threshold)
 		}
-		c, j, shift := laneAt(l)
 		for _, w := range ws {
 			if w.Feature < 0 || w.Feature >= len(names) {
 				return nil, fmt.Errorf("label %s: weight for feature %d, but there are %d features", labels[l].ID, w.Feature, len(names))
@@ -161,8 +177,22 @@ func Build(cfg Config, labels []Label, names []string, weights [][]Weight, gain 
 				return nil, fmt.Errorf("label %s: feature %s has two weights", labels[l].ID, names[w.Feature])
 			}
 			by[w.Feature] = int32(l) + 1
+			grain, most = gcd(grain, int64(math.Abs(st))), max(most, int64(math.Abs(st)))
+		}
+	}
+	m.pack(grain, most)
+	m.lanes = make([]lane, len(names)*m.chunks)
+	for i := range m.lanes {
+		for j := range m.lanes[i] {
+			m.lanes[i][j] = uint64(m.bias) * 0x0001_0001_0001_0001 // a weight of 0 for all four labels
+		}
+	}
+	for l, ws := range weights {
+		c, j, shift := laneAt(l)
+		for _, w := range ws {
+			st := int32(math.Round(w.Value / Unit))
 			x := &m.lanes[w.Feature*m.chunks+c][j]
-			*x = *x&^(0xffff<<shift) | uint64(laneBias+int32(st))<<shift
+			*x = *x&^(0xffff<<shift) | uint64(m.bias+st/m.grain)<<shift
 		}
 	}
 	for i := range m.Labels {
@@ -273,8 +303,11 @@ type Scorer struct {
 	found  []Found
 	n      int
 	summed int
-	lanes  []lane // the model's rows (Model.lanes), and their lanes a feature
+	lanes  []lane // the model's rows (Model.lanes), their lanes a feature, and how they add up
 	chunks int
+	grain  int64
+	bias   int64
+	block  int
 	shown  []Found // the readable features of found[:ranked], in order: Rank's candidates
 	ranked int
 	// Top and TopW are what Rank found, by model label.
@@ -300,6 +333,7 @@ func (m *Model) Start(s *Scorer) {
 	}
 	clear(s.steps)
 	s.n, s.summed, s.ranked, s.lanes, s.chunks = 0, 0, 0, m.lanes, m.chunks
+	s.grain, s.bias, s.block = int64(m.grain), int64(m.bias), m.block
 	if s.gen++; s.gen == 0 {
 		clear(s.stamp)
 		s.gen = 1
@@ -359,38 +393,22 @@ func (s *Scorer) grow() {
 func (s *Scorer) Found() []Found { return s.found[:s.n] }
 
 // sum adds the weights of the features counted since the last sum to
-// steps: a lane's words are added, two labels a 64-bit variable, for every
-// feature, then each 32-bit half is settled into its label's sum, less the
-// laneBias every feature added to it. Whole steps add up exactly, in any
-// order, so the sums are the same to the bit however they are cut.
+// steps: the lanes' words of up to block features are added whole, four
+// fields an addition with no carry from one field into the next (pack),
+// then each field is settled into its label's sum, less the bias every
+// feature added to it, in steps. Whole steps add up exactly, in any order,
+// so the sums are the same to the bit however they are cut.
 func (s *Scorer) sum() {
 	for fs := s.found[s.summed:s.n]; len(fs) > 0; {
-		block := fs[:min(len(fs), maxBlock)]
+		block := fs[:min(len(fs), s.block)]
 		fs = fs[len(block):]
-		bias := int64(len(block)) * laneBias
+		bias := int64(len(block)) * s.bias
 		for c := range s.chunks {
-			// Labels 4j and 4j+2 of word j add up in the halves of lo[j],
-			// 4j+1 and 4j+3 in those of hi[j].
-			var lo0, lo1, lo2, lo3, lo4, hi0, hi1, hi2, hi3, hi4 uint64
-			const m16 = 0x0000ffff0000ffff
-			for _, f := range block {
-				r := &s.lanes[int(f.Feature)*s.chunks+c]
-				lo0 += r[0] & m16
-				hi0 += r[0] >> 16 & m16
-				lo1 += r[1] & m16
-				hi1 += r[1] >> 16 & m16
-				lo2 += r[2] & m16
-				hi2 += r[2] >> 16 & m16
-				lo3 += r[3] & m16
-				hi3 += r[3] >> 16 & m16
-				lo4 += r[4] & m16
-				hi4 += r[4] >> 16 & m16
-			}
-			los, his := lane{lo0, lo1, lo2, lo3, lo4}, lane{hi0, hi1, hi2, hi3, hi4}
-			for j := range laneChunk {
-				for q, a := range [4]uint64{los[j], his[j], los[j] >> 32, his[j] >> 32} {
+			a0, a1, a2, a3, a4 := addRows(s.lanes, s.chunks, c, block)
+			for j, a := range [laneChunk]uint64{a0, a1, a2, a3, a4} {
+				for q := range 4 {
 					if l := c*perLane + 4*j + q; l < len(s.steps) {
-						s.steps[l] += int64(uint32(a)) - bias
+						s.steps[l] += (int64(a>>(16*q)&0xffff) - bias) * s.grain
 					}
 				}
 			}
@@ -399,14 +417,34 @@ func (s *Scorer) sum() {
 	s.summed = s.n
 }
 
+// addRows adds up lane c of the rows of the features of block, word by
+// word. It is a function of its own so that the compiler keeps its sums in
+// registers: written out in sum, among sum's other variables, they went to
+// memory and back for every feature.
+//
+//go:noinline
+func addRows(lanes []lane, chunks, c int, block []Found) (a0, a1, a2, a3, a4 uint64) {
+	for _, f := range block {
+		r := &lanes[int(f.Feature)*chunks+c]
+		a0 += r[0]
+		a1 += r[1]
+		a2 += r[2]
+		a3 += r[3]
+		a4 += r[4]
+	}
+	return
+}
+
 // weight is feature f's weight for label l in steps, read from its row.
 func (m *Model) weight(f int32, l int) int32 {
 	c, j, shift := laneAt(l)
-	return m.lanes[int(f)*m.chunks+c].at(j, shift)
+	return m.at(&m.lanes[int(f)*m.chunks+c], j, shift)
 }
 
-// at is the weight in steps held by word j of the lane at shift (laneAt).
-func (r *lane) at(j int, shift uint) int32 { return int32(r[j]>>shift&0xffff) - laneBias }
+// at is the weight in steps held by word j of lane r at shift (laneAt).
+func (m *Model) at(r *lane, j int, shift uint) int32 {
+	return (int32(r[j]>>shift&0xffff) - m.bias) * m.grain
+}
 
 // laneAt is where label l's weight is in a feature's lanes: its lane (c),
 // the word of the lane (j) and the bits of the word (from shift).
@@ -471,7 +509,7 @@ func (m *Model) rank(s *Scorer, l int) {
 	var a, b, c uint64        // the three largest keys, a >= b >= c (0: none)
 	ch, j, shift := laneAt(l) // worked out once, not once a feature
 	for i, f := range s.shown {
-		v := m.lanes[int(f.Feature)*m.chunks+ch].at(j, shift)
+		v := m.at(&m.lanes[int(f.Feature)*m.chunks+ch], j, shift)
 		k := rankKey(v, f, i)
 		hi, lo := max(a, k), min(a, k)
 		a, b, c = hi, max(b, lo), max(c, min(b, lo))
@@ -480,7 +518,7 @@ func (m *Model) rank(s *Scorer, l int) {
 	for p, k := range [TopN]uint64{a, b, c} {
 		t[p], tw[p] = Found{}, 0
 		if k != 0 {
-			t[p], tw[p] = s.shown[uint32(^k)], int32(k>>40)-laneBias
+			t[p], tw[p] = s.shown[uint32(^k)], int32(k>>40)-keyBias
 		}
 	}
 	for j, v := range tw {
@@ -491,12 +529,12 @@ func (m *Model) rank(s *Scorer, l int) {
 // rankKey orders candidate f of weight v, the i-th shown: the heavier
 // first, and of equal weights the one of more words (a word and the pair
 // it is always part of weigh the same, and "15 min" says more than "min"),
-// then the one found first. The weight (plus laneBias, so that it is
+// then the one found first. The weight (plus keyBias, so that it is
 // positive) is in the top bits, the words the feature spans below it, and
 // the complement of i at the bottom. A weight of zero or below is key 0:
 // never ranked.
 func rankKey(v int32, f Found, i int) uint64 {
-	k := uint64(v+laneBias)<<40 | uint64(uint8(f.Last-f.First))<<32 | uint64(^uint32(i))
+	k := uint64(v+keyBias)<<40 | uint64(uint8(f.Last-f.First))<<32 | uint64(^uint32(i))
 	return k & ^uint64(int64(v-1)>>63) // all ones where v > 0, else zero
 }
 
