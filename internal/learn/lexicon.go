@@ -233,8 +233,12 @@ func (m *Model) words(s *Scorer, raw string, f *text.Folded, lex []int32, not []
 	}
 	s.names = nameMarks(raw, f, s.names)
 	prev := int32(-1) // the lexicon word before, -1: none, or a name
+	// A word adds at most four features: itself, a pair, a prefix, a
+	// suffix. Room for all is made first: a call that may grow the list,
+	// inside the loop, made the compiler keep the loop's variables in
+	// memory rather than registers.
+	s.reserve(4 * len(words))
 	for k, w := range words {
-		s.reserve(4) // a word adds at most four features: itself, a pair, a prefix, a suffix
 		at, end := int(w.Start), int(w.End)
 		var e int32
 		if lex != nil {
