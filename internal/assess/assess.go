@@ -138,6 +138,7 @@ type judge struct {
 	tmp, kept []hit
 	offs, u16 []int
 	line      []byte            // the reasons being written
+	slab      []byte            // kept text (keep): written once, shared by the reasons' strings
 	ends      []int             // where each reason ends in line
 	signs     map[string]string // the lines naming green signals made so far, to be reused
 	quote     []byte            // the evidence quoted in it
