@@ -1,6 +1,7 @@
 package assess
 
 import (
+	"reflect"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -23,8 +24,12 @@ func FuzzAssess(f *testing.F) {
 		f.Add(s)
 	}
 	p := pack(f)
+	w := NewWorker(p) // one for the whole run: each text judged over the last one's result
 	f.Fuzz(func(t *testing.T, s string) {
 		res := Assess(p, model.Request{Text: s})
+		if got := w.Assess(model.Request{Text: s}); !reflect.DeepEqual(got, res) {
+			t.Fatalf("Worker.Assess =\n%+v\nAssess =\n%+v", got, res)
+		}
 		sameScores(t, p, s)
 		// Explain judges the same text its own way: the same scores, and
 		// every contribution's text is a piece of the message.
