@@ -273,7 +273,7 @@ type matcher struct {
 	pairs   int
 
 	// Made by freeze.
-	short    table        // a word of at most 8 bytes, as its bytes → id, root node
+	short    perfect      // a word of at most 8 bytes, as its bytes → id, root node
 	long     table        // a longer word, as a hash → id, root node (checked against names)
 	edges    edges        // node, word id → child node
 	adjacent learn.Filter // the pairs of word ids that follow each other in some phrase (pairKey)
@@ -506,6 +506,9 @@ func (m *matcher) freeze() error {
 		fill[p.node]++
 	}
 	m.dedupe()
+	// The short words are laid out together once all are known (perfect).
+	var shortKeys []uint64
+	var shortIDs, shortRoots []int32
 	for w, id := range m.words {
 		root := int32(0)
 		if int(id) < len(m.root) && m.root[id] != 0 {
@@ -536,8 +539,12 @@ func (m *matcher) freeze() error {
 			}
 			m.long.put(k, id, root)
 		} else {
-			m.short.put(k, id, root)
+			shortKeys, shortIDs, shortRoots = append(shortKeys, k), append(shortIDs, id), append(shortRoots, root)
 		}
+	}
+	var err error
+	if m.short, err = buildPerfect(shortKeys, shortIDs, shortRoots); err != nil {
+		return err
 	}
 	// What only building needs goes: the scan reads the frozen arrays.
 	m.words, m.root, m.out, m.prefix, m.path = nil, nil, nil, nil, nil
