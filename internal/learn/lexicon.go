@@ -22,8 +22,8 @@ type lexicon struct {
 	words  []lexWord
 	names  []string      // by number: the word itself
 	index  table[uint64] // key(word) → index in words
-	pairs  table[uint32] // pairKey → feature
-	pieces table[uint64] // key(prefix or suffix) → feature, for words not in words
+	pairs  fixed[uint32] // pairKey → feature
+	pieces fixed[uint64] // key(prefix or suffix) → feature, for words not in words
 	// seen holds every pairKey of pairs: most pairs of words in a message
 	// are no feature, and the filter says so without a probe of pairs.
 	seen Filter
@@ -113,6 +113,64 @@ func (t *table[K]) get(k K) int32 {
 	}
 }
 
+// fixed is a table of exact keys to values (≥ 0), built once with every
+// key known, each key in a slot of its own (Layout): one probe and no loop,
+// where an open-addressing table's probe loop is a branch the text decides
+// and a processor guesses wrong. A key and its value lie side by side.
+type fixed[K uint32 | uint64] struct {
+	slots []entry[K]
+	Layout
+}
+
+// newFixed lays out es; of two entries of one key, the first is kept.
+func newFixed[K uint32 | uint64](es []entry[K]) (fixed[K], error) {
+	seen := make(map[K]bool, len(es))
+	keep := es[:0:0]
+	for _, e := range es {
+		if !seen[e.key] {
+			seen[e.key] = true
+			keep = append(keep, e)
+		}
+	}
+	hs := make([]uint64, len(keep))
+	for i, e := range keep {
+		hs[i] = spread(uint64(e.key))
+	}
+	l, at, err := LayOut(hs)
+	if err != nil {
+		return fixed[K]{}, err
+	}
+	t := fixed[K]{slots: make([]entry[K], l.Size()), Layout: l}
+	for i := range t.slots {
+		t.slots[i].val = -1 // an empty slot answers -1, even for key 0
+	}
+	for i, e := range keep {
+		t.slots[at[i]] = e
+	}
+	return t, nil
+}
+
+// get returns the value of key k, or -1.
+func (t *fixed[K]) get(k K) int32 {
+	if len(t.slots) == 0 {
+		return -1
+	}
+	e := t.slots[t.At(spread(uint64(k)))]
+	v := e.val
+	if e.key != k {
+		v = -1
+	}
+	return v
+}
+
+// spread mixes a key's bits for Layout, whose buckets its low bits choose
+// (half of MurmurHash3's finalizer: one multiplication).
+func spread(k uint64) uint64 {
+	k ^= k >> 33
+	k *= 0xff51afd7ed558ccd
+	return k ^ k>>33
+}
+
 // pair is the feature of the pair key k, or -1.
 func (x *lexicon) pair(k uint32) int32 {
 	if !x.seen.Has(uint64(k)) {
@@ -197,15 +255,15 @@ func newLexicon(m *Model) *lexicon {
 	for w, i := range index {
 		x.index.put(key(KindWord, w, 0, len(w)), i)
 	}
-	x.pairs = newTable[uint32](len(pairs))
 	x.seen = NewFilter()
 	for _, p := range pairs {
-		x.pairs.put(p.key, p.val)
 		x.seen.Add(uint64(p.key))
 	}
-	x.pieces = newTable[uint64](len(pieces))
-	for _, p := range pieces {
-		x.pieces.put(p.key, p.val)
+	var err1, err2 error
+	x.pairs, err1 = newFixed(pairs)
+	x.pieces, err2 = newFixed(pieces)
+	if err1 != nil || err2 != nil {
+		return nil // scored through Visit: the same features, found more slowly
 	}
 	return x
 }
