@@ -4,10 +4,14 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"log"
 	"net/http"
 	"net/http/httptest"
+	"os"
+	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 
 	"politely/internal/engine"
@@ -192,5 +196,45 @@ func TestUnexpectedEngineError(t *testing.T) {
 	}
 	if rec := serve(h, "POST", "/v1/lint", "application/json", `{"text":"hi"}`); rec.Code != 400 || !strings.Contains(rec.Body.String(), `"field":"lang"`) {
 		t.Fatalf("%d %s", rec.Code, rec.Body)
+	}
+}
+
+// Requests served at once each get their own worker's memory: every answer
+// is the one the same request gets alone, however they interleave.
+func TestConcurrentAnswers(t *testing.T) {
+	h := New(newEngine(t))
+	files, _ := filepath.Glob("../../testdata/messages/*")
+	if len(files) < 4 {
+		t.Fatalf("only %d sample messages", len(files))
+	}
+	var bodies, want []string
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, _ := json.Marshal(map[string]string{"text": string(data)})
+		bodies = append(bodies, string(b))
+		want = append(want, serve(h, "POST", "/v1/assess", "application/json", string(b)).Body.String())
+	}
+	var wg sync.WaitGroup
+	errs := make(chan string, 8)
+	for g := range 8 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for n := range 40 {
+				i := (g*7 + n) % len(bodies)
+				if got := serve(h, "POST", "/v1/assess", "application/json", bodies[i]).Body.String(); got != want[i] {
+					errs <- fmt.Sprintf("%s: answered at once with others:\n%s\nalone:\n%s", files[i], got, want[i])
+					return
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	close(errs)
+	for e := range errs {
+		t.Fatal(e)
 	}
 }
