@@ -61,8 +61,10 @@ fuzz:
 bench: bench-core bench-hosts
 
 # The core's speed on one core (the README's figures): the whole judgment
-# (Assess), the rules alone (RulesOnly) and the learned features alone (LearnedText);
-# AssessRepeated, each message judged again and again, shows what cold caches cost.
+# (Assess, each result in fresh memory; Worker, each written over the last,
+# as the API's handler and assess --jsonl judge), the rules alone (RulesOnly)
+# and the learned features alone (LearnedText); AssessRepeated, each message
+# judged again and again, shows what cold caches cost.
 bench-core:
 	$(GO) test -run '^$$' -bench . -benchmem -cpu 1 ./internal/assess/
 
