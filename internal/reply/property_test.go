@@ -239,6 +239,20 @@ func TestProperty(t *testing.T) {
 	t.Logf("%d messages, %d replies checked; fewest distinct anonymous replies per scenario/tone/lang: %d", len(msgs), n, min)
 }
 
+// understanding finds, by language, a plea for the reader's understanding
+// ("I hope you understand", 还请见谅): said once it softens a no, said twice
+// it is the excessive apology a reply must not make. A courtesy sentence
+// added to a short reply (a pad) once said it again after a body that had.
+var understanding = map[string]*regexp.Regexp{
+	"en":    regexp.MustCompile(`(?i)understand`),
+	"zh":    regexp.MustCompile(`理解|谅解|见谅`),
+	"es":    regexp.MustCompile(`(?i)entiend|comprend`),
+	"fr":    regexp.MustCompile(`(?i)compren`),
+	"de":    regexp.MustCompile(`(?i)versteh`),
+	"pt":    regexp.MustCompile(`(?i)entend|compreend`),
+	"pt-PT": regexp.MustCompile(`(?i)entend|compreend`),
+}
+
 // signoffEcho returns the sign-off of a reply when its body says it too
 // ("All the best. / All the best,"): a closing said twice. Sign-offs of
 // one word ("Best,") are left out: "the best" is said in many ways.
@@ -289,6 +303,9 @@ func check(t *testing.T, where string, r model.Request, rep model.Reply, first s
 	}
 	if echo := signoffEcho(text); echo != "" {
 		t.Errorf("%s: the body ends as the sign-off does (%q)\n%s", where, echo, text)
+	}
+	if pleas := understanding[rep.Lang]; pleas != nil && len(pleas.FindAllString(text, -1)) > 1 {
+		t.Errorf("%s: asks them to understand more than once\n%s", where, text)
 	}
 	if r.Profile.Signature != "" {
 		if !strings.HasSuffix(text, "\n"+r.Profile.Signature) {
