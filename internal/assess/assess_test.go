@@ -48,6 +48,7 @@ func TestTextLabels(t *testing.T) {
 		{"Earn $300 a day from your phone. Registration fee of $50 required, message me on Telegram.", "reputation"},
 		{"Our client pays $400 for a one hour call about your company's upcoming product roadmap. Completely confidential.", "reputation"},
 		{"Guaranteed returns of 15% weekly with my crypto trading bot, zero risk.", "reputation"},
+		{"I'm a recruiter with a role that fits you. Please send me your passport and bank details to start the onboarding.", "reputation"},
 		{"Leave us a 5-star review in exchange for a gift card.", "reputation"},
 		{"I'm applying to your company; could you refer me for the analyst role?", "premature_ask"},
 		{"I'd love to pick your brain about how you grew your newsletter.", "premature_ask"},
