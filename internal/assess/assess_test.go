@@ -62,6 +62,8 @@ func TestTextLabels(t *testing.T) {
 		{"Thanks for taking the time to chat yesterday.", "prior_relationship"},
 		{"Just following up on my note from last week in case it got buried.", "follow_up"},
 		{"Could we grab a coffee next Tuesday?", "meeting"},
+		{"I'm looking for an advisor with your background. Could we talk?", "meeting"},
+		{"Loved your post on pricing. Let's chat when you're back from the conference.", "meeting"},
 		{"Would you write me a recommendation on LinkedIn?", "referral"},
 		{"Do you know anyone hiring data engineers in Lisbon?", "referral"},
 		{"Could you make an introduction to your cofounder?", "introduction"},
