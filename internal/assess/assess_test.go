@@ -88,6 +88,20 @@ func TestTextLabels(t *testing.T) {
 	}
 }
 
+// Like words that ask nothing: remote work as a topic is no job offered,
+// "we can talk" no meeting asked.
+func TestAsksNotFound(t *testing.T) {
+	p := pack(t)
+	for _, c := range []struct{ text, ask string }{
+		{"Hi Omar, I'm a journalist writing about remote work. Could I quote you in the piece?", "job"},
+		{"We can talk about pricing once you've seen the docs. Thanks for the feedback!", "meeting"},
+	} {
+		if res := Assess(p, model.Request{Text: c.text}); slices.Contains(res.Asks, c.ask) {
+			t.Errorf("%q: asks %v, want no %s", c.text, res.Asks, c.ask)
+		}
+	}
+}
+
 // Negation cancels the phrase right after it, not one further on, in every
 // language.
 func TestNegation(t *testing.T) {

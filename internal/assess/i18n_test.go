@@ -383,6 +383,8 @@ func TestFindingsInLanguages(t *testing.T) {
 		{"selling", "李经理好，我司的CRM系统已服务超过500家企业，能否约个时间给您做个线上演示？"},
 		{"selling", "您好，我们是专业的招聘外包团队，可以帮贵司快速招到合适的工程师，按成功入职收费。"},
 		{"selling", "您好，我们公司提供专业的外包开发服务，价格优惠，质量保证。请问您近期有相关需求吗？"},
+		{"reputation", "Hallo Lena, wir suchen Investoren: mit nur 1.000 € Einlage garantieren wir 15 % Rendite pro Monat."},
+		{"reputation", "您好，我们的客户想就贵公司的产品路线图做一次付费访谈，一小时报酬2000元，绝对保密。"},
 		{"reputation", "亲，在家动动手指就能日赚500元，宝妈学生都可以做，加我微信了解详情。"},
 		{"reputation", "您好，我是某知名投资机构的分析师，带你炒股稳赚，进群免费领取牛股。"},
 		{"reputation", "兼职刷单，佣金日结，一单一结，无需押金，加QQ联系。"},
