@@ -289,6 +289,8 @@ func TestFindingsInEnglish(t *testing.T) {
 		{"reputation", "Hello, I came across your profile and I must say you have a lovely smile. I'm a widowed engineer working offshore. Can we talk on Hangouts?"},
 		{"reputation", "Hi, our HR team reviewed your profile and we'd like to offer you a remote product tester role paying $850 a week. Please contact our hiring manager on Telegram to start."},
 		{"reputation", "Congratulations! You've been chosen for our exclusive 2027 Top 100 Leaders list. To secure your feature, a small publication fee of $499 applies."},
+		{"reputation", "Hi Raj, I'm putting together a list of top 50 CTOs in fintech and you're on it! We just need a small fee of $299 to cover the feature."},
+		{"", "Hi Raj, we'll cover the feature launch in our newsletter, and I'd love to interview you for the feature we're writing."},
 		{"reputation", "Hi, I'm a portfolio manager at a private fund. We guarantee 8% monthly returns on USDT staking. Minimum entry is $1,000."},
 		{"reputation", "Hello, we need a local representative to receive payments from our clients in your country and forward them. You'll earn 10% of each transfer."},
 		{"selling", "Hi Dana, most heads of growth I talk to are drowning in spreadsheets. We built a dashboard that fixes that in a day. Worth a look?"},
