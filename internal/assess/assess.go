@@ -170,7 +170,7 @@ type index struct {
 	selling, jobSeeking, premature, recruiter, reputation, job, meeting, advice, mentorship, feedback int
 
 	favour, sellingFavour, rapportSignals, firm, softenFirm, doorFlags, doorCues, weakCues,
-	meetingAsks, softFavour, softCancelledBy, softWith, sellingAsks, recruiterAsks []int
+	meetingAsks, softFavour, softCancelledBy, softWith, sellingAsks, recruiterAsks, voidAfterDecline []int
 }
 
 func newJudge(p *rules.Pack) *judge {
@@ -192,7 +192,7 @@ func newJudge(p *rules.Pack) *judge {
 			firm: list(pol.FirmFlags), softenFirm: list(pol.SoftenFirmBy), doorFlags: list(pol.DoorOpenFlags),
 			doorCues: list(pol.DoorOpenCues), weakCues: list(pol.WeakCues), meetingAsks: list(pol.MeetingAsks),
 			softFavour: list(pol.SoftFavourAsks), softCancelledBy: list(pol.SoftCancelledBy), softWith: list(pol.SoftWithAsks),
-			sellingAsks: list(pol.SellingAsks), recruiterAsks: list(pol.RecruiterAsks),
+			sellingAsks: list(pol.SellingAsks), recruiterAsks: list(pol.RecruiterAsks), voidAfterDecline: list(pol.VoidAfterDecline),
 		},
 		score: make([]float64, n), hits: make([][]hit, n), ctx: make([]string, n), ctxEv: make([][]hit, n),
 		asks: make([]bool, n), counted: make([]bool, len(p.Rules())), rules: ruleInfos(p.Rules()),
@@ -417,6 +417,11 @@ func (a *judge) scanContext() {
 	if declinedAt >= 0 {
 		// Asking again after a no; a message that only thanks or says goodbye is not.
 		a.context("persistent", a.sp.CtxDeclined)
+		for _, i := range a.ix.voidAfterDecline {
+			if i >= 0 {
+				a.score[i] = 0 // not shown; its learned probability stays in the scores
+			}
+		}
 	}
 	// negative_history: the sender matches a contact marked negative, or one
 	// whose note records a bad experience.

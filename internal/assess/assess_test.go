@@ -88,6 +88,27 @@ func TestTextLabels(t *testing.T) {
 	}
 }
 
+// A nudge after the user declined in the thread is persistence, not a
+// follow-up: the signal is not shown then (void_after_decline), and is
+// without the decline.
+func TestVoidAfterDecline(t *testing.T) {
+	p := pack(t)
+	text := "Hi again! Just following up on my earlier note about our analytics platform. Did you get a chance to look?"
+	pitch := model.Turn{From: "them", Text: "Hi, we help teams like yours with analytics. Open to a demo?"}
+	for _, c := range []struct {
+		thread []model.Turn
+		want   bool
+	}{
+		{[]model.Turn{pitch, {From: "me", Text: "Thanks, but I'll pass."}}, false},
+		{[]model.Turn{pitch}, true},
+	} {
+		res := Assess(p, model.Request{Text: text, Now: now, Thread: c.thread})
+		if got := slices.Contains(ids(res.Signals), "follow_up"); got != c.want {
+			t.Errorf("thread %v: follow_up shown %v, want %v (flags %v)", c.thread, got, c.want, ids(res.Flags))
+		}
+	}
+}
+
 // Like words that ask nothing: remote work as a topic is no job offered,
 // "we can talk" no meeting asked.
 func TestAsksNotFound(t *testing.T) {

@@ -84,11 +84,15 @@ type Policy struct {
 	SoftWithAsks      []string // asks that make a soft favour part of something else (a podcast's questions)
 	SellingAsks       []string // asks that make a message a pitch (a purchase)
 	RecruiterAsks     []string // asks that are part of a recruiter's offer, not favours (a job, "do you know someone")
-	DefaultMinutes    float64  // time assumed for a meeting ask with no duration
-	MaxMinutes        float64  // a stated duration above this is not a meeting ("15 hours/week")
-	MinWords          float64  // a message with no ask and no signal needs this many words to be a yes
-	NegationWindow    float64  // words between a negation and the phrase it cancels
-	MaxEvidence       float64  // evidence spans kept per finding
+	// VoidAfterDecline lists the signals a message no longer shows once the
+	// user has declined in the thread: a nudge after a no is persistence,
+	// not a follow-up on a note that went unanswered.
+	VoidAfterDecline []string
+	DefaultMinutes   float64 // time assumed for a meeting ask with no duration
+	MaxMinutes       float64 // a stated duration above this is not a meeting ("15 hours/week")
+	MinWords         float64 // a message with no ask and no signal needs this many words to be a yes
+	NegationWindow   float64 // words between a negation and the phrase it cancels
+	MaxEvidence      float64 // evidence spans kept per finding
 	// RulesHold lists the learned labels that also hold when their rules'
 	// stated weights reach the label's threshold, as before the model.
 	RulesHold []string
@@ -427,6 +431,7 @@ func (q *Policy) fields() (map[string]*[]string, map[string]*float64) {
 			"soft_cancelled_by_asks": &q.SoftWithAsks,
 			"selling_asks":           &q.SellingAsks,
 			"recruiter_asks":         &q.RecruiterAsks,
+			"void_after_decline":     &q.VoidAfterDecline,
 			"rapport_signals":        &q.RapportSignals,
 			"firm_flags":             &q.FirmFlags,
 			"soften_firm_by":         &q.SoftenFirmBy,
