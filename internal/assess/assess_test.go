@@ -116,6 +116,7 @@ func TestAsksNotFound(t *testing.T) {
 	for _, c := range []struct{ text, ask string }{
 		{"Hi Omar, I'm a journalist writing about remote work. Could I quote you in the piece?", "job"},
 		{"We can talk about pricing once you've seen the docs. Thanks for the feedback!", "meeting"},
+		{"Hallo Frau Schmidt, ich habe Ihren Vortrag auf der JavaLand gesehen. Hätten Sie Lust auf einen Kaffee?", "event"},
 	} {
 		if res := Assess(p, model.Request{Text: c.text}); slices.Contains(res.Asks, c.ask) {
 			t.Errorf("%q: asks %v, want no %s", c.text, res.Asks, c.ask)

@@ -104,6 +104,8 @@ func TestAsksInLanguages(t *testing.T) {
 	for _, c := range []struct{ want, text string }{
 		{"meeting", "Hallo Jana, hätten Sie nächste Woche Zeit für ein kurzes Telefonat?"},
 		{"meeting", "Hallo Jana, können wir uns auf einen Kaffee treffen?"},
+		{"event", "Hallo Jonas, wir würden dich gern für einen Abend bei unserer Java User Group einladen."},
+		{"event", "Hallo Jana, hätten Sie Lust, einen Vortrag auf unserer Konferenz im Mai zu halten?"},
 		{"connect", "Hallo Jana, ich würde mich gerne mit Ihnen vernetzen."},
 		{"referral", "Hallo Jana, könnten Sie mich intern für die Stelle empfehlen?"},
 		{"advice", "Hallo Jana, ich würde gerne Ihren Rat zu meinem Karrierewechsel hören."},
