@@ -79,10 +79,16 @@ func TestTextLabels(t *testing.T) {
 		{"Bonjour, pourriez-vous me recommander pour le poste ? Ci-joint mon CV.", "premature_ask"},
 		{"Hallo! Passives Einkommen und finanzielle Freiheit, Anmeldegebühr nur 50 Euro.", "reputation"},
 		{"你好，我在找工作，可以帮我内推吗？", "premature_ask"},
+		// Like words that show nothing ("!"): remote work as a topic is no
+		// job offered, "we can talk" no meeting asked, your talk no event.
+		{"Hi Omar, I'm a journalist writing about remote work. Could I quote you in the piece?", "!job"},
+		{"We can talk about pricing once you've seen the docs. Thanks for the feedback!", "!meeting"},
+		{"Hallo Frau Schmidt, ich habe Ihren Vortrag auf der JavaLand gesehen. Hätten Sie Lust auf einen Kaffee?", "!event"},
 	} {
 		res := Assess(p, model.Request{Text: c.text})
 		got := append(append(ids(res.Flags), ids(res.Signals)...), res.Asks...)
-		if !slices.Contains(got, c.label) {
+		label, not := strings.CutPrefix(c.label, "!")
+		if slices.Contains(got, label) == not {
 			t.Errorf("%q: want %s, got %v", c.text, c.label, got)
 		}
 	}
@@ -105,21 +111,6 @@ func TestVoidAfterDecline(t *testing.T) {
 		res := Assess(p, model.Request{Text: text, Now: now, Thread: c.thread})
 		if got := slices.Contains(ids(res.Signals), "follow_up"); got != c.want {
 			t.Errorf("thread %v: follow_up shown %v, want %v (flags %v)", c.thread, got, c.want, ids(res.Flags))
-		}
-	}
-}
-
-// Like words that ask nothing: remote work as a topic is no job offered,
-// "we can talk" no meeting asked.
-func TestAsksNotFound(t *testing.T) {
-	p := pack(t)
-	for _, c := range []struct{ text, ask string }{
-		{"Hi Omar, I'm a journalist writing about remote work. Could I quote you in the piece?", "job"},
-		{"We can talk about pricing once you've seen the docs. Thanks for the feedback!", "meeting"},
-		{"Hallo Frau Schmidt, ich habe Ihren Vortrag auf der JavaLand gesehen. Hätten Sie Lust auf einen Kaffee?", "event"},
-	} {
-		if res := Assess(p, model.Request{Text: c.text}); slices.Contains(res.Asks, c.ask) {
-			t.Errorf("%q: asks %v, want no %s", c.text, res.Asks, c.ask)
 		}
 	}
 }
