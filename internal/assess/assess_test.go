@@ -84,6 +84,7 @@ func TestTextLabels(t *testing.T) {
 		{"Hi Omar, I'm a journalist writing about remote work. Could I quote you in the piece?", "!job"},
 		{"We can talk about pricing once you've seen the docs. Thanks for the feedback!", "!meeting"},
 		{"Hallo Frau Schmidt, ich habe Ihren Vortrag auf der JavaLand gesehen. Hätten Sie Lust auf einen Kaffee?", "!event"},
+		{"Oi Pedro, vi que você vai palestrar no próximo encontro do grupo, estarei lá!", "!event"},
 	} {
 		res := Assess(p, model.Request{Text: c.text})
 		got := append(append(ids(res.Flags), ids(res.Signals)...), res.Asks...)
