@@ -85,6 +85,7 @@ func TestTextLabels(t *testing.T) {
 		{"We can talk about pricing once you've seen the docs. Thanks for the feedback!", "!meeting"},
 		{"Hallo Frau Schmidt, ich habe Ihren Vortrag auf der JavaLand gesehen. Hätten Sie Lust auf einen Kaffee?", "!event"},
 		{"Oi Pedro, vi que você vai palestrar no próximo encontro do grupo, estarei lá!", "!event"},
+		{"Hola Ana, con el trabajo freelance de diseño pude ganar dinero extra para pagar la maestría.", "!reputation"},
 	} {
 		res := Assess(p, model.Request{Text: c.text})
 		got := append(append(ids(res.Flags), ids(res.Signals)...), res.Asks...)

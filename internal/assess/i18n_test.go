@@ -389,6 +389,8 @@ func TestFindingsInLanguages(t *testing.T) {
 		{"selling", "您好，我们是专业的招聘外包团队，可以帮贵司快速招到合适的工程师，按成功入职收费。"},
 		{"selling", "您好，我们公司提供专业的外包开发服务，价格优惠，质量保证。请问您近期有相关需求吗？"},
 		{"reputation", "Hallo Lena, wir suchen Investoren: mit nur 1.000 € Einlage garantieren wir 15 % Rendite pro Monat."},
+		{"reputation", "Hola, ¿te interesa ganar dinero extra desde casa? Solo necesitas tu celular y 2 horas al día. Escríbeme y te explico."},
+		{"reputation", "Olá! Quer ganhar dinheiro extra trabalhando poucas horas por dia? Me chama!"},
 		{"reputation", "您好，我们的客户想就贵公司的产品路线图做一次付费访谈，一小时报酬2000元，绝对保密。"},
 		{"reputation", "亲，在家动动手指就能日赚500元，宝妈学生都可以做，加我微信了解详情。"},
 		{"reputation", "您好，我是某知名投资机构的分析师，带你炒股稳赚，进群免费领取牛股。"},
