@@ -807,8 +807,8 @@ func (a *judge) result(m *mem) model.Result {
 	}
 	ev := cut(m, &m.spans, len(a.offs)/2)
 	k := 0
-	for m := 0; m < len(a.kept); {
-		i, n := a.kept[m].start, a.kept[m].end
+	for at := 0; at < len(a.kept); {
+		i, n := a.kept[at].start, a.kept[at].end
 		w := &a.sp.Labels[i]
 		why := w.Why
 		if src := a.ctx[i]; src != "" {
@@ -824,7 +824,7 @@ func (a *judge) result(m *mem) model.Result {
 		} else {
 			res.Signals = append(res.Signals, f)
 		}
-		m += 1 + n
+		at += 1 + n
 	}
 	nasks := 0
 	for _, i := range a.askAt {
