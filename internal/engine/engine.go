@@ -92,12 +92,11 @@ func (e *Engine) Reply(r model.Request) (model.Reply, error) {
 // worker's next call; Clone what you keep. The answers are the Engine's,
 // field for field. A Worker is not safe for concurrent use.
 type Worker struct {
-	e *Engine
 	w *assess.Worker
 }
 
 // Worker returns a new Worker of e.
-func (e *Engine) Worker() *Worker { return &Worker{e, assess.NewWorker(e.pack)} }
+func (e *Engine) Worker() *Worker { return &Worker{assess.NewWorker(e.pack)} }
 
 // Assess is Engine.Assess, into the worker's memory.
 func (w *Worker) Assess(r model.Request) (model.Result, error) { return withReply(r, w.Judge(r)) }
