@@ -356,10 +356,6 @@ func (a *judge) scanMessage() {
 	}
 }
 
-// isNegated reports whether a negation cancels the words of the message
-// from word first on, whatever text the scanner has read since.
-func (a *judge) isNegated(first int) bool { return a.not.Has(first) }
-
 // countWord reports whether a vocabulary rule counts word: a word it has not
 // counted yet, while the rule stays within its maximum. A message holds few
 // vocabulary words, so a list beats a map.

@@ -283,7 +283,7 @@ func (m *Model) Lexicon() []string {
 // lexicon, and counts the cue words on the way. lex, when it has a number
 // for every word of f, is their lexicon numbers (-1: not in it); not marks
 // the negated words (Text).
-func (m *Model) words(s *Scorer, raw string, f *text.Folded, lex []int32, not []bool) (c cueCount) {
+func (m *Model) words(s *Scorer, raw string, f *text.Folded, lex []int32, not Marks) (c cueCount) {
 	x := m.lex
 	norm, words := f.Norm, f.List()
 	if len(lex) != len(words) {
@@ -335,13 +335,13 @@ func (m *Model) words(s *Scorer, raw string, f *text.Folded, lex []int32, not []
 		lw := &x.words[e]
 		if lw.uni >= 0 || lw.not >= 0 {
 			feat := lw.uni
-			if uint(k) < uint(len(not)) && not[k] {
+			if not.Has(k) {
 				feat = lw.not
 			}
 			s.add(feat, k, k)
 		}
 		if prev >= 0 {
-			s.add(x.pair(pairKey(prev, e, uint(k-1) < uint(len(not)) && not[k-1])), k-1, k)
+			s.add(x.pair(pairKey(prev, e, not.Has(k-1))), k-1, k)
 		}
 		s.add(lw.pre, k, k)
 		s.add(lw.suf, k, k)

@@ -538,6 +538,14 @@ func rankKey(v int32, f Found, i int) uint64 {
 	return k & ^uint64(int64(v-1)>>63) // all ones where v > 0, else zero
 }
 
+// Marks are, by word of a text, the words a negation cancels phrases from:
+// the rules' scan writes them (rules.Marks), the model's words read them.
+type Marks []bool
+
+// Has reports whether word first is marked; a word past the marks is not
+// (a text with no negation has none). It never panics.
+func (m Marks) Has(first int) bool { return uint(first) < uint(len(m)) && m[first] }
+
 // Text adds the text features and cues of a message: raw as given, f
 // folded, and not marking, by word of f, where a negation cancels the
 // words from it (Config.Visit's negated; nil or short: none negated). lex
@@ -546,14 +554,14 @@ func rankKey(v int32, f Found, i int) uint64 {
 // The marks are read in place, not through a function: the words loop asks
 // them twice a word, and a call through a function value there cost more
 // than the question.
-func (m *Model) Text(s *Scorer, raw string, f *text.Folded, lex []int32, not []bool) {
+func (m *Model) Text(s *Scorer, raw string, f *text.Folded, lex []int32, not Marks) {
 	var c cueCount
 	if m.lex != nil {
 		c = m.words(s, raw, f, lex, not)
 	} else {
 		var negated func(first int) bool
 		if len(not) > 0 {
-			negated = func(first int) bool { return uint(first) < uint(len(not)) && not[first] }
+			negated = not.Has
 		}
 		m.Config.Visit(raw, f, negated, func(kind byte, at, end, first, last int) {
 			m.Add(s, m.feats.get(hashIn(kind, f.Norm, at, end)), first, last)

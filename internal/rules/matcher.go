@@ -1011,12 +1011,9 @@ func (s *Scanner) negated(lasts []int, first int) bool {
 // that text already (markNegated), so this is one look.
 func (s *Scanner) Negated(first int) bool { return s.not.Has(first) }
 
-// Marks are, by word of a text, the words a negation cancels phrases from.
-type Marks []bool
-
-// Has reports whether word first is marked; a word past the marks is not
-// (a text with no negation has none). It never panics.
-func (m Marks) Has(first int) bool { return uint(first) < uint(len(m)) && m[first] }
+// Marks are, by word of a text, the words a negation cancels phrases from:
+// the model's own type, which its words loop reads as they are.
+type Marks = learn.Marks
 
 // Negations appends to dst[:0] the marks Negated reads for the text of the
 // last Scan (none when no word is negated), for a caller that keeps asking
