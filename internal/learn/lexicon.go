@@ -20,10 +20,10 @@ import (
 // (TestLexicon, FuzzLexicon), so scores are the same to the bit.
 type lexicon struct {
 	words  []lexWord
-	names  []string      // by number: the word itself
-	index  table[uint64] // key(word) → index in words
-	pairs  fixed[uint32] // pairKey → feature
-	pieces fixed[uint64] // key(prefix or suffix) → feature, for words not in words
+	names  []string             // by number: the word itself
+	index  table[uint64]        // key(word) → index in words
+	pairs  Fixed[uint32, int32] // pairKey → feature, -1: none
+	pieces Fixed[uint64, int32] // key(prefix or suffix) → feature, for words not in words
 	// seen holds every pairKey of pairs: most pairs of words in a message
 	// are no feature, and the filter says so without a probe of pairs.
 	seen Filter
@@ -113,70 +113,21 @@ func (t *table[K]) get(k K) int32 {
 	}
 }
 
-// fixed is a table of exact keys to values (≥ 0), built once with every
-// key known, each key in a slot of its own (Layout): one probe and no loop,
-// where an open-addressing table's probe loop is a branch the text decides
-// and a processor guesses wrong. A key and its value lie side by side.
-type fixed[K uint32 | uint64] struct {
-	slots []entry[K]
-	Layout
-}
-
-// newFixed lays out es; of two entries of one key, the first is kept.
-func newFixed[K uint32 | uint64](es []entry[K]) (fixed[K], error) {
-	seen := make(map[K]bool, len(es))
-	keep := es[:0:0]
-	for _, e := range es {
-		if !seen[e.key] {
-			seen[e.key] = true
-			keep = append(keep, e)
-		}
-	}
-	hs := make([]uint64, len(keep))
-	for i, e := range keep {
-		hs[i] = spread(uint64(e.key))
-	}
-	l, at, err := LayOut(hs)
-	if err != nil {
-		return fixed[K]{}, err
-	}
-	t := fixed[K]{slots: make([]entry[K], l.Size()), Layout: l}
-	for i := range t.slots {
-		t.slots[i].val = -1 // an empty slot answers -1, even for key 0
-	}
-	for i, e := range keep {
-		t.slots[at[i]] = e
-	}
-	return t, nil
-}
-
-// get returns the value of key k, or -1.
-func (t *fixed[K]) get(k K) int32 {
-	if len(t.slots) == 0 {
-		return -1
-	}
-	e := t.slots[t.At(spread(uint64(k)))]
-	v := e.val
-	if e.key != k {
-		v = -1
-	}
-	return v
-}
-
-// spread mixes a key's bits for Layout, whose buckets its low bits choose
-// (half of MurmurHash3's finalizer: one multiplication).
-func spread(k uint64) uint64 {
-	k ^= k >> 33
-	k *= 0xff51afd7ed558ccd
-	return k ^ k>>33
-}
-
 // pair is the feature of the pair key k, or -1.
 func (x *lexicon) pair(k uint32) int32 {
 	if !x.seen.Has(uint64(k)) {
 		return -1
 	}
-	return x.pairs.get(k)
+	return x.pairs.Get(k)
+}
+
+// fixedOf lays out entries as a Fixed table answering -1 for no feature.
+func fixedOf[K uint32 | uint64](es []entry[K]) (Fixed[K, int32], error) {
+	keys, vals := make([]K, len(es)), make([]int32, len(es))
+	for i, e := range es {
+		keys[i], vals[i] = e.key, e.val
+	}
+	return NewFixed(keys, vals, int32(-1))
 }
 
 // newLexicon builds the lexicon of model m, or nil when its config is not
@@ -260,8 +211,8 @@ func newLexicon(m *Model) *lexicon {
 		x.seen.Add(uint64(p.key))
 	}
 	var err1, err2 error
-	x.pairs, err1 = newFixed(pairs)
-	x.pieces, err2 = newFixed(pieces)
+	x.pairs, err1 = fixedOf(pairs)
+	x.pieces, err2 = fixedOf(pieces)
 	if err1 != nil || err2 != nil {
 		return nil // scored through Visit: the same features, found more slowly
 	}
@@ -320,15 +271,15 @@ func (m *Model) words(s *Scorer, raw string, f *text.Folded, lex []int32, not Ma
 				// pieces are where pieces would find them, without a call
 				// for each.
 				if x.prefix >= 0 && n > x.prefix {
-					s.add(x.pieces.get(key(KindPrefix, norm, at, at+x.prefix)), k, k)
+					s.add(x.pieces.Get(key(KindPrefix, norm, at, at+x.prefix)), k, k)
 				}
 				if x.suffix >= 0 && n > x.suffix {
-					s.add(x.pieces.get(key(KindSuffix, norm, end-x.suffix, end)), k, k)
+					s.add(x.pieces.Get(key(KindSuffix, norm, end-x.suffix, end)), k, k)
 				}
 				continue
 			}
 			m.Config.pieces(norm[at:end], func(kind byte, i, j int) {
-				s.add(x.pieces.get(key(kind, norm, at+i, at+j)), k, k)
+				s.add(x.pieces.Get(key(kind, norm, at+i, at+j)), k, k)
 			})
 			continue
 		}

@@ -273,11 +273,11 @@ type matcher struct {
 	pairs   int
 
 	// Made by freeze.
-	short    perfect      // a word of at most 8 bytes, as its bytes → id, root node
-	long     table        // a longer word, as a hash → id, root node (checked against names)
-	edges    edges        // node, word id → child node
-	adjacent learn.Filter // the pairs of word ids that follow each other in some phrase (pairKey)
-	node     []nodeInfo   // node → where its phrases start in outs and pres (node+1: where they end)
+	short    learn.Fixed[uint64, wordInfo] // a word of at most 8 bytes, as its bytes → id, root node (one probe, no loop)
+	long     table                         // a longer word, as a hash → id, root node (checked against names)
+	edges    edges                         // node, word id → child node
+	adjacent learn.Filter                  // the pairs of word ids that follow each other in some phrase (pairKey)
+	node     []nodeInfo                    // node → where its phrases start in outs and pres (node+1: where they end)
 	outs     []target
 	pres     []prefixTarget
 	roots    table // first preLen bytes of a word, as key → where its prefix phrases start and end in rootPres
@@ -371,9 +371,9 @@ func key(w string) (k uint64, long bool) {
 	n := len(w)
 	h := uint64(n)
 	for i := 0; i+8 < n; i += 8 {
-		h = mix(h ^ text.Load64(w[i:]))
+		h = learn.Spread(h ^ text.Load64(w[i:]))
 	}
-	if h = mix(h ^ text.Load64(w[n-8:])); h == 0 {
+	if h = learn.Spread(h ^ text.Load64(w[n-8:])); h == 0 {
 		h = 1 // 0 marks an empty slot
 	}
 	return h, true
@@ -396,7 +396,8 @@ func head(norm string, s int) uint64 {
 // id and the trie node it starts (0 when no phrase uses it).
 func (m *matcher) lookup(norm string, s, e int, h uint64) (id, root int32) {
 	if n := e - s; n <= 8 {
-		return m.short.get(h & (1<<(8*n) - 1)) // 1<<64 is 0 in Go: all eight bytes
+		w := m.short.Get(h & (1<<(8*n) - 1)) // 1<<64 is 0 in Go: all eight bytes
+		return w.id, w.root
 	}
 	w := norm[s:e]
 	k, _ := key(w)
@@ -506,9 +507,9 @@ func (m *matcher) freeze() error {
 		fill[p.node]++
 	}
 	m.dedupe()
-	// The short words are laid out together once all are known (perfect).
+	// The short words are laid out together once all are known (Fixed).
 	var shortKeys []uint64
-	var shortIDs, shortRoots []int32
+	var shortWords []wordInfo
 	for w, id := range m.words {
 		root := int32(0)
 		if int(id) < len(m.root) && m.root[id] != 0 {
@@ -539,11 +540,11 @@ func (m *matcher) freeze() error {
 			}
 			m.long.put(k, id, root)
 		} else {
-			shortKeys, shortIDs, shortRoots = append(shortKeys, k), append(shortIDs, id), append(shortRoots, root)
+			shortKeys, shortWords = append(shortKeys, k), append(shortWords, wordInfo{id, root})
 		}
 	}
 	var err error
-	if m.short, err = buildPerfect(shortKeys, shortIDs, shortRoots); err != nil {
+	if m.short, err = learn.NewFixed(shortKeys, shortWords, wordInfo{}); err != nil {
 		return err
 	}
 	// What only building needs goes: the scan reads the frozen arrays.
@@ -797,7 +798,8 @@ func (s *Scanner) Scan(p *Pack, f *text.Folded) []Hit {
 		}
 		var id, root int32
 		if n := en - st; n <= 8 {
-			id, root = short.get(h & (1<<(8*n) - 1)) // 1<<64 is 0 in Go: all eight bytes
+			w := short.Get(h & (1<<(8*n) - 1)) // 1<<64 is 0 in Go: all eight bytes
+			id, root = w.id, w.root
 		} else {
 			id, root = m.lookup(norm, st, en, h)
 		}

@@ -17,22 +17,13 @@ type slot struct {
 	a, b int32
 }
 
-// mix spreads the bits of a key whose low bits may be alike (murmur3's
-// finaliser).
-func mix(k uint64) uint64 {
-	k ^= k >> 33
-	k *= 0xff51afd7ed558ccd
-	k ^= k >> 33
-	return k
-}
-
 // get returns the values stored for k, or zeros.
 func (t *table) get(k uint64) (a, b int32) {
 	if len(t.slots) == 0 {
 		return 0, 0
 	}
 	mask := uint64(len(t.slots) - 1)
-	for i := mix(k) & mask; ; i = (i + 1) & mask {
+	for i := learn.Spread(k) & mask; ; i = (i + 1) & mask {
 		s := &t.slots[i]
 		switch s.key {
 		case k:
@@ -49,7 +40,7 @@ func (t *table) put(k uint64, a, b int32) {
 		t.grow()
 	}
 	mask := uint64(len(t.slots) - 1)
-	for i := mix(k) & mask; ; i = (i + 1) & mask {
+	for i := learn.Spread(k) & mask; ; i = (i + 1) & mask {
 		s := &t.slots[i]
 		switch s.key {
 		case k:
@@ -95,7 +86,7 @@ const childMask = 1<<nodeBits - 1
 // to be inlined into the scan, which calls it for most words.
 func (e *edges) get(node, id int32) int32 {
 	k := uint64(node)<<idBits | uint64(id)
-	for i := mix(k) & e.mask; ; i = (i + 1) & e.mask {
+	for i := learn.Spread(k) & e.mask; ; i = (i + 1) & e.mask {
 		s := e.slots[i]
 		if s>>nodeBits == k {
 			return int32(s & childMask)
@@ -137,7 +128,7 @@ func (e *edges) put(node, id, child int32) {
 	}
 	k := uint64(node)<<idBits | uint64(id)
 	mask := uint64(len(e.slots) - 1)
-	for i := mix(k) & mask; ; i = (i + 1) & mask {
+	for i := learn.Spread(k) & mask; ; i = (i + 1) & mask {
 		if s := e.slots[i]; s == 0 || s>>nodeBits == k {
 			if s == 0 {
 				e.n++
@@ -146,47 +137,4 @@ func (e *edges) put(node, id, child int32) {
 			return
 		}
 	}
-}
-
-// perfect is a table built once from keys known beforehand, in which every
-// key has one slot: a look-up is one probe with no loop, and whether the
-// word is there is a conditional move, not a branch. The table of short
-// words is probed for nearly every word of a message, and a probe loop's
-// way out is the text's to decide: cachegrind counted 1.2 branches guessed
-// wrong a look-up. The keys are placed by learn.Layout. The zero value is
-// an empty table.
-type perfect struct {
-	slots []slot
-	learn.Layout
-}
-
-// get returns the values stored for k, or zeros.
-func (p *perfect) get(k uint64) (a, b int32) {
-	if len(p.slots) == 0 {
-		return 0, 0
-	}
-	s := p.slots[p.At(mix(k))]
-	a, b = s.a, s.b
-	if s.key != k {
-		a, b = 0, 0
-	}
-	return a, b
-}
-
-// buildPerfect lays out keys (none 0, none twice) with their values a and
-// b, at most half full.
-func buildPerfect(keys []uint64, a, b []int32) (perfect, error) {
-	hs := make([]uint64, len(keys))
-	for i, k := range keys {
-		hs[i] = mix(k)
-	}
-	l, at, err := learn.LayOut(hs)
-	if err != nil {
-		return perfect{}, err
-	}
-	p := perfect{slots: make([]slot, l.Size()), Layout: l}
-	for i, k := range keys {
-		p.slots[at[i]] = slot{k, a[i], b[i]}
-	}
-	return p, nil
 }
