@@ -88,7 +88,7 @@ func parsePlaceholders(v gjson.Result, where string) (placeholders, error) {
 	}
 	for _, w := range v.Get("words").Array() {
 		s := w.String()
-		if s == "" || strings.IndexFunc(s, func(r rune) bool { return !wordByte(r) }) >= 0 {
+		if s == "" || strings.IndexFunc(s, func(r rune) bool { return !WordByte(r) }) >= 0 {
 			return placeholders{}, fmt.Errorf("lint: %s placeholders.words: %q is not one word of ASCII letters, digits or '_'", where, s)
 		}
 		p.words = append(p.words, s)
@@ -96,9 +96,11 @@ func parsePlaceholders(v gjson.Result, where string) (placeholders, error) {
 	return p, nil
 }
 
-// wordByte reports whether r belongs to a word for a word placeholder: an
-// ASCII letter, digit or '_' ("XXX-XXX" is two, "TODOs" none).
-func wordByte[T byte | rune](r T) bool {
+// WordByte reports whether r is an ASCII letter, digit or '_', what a
+// regular expression's \w reads: a word placeholder is made of them
+// ("XXX-XXX" is two, "TODOs" none), and the replies end a tag's name where
+// the next one is not.
+func WordByte[T byte | rune](r T) bool {
 	return r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r == '_'
 }
 
@@ -127,11 +129,11 @@ func (p *placeholders) at(s string, i int) int {
 			return end
 		}
 	}
-	if len(p.words) == 0 || !wordByte(s[i]) || i > 0 && wordByte(s[i-1]) {
+	if len(p.words) == 0 || !WordByte(s[i]) || i > 0 && WordByte(s[i-1]) {
 		return -1
 	}
 	end := i
-	for end < len(s) && wordByte(s[end]) {
+	for end < len(s) && WordByte(s[end]) {
 		end++
 	}
 	for _, w := range p.words {

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"unicode"
 
+	"politely/internal/lint"
 	"politely/internal/model"
 )
 
@@ -284,7 +285,7 @@ var breakTags = []string{"br", "/p", "/div", "/li", "p", "div", "li"}
 // starts with a line-breaking tag's name, in any case, as a whole word.
 func breaking(tag string) bool {
 	for _, b := range breakTags {
-		if hasPrefixFold(tag, b) && !(len(tag) > len(b) && asciiWord(tag[len(b)])) {
+		if hasPrefixFold(tag, b) && !(len(tag) > len(b) && lint.WordByte(tag[len(b)])) {
 			return true
 		}
 	}
@@ -364,7 +365,7 @@ func elementName(s string, closing bool) int {
 	}
 	for _, name := range [...]string{"script", "style"} {
 		if hasPrefixFold(s[k:], name) {
-			if n := k + len(name); closing || !(len(s) > n && asciiWord(s[n])) {
+			if n := k + len(name); closing || !(len(s) > n && lint.WordByte(s[n])) {
 				return n
 			}
 		}
@@ -406,10 +407,4 @@ func hasPrefixFold(s, prefix string) bool {
 		}
 	}
 	return true
-}
-
-// asciiWord reports whether c is an ASCII letter, digit or '_': what ends
-// a tag's name where a regular expression's \b would.
-func asciiWord(c byte) bool {
-	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_'
 }
