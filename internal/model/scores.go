@@ -3,8 +3,6 @@ package model
 import (
 	"encoding/json"
 	"fmt"
-	"math"
-	"strconv"
 
 	"github.com/tidwall/gjson"
 )
@@ -62,64 +60,11 @@ func (s Scores) List() []Score {
 // IsZero reports whether nothing is scored (encoding/json's omitzero).
 func (s Scores) IsZero() bool { return s.Len() == 0 }
 
-// MarshalJSON writes the scores as a []Score encodes: ids as JSON strings,
-// numbers as encoding/json formats a float64 (TestScoresJSON holds the two
-// to the same bytes). It never fails on a finite score.
-func (s Scores) MarshalJSON() ([]byte, error) {
-	b := make([]byte, 0, 2+s.Len()*32)
-	b = append(b, '[')
-	for i := range s.Len() {
-		if i > 0 {
-			b = append(b, ',')
-		}
-		b = append(b, `{"id":`...)
-		b = appendString(b, s.IDs[i])
-		b = append(b, `,"score":`...)
-		var err error
-		if b, err = appendFloat(b, s.Values[i]); err != nil {
-			return nil, err
-		}
-		b = append(b, '}')
-	}
-	return append(b, ']'), nil
-}
-
-// appendString appends s as a JSON string: a label id is plain letters and
-// underscores, written as it is; anything else is left to encoding/json,
-// whose escaping (HTML characters included) a []Score would get.
-func appendString(b []byte, s string) []byte {
-	for i := 0; i < len(s); i++ {
-		if c := s[i]; !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_' || c == '-' || c == '.') {
-			q, _ := json.Marshal(s) // a string always encodes
-			return append(b, q...)
-		}
-	}
-	b = append(b, '"')
-	b = append(b, s...)
-	return append(b, '"')
-}
-
-// appendFloat appends f as encoding/json writes a float64: the shortest
-// decimal that reads back the same, in exponent form below 1e-6 or from
-// 1e21 on, with a two-digit exponent trimmed of its zero.
-func appendFloat(b []byte, f float64) ([]byte, error) {
-	if math.IsNaN(f) || math.IsInf(f, 0) {
-		return nil, fmt.Errorf("json: unsupported score %v", f)
-	}
-	format := byte('f')
-	if a := math.Abs(f); a != 0 && (a < 1e-6 || a >= 1e21) {
-		format = 'e'
-	}
-	b = strconv.AppendFloat(b, f, format, -1, 64)
-	if format == 'e' {
-		// 1e-07 is written 1e-7.
-		if n := len(b); n >= 4 && b[n-4] == 'e' && b[n-3] == '-' && b[n-2] == '0' {
-			b[n-2] = b[n-1]
-			b = b[:n-1]
-		}
-	}
-	return b, nil
-}
+// MarshalJSON writes the scores as the []Score they stand for: encoding/json
+// writes them, so ids and numbers are written as everywhere else (a copy of
+// its float formatting here cost more to keep right than the microsecond a
+// response it saved). It fails only on a score that is not a finite number.
+func (s Scores) MarshalJSON() ([]byte, error) { return json.Marshal(s.List()) }
 
 // UnmarshalJSON reads the array MarshalJSON writes (null: none). Other
 // shapes are refused, an item without an id or a number included.
