@@ -247,6 +247,7 @@ func (m *Model) words(s *Scorer, raw string, f *text.Folded, lex []int32, not Ma
 	// inside the loop, made the compiler keep the loop's variables in
 	// memory rather than registers.
 	s.reserve(4 * len(words))
+	found, stamp, gen, n := s.found, s.stamp, s.gen, s.n
 	for k, w := range words {
 		at, end := int(w.Start), int(w.End)
 		var e int32
@@ -266,21 +267,23 @@ func (m *Model) words(s *Scorer, raw string, f *text.Folded, lex []int32, not Ma
 			// No n-gram of the model has this word: only its pieces may
 			// be features.
 			prev = -1
-			if n := end - at; n >= 4 && text.ASCIIPrefix(norm[at:end]) == n {
+			if size := end - at; size >= 4 && text.ASCIIPrefix(norm[at:end]) == size {
 				// An ASCII word, most of them: a rune is a byte, and its
 				// pieces are where pieces would find them, without a call
 				// for each.
-				if x.prefix >= 0 && n > x.prefix {
-					s.add(x.pieces.Get(key(KindPrefix, norm, at, at+x.prefix)), k, k)
+				if x.prefix >= 0 && size > x.prefix {
+					n = count(found, stamp, gen, n, x.pieces.Get(key(KindPrefix, norm, at, at+x.prefix)), k, k)
 				}
-				if x.suffix >= 0 && n > x.suffix {
-					s.add(x.pieces.Get(key(KindSuffix, norm, end-x.suffix, end)), k, k)
+				if x.suffix >= 0 && size > x.suffix {
+					n = count(found, stamp, gen, n, x.pieces.Get(key(KindSuffix, norm, end-x.suffix, end)), k, k)
 				}
 				continue
 			}
+			s.n = n
 			m.Config.pieces(norm[at:end], func(kind byte, i, j int) {
 				s.add(x.pieces.Get(key(kind, norm, at+i, at+j)), k, k)
 			})
+			n = s.n
 			continue
 		}
 		lw := &x.words[e]
@@ -289,14 +292,15 @@ func (m *Model) words(s *Scorer, raw string, f *text.Folded, lex []int32, not Ma
 			if not.Has(k) {
 				feat = lw.not
 			}
-			s.add(feat, k, k)
+			n = count(found, stamp, gen, n, feat, k, k)
 		}
 		if prev >= 0 {
-			s.add(x.pair(pairKey(prev, e, not.Has(k-1))), k-1, k)
+			n = count(found, stamp, gen, n, x.pair(pairKey(prev, e, not.Has(k-1))), k-1, k)
 		}
-		s.add(lw.pre, k, k)
-		s.add(lw.suf, k, k)
+		n = count(found, stamp, gen, n, lw.pre, k, k)
+		n = count(found, stamp, gen, n, lw.suf, k, k)
 		prev = e
 	}
+	s.n = n
 	return c
 }

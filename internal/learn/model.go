@@ -1,11 +1,13 @@
 package learn
 
 import (
+	"encoding/binary"
 	"fmt"
 	"math"
 	"slices"
 	"strings"
 	"unicode/utf8"
+	"unsafe"
 
 	"github.com/tidwall/gjson"
 
@@ -48,10 +50,11 @@ type Model struct {
 	chunks      int // lanes a feature
 	grain, bias int32
 	block       int
-	// show has a bit by feature: a phrase a person can read as evidence
-	// (not a function word, cue, rule or piece of a word), in a set small
-	// enough for the first cache.
-	show   []uint64
+	// show is 1 by feature for a phrase a person can read as evidence (not
+	// a function word, cue, rule or piece of a word), else 0: a byte each,
+	// as a bit each cost readyTop a shift by a variable, which x86 does
+	// only through one register, and the first cache holds 6 KB as well.
+	show   []uint8
 	rules  []int32 // by rule index of the pack: its feature, or -1
 	byRule map[string]int32
 	lex    *lexicon       // the words of the model (nil: score through Visit)
@@ -198,10 +201,10 @@ func Build(cfg Config, labels []Label, names []string, weights [][]Weight, gain 
 	for i := range m.Labels {
 		m.Labels[i].At = -1
 	}
-	m.show = make([]uint64, (len(names)+63)/64)
+	m.show = make([]uint8, len(names))
 	for f, r := range readable(names) {
 		if r {
-			m.show[f/64] |= 1 << (f % 64)
+			m.show[f] = 1
 		}
 	}
 	for i, name := range cueNames {
@@ -235,7 +238,7 @@ func (m *Model) Weight(f, l int) (w float64, known bool) {
 
 // reads is 1 where feature f is a phrase a person can read as evidence,
 // else 0: a number, so that a loop can add it up without a branch.
-func (m *Model) reads(f int32) int { return int(m.show[f/64] >> (f % 64) & 1) }
+func (m *Model) reads(f int32) int { return int(m.show[f]) }
 
 // Bind returns a copy of the model bound to a pack: rules lists the pack's
 // rule ids by index (a rule the model names becomes that feature) and label
@@ -354,23 +357,30 @@ func (m *Model) Add(s *Scorer, f int32, first, last int) {
 	s.add(f, first, last)
 }
 
-// add is Add where the caller has made room (reserve): small enough for the
-// compiler to write it out in the words loop, which calls it up to four
-// times a word.
-//
-// It decides without a branch: the feature is written after those found,
-// and their count goes up by one only if it was not counted yet. Whether a
-// word's pieces are features, and new ones, is what a message's text
-// decides, and a processor guesses it wrong about one time in three.
+// add is Add where the caller has made room (reserve).
 func (s *Scorer) add(f int32, first, last int) {
-	k := f + 1 // stamp[0]: no feature
-	s.found[s.n] = Found{f, int32(first), int32(last)}
+	s.n = count(s.found, s.stamp, s.gen, s.n, f, first, last)
+}
+
+// count writes feature f, found on words first to last, after the n
+// features of found (which has room for it), and returns their count: n+1,
+// or n if stamp says this message (gen) counted f already. The words loop
+// holds a scorer's parts in locals and calls it up to four times a word:
+// through the scorer, every call read them all again after its writes,
+// which cost more than the counting.
+//
+// It decides without a branch: whether a word's pieces are features, and
+// new ones, is what a message's text decides, and a processor guesses it
+// wrong about one time in three.
+func count(found []Found, stamp []uint8, gen uint8, n int, f int32, first, last int) int {
+	found[n] = Found{f, int32(first), int32(last)}
+	k := uint32(f + 1) // stamp[0]: no feature
 	fresh := 0
-	if s.stamp[k] != s.gen {
+	if stamp[k] != gen {
 		fresh = 1
 	}
-	s.stamp[k] = s.gen
-	s.n += fresh
+	stamp[k] = gen
+	return n + fresh
 }
 
 // reserve makes room for n more features.
@@ -488,13 +498,17 @@ func (m *Model) readyTop(s *Scorer) {
 	}
 	// The readable ones are kept without a branch, as Add counts: each is
 	// written after those kept, and the count raised only if it reads.
+	// The slices are read into locals first: through s, the compiler
+	// loads them again after every write, which doubled the loop.
+	fresh := s.found[s.ranked:s.n]
 	n := len(s.shown)
-	s.shown = slices.Grow(s.shown, s.n-s.ranked)[:n+s.n-s.ranked]
-	for _, f := range s.found[s.ranked:s.n] {
-		s.shown[n] = f
-		n += int(uint64(^f.First)>>63) & m.reads(f.Feature) // placed in the text, and readable
+	shown := slices.Grow(s.shown, len(fresh))[:n+len(fresh)]
+	show := m.show
+	for _, f := range fresh {
+		shown[n] = f
+		n += int(show[uint32(f.Feature)]) & int(uint32(^f.First)>>31) // readable, and placed in the text
 	}
-	s.shown, s.ranked = s.shown[:n], s.n
+	s.shown, s.ranked = shown[:n], s.n
 }
 
 // rank files label l's strongest features (Rank).
@@ -506,10 +520,11 @@ func (m *Model) readyTop(s *Scorer) {
 // guesses wrong all through a message. TestRankKeys holds it to the insertion
 // it replaced.
 func (m *Model) rank(s *Scorer, l int) {
-	var a, b, c uint64        // the three largest keys, a >= b >= c (0: none)
-	ch, j, shift := laneAt(l) // worked out once, not once a feature
+	var a, b, c uint64 // the three largest keys, a >= b >= c (0: none)
+	fields, stride, at := m.fields(l)
+	bias, grain := m.bias, m.grain
 	for i, f := range s.shown {
-		v := m.at(&m.lanes[int(f.Feature)*m.chunks+ch], j, shift)
+		v := (int32(fields[uint(f.Feature)*stride+at]) - bias) * grain
 		k := rankKey(v, f, i)
 		hi, lo := max(a, k), min(a, k)
 		a, b, c = hi, max(b, lo), max(c, min(b, lo))
@@ -524,6 +539,25 @@ func (m *Model) rank(s *Scorer, l int) {
 	for j, v := range tw {
 		s.TopW[l][j] = float64(v) * Unit
 	}
+}
+
+// fields views the lanes as the 16-bit fields they are made of: label l's
+// field of feature f is fields[f*stride+at]. Rank reads one label's weight
+// of many features this way, one load, where taking it out of its word
+// needed a shift by a variable, which x86 does only through one register:
+// the loop then kept its variables in memory.
+func (m *Model) fields(l int) (fields []uint16, stride, at uint) {
+	ch, j, _ := laneAt(l)
+	q := l % 4
+	if binary.NativeEndian.Uint16([]byte{1, 0}) != 1 {
+		q = 3 - q // field q is the word's bits from 16*q, the other end first
+	}
+	n := len(m.lanes) * laneChunk * 4
+	if n == 0 {
+		return nil, 0, 0
+	}
+	fields = unsafe.Slice((*uint16)(unsafe.Pointer(&m.lanes[0][0])), n)
+	return fields, uint(m.chunks * laneChunk * 4), uint(ch*laneChunk*4 + j*4 + q)
 }
 
 // rankKey orders candidate f of weight v, the i-th shown: the heavier
