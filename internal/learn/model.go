@@ -522,10 +522,10 @@ func (m *Model) readyTop(s *Scorer) {
 func (m *Model) rank(s *Scorer, l int) {
 	var a, b, c uint64 // the three largest keys, a >= b >= c (0: none)
 	fields, stride, at := m.fields(l)
-	bias, grain := m.bias, m.grain
-	for i, f := range s.shown {
-		v := (int32(fields[uint(f.Feature)*stride+at]) - bias) * grain
-		k := rankKey(v, f, i)
+	bias, shown := m.bias, s.shown
+	for i := range shown {
+		f := &shown[i]
+		k := rankKey(int32(fields[uint(f.Feature)*stride+at]), bias, f, i)
 		hi, lo := max(a, k), min(a, k)
 		a, b, c = hi, max(b, lo), max(c, min(b, lo))
 	}
@@ -533,7 +533,7 @@ func (m *Model) rank(s *Scorer, l int) {
 	for p, k := range [TopN]uint64{a, b, c} {
 		t[p], tw[p] = Found{}, 0
 		if k != 0 {
-			t[p], tw[p] = s.shown[uint32(^k)], int32(k>>40)-keyBias
+			t[p], tw[p] = shown[uint32(^k)], (int32(k>>40)-bias)*m.grain
 		}
 	}
 	for j, v := range tw {
@@ -560,16 +560,17 @@ func (m *Model) fields(l int) (fields []uint16, stride, at uint) {
 	return fields, uint(m.chunks * laneChunk * 4), uint(ch*laneChunk*4 + j*4 + q)
 }
 
-// rankKey orders candidate f of weight v, the i-th shown: the heavier
-// first, and of equal weights the one of more words (a word and the pair
-// it is always part of weigh the same, and "15 min" says more than "min"),
-// then the one found first. The weight (plus keyBias, so that it is
-// positive) is in the top bits, the words the feature spans below it, and
-// the complement of i at the bottom. A weight of zero or below is key 0:
-// never ranked.
-func rankKey(v int32, f Found, i int) uint64 {
-	k := uint64(v+keyBias)<<40 | uint64(uint8(f.Last-f.First))<<32 | uint64(^uint32(i))
-	return k & ^uint64(int64(v-1)>>63) // all ones where v > 0, else zero
+// rankKey orders candidate f, the i-th shown, by its field w, which holds
+// bias plus its weight in grains: the heavier first, and of equal weights
+// the one of more words (a word and the pair it is always part of weigh
+// the same, and "15 min" says more than "min"), then the one found first.
+// The field is in the top bits, the words the feature spans below it, and
+// the complement of i at the bottom. A weight of zero or below (a field of
+// bias or less) is key 0: never ranked. Fields order as weights do, so the
+// loop need not turn each into its weight.
+func rankKey(w, bias int32, f *Found, i int) uint64 {
+	k := uint64(w)<<40 | uint64(uint8(f.Last-f.First))<<32 | uint64(^uint32(i))
+	return k & uint64(int64(bias-w)>>63) // all ones where w > bias, else zero
 }
 
 // Marks are, by word of a text, the words a negation cancels phrases from:
