@@ -795,7 +795,9 @@ func (a *judge) result(m *mem) model.Result {
 		}
 	}
 	a.u16 = append(a.u16[:0], a.offs...)
-	text.UTF16(a.r.Text, a.u16) // no work where the text is ASCII up to the last offset
+	if !a.f.ASCII() { // a.f is a.r.Text folded: an ASCII text's byte offsets are UTF-16 offsets
+		text.UTF16(a.r.Text, a.u16)
+	}
 	if nflags+nsignals > 0 {
 		// One list for both.
 		all := cut(m, &m.findings, nflags+nsignals)

@@ -378,7 +378,10 @@ func (c *cueCount) emit(raw string, f *text.Folded, fn func(cue int)) {
 			}
 		}
 	}
-	switch q := strings.Count(raw, "?") + strings.Count(raw, "？"); {
+	// The full-width marks and Han need a byte past ASCII: most messages
+	// have none, and the fold knows it.
+	wide := !f.ASCII()
+	switch q := strings.Count(raw, "?") + countIf(wide, raw, "？"); {
 	case q == 0:
 		fn(cueNoQuest)
 	case q == 1:
@@ -408,12 +411,20 @@ func (c *cueCount) emit(raw string, f *text.Folded, fn func(cue int)) {
 	if c.money {
 		fn(cueMoney)
 	}
-	if strings.Count(raw, "!")+strings.Count(raw, "！") >= 2 {
+	if strings.Count(raw, "!")+countIf(wide, raw, "！") >= 2 {
 		fn(cueExclaim)
 	}
-	if han(raw) {
+	if wide && han(raw) {
 		fn(cueHan)
 	}
+}
+
+// countIf is strings.Count where some, else 0.
+func countIf(some bool, s, sub string) int {
+	if !some {
+		return 0
+	}
+	return strings.Count(s, sub)
 }
 
 // bookingHosts are scheduling services whose links ask for a meeting, as

@@ -32,6 +32,7 @@ type Folded struct {
 	nums  []Num
 	num   []byte // the digits of every number, read when asked for (NumAt)
 	words int
+	ascii bool // the text folded has no byte over 0x7F
 }
 
 // Word is one word of Norm: Norm[Start:End], folded from Message[From:To].
@@ -66,7 +67,7 @@ func (f *Folded) Refold(s string) {
 		// Room for the text as it is; folding seldom writes more.
 		f.buf = make([]byte, 0, n)
 	}
-	f.brk, f.list, f.nums, f.num, f.words = f.brk[:0], f.list[:0], f.nums[:0], f.num[:0], 0
+	f.brk, f.list, f.nums, f.num, f.words, f.ascii = f.brk[:0], f.list[:0], f.nums[:0], f.num[:0], 0, true
 	w := folder{f: f, b: f.buf[:0], sep: true}
 	w.emitSpace(true)
 	html := -1 // whether s reads as HTML: unknown until a '<' or '&' asks
@@ -163,9 +164,15 @@ func (f *Folded) Refold(s string) {
 			i++
 			continue
 		}
+		f.ascii = false
 		r, size := utf8.DecodeRuneInString(s[i:])
 		w.rune(r, i, i+size, s, i+size)
 		i += size
+	}
+	if html == 1 {
+		// Tags are skipped whole: whatever bytes they hold, the loop
+		// above never saw.
+		f.ascii = ASCIIPrefix(s) == len(s)
 	}
 	w.flushNum()
 	if !w.sep {
@@ -464,6 +471,11 @@ func (f *Folded) Break(i, j int) bool {
 	}
 	return lo < len(b) && int(b[lo]) < j
 }
+
+// ASCII reports whether the text folded is all ASCII (no byte over 0x7F):
+// every byte of it is a character, and its byte offsets are UTF-16 offsets
+// as they are. Callers that would scan the message for that ask here.
+func (f *Folded) ASCII() bool { return f.ascii }
 
 // Words counts the words and numbers of the message.
 func (f *Folded) Words() int { return f.words }

@@ -73,8 +73,11 @@ func FuzzFold(f *testing.F) {
 		var g Folded
 		g.Refold("<p>An earlier, longer message: 1,500 words &amp; more.</p> " + s + s)
 		g.Refold(s)
-		if g.Norm != fd.Norm || !slices.Equal(g.List(), fd.List()) || g.Words() != fd.Words() {
+		if g.Norm != fd.Norm || !slices.Equal(g.List(), fd.List()) || g.Words() != fd.Words() || g.ASCII() != fd.ASCII() {
 			t.Fatalf("refold of %q: %q %v, want %q %v", s, g.Norm, g.List(), fd.Norm, fd.List())
+		}
+		if ascii := ASCIIPrefix(s) == len(s); fd.ASCII() != ascii {
+			t.Fatalf("%q: ASCII() = %v, want %v", s, fd.ASCII(), ascii)
 		}
 		for _, w := range fd.List() {
 			if w.From < 0 || w.To > int32(len(s)) || w.From >= w.To || w.Start >= w.End || fd.Norm[w.Start-1] != ' ' || fd.Norm[w.End] != ' ' {
@@ -82,6 +85,29 @@ func FuzzFold(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestASCII: whether a text is all ASCII, as the fold saw it, tags
+// included, and whatever its entities decode to.
+func TestASCII(t *testing.T) {
+	for _, c := range []struct {
+		in   string
+		want bool
+	}{
+		{"", true},
+		{"Plain text, 15 min? Yes!", true},
+		{"Café", false},
+		{"你好", false},
+		{"\xff", false},
+		{"<p>caf&eacute;</p>", true},
+		{`<p title="é">cafe</p>`, false},
+		{"<p>a</p> é", false},
+		{"a < b & c", true},
+	} {
+		if got := Fold(c.in).ASCII(); got != c.want {
+			t.Errorf("Fold(%q).ASCII() = %v, want %v", c.in, got, c.want)
+		}
+	}
 }
 
 func TestEntities(t *testing.T) {
