@@ -112,6 +112,8 @@ type judge struct {
 	asks       []bool     // by label
 	flag       []bool     // by label: a red flag (of the findings shown, the rest are signals)
 	thresh     []float64  // by label: the score at which it holds
+	ruleThresh []float64  // by label: the pack's threshold, which the rules' weights meet (ruled)
+	finding    []bool     // by label: a flag or signal, shown with spans
 	rules      []ruleInfo // by rule
 	rapportWhy []string   // by rule: why its phrase shows rapport ("" when it does not)
 	counted    []bool     // by rule: its weight has been added
@@ -196,15 +198,15 @@ func newJudge(p *rules.Pack) *judge {
 		},
 		score: make([]float64, n), hits: make([][]hit, n), ctx: make([]string, n), ctxEv: make([][]hit, n),
 		asks: make([]bool, n), counted: make([]bool, len(p.Rules())), rules: ruleInfos(p.Rules()),
-		flag: make([]bool, n), thresh: make([]float64, n),
+		flag: make([]bool, n), thresh: make([]float64, n), ruleThresh: make([]float64, n), finding: make([]bool, n),
 	}
 	// What the loops over labels read, by position: the shown findings
 	// and the asks are listed so that a loop visits them only.
 	for i, l := range p.Labels() {
-		a.thresh[i] = l.Threshold
+		a.thresh[i], a.ruleThresh[i] = l.Threshold, l.Threshold
 		switch l.Kind {
 		case rules.KindFlag, rules.KindSignal:
-			a.flag[i] = l.Kind == rules.KindFlag
+			a.flag[i], a.finding[i] = l.Kind == rules.KindFlag, true
 			a.shownAt = append(a.shownAt, i)
 		case rules.KindAsk:
 			a.askAt = append(a.askAt, i)

@@ -78,13 +78,10 @@ func (a *judge) settle(i int) {
 // ruled reports whether the rules' stated weights make label i hold on
 // their own (rules_hold), whatever the model weighs: against the label's
 // own threshold, not the model's, which thresh holds for a learned label.
-func (a *judge) ruled(i int) bool { return a.hold[i] && a.rule[i] >= a.p.Labels()[i].Threshold }
+func (a *judge) ruled(i int) bool { return a.hold[i] && a.rule[i] >= a.ruleThresh[i] }
 
 // shown reports whether label i is a flag or signal (a finding with spans).
-func (a *judge) shown(i int) bool {
-	k := a.p.Labels()[i].Kind
-	return k == rules.KindFlag || k == rules.KindSignal
-}
+func (a *judge) shown(i int) bool { return a.finding[i] }
 
 // headline adds the stated weights of the headline rules that fire in the
 // sender's title to their labels' log-odds: the corpora carry no titles, so
