@@ -277,7 +277,8 @@ type matcher struct {
 	long     table                         // a longer word, as a hash → id, root node (checked against names)
 	edges    edges                         // node, word id → child node
 	adjacent learn.Filter                  // the pairs of word ids that follow each other in some phrase (pairKey)
-	node     []nodeInfo                    // node → where its phrases start in outs and pres (node+1: where they end)
+	node     []int32                       // node → where its phrases start in outs (node+1: where they end)
+	preAt    table                         // node → where its prefix phrases start and end in pres, for the few nodes with some
 	outs     []target
 	pres     []prefixTarget
 	roots    table // first preLen bytes of a word, as key → where its prefix phrases start and end in rootPres
@@ -302,10 +303,6 @@ const (
 	rootCand = 1 << 27
 	rootMask = 1<<nodeBits - 1
 )
-
-// nodeInfo locates a node's phrases in the frozen arrays; both offsets sit
-// in one cache line with the next node's, which bound them.
-type nodeInfo struct{ out, pre int32 }
 
 type prefixTarget struct {
 	prefix string
@@ -484,29 +481,54 @@ func (m *matcher) freeze() error {
 	// Every node's phrases, grouped by node in the order they were added,
 	// a phrase found twice at a node (two expansions of one rule alike)
 	// kept once.
-	m.node = make([]nodeInfo, m.nodes+1)
+	// A node's offsets are four bytes, sixteen to a cache line: the few
+	// prefix phrases (a score or so) are found through a small table of
+	// their own rather than widen every node.
+	m.node = make([]int32, m.nodes+1)
+	pre := make([]int32, m.nodes+1)
 	for _, o := range m.out {
-		m.node[o.node+1].out++
+		m.node[o.node+1]++
 	}
 	for _, p := range m.prefix {
-		m.node[p.node+1].pre++
+		pre[p.node+1]++
 	}
 	for n := int32(1); n <= m.nodes; n++ {
-		m.node[n].out += m.node[n-1].out
-		m.node[n].pre += m.node[n-1].pre
+		m.node[n] += m.node[n-1]
+		pre[n] += pre[n-1]
 	}
 	m.outs, m.pres = make([]target, len(m.out)), make([]prefixTarget, len(m.prefix))
 	fill := make([]int32, m.nodes)
 	for _, o := range m.out {
-		m.outs[m.node[o.node].out+fill[o.node]] = o.t
+		m.outs[m.node[o.node]+fill[o.node]] = o.t
 		fill[o.node]++
 	}
 	clear(fill)
 	for _, p := range m.prefix {
-		m.pres[m.node[p.node].pre+fill[p.node]] = p.pt
+		m.pres[pre[p.node]+fill[p.node]] = p.pt
 		fill[p.node]++
 	}
+	for n := int32(1); n < m.nodes; n++ {
+		if pre[n] < pre[n+1] {
+			m.preAt.put(uint64(n), pre[n], pre[n+1])
+		}
+	}
 	m.dedupe()
+	// What the scan needs to know of a node before reading it, on every
+	// edge to it (edgeOuts and the rest) and on every word it starts from
+	// the root (rootOuts and the rest).
+	m.edges.flag(func(c int32) int32 {
+		f := int32(0)
+		if m.node[c] < m.node[c+1] {
+			f |= edgeOuts
+		}
+		if pre[c] < pre[c+1] {
+			f |= edgePres
+		}
+		if hasKids[c] {
+			f |= edgeKids
+		}
+		return f
+	})
 	// The short words are laid out together once all are known (Fixed).
 	var shortKeys []uint64
 	var shortWords []wordInfo
@@ -516,10 +538,10 @@ func (m *matcher) freeze() error {
 			// What the scan needs to know of the node before reading it.
 			n := m.root[id]
 			root = n
-			if m.node[n].out < m.node[n+1].out {
+			if m.node[n] < m.node[n+1] {
 				root |= rootOuts
 			}
-			if m.node[n].pre < m.node[n+1].pre {
+			if pre[n] < pre[n+1] {
 				root |= rootPres
 			}
 			if hasKids[n] {
@@ -559,16 +581,16 @@ func (m *matcher) freeze() error {
 func (m *matcher) dedupe() {
 	w := int32(0)
 	for n := int32(0); n < m.nodes; n++ {
-		from, to := m.node[n].out, m.node[n+1].out
-		m.node[n].out = w
+		from, to := m.node[n], m.node[n+1]
+		m.node[n] = w
 		for i := from; i < to; i++ {
-			if !slices.Contains(m.outs[m.node[n].out:w], m.outs[i]) {
+			if !slices.Contains(m.outs[m.node[n]:w], m.outs[i]) {
 				m.outs[w] = m.outs[i]
 				w++
 			}
 		}
 	}
-	m.node[m.nodes].out = w
+	m.node[m.nodes] = w
 	m.outs = m.outs[:w:w]
 }
 
@@ -840,8 +862,7 @@ func (s *Scanner) Scan(p *Pack, f *text.Folded) []Hit {
 		// The node the word starts, known by its flags before it is read.
 		node := r & rootMask
 		if r&rootOuts != 0 {
-			at, next := m.node[node], m.node[node+1]
-			for i := at.out; i < next.out; i++ {
+			for i := m.node[node]; i < m.node[node+1]; i++ {
 				s.out(&m.outs[i], k, k)
 			}
 		}
@@ -857,23 +878,27 @@ func (s *Scanner) Scan(p *Pack, f *text.Folded) []Hit {
 		if r&rootKids == 0 || !m.follows(info[j-1].id, info[j].id) {
 			continue
 		}
-		// Deeper: one node at a time while the next word continues a phrase.
-		for node = m.edges.get(node, info[j].id); node != 0; {
-			at, next := m.node[node], m.node[node+1]
-			for i := at.out; i < next.out; i++ {
-				s.out(&m.outs[i], k, j)
+		// Deeper: one node at a time while the next word continues a
+		// phrase. The edge's flags say what the node holds before it is
+		// read: most nodes on the way end no phrase.
+		for e := m.edges.get(node, info[j].id); e != 0; {
+			node = e & childMask
+			if e&edgeOuts != 0 {
+				for i := m.node[node]; i < m.node[node+1]; i++ {
+					s.out(&m.outs[i], k, j)
+				}
 			}
 			j++
 			if j >= len(words) {
 				break
 			}
-			if at.pre < next.pre {
+			if e&edgePres != 0 {
 				s.pres(m, node, k, j)
 			}
-			if !m.follows(info[j-1].id, info[j].id) {
+			if e&edgeKids == 0 || !m.follows(info[j-1].id, info[j].id) {
 				break
 			}
-			node = m.edges.get(node, info[j].id)
+			e = m.edges.get(node, info[j].id)
 		}
 	}
 	s.markNegated()
@@ -931,10 +956,10 @@ func (s *Scanner) out(t *target, first, last int) {
 
 // pres tries the prefix phrases that continue from node on word j.
 func (s *Scanner) pres(m *matcher, node int32, k, j int) {
-	at, next := m.node[node], m.node[node+1]
+	from, to := m.preAt.get(uint64(node))
 	words := s.f.List()
 	w := s.f.Norm[words[j].Start:words[j].End]
-	for i := at.pre; i < next.pre; i++ {
+	for i := from; i < to; i++ {
 		if pt := &m.pres[i]; strings.HasPrefix(w, pt.prefix) {
 			s.emit(&pt.t, k, j)
 		}

@@ -64,32 +64,48 @@ func (t *table) grow() {
 	}
 }
 
-// Bits of a node and of a word id in an edge slot.
+// Bits of a node and of a word id in an edge slot, and of the flags it
+// holds on the child.
 const (
-	nodeBits = 22
-	idBits   = 20
+	nodeBits = 21
+	idBits   = 19
+	flagBits = 3
 )
 
-// edges maps a trie node and a word id to the child node, all three packed
-// in one 8-byte slot (parent node, word id, child node), so that the table a
-// scan probes for almost every word stays small enough for the CPU's cache.
-// freeze refuses a pack too large for the packing.
+// Flags an edge holds on its child, above the child's bits, so that a scan
+// walking the trie reads a node's phrases only where some end there and
+// asks for the next word only where some go on (the root's words hold the
+// same in their word table: rootOuts and the rest).
+const (
+	edgeOuts = 1 << nodeBits << iota // phrases end at the child
+	edgePres                         // prefix phrases continue from it
+	edgeKids                         // it has children
+)
+
+// edges maps a trie node and a word id to the child node and its flags,
+// all packed in one 8-byte slot (parent node, word id, flags, child node),
+// so that the table a scan probes for almost every word stays small enough
+// for the CPU's cache. freeze refuses a pack too large for the packing.
 type edges struct {
 	slots []uint64
 	mask  uint64 // len(slots) - 1
 	n     int
 }
 
-const childMask = 1<<nodeBits - 1
+const (
+	childMask = 1<<nodeBits - 1
+	valBits   = nodeBits + flagBits // a slot's child and flags
+)
 
-// get returns the child of node along word id, or 0. It is small enough
-// to be inlined into the scan, which calls it for most words.
+// get returns the child of node along word id with its flags (edgeOuts and
+// the rest; its node: & childMask), or 0. It is small enough to be inlined
+// into the scan, which calls it for most words.
 func (e *edges) get(node, id int32) int32 {
 	k := uint64(node)<<idBits | uint64(id)
 	for i := learn.Spread(k) & e.mask; ; i = (i + 1) & e.mask {
 		s := e.slots[i]
-		if s>>nodeBits == k {
-			return int32(s & childMask)
+		if s>>valBits == k {
+			return int32(s & (1<<valBits - 1))
 		}
 		if s == 0 {
 			return 0
@@ -111,13 +127,23 @@ func (e *edges) size(n int) {
 func (e *edges) each(fn func(node, id, child int32)) {
 	for _, s := range e.slots {
 		if s != 0 {
-			fn(int32(s>>(nodeBits+idBits)), int32(s>>nodeBits&(1<<idBits-1)), int32(s&childMask))
+			fn(int32(s>>(valBits+idBits)), int32(s>>valBits&(1<<idBits-1)), int32(s&childMask))
 		}
 	}
 }
 
-// put stores child under node and id, growing the table to stay at most 5/8
-// full (a miss then reads about one cache line).
+// flag sets the flags of every edge, as flags gives them for its child.
+func (e *edges) flag(flags func(child int32) int32) {
+	for i, s := range e.slots {
+		if s != 0 {
+			c := s & childMask
+			e.slots[i] = s>>valBits<<valBits | uint64(flags(int32(c))) | c
+		}
+	}
+}
+
+// put stores child under node and id, its flags none, growing the table to
+// stay at most 5/8 full (a miss then reads about one cache line).
 func (e *edges) put(node, id, child int32) {
 	if 8*(e.n+1) > 5*len(e.slots) {
 		// Room for one more: twice the slots (64 at first), every edge
@@ -129,11 +155,11 @@ func (e *edges) put(node, id, child int32) {
 	k := uint64(node)<<idBits | uint64(id)
 	mask := uint64(len(e.slots) - 1)
 	for i := learn.Spread(k) & mask; ; i = (i + 1) & mask {
-		if s := e.slots[i]; s == 0 || s>>nodeBits == k {
+		if s := e.slots[i]; s == 0 || s>>valBits == k {
 			if s == 0 {
 				e.n++
 			}
-			e.slots[i] = k<<nodeBits | uint64(child)
+			e.slots[i] = k<<valBits | uint64(child)
 			return
 		}
 	}
