@@ -102,16 +102,18 @@ type judge struct {
 	f          text.Folded // the message
 	g          text.Folded // another text: a turn of the user's, a contact note
 	sc         rules.Scanner
-	score      []float64  // by label
-	hits       [][]hit    // by label
-	ctx        []string   // by label: where a context flag came from ("" when it does not hold)
-	ctxEv      [][]hit    // by label: evidence pinned to a context flag
-	ctxUsed    bool       // some ctx or ctxEv is set, to clear
-	shownAt    []int      // the labels shown as findings (flags and signals), in pack order
-	askAt      []int      // the asks, in pack order
-	asks       []bool     // by label
-	flag       []bool     // by label: a red flag (of the findings shown, the rest are signals)
-	thresh     []float64  // by label: the score at which it holds
+	score      []float64 // by label
+	hits       [][]hit   // by label
+	ctx        []string  // by label: where a context flag came from ("" when it does not hold)
+	ctxEv      [][]hit   // by label: evidence pinned to a context flag
+	ctxUsed    bool      // some ctx or ctxEv is set, to clear
+	shownAt    []int     // the labels shown as findings (flags and signals), in pack order
+	askAt      []int     // the asks, in pack order
+	asks       []bool    // by label
+	flag       []bool    // by label: a red flag (of the findings shown, the rest are signals)
+	thresh     []float64 // by label: the score at which it holds
+	spUI       string    // the request languages a.sp was found for (reset)
+	spLang     string
 	ruleThresh []float64  // by label: the pack's threshold, which the rules' weights meet (ruled)
 	finding    []bool     // by label: a flag or signal, shown with spans
 	rules      []ruleInfo // by rule
@@ -271,7 +273,11 @@ func ruleInfos(rs []rules.Rule) []ruleInfo {
 // reset readies a judge for the next request.
 func (a *judge) reset(r model.Request) {
 	a.r = r
-	a.sp = a.p.Speech(rules.Lang(r.UILang, r.Lang))
+	if a.sp == nil || r.UILang != a.spUI || r.Lang != a.spLang {
+		// A host's requests come in one language after another: the tags
+		// are read again only when they change.
+		a.sp, a.spUI, a.spLang = a.p.Speech(rules.Lang(r.UILang, r.Lang)), r.UILang, r.Lang
+	}
 	a.f.Refold(r.Text)
 	clear(a.score)
 	clear(a.asks)
