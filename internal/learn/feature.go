@@ -431,14 +431,22 @@ func countIf(some bool, s, sub string) int {
 // they read folded.
 var bookingHosts = []string{"calendly", "cal com", "savvycal", "zcal", "youcanbook", "hubspot com meetings", "meetings hubspot", "chilipiper", "tidycal", "acuityscheduling", "doodle com"}
 
-// greetings open a message; a name right after one is a greeting by name.
-var greetings = map[string]bool{"hi": true, "hello": true, "hey": true, "dear": true, "hallo": true, "bonjour": true, "hola": true, "olá": true, "ola": true, "guten": true, "liebe": true, "lieber": true, "sehr": true, "ciao": true, "salut": true}
+// greeting reports whether w opens a message as a greeting; a name right
+// after one is a greeting by name. A switch, not a map: every message asks,
+// and hashing its first word cost more than comparing it.
+func greeting(w string) bool {
+	switch w {
+	case "hi", "hello", "hey", "dear", "hallo", "bonjour", "hola", "olá", "ola", "guten", "liebe", "lieber", "sehr", "ciao", "salut":
+		return true
+	}
+	return false
+}
 
 // greetsByName reports whether the message opens with a greeting followed by
 // a capitalized word ("Hi Anna", "Dear Dr. Chen").
 func greetsByName(raw string, f *text.Folded) bool {
 	words := f.List()
-	if len(words) < 2 || !greetings[f.Norm[words[0].Start:words[0].End]] {
+	if len(words) < 2 || !greeting(f.Norm[words[0].Start:words[0].End]) {
 		return false
 	}
 	next := words[1]
@@ -454,16 +462,30 @@ func greetsByName(raw string, f *text.Folded) bool {
 
 func containsWord(norm, w string) bool { return strings.Contains(norm, " "+w+" ") }
 
+// hasHigh reports whether s has a byte of 0xE3 or more, eight bytes at a
+// time: such a byte has its top bit set, and its low seven bits plus 0x1D
+// reach the top bit too (0x63 + 0x1D = 0x80); no sum carries into the next
+// byte.
+func hasHigh(s string) bool {
+	const low7, add, top = 0x7f7f7f7f7f7f7f7f, 0x1d1d1d1d1d1d1d1d, 0x8080808080808080
+	i := 0
+	for ; i+8 <= len(s); i += 8 {
+		if v := text.Load64(s[i:]); (v&low7+add)&v&top != 0 {
+			return true
+		}
+	}
+	for ; i < len(s); i++ {
+		if s[i] >= 0xE3 {
+			return true
+		}
+	}
+	return false
+}
+
 // han reports whether a fifth or more of the letters are Han or kana.
 func han(s string) bool {
-	// Han and kana are three bytes from 0xE3 on: most messages have none,
-	// and most have no byte over 0x7F at all.
-	i := text.ASCIIPrefix(s)
-	high := false
-	for ; i < len(s) && !high; i++ {
-		high = s[i] >= 0xE3
-	}
-	if !high {
+	// Han and kana are three bytes from 0xE3 on: most messages have none.
+	if !hasHigh(s) {
 		return false
 	}
 	n, h := 0, 0

@@ -464,3 +464,21 @@ func TestRankKeys(t *testing.T) {
 		}
 	}
 }
+
+// TestHasHigh: the eight-bytes-at-a-time look for a byte of 0xE3 or more
+// answers as a byte-by-byte one, for every byte at every place of a string
+// of two words and a tail, among neighbours just below the mark.
+func TestHasHigh(t *testing.T) {
+	for _, fill := range []byte{'a', 0x7f, 0xe2, 0x80} {
+		for b := range 256 {
+			for at := range 19 {
+				s := bytes.Repeat([]byte{fill}, 19)
+				s[at] = byte(b)
+				want := slices.ContainsFunc(s, func(c byte) bool { return c >= 0xe3 })
+				if got := hasHigh(string(s)); got != want {
+					t.Fatalf("hasHigh(%q) = %v, want %v", s, got, want)
+				}
+			}
+		}
+	}
+}
