@@ -171,7 +171,7 @@ type hit struct {
 // index holds the positions of the labels the judge reads by name and of the
 // policy's lists, resolved once per pack (-1: not in the pack).
 type index struct {
-	selling, jobSeeking, premature, recruiter, reputation, job, meeting, advice, mentorship, feedback int
+	selling, jobSeeking, premature, recruiter, reputation, job, meeting, advice, mentorship, feedback, outside int
 
 	favour, sellingFavour, rapportSignals, firm, softenFirm, doorFlags, doorCues, weakCues,
 	meetingAsks, softFavour, softCancelledBy, softWith, sellingAsks, recruiterAsks, voidAfterDecline []int
@@ -192,7 +192,8 @@ func newJudge(p *rules.Pack) *judge {
 			selling: p.Index("selling"), jobSeeking: p.Index("job_seeking"), premature: p.Index("premature_ask"),
 			recruiter: p.Index("recruiter"), reputation: p.Index("reputation"), job: p.Index("job"),
 			meeting: p.Index("meeting"), advice: p.Index("advice"), mentorship: p.Index("mentorship"), feedback: p.Index("feedback"),
-			favour: list(pol.FavourAsks), sellingFavour: list(pol.SellingFavourAsks), rapportSignals: list(pol.RapportSignals),
+			outside: p.Index("outside_expertise"),
+			favour:  list(pol.FavourAsks), sellingFavour: list(pol.SellingFavourAsks), rapportSignals: list(pol.RapportSignals),
 			firm: list(pol.FirmFlags), softenFirm: list(pol.SoftenFirmBy), doorFlags: list(pol.DoorOpenFlags),
 			doorCues: list(pol.DoorOpenCues), weakCues: list(pol.WeakCues), meetingAsks: list(pol.MeetingAsks),
 			softFavour: list(pol.SoftFavourAsks), softCancelledBy: list(pol.SoftCancelledBy), softWith: list(pol.SoftWithAsks),
@@ -646,7 +647,7 @@ func (a *judge) expertise() {
 			}
 		}
 	}
-	if i := a.p.Index("outside_expertise"); (i >= 0 && a.ctx[i] != "") || len(p.Expertise) == 0 {
+	if i := a.ix.outside; (i >= 0 && a.ctx[i] != "") || len(p.Expertise) == 0 {
 		return
 	}
 	for _, topic := range p.Expertise {

@@ -317,6 +317,7 @@ type Scorer struct {
 	Top      [][TopN]Found
 	TopW     [][TopN]float64
 	topSteps [][TopN]int32 // TopW in steps, as Rank compares them
+	filled   []int32       // the labels ranked since Rank last cleared them
 	// stamp is, by feature, the message that counted it last (gen): a
 	// byte each, so that it stays in the core's first cache, where every
 	// word asks it up to four times. It is cleared every 255 messages.
@@ -468,9 +469,12 @@ func laneAt(l int) (c, j int, shift uint) { return l / perLane, l % perLane / 4,
 // once scoring is done rather than while adding every weight.
 func (m *Model) Rank(s *Scorer, want []bool) {
 	m.readyTop(s)
-	clear(s.Top)
-	clear(s.TopW)
-	clear(s.topSteps)
+	// Only the labels ranked before hold anything: those are cleared, not
+	// every label's (1.4 KB a message for twenty).
+	for _, l := range s.filled {
+		s.Top[l], s.TopW[l], s.topSteps[l] = [TopN]Found{}, [TopN]float64{}, [TopN]int32{}
+	}
+	s.filled = s.filled[:0]
 	for l, w := range want {
 		if w && l < len(m.Labels) {
 			m.rank(s, l)
@@ -494,7 +498,7 @@ func (m *Model) RankLabel(s *Scorer, l int) {
 func (m *Model) readyTop(s *Scorer) {
 	if len(s.Top) != len(m.Labels) {
 		s.Top, s.TopW = make([][TopN]Found, len(m.Labels)), make([][TopN]float64, len(m.Labels))
-		s.topSteps = make([][TopN]int32, len(m.Labels))
+		s.topSteps, s.filled = make([][TopN]int32, len(m.Labels)), s.filled[:0]
 	}
 	// The readable ones are kept without a branch, as Add counts: each is
 	// written after those kept, and the count raised only if it reads.
@@ -529,6 +533,7 @@ func (m *Model) rank(s *Scorer, l int) {
 		hi, lo := max(a, k), min(a, k)
 		a, b, c = hi, max(b, lo), max(c, min(b, lo))
 	}
+	s.filled = append(s.filled, int32(l))
 	t, tw := &s.Top[l], &s.topSteps[l]
 	for p, k := range [TopN]uint64{a, b, c} {
 		t[p], tw[p] = Found{}, 0
