@@ -131,8 +131,10 @@ WRANGLER_ENV = WRANGLER_SEND_METRICS=false CLOUDFLARE_CF_FETCH_ENABLED=false WRA
 	XDG_CONFIG_HOME=$(CURDIR)/testdata/out/wrangler TMPDIR=$(CURDIR)/testdata/out/wrangler/tmp
 
 # Bundle the worker exactly as `wrangler deploy` would, without uploading it.
+# The bundle's name changes with its content: the folder is emptied first, or
+# every run would leave another 8 MB behind.
 worker-dry-run: worker worker-deps
-	@mkdir -p testdata/out/wrangler/tmp
+	@rm -rf testdata/out/wrangler/dist && mkdir -p testdata/out/wrangler/tmp
 	cd $(WORKER_DIR) && $(WRANGLER_ENV) node_modules/.bin/wrangler deploy --dry-run --outdir $(CURDIR)/testdata/out/wrangler/dist
 
 # The cross-host battery: the Go test answers every case natively (httptest)
