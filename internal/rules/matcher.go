@@ -295,13 +295,15 @@ type matcher struct {
 // none, and the scan then needs no look at its node. rootCand says whether
 // the word's first bytes start one-word prefix phrases ("sell*" for
 // "selling"), so that a word the table knows needs no look at the filter
-// of prefixes: another cache line a word would cost.
+// of prefixes: another cache line a word would cost. The first three are
+// an edge's flags (edgeOuts and the rest) moved up to rootShift.
 const (
-	rootOuts = 1 << 30
-	rootPres = 1 << 29
-	rootKids = 1 << 28
-	rootCand = 1 << 27
-	rootMask = 1<<nodeBits - 1
+	rootShift = 28
+	rootOuts  = edgeOuts >> nodeBits << rootShift
+	rootPres  = edgePres >> nodeBits << rootShift
+	rootKids  = edgeKids >> nodeBits << rootShift
+	rootCand  = 1 << 27
+	rootMask  = 1<<nodeBits - 1
 )
 
 type prefixTarget struct {
@@ -516,7 +518,7 @@ func (m *matcher) freeze() error {
 	// What the scan needs to know of a node before reading it, on every
 	// edge to it (edgeOuts and the rest) and on every word it starts from
 	// the root (rootOuts and the rest).
-	m.edges.flag(func(c int32) int32 {
+	holds := func(c int32) int32 {
 		f := int32(0)
 		if m.node[c] < m.node[c+1] {
 			f |= edgeOuts
@@ -528,25 +530,16 @@ func (m *matcher) freeze() error {
 			f |= edgeKids
 		}
 		return f
-	})
+	}
+	m.edges.flag(holds)
 	// The short words are laid out together once all are known (Fixed).
 	var shortKeys []uint64
 	var shortWords []wordInfo
 	for w, id := range m.words {
 		root := int32(0)
 		if int(id) < len(m.root) && m.root[id] != 0 {
-			// What the scan needs to know of the node before reading it.
 			n := m.root[id]
-			root = n
-			if m.node[n] < m.node[n+1] {
-				root |= rootOuts
-			}
-			if pre[n] < pre[n+1] {
-				root |= rootPres
-			}
-			if hasKids[n] {
-				root |= rootKids
-			}
+			root = n | holds(n)>>nodeBits<<rootShift
 		}
 		if m.anyPre && len(w) >= preLen {
 			pk, _ := key(w[:preLen])
