@@ -437,6 +437,9 @@ func referenceRank(vs []int32, shown []Found) (t [TopN]Found, tw [TopN]int32) {
 // insertion it replaced, ties (equal weights, equal spans) included, for
 // weights across their whole range.
 func TestRankKeys(t *testing.T) {
+	// Fields hold a weight in steps plus keyBias, above any step's size
+	// (maxSteps), so that weights of the whole range fit.
+	const keyBias = 1 << 15
 	m := &Model{Labels: []Label{{ID: "x"}}, chunks: 1, grain: 1, bias: keyBias}
 	rng := rand.New(rand.NewPCG(1, 2))
 	for trial := range 2000 {

@@ -71,10 +71,6 @@ type Label struct {
 	At        int // the label's index in its pack, set by the pack
 }
 
-// keyBias is added to a weight in steps where it must be positive (a
-// rank key): above any step's size (maxSteps).
-const keyBias = 1 << 15
-
 // laneChunk is how many words of a row Scorer.sum adds at once, in as many
 // variables: few enough to stay in registers.
 const laneChunk = 5
