@@ -1,6 +1,8 @@
 package learn
 
 import (
+	"maps"
+	"slices"
 	"strings"
 
 	"politely/internal/text"
@@ -196,8 +198,10 @@ func newLexicon(m *Model) *lexicon {
 			pairs = append(pairs, entry32{pairKey(add(w0), add(w1), kind == KindNot), int32(f)})
 		}
 	}
-	for w, cw := range cueWords {
-		x.words[add(w)].cue = cw
+	// In a fixed order, so that a cue word the model does not weigh gets
+	// the same number in every run (a map's order changes from run to run).
+	for _, w := range slices.Sorted(maps.Keys(cueWords)) {
+		x.words[add(w)].cue = cueWords[w]
 	}
 	if len(x.words) > maxLexicon {
 		return nil

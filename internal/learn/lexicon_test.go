@@ -238,3 +238,16 @@ func TestLaneSums(t *testing.T) {
 		}
 	}
 }
+
+// TestLexiconOrder: the lexicon numbers its words the same way every time
+// it is built, the cue words the model does not weigh included (they were
+// numbered in a map's order, which changes from run to run).
+func TestLexiconOrder(t *testing.T) {
+	m := packModel(t)
+	first := newLexicon(m).names
+	for range 8 {
+		if again := newLexicon(m).names; !slices.Equal(again, first) {
+			t.Fatalf("the lexicon numbers its words differently from one build to the next")
+		}
+	}
+}
