@@ -160,12 +160,14 @@ type vocabWord struct {
 	add  float64
 }
 
-// hit is one piece of evidence: a span of the text as given.
+// hit is one piece of evidence: a span of the text as given. Its fields are
+// ordered so that none is padded: 32 bytes, which the sorts of a finding's
+// hits move about.
 type hit struct {
 	start, end int     // byte offsets into r.Text
-	weak       bool    // from a vocabulary: shown only when stronger evidence leaves room
 	weight     float64 // the rule's weight, to quote the strongest evidence in a reason
 	rule       int32   // the rule behind it; -1 for words the model weighs and for context
+	weak       bool    // from a vocabulary: shown only when stronger evidence leaves room
 }
 
 // index holds the positions of the labels the judge reads by name and of the
