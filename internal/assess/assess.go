@@ -160,9 +160,9 @@ type vocabWord struct {
 	add  float64
 }
 
-// hit is one piece of evidence: a span of the text as given. Its fields are
-// ordered so that none is padded: 32 bytes, which the sorts of a finding's
-// hits move about.
+// hit is one piece of evidence: a span of the text as given. Its fields go
+// largest first, so that it takes 32 bytes, not 40: the sorts of a
+// finding's hits move them about.
 type hit struct {
 	start, end int     // byte offsets into r.Text
 	weight     float64 // the rule's weight, to quote the strongest evidence in a reason
