@@ -187,11 +187,10 @@ func Build(cfg Config, labels []Label, names []string, weights [][]Weight, gain 
 		}
 	}
 	for l, ws := range weights {
-		c, j, shift := laneAt(l)
+		fields, stride, at := m.fields(l)
 		for _, w := range ws {
 			st := int32(math.Round(w.Value / Unit))
-			x := &m.lanes[w.Feature*m.chunks+c][j]
-			*x = *x&^(0xffff<<shift) | uint64(m.bias+st/m.grain)<<shift
+			fields[uint(w.Feature)*stride+at] = uint16(m.bias + st/m.grain)
 		}
 	}
 	for i := range m.Labels {
@@ -444,18 +443,13 @@ func addRows(lanes []lane, chunks, c int, block []Found) (a0, a1, a2, a3, a4 uin
 
 // weight is feature f's weight for label l in steps, read from its row.
 func (m *Model) weight(f int32, l int) int32 {
-	c, j, shift := laneAt(l)
-	return m.at(&m.lanes[int(f)*m.chunks+c], j, shift)
+	fields, stride, at := m.fields(l)
+	return m.steps(int32(fields[uint(f)*stride+at]))
 }
 
-// at is the weight in steps held by word j of lane r at shift (laneAt).
-func (m *Model) at(r *lane, j int, shift uint) int32 {
-	return (int32(r[j]>>shift&0xffff) - m.bias) * m.grain
-}
-
-// laneAt is where label l's weight is in a feature's lanes: its lane (c),
-// the word of the lane (j) and the bits of the word (from shift).
-func laneAt(l int) (c, j int, shift uint) { return l / perLane, l % perLane / 4, 16 * uint(l%4) }
+// steps is the weight in steps a field holds: bias plus the weight in
+// grains (pack).
+func (m *Model) steps(field int32) int32 { return (field - m.bias) * m.grain }
 
 // Rank files, for every model label l with want[l], the strongest readable
 // features found with a positive weight for it in s.Top[l], strongest first,
@@ -534,7 +528,7 @@ func (m *Model) rank(s *Scorer, l int) {
 	for p, k := range [TopN]uint64{a, b, c} {
 		t[p], tw[p] = Found{}, 0
 		if k != 0 {
-			t[p], tw[p] = shown[uint32(^k)], (int32(k>>40)-bias)*m.grain
+			t[p], tw[p] = shown[uint32(^k)], m.steps(int32(k>>40))
 		}
 	}
 	for j, v := range tw {
@@ -543,13 +537,14 @@ func (m *Model) rank(s *Scorer, l int) {
 }
 
 // fields views the lanes as the 16-bit fields they are made of: label l's
-// field of feature f is fields[f*stride+at]. Rank reads one label's weight
-// of many features this way, one load, where taking it out of its word
-// needed a shift by a variable, which x86 does only through one register:
-// the loop then kept its variables in memory.
+// field of feature f is fields[f*stride+at], in lane l/perLane, word
+// l%perLane/4 of it, bits from 16*(l%4) of the word. Every weight is read
+// and written this way: Rank reads one label's weight of many features
+// with one load, where taking it out of its word needed a shift by a
+// variable, which x86 does only through one register (the loop then kept
+// its variables in memory).
 func (m *Model) fields(l int) (fields []uint16, stride, at uint) {
-	ch, j, _ := laneAt(l)
-	q := l % 4
+	ch, j, q := l/perLane, l%perLane/4, l%4
 	if binary.NativeEndian.Uint16([]byte{1, 0}) != 1 {
 		q = 3 - q // field q is the word's bits from 16*q, the other end first
 	}
