@@ -391,14 +391,11 @@ func head(norm string, s int) uint64 {
 	return k
 }
 
-// lookup finds the word norm[s:e], whose first bytes are h, returning its
-// id and the trie node it starts (0 when no phrase uses it).
-func (m *matcher) lookup(norm string, s, e int, h uint64) (id, root int32) {
-	if n := e - s; n <= 8 {
-		w := m.short.Get(h & (1<<(8*n) - 1)) // 1<<64 is 0 in Go: all eight bytes
-		return w.id, w.root
-	}
-	w := norm[s:e]
+// longWord finds a word of more than eight bytes, returning its id and the
+// trie node it starts (0 when no phrase uses it). A shorter word is read
+// off its first eight bytes in the short words' table, which the scan does
+// in place.
+func (m *matcher) longWord(w string) (id, root int32) {
 	k, _ := key(w)
 	id, root = m.long.get(k)
 	if id > 0 && m.names[id-1] != w {
@@ -802,9 +799,9 @@ func (s *Scanner) Scan(p *Pack, f *text.Folded) []Hit {
 	short := m.short // a copy the loop can keep in registers
 	for k := range words {
 		st, en := int(words[k].Start), int(words[k].End)
-		// head and lookup written out for the common case, a word of at
-		// most eight bytes not at the very end: calls per word cost more
-		// than the look-up itself.
+		// head and the short words' look-up written out for the common
+		// case, a word of at most eight bytes not at the very end: calls
+		// per word cost more than the look-up itself.
 		var h uint64
 		if st+8 <= len(norm) {
 			h = text.Load64(norm[st:])
@@ -816,7 +813,7 @@ func (s *Scanner) Scan(p *Pack, f *text.Folded) []Hit {
 			w := short.Get(h & (1<<(8*n) - 1)) // 1<<64 is 0 in Go: all eight bytes
 			id, root = w.id, w.root
 		} else {
-			id, root = m.lookup(norm, st, en, h)
+			id, root = m.longWord(norm[st:en])
 		}
 		info[k] = wordInfo{id, root}
 		if en-st < preLen || !m.anyPre {
