@@ -277,8 +277,15 @@ type matcher struct {
 	long     table                         // a longer word, as a hash → id, root node (checked against names)
 	edges    edges                         // node, word id → child node
 	adjacent learn.Filter                  // the pairs of word ids that follow each other in some phrase (pairKey)
-	node     []int32                       // node → where its phrases start in outs (node+1: where they end)
-	preAt    table                         // node → where its prefix phrases start and end in pres, for the few nodes with some
+	// starts holds the pairs of word ids that begin some phrase of two
+	// words or more: whether the word after one that starts phrases goes
+	// on with one. The pairs adjacent holds are found in the middle of
+	// phrases too: for nearly half of the words it let on, the first
+	// step found no edge, a probe of the edge table and a branch the
+	// processor guessed wrong.
+	starts   learn.Filter
+	node     []int32 // node → where its phrases start in outs (node+1: where they end)
+	preAt    table   // node → where its prefix phrases start and end in pres, for the few nodes with some
 	outs     []target
 	pres     []prefixTarget
 	roots    table // first preLen bytes of a word, as key → where its prefix phrases start and end in rootPres
@@ -459,11 +466,20 @@ func (m *matcher) freeze() error {
 		}
 	}
 	m.edges.each(func(node, id, c int32) { by[c] = id })
-	m.adjacent = learn.NewFilter()
+	// The nodes the root's words reach: their edges are a walk's first
+	// step, which has a filter of its own.
+	first := make([]bool, m.nodes)
+	for _, c := range m.root {
+		first[c] = c != 0
+	}
+	m.adjacent, m.starts = learn.NewFilter(), learn.NewFilter()
 	hasKids := make([]bool, m.nodes)
 	m.edges.each(func(node, id, c int32) {
 		hasKids[node] = true
 		m.adjacent.Add(pairKey(by[node], id))
+		if first[node] {
+			m.starts.Add(pairKey(by[node], id))
+		}
 	})
 	keys := make([]string, 0, len(m.rootPre))
 	for k := range m.rootPre {
@@ -865,7 +881,7 @@ func (s *Scanner) Scan(p *Pack, f *text.Folded) []Hit {
 		}
 		// A phrase of several words walks on only where some phrase has the
 		// next word right after this one.
-		if r&rootKids == 0 || !m.follows(info[j-1].id, info[j].id) {
+		if r&rootKids == 0 || info[j].id == 0 || !m.starts.Has(pairKey(info[k].id, info[j].id)) {
 			continue
 		}
 		// Deeper: one node at a time while the next word continues a
