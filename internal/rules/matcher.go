@@ -273,10 +273,10 @@ type matcher struct {
 	pairs   int
 
 	// Made by freeze.
-	short    learn.Fixed[uint64, wordInfo] // a word of at most 8 bytes, as its bytes → id, root node (one probe, no loop)
-	long     table                         // a longer word, as a hash → id, root node (checked against names)
-	edges    edges                         // node, word id → child node
-	adjacent learn.Filter                  // the pairs of word ids that follow each other in some phrase (pairKey)
+	short    learn.Fixed[uint64, uint64] // a word of at most 8 bytes, as its bytes → id and root node (packed), in one probe and no loop
+	long     table                       // a longer word, as a hash → id, root node (checked against names)
+	edges    edges                       // node, word id → child node
+	adjacent learn.Filter                // the pairs of word ids that follow each other in some phrase (pairKey)
 	// starts holds the pairs of word ids that begin some phrase of two
 	// words or more: whether the word after one that starts phrases goes
 	// on with one. The pairs adjacent holds are found in the middle of
@@ -547,7 +547,7 @@ func (m *matcher) freeze() error {
 	m.edges.flag(holds)
 	// The short words are laid out together once all are known (Fixed).
 	var shortKeys []uint64
-	var shortWords []wordInfo
+	var shortWords []uint64
 	for w, id := range m.words {
 		root := int32(0)
 		if int(id) < len(m.root) && m.root[id] != 0 {
@@ -568,11 +568,11 @@ func (m *matcher) freeze() error {
 			}
 			m.long.put(k, id, root)
 		} else {
-			shortKeys, shortWords = append(shortKeys, k), append(shortWords, wordInfo{id, root})
+			shortKeys, shortWords = append(shortKeys, k), append(shortWords, wordInfo{id, root}.pack())
 		}
 	}
 	var err error
-	if m.short, err = learn.NewFixed(shortKeys, shortWords, wordInfo{}); err != nil {
+	if m.short, err = learn.NewFixed(shortKeys, shortWords, 0); err != nil {
 		return err
 	}
 	// What only building needs goes: the scan reads the frozen arrays.
@@ -784,6 +784,11 @@ type wordInfo struct {
 	root int32 // the trie node it starts (0: none)
 }
 
+// pack is w in one word, as the short words' table holds it: Fixed
+// answers a word-sized value with a conditional move, and a pair of values
+// with a branch the text decides.
+func (w wordInfo) pack() uint64 { return uint64(uint32(w.id)) | uint64(uint32(w.root))<<32 }
+
 // candidate is a word whose first bytes start some one-word prefix phrases:
 // rootPres[from:to].
 type candidate struct{ k, from, to int32 }
@@ -827,7 +832,7 @@ func (s *Scanner) Scan(p *Pack, f *text.Folded) []Hit {
 		var id, root int32
 		if n := en - st; n <= 8 {
 			w := short.Get(h & (1<<(8*n) - 1)) // 1<<64 is 0 in Go: all eight bytes
-			id, root = w.id, w.root
+			id, root = int32(uint32(w)), int32(w>>32)
 		} else {
 			id, root = m.longWord(norm[st:en])
 		}
