@@ -5,10 +5,25 @@
 GO      ?= go
 BIN     := bin/politely
 export CGO_ENABLED ?= 0
+# The Go toolchains, pinned. Native code (the CLI, politely serve, the
+# tests and benchmarks) builds with go1.27.3, which the go command fetches
+# from the module proxy the first time (76 MB, about 10 s): it judges a
+# message 3-4% faster than go1.26.8 (make bench-core). WebAssembly builds
+# with go1.26.8, this machine's own Go: go1.27.3 makes app.wasm 288 KB
+# larger gzipped, more than the whole budget the learned judgment had.
+# The hosts battery (make test-hosts) holds the two builds to the same
+# answers, byte for byte. The module itself needs go1.26.8 only.
+export GOTOOLCHAIN ?= go1.27.3
+WASM_GO ?= GOTOOLCHAIN=go1.26.8 GOOS=js GOARCH=wasm $(GO)
 
 .PHONY: all build demo test test-go vet fmt-check eval fuzz bench bench-core clean
 
 all: build
+
+# The toolchains the pins above give (CI prints them).
+.PHONY: toolchains
+toolchains:
+	@echo "native: $$($(GO) version)"; echo "wasm:   $$($(WASM_GO) version)"
 
 build:
 	$(GO) build -trimpath -o $(BIN) ./cmd/politely
@@ -109,8 +124,8 @@ NODE       ?= node
 .PHONY: wasm
 wasm:
 	@mkdir -p $(WASM_DIR)
-	GOOS=js GOARCH=wasm $(GO) build $(WASM_FLAGS) -o $(WASM_DIR)/app.wasm ./wasm
-	$(NODE) wasm/glue/build.mjs "$$($(GO) env GOROOT)/lib/wasm/wasm_exec.js" $(WASM_DIR)/politely.mjs
+	$(WASM_GO) build $(WASM_FLAGS) -o $(WASM_DIR)/app.wasm ./wasm
+	$(NODE) wasm/glue/build.mjs "$$($(WASM_GO) env GOROOT)/lib/wasm/wasm_exec.js" $(WASM_DIR)/politely.mjs
 
 # make worker: a deployable Cloudflare worker in wasm/worker/build (the same
 # app.wasm and politely.mjs, with wasm/worker/entry.mjs as its entry).
@@ -152,8 +167,8 @@ test-hosts: vet-wasm build worker worker-deps worker-dry-run api-cases
 
 # go vet ./... sees only the native files of ./wasm.
 vet-wasm:
-	GOOS=js GOARCH=wasm $(GO) vet ./wasm
-	GOOS=js GOARCH=wasm $(GO) vet -tags perrequest ./wasm
+	$(WASM_GO) vet ./wasm
+	$(WASM_GO) vet -tags perrequest ./wasm
 
 # Bounded load test on 127.0.0.1: 20,000 requests from 50 clients, zero errors.
 LOAD_N ?= 20000
@@ -166,7 +181,7 @@ BENCH_GEN := testdata/out/bench-gen
 bench-hosts: build worker worker-deps
 	@rm -rf $(BENCH_GEN) && mkdir -p $(BENCH_GEN)
 	$(GO) run github.com/syumai/workers/cmd/workers-assets-gen -mode=go -runtime=browser -o $(BENCH_GEN)
-	GOOS=js GOARCH=wasm $(GO) build $(WASM_FLAGS) -tags perrequest -o $(BENCH_GEN)/app.wasm ./wasm
+	$(WASM_GO) build $(WASM_FLAGS) -tags perrequest -o $(BENCH_GEN)/app.wasm ./wasm
 	@echo "--- Go handler in-process (no HTTP):"
 	@$(GO) test -run '^$$' -bench '^BenchmarkHandler$$' -benchmem ./internal/api | grep Benchmark
 	@echo "--- politely serve, Go client on 127.0.0.1, 1 client then 50:"
