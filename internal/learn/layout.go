@@ -101,7 +101,10 @@ func (l *Layout) At(h uint64) uint64 { return l.place(h, l.disp[h&l.bmask]) }
 // its own way, where the displacement alone would move them all alike and
 // never part two that meet.
 func (l *Layout) place(h uint64, d uint16) uint64 {
-	return ((h ^ uint64(d)*0x9e3779b97f4a7c15) * 0xbf58476d1ce4e5b9) >> l.shift
+	// shift is below 64 (a layout has at least two slots); saying so spares
+	// the compiler's test for a shift of 64 or more, three instructions
+	// of every look-up.
+	return ((h ^ uint64(d)*0x9e3779b97f4a7c15) * 0xbf58476d1ce4e5b9) >> (l.shift & 63)
 }
 
 // LayOut places the keys of hashes hs (all different) in at most half of
