@@ -365,3 +365,52 @@ func TestAlternatives(t *testing.T) {
 		t.Fatalf("only %d expansions", n)
 	}
 }
+
+// TestWalkFilters: the filters a walk asks before each probe of the edge
+// table never turn away an edge of the default pack (that would lose every
+// phrase through it), and turn away most pairs that are no edge.
+func TestWalkFilters(t *testing.T) {
+	p, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := p.m
+	// A node's word, for the root's children: the key starts asks for.
+	first := map[int32]int32{}
+	for i, w := range m.names {
+		var root int32
+		if k, long := key(w); long {
+			_, root = m.long.get(k)
+		} else {
+			root = int32(m.short.Get(k) >> 32)
+		}
+		if root != 0 {
+			first[root&rootMask] = int32(i + 1)
+		}
+	}
+	n, firsts := 0, 0
+	m.edges.each(func(node, id, child int32) {
+		n++
+		if a, ok := first[node]; ok {
+			firsts++
+			if !m.starts.Has(pairKey(a, id)) {
+				t.Errorf("the first step from word %d along %d is turned away", a, id)
+			}
+		} else if !m.deep.has(edgeKey(node, id)) {
+			t.Errorf("the edge from node %d along %d is turned away", node, id)
+		}
+	})
+	if n == 0 || firsts == 0 || firsts == n {
+		t.Fatalf("%d edges, %d first steps: the test reads the pack wrongly", n, firsts)
+	}
+	// Of edges that are not there, most are turned away.
+	let := 0
+	for i := int32(1); i <= 1000; i++ {
+		if m.deep.has(edgeKey(i, 1<<idBits-i)) {
+			let++
+		}
+	}
+	if let > 300 {
+		t.Errorf("the filter of deep edges lets %d of 1,000 absent edges through", let)
+	}
+}
