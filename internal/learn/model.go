@@ -409,12 +409,24 @@ func (s *Scorer) sum() {
 		block := fs[:min(len(fs), s.block)]
 		fs = fs[len(block):]
 		bias := int64(len(block)) * s.bias
+		grain := s.grain
 		for c := range s.chunks {
 			a0, a1, a2, a3, a4 := addRows(s.lanes, s.chunks, c, block)
 			for j, a := range [laneChunk]uint64{a0, a1, a2, a3, a4} {
+				at := c*perLane + 4*j
+				if at+4 <= len(s.steps) {
+					// Four labels whole, written out: a loop of four with
+					// a test a field cost more than the additions.
+					st := s.steps[at : at+4 : at+4]
+					st[0] += (int64(a&0xffff) - bias) * grain
+					st[1] += (int64(a>>16&0xffff) - bias) * grain
+					st[2] += (int64(a>>32&0xffff) - bias) * grain
+					st[3] += (int64(a>>48) - bias) * grain
+					continue
+				}
 				for q := range 4 {
-					if l := c*perLane + 4*j + q; l < len(s.steps) {
-						s.steps[l] += (int64(a>>(16*q)&0xffff) - bias) * s.grain
+					if l := at + q; l < len(s.steps) {
+						s.steps[l] += (int64(a>>(16*q)&0xffff) - bias) * grain
 					}
 				}
 			}
