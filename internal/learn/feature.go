@@ -183,15 +183,27 @@ func nameMarks(raw string, f *text.Folded, marks []bool) []bool {
 	marks = slices.Grow(marks[:0], len(words))[:len(words)]
 	clear(marks)
 	caps := 0
+	// The sentence breaks are walked in order beside the words, where
+	// asking Break for each capitalized word searched them every time.
+	brk, b := f.Breaks(), 0
 	for k := 1; k < len(words); k++ {
 		// Most words begin with a small ASCII letter: no name, and no call.
 		if at := int(words[k].From); at < len(raw) && raw[at] < utf8.RuneSelf && raw[at]-'A' >= 26 {
 			continue
 		}
-		if isName(raw, f, words[k-1], words[k]) {
-			marks[k] = true
-			caps++
+		if !capitalized(raw, f, words[k]) {
+			continue
 		}
+		// Not after a sentence break (the breaks before this word's
+		// predecessor ends are behind both).
+		for b < len(brk) && int(brk[b]) < int(words[k-1].End) {
+			b++
+		}
+		if b < len(brk) && brk[b] < words[k].Start {
+			continue
+		}
+		marks[k] = true
+		caps++
 	}
 	if caps*5 > len(words) {
 		return marks[:0]
@@ -199,9 +211,9 @@ func nameMarks(raw string, f *text.Folded, marks []bool) []bool {
 	return marks
 }
 
-// isName reports whether word w, after prev, is capitalized inside a
-// sentence: not after a sentence break, and not "I" or "I'm".
-func isName(raw string, f *text.Folded, prev, w text.Word) bool {
+// capitalized reports whether word w begins with a capital, and is not "I"
+// or "I'm": a name, where no sentence break comes before it (nameMarks).
+func capitalized(raw string, f *text.Folded, w text.Word) bool {
 	if int(w.From) >= len(raw) {
 		return false
 	}
@@ -215,10 +227,7 @@ func isName(raw string, f *text.Folded, prev, w text.Word) bool {
 			return false
 		}
 	}
-	if c == 'I' && (w.End-w.Start == 1 || f.Norm[w.Start] == 'i' && (f.Norm[w.Start:w.End] == "im" || f.Norm[w.Start:w.End] == "ive" || f.Norm[w.Start:w.End] == "id" || f.Norm[w.Start:w.End] == "ill")) {
-		return false
-	}
-	return !f.Break(int(prev.End), int(w.Start))
+	return c != 'I' || !(w.End-w.Start == 1 || f.Norm[w.Start] == 'i' && (f.Norm[w.Start:w.End] == "im" || f.Norm[w.Start:w.End] == "ive" || f.Norm[w.Start:w.End] == "id" || f.Norm[w.Start:w.End] == "ill"))
 }
 
 // chars visits the character n-grams of a word of more than CharMin runes.

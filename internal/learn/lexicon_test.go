@@ -41,6 +41,24 @@ func notBefore(f *text.Folded) []bool {
 	return marks
 }
 
+// namesBySearch is nameMarks as first written: Break searched for each
+// capitalized word, where nameMarks walks the breaks beside the words.
+func namesBySearch(raw string, f *text.Folded) []bool {
+	words := f.List()
+	marks := make([]bool, len(words))
+	caps := 0
+	for k := 1; k < len(words); k++ {
+		if capitalized(raw, f, words[k]) && !f.Break(int(words[k-1].End), int(words[k].Start)) {
+			marks[k] = true
+			caps++
+		}
+	}
+	if caps*5 > len(words) {
+		return marks[:0]
+	}
+	return marks
+}
+
 // same scores msg through the lexicon and through Visit and reports the
 // first difference: the two must find the same features in the same order.
 func same(m *Model, msg string) string {
@@ -55,6 +73,8 @@ func same(m *Model, msg string) string {
 	a.sum()
 	b.sum()
 	switch {
+	case !slices.Equal(nameMarks(msg, f, nil), namesBySearch(msg, f)):
+		return "names differ from a search of the breaks for each"
 	case !slices.Equal(a.Found(), b.Found()):
 		return "features found differ"
 	case !slices.Equal(a.Z, b.Z) || !slices.Equal(a.steps, b.steps):

@@ -472,6 +472,12 @@ func (f *Folded) Break(i, j int) bool {
 	return lo < len(b) && int(b[lo]) < j
 }
 
+// Breaks lists, ascending, the positions of the spaces in Norm that stand
+// for a sentence break: for a caller that walks the words in order, where
+// Break would search them for every question. The list is f's own, valid
+// until the next Refold; it must not be written.
+func (f *Folded) Breaks() []int32 { return f.brk }
+
 // ASCII reports whether the text folded is all ASCII (no byte over 0x7F):
 // every byte of it is a character, and its byte offsets are UTF-16 offsets
 // as they are. Callers that would scan the message for that ask here.
