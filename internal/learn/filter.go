@@ -1,32 +1,43 @@
 package learn
 
-// Filter is a set of hashed 64-bit keys in 2^17 bits (16 KB, so that it
-// stays in the CPU's first cache): a cheap and almost always right "no"
-// before a look-up in a much larger table. The phrase index keeps one of
-// the pairs of words its phrases hold, the lexicon one of the pairs its
-// model weighs; a pair that is in neither table is, nine times in ten, not
-// in the filter either, and costs no probe. Has never reports false for a
-// key that was added.
-type Filter []uint64
+// Filter is a set of hashed 64-bit keys in 2^k bits: a cheap and almost
+// always right "no" before a look-up in a much larger table. The lexicon
+// keeps one of the pairs of words its model weighs; the phrase index one
+// of the pairs that begin its phrases and one of its deeper edges. A key
+// that is in no table is, most times, not in the filter either, and costs
+// no probe. Has never reports false for a key that was added. The zero
+// value is not a filter: make one with NewFilter.
+type Filter struct {
+	bits  []uint64
+	shift uint // 64 - k
+}
 
-// filterBits is the size of a Filter's hash: 2^17 bits.
+// filterBits is the size of NewFilter's filters: 2^17 bits, 16 KB, which
+// stays in the CPU's first cache.
 const filterBits = 17
 
-// NewFilter returns an empty filter.
-func NewFilter() Filter { return make(Filter, 1<<filterBits/64) }
+// NewFilter returns an empty filter of 2^17 bits.
+func NewFilter() Filter { return NewFilterOf(filterBits) }
+
+// NewFilterOf returns an empty filter of 2^k bits (6 ≤ k ≤ 40).
+func NewFilterOf(k uint) Filter {
+	k = min(max(k, 6), 40)
+	return Filter{bits: make([]uint64, 1<<k/64), shift: 64 - k}
+}
 
 // spot is the bit of key k: one multiplication spreads it (Fibonacci
-// hashing), the top bits are its place.
-func spot(k uint64) uint64 { return k * 0x9E3779B97F4A7C15 >> (64 - filterBits) }
+// hashing), the top bits are its place. The shift is below 64, and saying
+// so spares the compiler's test for a larger one.
+func (f Filter) spot(k uint64) uint64 { return k * 0x9E3779B97F4A7C15 >> (f.shift & 63) }
 
 // Add puts key k in the filter.
 func (f Filter) Add(k uint64) {
-	b := spot(k)
-	f[b>>6] |= 1 << (b & 63)
+	b := f.spot(k)
+	f.bits[b>>6] |= 1 << (b & 63)
 }
 
 // Has reports whether key k may be in the filter (false: it is not).
 func (f Filter) Has(k uint64) bool {
-	b := spot(k)
-	return f[b>>6]&(1<<(b&63)) != 0
+	b := f.spot(k)
+	return f.bits[b>>6]&(1<<(b&63)) != 0
 }

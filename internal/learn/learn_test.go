@@ -485,3 +485,33 @@ func TestHasHigh(t *testing.T) {
 		}
 	}
 }
+
+// TestFilter: a filter never turns away a key it holds, at every size, and
+// turns away most that it does not hold.
+func TestFilter(t *testing.T) {
+	for _, k := range []uint{0, 6, 10, 17, 18} {
+		f := NewFilterOf(k)
+		if k == 17 {
+			f = NewFilter()
+		}
+		bits := 64 * len(f.bits)
+		n := bits / 16 // a sixteenth of the bits: about 6% set
+		for i := range n {
+			f.Add(uint64(i) * 7919)
+		}
+		for i := range n {
+			if !f.Has(uint64(i) * 7919) {
+				t.Fatalf("2^%d bits: key %d added, not found", k, i)
+			}
+		}
+		let := 0
+		for i := range 10000 {
+			if f.Has(uint64(i)*7919 + 1<<40) {
+				let++
+			}
+		}
+		if let > 1500 {
+			t.Errorf("2^%d bits (%d keys): %d of 10,000 absent keys let through", k, n, let)
+		}
+	}
+}

@@ -284,7 +284,7 @@ type matcher struct {
 	// 45% of the first steps and 38% of the deeper ones it let on, the
 	// probe found no edge, after a branch the processor guessed wrong.
 	starts   learn.Filter
-	deep     bitset
+	deep     learn.Filter
 	node     []int32 // node → where its phrases start in outs (node+1: where they end)
 	preAt    table   // node → where its prefix phrases start and end in pres, for the few nodes with some
 	outs     []target
@@ -455,14 +455,14 @@ func (m *matcher) freeze() error {
 			by[c] = int32(id)
 		}
 	}
-	m.starts, m.deep = learn.NewFilter(), newBitset(deepBits)
+	m.starts, m.deep = learn.NewFilter(), learn.NewFilterOf(deepBits)
 	hasKids := make([]bool, m.nodes)
 	m.edges.each(func(node, id, c int32) {
 		hasKids[node] = true
 		if by[node] != 0 {
 			m.starts.Add(pairKey(by[node], id))
 		} else {
-			m.deep.add(edgeKey(node, id))
+			m.deep.Add(edgeKey(node, id))
 		}
 	})
 	keys := make([]string, 0, len(m.rootPre))
@@ -868,14 +868,14 @@ func (s *Scanner) Scan(p *Pack, f *text.Folded) []Hit {
 		if r&rootPres != 0 {
 			s.pres(m, node, k, j)
 		}
-		// A phrase of several words walks on only where some phrase has the
-		// next word right after this one.
+		// A phrase of several words walks on only where some phrase begins
+		// with this word and the next (starts).
 		if r&rootKids == 0 || info[j].id == 0 || !m.starts.Has(pairKey(info[k].id, info[j].id)) {
 			continue
 		}
 		// Deeper: one node at a time while the next word continues a
-		// phrase. The edge's flags say what the node holds before it is
-		// read: most nodes on the way end no phrase.
+		// phrase from the node (deep). The edge's flags say what the node
+		// holds before it is read: most nodes on the way end no phrase.
 		for e := m.edges.get(node, info[j].id); e != 0; {
 			node = e & childMask
 			if e&edgeOuts != 0 {
@@ -890,7 +890,7 @@ func (s *Scanner) Scan(p *Pack, f *text.Folded) []Hit {
 			if e&edgePres != 0 {
 				s.pres(m, node, k, j)
 			}
-			if e&edgeKids == 0 || !m.deep.has(edgeKey(node, info[j].id)) {
+			if e&edgeKids == 0 || !m.deep.Has(edgeKey(node, info[j].id)) {
 				break
 			}
 			e = m.edges.get(node, info[j].id)

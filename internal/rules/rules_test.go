@@ -396,7 +396,7 @@ func TestWalkFilters(t *testing.T) {
 			if !m.starts.Has(pairKey(a, id)) {
 				t.Errorf("the first step from word %d along %d is turned away", a, id)
 			}
-		} else if !m.deep.has(edgeKey(node, id)) {
+		} else if !m.deep.Has(edgeKey(node, id)) {
 			t.Errorf("the edge from node %d along %d is turned away", node, id)
 		}
 	})
@@ -406,7 +406,7 @@ func TestWalkFilters(t *testing.T) {
 	// Of edges that are not there, most are turned away.
 	let := 0
 	for i := int32(1); i <= 1000; i++ {
-		if m.deep.has(edgeKey(i, 1<<idBits-i)) {
+		if m.deep.Has(edgeKey(i, 1<<idBits-i)) {
 			let++
 		}
 	}

@@ -165,28 +165,5 @@ func (e *edges) put(node, id, child int32) {
 	}
 }
 
-// bitset is a filter of edges, keyed as the edge table is (a node and a
-// word id). Has never reports false for a key that was added.
-type bitset struct {
-	bits  []uint64
-	shift uint // 64 - log2 of the bits
-}
-
-// newBitset makes an empty filter of 2^logBits bits.
-func newBitset(logBits uint) bitset {
-	return bitset{bits: make([]uint64, 1<<logBits/64), shift: 64 - logBits}
-}
-
-func (b *bitset) add(k uint64) {
-	i := k * 0x9E3779B97F4A7C15 >> (b.shift & 63)
-	b.bits[i>>6] |= 1 << (i & 63)
-}
-
-// has reports whether key k may have been added (false: it was not).
-func (b *bitset) has(k uint64) bool {
-	i := k * 0x9E3779B97F4A7C15 >> (b.shift & 63)
-	return b.bits[i>>6]&(1<<(i&63)) != 0
-}
-
 // edgeKey is the key of the edge from node along word id.
 func edgeKey(node, id int32) uint64 { return uint64(node)<<idBits | uint64(id) }
