@@ -40,15 +40,16 @@ func (a *judge) learned() {
 		i := m.Labels[k].At
 		a.prob[i] = learn.Prob(a.ms.LogOdds(k))
 		a.score[i] = a.prob[i]
-		if a.ruled(i) && !a.on(i) {
+		on := a.on(i)
+		if !on && a.ruled(i) {
 			// The rules hold it on their own: the score says how sure the
 			// model is, the threshold is met.
-			a.score[i] = math.Max(a.thresh[i], 1e-9)
+			a.score[i], on = math.Max(a.thresh[i], 1e-9), true
 		}
 		// The words behind a finding shown are sorted out now; those of
 		// an ask or a cue only if a finding or a reason borrows its
 		// evidence (settle), which few messages need.
-		on, shown := a.on(i), a.shown(i)
+		shown := a.shown(i)
 		a.want[k], a.later[k] = on && shown, on && !shown
 	}
 	m.Rank(&a.ms, a.want)
