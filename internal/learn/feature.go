@@ -194,8 +194,9 @@ func nameMarks(raw string, f *text.Folded, marks []bool) []bool {
 		if !capitalized(raw, f, words[k]) {
 			continue
 		}
-		// Not after a sentence break (the breaks before this word's
-		// predecessor ends are behind both).
+		// Not after a sentence break: one in the space between the word
+		// before and this one. Those before that space are passed for
+		// good, since the words come in order.
 		for b < len(brk) && int(brk[b]) < int(words[k-1].End) {
 			b++
 		}
