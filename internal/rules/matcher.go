@@ -274,7 +274,7 @@ type matcher struct {
 
 	// Made by freeze.
 	short learn.Fixed[uint64, uint64] // a word of at most 8 bytes, as its bytes → id and root node (packed), in one probe and no loop
-	long  table                       // a longer word, as a hash → id, root node (checked against names)
+	long  learn.Fixed[uint64, uint64] // a longer word, as a hash → id and root node (packed; checked against names)
 	edges edges                       // node, word id → child node
 	// A walk asks a filter before each probe of the edge table: starts
 	// holds the pairs of word ids that begin some phrase of two words or
@@ -405,7 +405,7 @@ func head(norm string, s int) uint64 {
 // in place.
 func (m *matcher) longWord(w string) (id, root int32) {
 	k, _ := key(w)
-	id, root = m.long.get(k)
+	id, root = unpack(m.long.Get(k))
 	if id > 0 && m.names[id-1] != w {
 		return 0, 0
 	}
@@ -532,6 +532,10 @@ func (m *matcher) freeze() error {
 	// The short words are laid out together once all are known (Fixed).
 	var shortKeys []uint64
 	var shortWords []uint64
+	// The longer words, by the hash of their bytes, also in a Fixed table;
+	// longIDs finds two that share a hash.
+	var longKeys, longWords []uint64
+	longIDs := map[uint64]int32{}
 	for w, id := range m.words {
 		root := int32(0)
 		if int(id) < len(m.root) && m.root[id] != 0 {
@@ -545,18 +549,22 @@ func (m *matcher) freeze() error {
 			}
 		}
 		if k, long := key(w); long {
-			if have, _ := m.long.get(k); have != 0 {
+			if have, ok := longIDs[k]; ok {
 				// Two long words share a hash: refuse the pack rather than
 				// miss one of them in every message.
 				return fmt.Errorf("the words %q and %q share a hash; rename one", w, m.names[have-1])
 			}
-			m.long.put(k, id, root)
+			longIDs[k] = id
+			longKeys, longWords = append(longKeys, k), append(longWords, wordInfo{id, root}.pack())
 		} else {
 			shortKeys, shortWords = append(shortKeys, k), append(shortWords, wordInfo{id, root}.pack())
 		}
 	}
 	var err error
 	if m.short, err = learn.NewFixed(shortKeys, shortWords, 0); err != nil {
+		return err
+	}
+	if m.long, err = learn.NewFixed(longKeys, longWords, 0); err != nil {
 		return err
 	}
 	// What only building needs goes: the scan reads the frozen arrays.
@@ -773,6 +781,9 @@ type wordInfo struct {
 // with a branch the text decides.
 func (w wordInfo) pack() uint64 { return uint64(uint32(w.id)) | uint64(uint32(w.root))<<32 }
 
+// unpack is the id and root node a packed word holds.
+func unpack(v uint64) (id, root int32) { return int32(uint32(v)), int32(v >> 32) }
+
 // candidate is a word whose first bytes start some one-word prefix phrases:
 // rootPres[from:to].
 type candidate struct{ k, from, to int32 }
@@ -815,8 +826,7 @@ func (s *Scanner) Scan(p *Pack, f *text.Folded) []Hit {
 		}
 		var id, root int32
 		if n := en - st; n <= 8 {
-			w := short.Get(h & (1<<(8*n) - 1)) // 1<<64 is 0 in Go: all eight bytes
-			id, root = int32(uint32(w)), int32(w>>32)
+			id, root = unpack(short.Get(h & (1<<(8*n) - 1))) // 1<<64 is 0 in Go: all eight bytes
 		} else {
 			id, root = m.longWord(norm[st:en])
 		}

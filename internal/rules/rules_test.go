@@ -380,9 +380,9 @@ func TestWalkFilters(t *testing.T) {
 	for i, w := range m.names {
 		var root int32
 		if k, long := key(w); long {
-			_, root = m.long.get(k)
+			_, root = unpack(m.long.Get(k))
 		} else {
-			root = int32(m.short.Get(k) >> 32)
+			_, root = unpack(m.short.Get(k))
 		}
 		if root != 0 {
 			first[root&rootMask] = int32(i + 1)
