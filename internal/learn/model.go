@@ -231,10 +231,6 @@ func (m *Model) Weight(f, l int) (w float64, known bool) {
 	return float64(s) * Unit, s != 0
 }
 
-// reads is 1 where feature f is a phrase a person can read as evidence,
-// else 0: a number, so that a loop can add it up without a branch.
-func (m *Model) reads(f int32) int { return int(m.show[f]) }
-
 // Bind returns a copy of the model bound to a pack: rules lists the pack's
 // rule ids by index (a rule the model names becomes that feature) and label
 // gives a label's index in the pack (-1: none). It refuses a model that
