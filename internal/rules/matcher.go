@@ -776,9 +776,9 @@ type wordInfo struct {
 	root int32 // the trie node it starts (0: none)
 }
 
-// pack is w in one word, as the short words' table holds it: Fixed
-// answers a word-sized value with a conditional move, and a pair of values
-// with a branch the text decides.
+// pack is w in one word, as the word tables (short and long) hold it:
+// Fixed answers a word-sized value with a conditional move, and a pair of
+// values with a branch the text decides.
 func (w wordInfo) pack() uint64 { return uint64(uint32(w.id)) | uint64(uint32(w.root))<<32 }
 
 // unpack is the id and root node a packed word holds.

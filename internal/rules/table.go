@@ -101,7 +101,7 @@ const (
 // the rest; its node: & childMask), or 0. It is small enough to be inlined
 // into the scan, which calls it for most words.
 func (e *edges) get(node, id int32) int32 {
-	k := uint64(node)<<idBits | uint64(id)
+	k := edgeKey(node, id)
 	for i := learn.Spread(k) & e.mask; ; i = (i + 1) & e.mask {
 		s := e.slots[i]
 		if s>>valBits == k {
@@ -152,7 +152,7 @@ func (e *edges) put(node, id, child int32) {
 		e.size(e.n + 1)
 		old.each(e.put)
 	}
-	k := uint64(node)<<idBits | uint64(id)
+	k := edgeKey(node, id)
 	mask := uint64(len(e.slots) - 1)
 	for i := learn.Spread(k) & mask; ; i = (i + 1) & mask {
 		if s := e.slots[i]; s == 0 || s>>valBits == k {
