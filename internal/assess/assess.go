@@ -125,18 +125,20 @@ type judge struct {
 	rapport    string // why there is rapport, if any
 	known      bool   // rapport from knowing each other (not only a warm introduction)
 	// The learned model, when the pack has one.
-	mdl      *learn.Model
-	ms       learn.Scorer
-	want     []bool      // by model label: a finding shown holds, and its strongest words are wanted
-	later    []bool      // by model label: an ask or cue holds, its evidence not built yet (settle)
-	at       []int       // by label: its index in the model, -1 when not learned
-	prob     []float64   // by label: the learned probability (only learned labels)
-	rule     []float64   // by label: the rules' stated weights (only learned labels)
-	hold     []bool      // by label: the rules alone can make it hold
-	derived  []bool      // by label: the policy derives it from other findings too
-	scoreIDs []string    // by model label: its id, shared by every result's Scores
-	not      rules.Marks // by word of the message: a negation cancels the words from it (the scan's marks, kept while it scans other texts)
-	lex      []int32     // by word of the message: its number in the model's lexicon (-1: none)
+	mdl       *learn.Model
+	ms        learn.Scorer
+	learnedAt []learnedLabel // by model label: what learned reads of its label
+	probs     []float64      // by model label: the learned probability (learned's scratch)
+	want      []bool         // by model label: a finding shown holds, and its strongest words are wanted
+	later     []bool         // by model label: an ask or cue holds, its evidence not built yet (settle)
+	at        []int          // by label: its index in the model, -1 when not learned
+	prob      []float64      // by label: the learned probability (only learned labels)
+	rule      []float64      // by label: the rules' stated weights (only learned labels)
+	hold      []bool         // by label: the rules alone can make it hold
+	derived   []bool         // by label: the policy derives it from other findings too
+	scoreIDs  []string       // by model label: its id, shared by every result's Scores
+	not       rules.Marks    // by word of the message: a negation cancels the words from it (the scan's marks, kept while it scans other texts)
+	lex       []int32        // by word of the message: its number in the model's lexicon (-1: none)
 	// Scratch for result and reason.
 	tmp, kept []hit
 	offs, u16 []int
@@ -245,8 +247,23 @@ func newJudge(p *rules.Pack) *judge {
 			a.at[l.At], a.thresh[l.At] = k, l.Threshold
 			a.scoreIDs = append(a.scoreIDs, l.ID)
 		}
+		a.learnedAt = make([]learnedLabel, len(m.Labels))
+		for k, l := range m.Labels {
+			i := l.At
+			a.learnedAt[k] = learnedLabel{at: i, thresh: a.thresh[i], ruleThresh: a.ruleThresh[i], hold: a.hold[i], finding: a.finding[i]}
+		}
+		a.want, a.later = make([]bool, len(m.Labels)), make([]bool, len(m.Labels))
 	}
 	return a
+}
+
+// learnedLabel is what learned reads of a model label's label, once for
+// every message: the judge's lists by label, read through the label's
+// index, cost it a bounds check and a load each.
+type learnedLabel struct {
+	at                 int // the label's index in the pack
+	thresh, ruleThresh float64
+	hold, finding      bool
 }
 
 // ruleInfo is what scanMessage reads of a rule for each hit, packed small:

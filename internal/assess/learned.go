@@ -34,23 +34,23 @@ func (a *judge) learned() {
 	}
 	m.Text(&a.ms, a.r.Text, &a.f, a.lex, a.not)
 	a.headline()
-	a.want = slices.Grow(a.want[:0], len(m.Labels))[:len(m.Labels)]
-	a.later = slices.Grow(a.later[:0], len(m.Labels))[:len(m.Labels)]
-	for k := range m.Labels {
-		i := m.Labels[k].At
-		a.prob[i] = learn.Prob(a.ms.LogOdds(k))
-		a.score[i] = a.prob[i]
-		on := a.on(i)
-		if !on && a.ruled(i) {
-			// The rules hold it on their own: the score says how sure the
-			// model is, the threshold is met.
-			a.score[i], on = math.Max(a.thresh[i], 1e-9), true
+	a.probs = a.ms.Probs(a.probs)
+	n := len(a.learnedAt)
+	want, later, probs := a.want[:n], a.later[:n], a.probs[:n]
+	for k := range a.learnedAt {
+		l := &a.learnedAt[k]
+		i, p := l.at, probs[k]
+		a.prob[i], a.score[i] = p, p
+		on := p > 0 && p >= l.thresh
+		if !on && l.hold && a.rule[i] >= l.ruleThresh {
+			// The rules hold it on their own (ruled): the score says how
+			// sure the model is, the threshold is met.
+			a.score[i], on = math.Max(l.thresh, 1e-9), true
 		}
 		// The words behind a finding shown are sorted out now; those of
 		// an ask or a cue only if a finding or a reason borrows its
 		// evidence (settle), which few messages need.
-		shown := a.shown(i)
-		a.want[k], a.later[k] = on && shown, on && !shown
+		want[k], later[k] = on && l.finding, on && !l.finding
 	}
 	m.Rank(&a.ms, a.want)
 	for k := range m.Labels {

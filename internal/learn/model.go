@@ -619,6 +619,22 @@ func (s *Scorer) LogOdds(l int) float64 {
 	return s.Z[l] + float64(s.steps[l])*Unit
 }
 
+// Probs writes every model label's probability (Prob of its LogOdds) into
+// dst, by model label, and returns it; dst is grown as needed. A caller
+// wanting them all asks once: the weights are settled once, not asked
+// about for each label.
+func (s *Scorer) Probs(dst []float64) []float64 {
+	if s.summed < s.n {
+		s.sum()
+	}
+	dst = slices.Grow(dst[:0], len(s.Z))[:len(s.Z)]
+	steps := s.steps[:len(s.Z)]
+	for l, z := range s.Z {
+		dst[l] = Prob(z + float64(steps[l])*Unit)
+	}
+	return dst
+}
+
 // Rule adds the pack's rule i, fired in the message. A rule the model does
 // not know adds RuleGain times its stated weight to its label instead;
 // label is that label's model index (-1: none modeled).
