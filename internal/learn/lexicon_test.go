@@ -197,10 +197,19 @@ func TestScorerReuse(t *testing.T) {
 		m.Text(&reused, msg, f, nil, nil)
 		m.Start(&fresh)
 		m.Text(&fresh, msg, f, nil, nil)
+		probs := fresh.Probs(nil)
 		for l := range m.Labels {
 			if a, b := reused.LogOdds(l), fresh.LogOdds(l); a != b {
 				t.Fatalf("message %d, label %s: reused %v, fresh %v", i, m.Labels[l].ID, a, b)
 			}
+			// Probs is every label's probability at once, as Prob of
+			// LogOdds gives each.
+			if probs[l] != Prob(fresh.LogOdds(l)) {
+				t.Fatalf("message %d, label %s: Probs %v, Prob of LogOdds %v", i, m.Labels[l].ID, probs[l], Prob(fresh.LogOdds(l)))
+			}
+		}
+		if len(probs) != len(m.Labels) {
+			t.Fatalf("Probs gave %d, want %d", len(probs), len(m.Labels))
 		}
 	}
 }
