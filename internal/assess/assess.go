@@ -257,9 +257,9 @@ func newJudge(p *rules.Pack) *judge {
 	return a
 }
 
-// learnedLabel is what learned reads of a model label's label, once for
-// every message: the judge's lists by label, read through the label's
-// index, cost it a bounds check and a load each.
+// learnedLabel is what learned reads, for every message, of the pack's
+// label behind a model label: read from the judge's lists by label,
+// through the label's index, each cost a bounds check and a load.
 type learnedLabel struct {
 	at                 int // the label's index in the pack
 	thresh, ruleThresh float64

@@ -81,9 +81,6 @@ func (a *judge) settle(i int) {
 // own threshold, not the model's, which thresh holds for a learned label.
 func (a *judge) ruled(i int) bool { return a.hold[i] && a.rule[i] >= a.ruleThresh[i] }
 
-// shown reports whether label i is a flag or signal (a finding with spans).
-func (a *judge) shown(i int) bool { return a.finding[i] }
-
 // headline adds the stated weights of the headline rules that fire in the
 // sender's title to their labels' log-odds: the corpora carry no titles, so
 // these weights are the pack's, not learned.
