@@ -148,8 +148,9 @@ type judge struct {
 	signs     map[string]string // the lines naming green signals made so far, to be reused
 	quote     []byte            // the evidence quoted in it
 	fill      []byte            // its template being filled
-	fill2     []byte
-	favours   []byte // the favours asked, as words
+	favours   []byte            // the favours asked, as words
+	tmpls     []reasonTmpl      // by label: its reason template in tmplSp's language, cut at its slots
+	tmplSp    *rules.Speech     // the language tmpls were cut for
 
 	// The labels' words and the engine's sentences in the request's language.
 	sp *rules.Speech

@@ -2,8 +2,11 @@ package assess
 
 import (
 	"bufio"
+	"bytes"
+	"cmp"
 	"encoding/json"
 	"fmt"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -505,6 +508,84 @@ func TestReplace(t *testing.T) {
 		}
 		if got := string(replace([]byte("> "), []byte(c.tmpl), c.old, []byte(c.new))); got != "> "+c.want {
 			t.Errorf("replace(bytes %q, %q, %q) = %q, want %q", c.tmpl, c.old, c.new, got, "> "+c.want)
+		}
+	}
+}
+
+// TestTemplates: every reason template of the pack, in every language, cut
+// at its slots and filled, reads as filling it by replacing each slot did:
+// with a quote, with none (its parentheses gone), with favours or without.
+// A quote is the message's own words and is never read as a template: a
+// "{asks}" or a " ()" in it stays as written.
+func TestTemplates(t *testing.T) {
+	p, err := rules.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	// byReplacing is how reasons were filled before templates were cut.
+	byReplacing := func(tmpl string, q, favours []byte) string {
+		f := removeEmptyParens(replace(nil, tmpl, "{evidence}", q))
+		if bytes.Contains(f, []byte("{asks}")) {
+			f = replace(nil, f, "{asks}", favours)
+		}
+		return string(f)
+	}
+	n := 0
+	for _, lang := range rules.Langs {
+		for _, w := range p.Speech(lang).Labels {
+			if w.Reason == "" {
+				continue
+			}
+			n++
+			c := cutTemplate(w.Reason)
+			for _, q := range []string{"“book a demo”", "“a”, “b”", ""} {
+				parts := c.full
+				if q == "" {
+					parts = c.bare
+				}
+				for _, favours := range []string{"a referral and advice", ""} {
+					if got, want := string(fill(nil, parts, []byte(q), []byte(favours))), byReplacing(w.Reason, []byte(q), []byte(favours)); got != want {
+						t.Errorf("%s %q with %q, %q: %q, want %q", lang, w.Reason, q, favours, got, want)
+					}
+				}
+			}
+			if c.asks != strings.Contains(w.Reason, "{asks}") {
+				t.Errorf("%s %q: asks %v", lang, w.Reason, c.asks)
+			}
+		}
+	}
+	if n < 20 {
+		t.Fatalf("%d templates with a reason, want the pack's", n)
+	}
+	c := cutTemplate("they ask for {asks} ({evidence}).")
+	for _, x := range []struct{ q, want string }{
+		{"“call me {asks} ()”", "they ask for advice (“call me {asks} ()”)."},
+		{"", "they ask for advice."},
+	} {
+		parts := c.full
+		if x.q == "" {
+			parts = c.bare
+		}
+		if got := string(fill(nil, parts, []byte(x.q), []byte("advice"))); got != x.want {
+			t.Errorf("quote %q: %q, want %q", x.q, got, x.want)
+		}
+	}
+}
+
+// TestStrongest: the two strongest hits, as a stable sort by weight puts
+// them first, ties included.
+func TestStrongest(t *testing.T) {
+	r := rand.New(rand.NewPCG(3, 4))
+	for trial := range 5000 {
+		hs := make([]hit, r.IntN(9))
+		for i := range hs {
+			hs[i] = hit{start: i, end: i + 1, weight: float64(r.IntN(4))}
+		}
+		want := slices.Clone(hs)
+		slices.SortStableFunc(want, func(x, y hit) int { return cmp.Compare(y.weight, x.weight) })
+		want = want[:min(2, len(want))]
+		if got := strongest(slices.Clone(hs)); !slices.Equal(got, want) {
+			t.Fatalf("trial %d: strongest of %v = %v, want %v", trial, hs, got, want)
 		}
 	}
 }

@@ -2,7 +2,6 @@ package assess
 
 import (
 	"bytes"
-	"cmp"
 	"slices"
 	"strings"
 	"unicode"
@@ -151,8 +150,7 @@ func (a *judge) reason(b []byte, i int) []byte {
 	}
 	a.settle(i)
 	w := &a.sp.Labels[i]
-	tmpl := w.Reason
-	if tmpl == "" {
+	if w.Reason == "" {
 		return appendSentence(b, w.Why)
 	}
 	// Quote the two strongest phrases, in the order they appear, each on
@@ -169,9 +167,7 @@ func (a *judge) reason(b []byte, i int) []byte {
 			}
 		}
 	}
-	strongest := spans(a.tmp, 1<<30)
-	slices.SortStableFunc(strongest, func(x, y hit) int { return cmp.Compare(y.weight, x.weight) })
-	for n, h := range spans(strongest[:min(2, len(strongest))], 2) {
+	for n, h := range spans(strongest(spans(a.tmp, 1<<30)), 2) {
 		if n > 0 {
 			q = append(q, a.sp.ListSep...)
 		}
@@ -181,11 +177,14 @@ func (a *judge) reason(b []byte, i int) []byte {
 	}
 	a.quote = q
 	// The template's {evidence} drops out with its parentheses when
-	// there is none to quote.
-	f := replace(a.fill[:0], tmpl, "{evidence}", q)
-	f = removeEmptyParens(f)
-	a.fill = f
-	if bytes.Contains(f, []byte("{asks}")) {
+	// there is none to quote (the template's bare form).
+	t := a.template(i)
+	parts := t.full
+	if len(q) == 0 {
+		parts = t.bare
+	}
+	var favours []byte
+	if t.asks {
 		// "a referral, an introduction and advice": the favours asked, by
 		// their titles.
 		l := a.favours[:0]
@@ -209,11 +208,109 @@ func (a *judge) reason(b []byte, i int) []byte {
 		if len(asked) == 0 {
 			l = append(l, a.sp.Favour...)
 		}
-		a.favours = l
-		a.fill2 = replace(a.fill2[:0], f, "{asks}", l) // into a buffer of its own: f is a.fill
-		return appendSentence(b, a.fill2)
+		a.favours, favours = l, l
 	}
-	return appendSentence(b, f)
+	a.fill = fill(a.fill[:0], parts, q, favours)
+	return appendSentence(b, a.fill)
+}
+
+// strongest is the two strongest of hs, by weight, in the order a stable
+// sort by weight would put them first: of equal weights, the one found
+// first. A pass that picks them, not a sort: reasons quote two.
+func strongest(hs []hit) []hit {
+	if len(hs) <= 1 {
+		return hs
+	}
+	first, second := 0, -1
+	for j := 1; j < len(hs); j++ {
+		switch w := hs[j].weight; {
+		case w > hs[first].weight:
+			first, second = j, first
+		case second < 0 || w > hs[second].weight:
+			second = j
+		}
+	}
+	hs[0], hs[1] = hs[first], hs[second]
+	return hs[:2]
+}
+
+// tmplPart is a piece of a reason template: its text, then the slot that
+// follows it (0: none).
+type tmplPart struct {
+	text string
+	slot byte // slotEvidence or slotAsks
+}
+
+const (
+	slotEvidence = 'e'
+	slotAsks     = 'a'
+)
+
+// reasonTmpl is a label's reason template in one language, cut at its
+// slots once: a reason is then filled by appending, where it was filled by
+// searching the template for each slot, and the filled text for the
+// parentheses an empty quote left, in every reason of every message.
+type reasonTmpl struct {
+	full []tmplPart // the template as written
+	bare []tmplPart // with no evidence to quote: {evidence} and its parentheses left out
+	asks bool       // it names the favours asked ({asks})
+}
+
+// template is label i's reason template in the request's language, cut
+// (cutTemplate) the first time the judge needs a reason in that language.
+func (a *judge) template(i int) *reasonTmpl {
+	if a.tmplSp != a.sp {
+		a.tmpls = a.tmpls[:0]
+		for _, w := range a.sp.Labels {
+			a.tmpls = append(a.tmpls, cutTemplate(w.Reason))
+		}
+		a.tmplSp = a.sp
+	}
+	return &a.tmpls[i]
+}
+
+// cutTemplate cuts a reason template at its slots ({evidence}, {asks}).
+// Its bare form is the template with {evidence} taken out and the empty
+// parentheses that leaves removed, " ()" and the full-width "（）".
+func cutTemplate(tmpl string) reasonTmpl {
+	bare := string(removeEmptyParens(replace(nil, tmpl, "{evidence}", nil)))
+	t := reasonTmpl{full: slots(tmpl), bare: slots(bare)}
+	t.asks = strings.Contains(tmpl, "{asks}")
+	return t
+}
+
+// slots splits a template into its parts, each ending at a slot (the last at
+// none).
+func slots(tmpl string) []tmplPart {
+	var parts []tmplPart
+	for {
+		e, k := strings.Index(tmpl, "{evidence}"), strings.Index(tmpl, "{asks}")
+		switch {
+		case e < 0 && k < 0:
+			return append(parts, tmplPart{text: tmpl})
+		case k < 0 || e >= 0 && e < k:
+			parts = append(parts, tmplPart{tmpl[:e], slotEvidence})
+			tmpl = tmpl[e+len("{evidence}"):]
+		default:
+			parts = append(parts, tmplPart{tmpl[:k], slotAsks})
+			tmpl = tmpl[k+len("{asks}"):]
+		}
+	}
+}
+
+// fill appends a template's parts to b, the evidence and the favours in
+// their slots.
+func fill(b []byte, parts []tmplPart, evidence, favours []byte) []byte {
+	for _, p := range parts {
+		b = append(b, p.text...)
+		switch p.slot {
+		case slotEvidence:
+			b = append(b, evidence...)
+		case slotAsks:
+			b = append(b, favours...)
+		}
+	}
+	return b
 }
 
 // replace appends s, a template as text or as bytes, to b with every old
