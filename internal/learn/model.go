@@ -613,10 +613,8 @@ func (m *Model) Text(s *Scorer, raw string, f *text.Folded, lex []int32, not Mar
 // LogOdds is model label l's log-odds: the bias, what callers added and
 // the weights of the features found.
 func (s *Scorer) LogOdds(l int) float64 {
-	if s.summed < s.n {
-		s.sum()
-	}
-	return s.Z[l] + float64(s.steps[l])*Unit
+	s.settle()
+	return logOdds(s.Z[l], s.steps[l])
 }
 
 // Probs writes every model label's probability (Prob of its LogOdds) into
@@ -624,16 +622,24 @@ func (s *Scorer) LogOdds(l int) float64 {
 // wanting them all asks once: the weights are settled once, not asked
 // about for each label.
 func (s *Scorer) Probs(dst []float64) []float64 {
-	if s.summed < s.n {
-		s.sum()
-	}
+	s.settle()
 	dst = slices.Grow(dst[:0], len(s.Z))[:len(s.Z)]
 	steps := s.steps[:len(s.Z)]
 	for l, z := range s.Z {
-		dst[l] = Prob(z + float64(steps[l])*Unit)
+		dst[l] = Prob(logOdds(z, steps[l]))
 	}
 	return dst
 }
+
+// settle adds up the weights of the features counted since the last sum.
+func (s *Scorer) settle() {
+	if s.summed < s.n {
+		s.sum()
+	}
+}
+
+// logOdds is a label's log-odds from its Z and its sum of weights in steps.
+func logOdds(z float64, steps int64) float64 { return z + float64(steps)*Unit }
 
 // Rule adds the pack's rule i, fired in the message. A rule the model does
 // not know adds RuleGain times its stated weight to its label instead;
