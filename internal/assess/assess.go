@@ -142,15 +142,14 @@ type judge struct {
 	// Scratch for result and reason.
 	tmp, kept []hit
 	offs, u16 []int
-	line      []byte            // the reasons being written
-	slab      []byte            // kept text (keep): written once, shared by the reasons' strings
-	ends      []int             // where each reason ends in line
-	signs     map[string]string // the lines naming green signals made so far, to be reused
-	quote     []byte            // the evidence quoted in it
-	fill      []byte            // its template being filled
-	favours   []byte            // the favours asked, as words
-	tmpls     []reasonTmpl      // by label: its reason template in tmplSp's language, cut at its slots
-	tmplSp    *rules.Speech     // the language tmpls were cut for
+	line      []byte                         // the reasons being written
+	slab      []byte                         // kept text (keep): written once, shared by the reasons' strings
+	ends      []int                          // where each reason ends in line
+	signs     map[string]string              // the lines naming green signals made so far, to be reused
+	quote     []byte                         // the evidence quoted in it
+	fill      []byte                         // its template being filled
+	favours   []byte                         // the favours asked, as words
+	tmpls     map[*rules.Speech][]reasonTmpl // by language, by label: its reason template, cut at its slots
 
 	// The labels' words and the engine's sentences in the request's language.
 	sp *rules.Speech

@@ -539,12 +539,8 @@ func TestTemplates(t *testing.T) {
 			n++
 			c := cutTemplate(w.Reason)
 			for _, q := range []string{"“book a demo”", "“a”, “b”", ""} {
-				parts := c.full
-				if q == "" {
-					parts = c.bare
-				}
 				for _, favours := range []string{"a referral and advice", ""} {
-					if got, want := string(fill(nil, parts, []byte(q), []byte(favours))), byReplacing(w.Reason, []byte(q), []byte(favours)); got != want {
+					if got, want := string(c.fill(nil, []byte(q), []byte(favours))), byReplacing(w.Reason, []byte(q), []byte(favours)); got != want {
 						t.Errorf("%s %q with %q, %q: %q, want %q", lang, w.Reason, q, favours, got, want)
 					}
 				}
@@ -562,11 +558,7 @@ func TestTemplates(t *testing.T) {
 		{"“call me {asks} ()”", "they ask for advice (“call me {asks} ()”)."},
 		{"", "they ask for advice."},
 	} {
-		parts := c.full
-		if x.q == "" {
-			parts = c.bare
-		}
-		if got := string(fill(nil, parts, []byte(x.q), []byte("advice"))); got != x.want {
+		if got := string(c.fill(nil, []byte(x.q), []byte("advice"))); got != x.want {
 			t.Errorf("quote %q: %q, want %q", x.q, got, x.want)
 		}
 	}

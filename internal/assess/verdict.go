@@ -9,6 +9,7 @@ import (
 	"unsafe"
 
 	"politely/internal/model"
+	"politely/internal/rules"
 )
 
 // verdict applies the policy in a fixed order: firm flags first (a pitch from
@@ -176,13 +177,7 @@ func (a *judge) reason(b []byte, i int) []byte {
 		q = append(q, a.sp.QuoteClose...)
 	}
 	a.quote = q
-	// The template's {evidence} drops out with its parentheses when
-	// there is none to quote (the template's bare form).
 	t := a.template(i)
-	parts := t.full
-	if len(q) == 0 {
-		parts = t.bare
-	}
 	var favours []byte
 	if t.asks {
 		// "a referral, an introduction and advice": the favours asked, by
@@ -210,7 +205,7 @@ func (a *judge) reason(b []byte, i int) []byte {
 		}
 		a.favours, favours = l, l
 	}
-	a.fill = fill(a.fill[:0], parts, q, favours)
+	a.fill = t.fill(a.fill[:0], q, favours)
 	return appendSentence(b, a.fill)
 }
 
@@ -257,16 +252,22 @@ type reasonTmpl struct {
 }
 
 // template is label i's reason template in the request's language, cut
-// (cutTemplate) the first time the judge needs a reason in that language.
+// (cutTemplate) the first time the judge needs a reason in that language,
+// and kept for every language it has written in: a host whose requests
+// change language cuts each language's templates once.
 func (a *judge) template(i int) *reasonTmpl {
-	if a.tmplSp != a.sp {
-		a.tmpls = a.tmpls[:0]
-		for _, w := range a.sp.Labels {
-			a.tmpls = append(a.tmpls, cutTemplate(w.Reason))
+	ts, ok := a.tmpls[a.sp]
+	if !ok {
+		ts = make([]reasonTmpl, len(a.sp.Labels))
+		for k, w := range a.sp.Labels {
+			ts[k] = cutTemplate(w.Reason)
 		}
-		a.tmplSp = a.sp
+		if a.tmpls == nil {
+			a.tmpls = map[*rules.Speech][]reasonTmpl{}
+		}
+		a.tmpls[a.sp] = ts
 	}
-	return &a.tmpls[i]
+	return &ts[i]
 }
 
 // cutTemplate cuts a reason template at its slots ({evidence}, {asks}).
@@ -298,9 +299,13 @@ func slots(tmpl string) []tmplPart {
 	}
 }
 
-// fill appends a template's parts to b, the evidence and the favours in
-// their slots.
-func fill(b []byte, parts []tmplPart, evidence, favours []byte) []byte {
+// fill appends the template to b, the evidence and the favours in their
+// slots; with no evidence to quote, its bare form.
+func (t *reasonTmpl) fill(b, evidence, favours []byte) []byte {
+	parts := t.full
+	if len(evidence) == 0 {
+		parts = t.bare
+	}
 	for _, p := range parts {
 		b = append(b, p.text...)
 		switch p.slot {
