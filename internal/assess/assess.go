@@ -69,13 +69,15 @@ type mem struct {
 
 // cut returns n elements of *buf, one of m's lists, for a result: fresh
 // ones unless m is a Worker's (the caller owns the result), else *buf's
-// own, grown when it must.
+// own, grown when it must. It never returns nil, even for none: a finding
+// with no spans writes "evidence": [], from a fresh Worker as from any
+// other (a nil list wrote null until the Worker's first span).
 func cut[T any](m *mem, buf *[]T, n int) []T {
 	if !m.reuse {
 		return make([]T, n)
 	}
-	if cap(*buf) < n {
-		*buf = make([]T, n, max(n, 2*cap(*buf)))
+	if cap(*buf) < n || *buf == nil {
+		*buf = make([]T, n, max(n, 2*cap(*buf), 1))
 	}
 	return (*buf)[:n:n]
 }

@@ -1,6 +1,8 @@
 package assess
 
 import (
+	"bytes"
+	"encoding/json"
 	"os"
 	"reflect"
 	"strings"
@@ -66,4 +68,23 @@ func TestWorker(t *testing.T) {
 		}
 	}
 	t.Fatal("no later result reused the first one's scores: is the Worker reusing its memory?")
+}
+
+// A fresh Worker writes what Assess writes, in JSON, for every request: a
+// finding with no spans (a context flag) has "evidence": [], not null.
+func TestWorkerFresh(t *testing.T) {
+	p := pack(t)
+	for _, r := range requests(t) {
+		if got, want := mustJSON(t, NewWorker(p).Assess(r)), mustJSON(t, Assess(p, r)); !bytes.Equal(got, want) {
+			t.Fatalf("a fresh Worker's Assess(%.60q) =\n%s\nwant\n%s", r.Text, got, want)
+		}
+	}
+}
+
+func mustJSON(t *testing.T, v any) []byte {
+	b, err := json.Marshal(v)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
 }
