@@ -212,7 +212,11 @@ func newJudge(p *rules.Pack) *judge {
 	// What the loops over labels read, by position: the shown findings
 	// and the asks are listed so that a loop visits them only.
 	for i, l := range p.Labels() {
-		a.thresh[i], a.ruleThresh[i] = l.Threshold, l.Threshold
+		// A pack refuses a threshold of 0 or less, and a model too; a pack
+		// built in code gets the least positive one, so that on needs one
+		// comparison, not two, and a score of 0 still never holds.
+		th := max(l.Threshold, math.SmallestNonzeroFloat64)
+		a.thresh[i], a.ruleThresh[i] = th, th
 		switch l.Kind {
 		case rules.KindFlag, rules.KindSignal:
 			a.flag[i], a.finding[i] = l.Kind == rules.KindFlag, true
@@ -722,9 +726,10 @@ func (a *judge) derives(i int) bool { return i >= 0 && a.derived[i] }
 // learns reports whether the label at index i is scored by the model.
 func (a *judge) learns(i int) bool { return i >= 0 && a.at[i] >= 0 }
 
-// on reports whether the label at index i holds from the text alone.
+// on reports whether the label at index i holds from the text alone. Every
+// threshold is positive (newJudge), so a score of 0 never holds.
 func (a *judge) on(i int) bool {
-	return a.score[i] > 0 && a.score[i] >= a.thresh[i]
+	return a.score[i] >= a.thresh[i]
 }
 
 // asked reports whether the ask at index i is asked.

@@ -41,7 +41,7 @@ func (a *judge) learned() {
 		l := &a.learnedAt[k]
 		i, p := l.at, probs[k]
 		a.prob[i], a.score[i] = p, p
-		on := p > 0 && p >= l.thresh
+		on := p >= l.thresh // thresholds are positive (on)
 		if !on && l.hold && a.rule[i] >= l.ruleThresh {
 			// The rules hold it on their own (ruled): the score says how
 			// sure the model is, the threshold is met.
@@ -52,9 +52,12 @@ func (a *judge) learned() {
 		// evidence (settle), which few messages need.
 		want[k], later[k] = on && l.finding, on && !l.finding
 	}
-	m.Rank(&a.ms, a.want)
-	for k := range m.Labels {
-		if i := m.Labels[k].At; a.want[k] && !a.learnedEvidence(k, i) && a.pol.NeedEvidence > 0 {
+	m.Rank(&a.ms, want)
+	for k, w := range want {
+		if !w {
+			continue // most labels: none of their words are wanted
+		}
+		if i := a.learnedAt[k].at; !a.learnedEvidence(k, i) && a.pol.NeedEvidence > 0 {
 			// A flag or signal nobody could point at in the text is not
 			// shown: the score alone (bias, cues, function words) stays in
 			// scores, below its threshold.

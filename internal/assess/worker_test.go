@@ -70,13 +70,28 @@ func TestWorker(t *testing.T) {
 	t.Fatal("no later result reused the first one's scores: is the Worker reusing its memory?")
 }
 
-// A fresh Worker writes what Assess writes, in JSON, for every request: a
-// finding with no spans (a context flag) has "evidence": [], not null.
-func TestWorkerFresh(t *testing.T) {
+// A Worker whose requests change language on every one gives what a Worker
+// that judges only that language gives, in the JSON every host writes: the
+// reason templates it keeps cut for one language are never used in another.
+// (Assess would not tell: its judges are reused as well.)
+func TestWorkerLanguages(t *testing.T) {
 	p := pack(t)
-	for _, r := range requests(t) {
-		if got, want := mustJSON(t, NewWorker(p).Assess(r)), mustJSON(t, Assess(p, r)); !bytes.Equal(got, want) {
-			t.Fatalf("a fresh Worker's Assess(%.60q) =\n%s\nwant\n%s", r.Text, got, want)
+	langs := []string{"", "de", "zh", "es", "fr", "pt", "pt-PT"}
+	rs := requests(t)
+	want := make([][]byte, len(rs))
+	for j, ui := range langs {
+		one := NewWorker(p)
+		for i := j; i < len(rs); i += len(langs) {
+			r := rs[i]
+			r.UILang = ui
+			want[i] = mustJSON(t, one.Assess(r))
+		}
+	}
+	w := NewWorker(p)
+	for i, r := range rs {
+		r.UILang = langs[i%len(langs)]
+		if got := mustJSON(t, w.Assess(r)); !bytes.Equal(got, want[i]) {
+			t.Fatalf("Worker.Assess(%.60q, ui %q) =\n%s\nwant\n%s", r.Text, r.UILang, got, want[i])
 		}
 	}
 }
@@ -87,4 +102,15 @@ func mustJSON(t *testing.T, v any) []byte {
 		t.Fatal(err)
 	}
 	return b
+}
+
+// A fresh Worker writes what Assess writes, in JSON, for every request: a
+// finding with no spans (a context flag) has "evidence": [], not null.
+func TestWorkerFresh(t *testing.T) {
+	p := pack(t)
+	for _, r := range requests(t) {
+		if got, want := mustJSON(t, NewWorker(p).Assess(r)), mustJSON(t, Assess(p, r)); !bytes.Equal(got, want) {
+			t.Fatalf("a fresh Worker's Assess(%.60q) =\n%s\nwant\n%s", r.Text, got, want)
+		}
+	}
 }

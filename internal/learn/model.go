@@ -47,7 +47,8 @@ type Model struct {
 	// each label's sum. It is the only copy of the weights: explanations
 	// and the writer read them here too, and a weight of zero is no weight.
 	lanes       []lane
-	chunks      int // lanes a feature
+	biases      []float64 // by label: its Bias, the log-odds Start gives each message in one copy
+	chunks      int       // lanes a feature
 	grain, bias int32
 	block       int
 	// show is 1 by feature for a phrase a person can read as evidence (not
@@ -180,6 +181,10 @@ func Build(cfg Config, labels []Label, names []string, weights [][]Weight, gain 
 		}
 	}
 	m.pack(grain, most)
+	m.biases = make([]float64, len(labels))
+	for l := range labels {
+		m.biases[l] = labels[l].Bias
+	}
 	m.lanes = make([]lane, len(names)*m.chunks)
 	for i := range m.lanes {
 		for j := range m.lanes[i] {
@@ -336,9 +341,7 @@ func (m *Model) Start(s *Scorer) {
 	// stamp[0] stands for no feature (-1): always counted already, so
 	// that Add needs no test of f.
 	s.stamp[0] = s.gen
-	for i := range m.Labels {
-		s.Z[i] = m.Labels[i].Bias
-	}
+	copy(s.Z, m.biases)
 	s.shown = s.shown[:0]
 }
 
