@@ -474,3 +474,66 @@ func TestEveryPhraseFindsItself(t *testing.T) {
 		t.Fatalf("only %d texts tried: the pack's phrases were not all read", n)
 	}
 }
+
+// TestEveryNegationCancels: each negation word of the default pack, in every
+// form, cancels a negatable phrase right after it, and each contrast word
+// between them gives the phrase back; each offer cancels an ask after it.
+// A word of negation.json that never cancels would go unnoticed by the
+// tests of single messages, which try a few.
+func TestEveryNegationCancels(t *testing.T) {
+	p, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	// A plain two-word phrase of a rule that negation cancels, and one of
+	// an ask (which offers cancel).
+	pick := func(ok func(r Rule) bool) (int, string) {
+		for i, r := range p.Rules() {
+			if !ok(r) || r.Scope != "message" {
+				continue
+			}
+			for _, ph := range r.Phrases {
+				if !strings.ContainsAny(ph, "{~*#") && strings.Count(ph, " ") == 1 {
+					return i, ph
+				}
+			}
+		}
+		t.Fatal("no plain two-word phrase to try")
+		return -1, ""
+	}
+	negRule, negPhrase := pick(func(r Rule) bool { return r.Negatable })
+	askRule, askPhrase := pick(func(r Rule) bool { return r.LabelAt >= 0 && p.Labels()[r.LabelAt].Kind == KindAsk })
+	finds := func(rule int, s string) bool {
+		return slices.ContainsFunc(p.Scan(text.Fold(s)), func(h Hit) bool { return h.Rule == rule })
+	}
+	forms := func(words []string) []string {
+		var out []string
+		for _, w := range words {
+			all, err := alternatives(w)
+			if err != nil {
+				t.Fatal(err)
+			}
+			out = append(out, all...)
+		}
+		return out
+	}
+	if !finds(negRule, negPhrase) || !finds(askRule, askPhrase) {
+		t.Fatalf("%q or %q is not found alone", negPhrase, askPhrase)
+	}
+	contrasts := forms(p.contrasts)
+	for _, n := range forms(p.negators) {
+		if finds(negRule, n+" "+negPhrase) {
+			t.Errorf("negation %q does not cancel %q", n, negPhrase)
+		}
+		for _, c := range contrasts {
+			if !finds(negRule, n+" "+c+" "+negPhrase) {
+				t.Errorf("contrast %q after negation %q does not give back %q", c, n, negPhrase)
+			}
+		}
+	}
+	for _, o := range forms(p.offers) {
+		if finds(askRule, o+" "+askPhrase) {
+			t.Errorf("offer %q does not cancel the ask %q", o, askPhrase)
+		}
+	}
+}
