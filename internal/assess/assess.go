@@ -117,7 +117,6 @@ type judge struct {
 	spUI       string    // the request languages a.sp was found for (reset)
 	spLang     string
 	ruleThresh []float64  // by label: the pack's threshold, which the rules' weights meet (ruled)
-	finding    []bool     // by label: a flag or signal, shown with spans
 	rules      []ruleInfo // by rule
 	rapportWhy []string   // by rule: why its phrase shows rapport ("" when it does not)
 	counted    []bool     // by rule: its weight has been added
@@ -207,7 +206,7 @@ func newJudge(p *rules.Pack) *judge {
 		},
 		score: make([]float64, n), hits: make([][]hit, n), ctx: make([]string, n), ctxEv: make([][]hit, n),
 		asks: make([]bool, n), counted: make([]bool, len(p.Rules())), rules: ruleInfos(p.Rules()),
-		flag: make([]bool, n), thresh: make([]float64, n), ruleThresh: make([]float64, n), finding: make([]bool, n),
+		flag: make([]bool, n), thresh: make([]float64, n), ruleThresh: make([]float64, n),
 	}
 	// What the loops over labels read, by position: the shown findings
 	// and the asks are listed so that a loop visits them only.
@@ -219,7 +218,7 @@ func newJudge(p *rules.Pack) *judge {
 		a.thresh[i], a.ruleThresh[i] = th, th
 		switch l.Kind {
 		case rules.KindFlag, rules.KindSignal:
-			a.flag[i], a.finding[i] = l.Kind == rules.KindFlag, true
+			a.flag[i] = l.Kind == rules.KindFlag
 			a.shownAt = append(a.shownAt, i)
 		case rules.KindAsk:
 			a.askAt = append(a.askAt, i)
@@ -249,14 +248,14 @@ func newJudge(p *rules.Pack) *judge {
 				a.derived[i] = true
 			}
 		}
-		for k, l := range m.Labels {
-			a.at[l.At], a.thresh[l.At] = k, l.Threshold
-			a.scoreIDs = append(a.scoreIDs, l.ID)
-		}
 		a.learnedAt = make([]learnedLabel, len(m.Labels))
 		for k, l := range m.Labels {
 			i := l.At
-			a.learnedAt[k] = learnedLabel{at: i, thresh: a.thresh[i], ruleThresh: a.ruleThresh[i], hold: a.hold[i], finding: a.finding[i]}
+			a.at[i], a.thresh[i] = k, l.Threshold
+			a.scoreIDs = append(a.scoreIDs, l.ID)
+			kind := p.Labels()[i].Kind
+			a.learnedAt[k] = learnedLabel{at: i, thresh: a.thresh[i], ruleThresh: a.ruleThresh[i], hold: a.hold[i],
+				finding: kind == rules.KindFlag || kind == rules.KindSignal}
 		}
 		a.want, a.later = make([]bool, len(m.Labels)), make([]bool, len(m.Labels))
 	}
@@ -269,7 +268,8 @@ func newJudge(p *rules.Pack) *judge {
 type learnedLabel struct {
 	at                 int // the label's index in the pack
 	thresh, ruleThresh float64
-	hold, finding      bool
+	hold               bool // the rules alone can make it hold
+	finding            bool // a flag or signal, shown with spans
 }
 
 // ruleInfo is what scanMessage reads of a rule for each hit, packed small:
