@@ -442,12 +442,7 @@ func TestEveryPhraseFindsItself(t *testing.T) {
 			}
 			var forms [][]string // by side, the forms it expands to
 			for _, side := range sides {
-				all, err := alternatives(side)
-				if err != nil {
-					t.Fatal(err)
-				}
-				all = slices.DeleteFunc(all, func(s string) bool { return strings.TrimSpace(s) == "" })
-				forms = append(forms, all)
+				forms = append(forms, expandAll(t, side))
 			}
 			var texts []string
 			if len(forms) == 1 {
@@ -464,7 +459,7 @@ func TestEveryPhraseFindsItself(t *testing.T) {
 			}
 			for _, s := range texts {
 				n++
-				if !slices.ContainsFunc(p.Scan(text.Fold(s)), func(h Hit) bool { return h.Rule == ri }) {
+				if !finds(p, ri, s) {
 					t.Errorf("rule %s: phrase %q is not found in %q", r.ID, ph, s)
 				}
 			}
@@ -503,37 +498,42 @@ func TestEveryNegationCancels(t *testing.T) {
 	}
 	negRule, negPhrase := pick(func(r Rule) bool { return r.Negatable })
 	askRule, askPhrase := pick(func(r Rule) bool { return r.LabelAt >= 0 && p.Labels()[r.LabelAt].Kind == KindAsk })
-	finds := func(rule int, s string) bool {
-		return slices.ContainsFunc(p.Scan(text.Fold(s)), func(h Hit) bool { return h.Rule == rule })
-	}
-	forms := func(words []string) []string {
-		var out []string
-		for _, w := range words {
-			all, err := alternatives(w)
-			if err != nil {
-				t.Fatal(err)
-			}
-			out = append(out, all...)
-		}
-		return out
-	}
-	if !finds(negRule, negPhrase) || !finds(askRule, askPhrase) {
+	if !finds(p, negRule, negPhrase) || !finds(p, askRule, askPhrase) {
 		t.Fatalf("%q or %q is not found alone", negPhrase, askPhrase)
 	}
-	contrasts := forms(p.contrasts)
-	for _, n := range forms(p.negators) {
-		if finds(negRule, n+" "+negPhrase) {
+	contrasts := expandAll(t, p.contrasts...)
+	for _, n := range expandAll(t, p.negators...) {
+		if finds(p, negRule, n+" "+negPhrase) {
 			t.Errorf("negation %q does not cancel %q", n, negPhrase)
 		}
 		for _, c := range contrasts {
-			if !finds(negRule, n+" "+c+" "+negPhrase) {
+			if !finds(p, negRule, n+" "+c+" "+negPhrase) {
 				t.Errorf("contrast %q after negation %q does not give back %q", c, n, negPhrase)
 			}
 		}
 	}
-	for _, o := range forms(p.offers) {
-		if finds(askRule, o+" "+askPhrase) {
+	for _, o := range expandAll(t, p.offers...) {
+		if finds(p, askRule, o+" "+askPhrase) {
 			t.Errorf("offer %q does not cancel the ask %q", o, askPhrase)
 		}
 	}
+}
+
+// expandAll is every form the phrases expand to ({a|b|} groups), the empty
+// ones left out.
+func expandAll(t *testing.T, phrases ...string) []string {
+	var out []string
+	for _, ph := range phrases {
+		all, err := alternatives(ph)
+		if err != nil {
+			t.Fatal(err)
+		}
+		out = append(out, slices.DeleteFunc(all, func(s string) bool { return strings.TrimSpace(s) == "" })...)
+	}
+	return out
+}
+
+// finds reports whether rule i of p is found in the text s.
+func finds(p *Pack, i int, s string) bool {
+	return slices.ContainsFunc(p.Scan(text.Fold(s)), func(h Hit) bool { return h.Rule == i })
 }
