@@ -260,17 +260,14 @@ func (m *Model) words(s *Scorer, raw string, f *text.Folded, lex []int32, not Ma
 		} else {
 			e = x.index.get(key(KindWord, norm, at, end))
 		}
-		if e >= 0 {
-			c.add(x.words[e].cue, k)
-		}
-		if len(s.names) > 0 && s.names[k] {
-			prev = -1
-			continue
-		}
 		if e < 0 {
 			// No n-gram of the model has this word: only its pieces may
-			// be features.
+			// be features. (The one test of e a word takes: a second,
+			// for its cue, was a branch the text decides.)
 			prev = -1
+			if len(s.names) > 0 && s.names[k] {
+				continue
+			}
 			if size := end - at; size >= 4 && text.ASCIIPrefix(norm[at:end]) == size {
 				// An ASCII word, most of them: a rune is a byte, and its
 				// pieces are where pieces would find them, without a call
@@ -291,6 +288,11 @@ func (m *Model) words(s *Scorer, raw string, f *text.Folded, lex []int32, not Ma
 			continue
 		}
 		lw := &x.words[e]
+		c.add(lw.cue, k)
+		if len(s.names) > 0 && s.names[k] {
+			prev = -1
+			continue
+		}
 		if lw.uni >= 0 || lw.not >= 0 {
 			feat := lw.uni
 			if not.Has(k) {

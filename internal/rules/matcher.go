@@ -300,17 +300,13 @@ type matcher struct {
 // Flags on the root node a word table holds, above the node's bits: whether
 // phrases end at it, whether prefix phrases continue from it, and whether it
 // has children. A common word ("a", "the") starts many phrases but ends
-// none, and the scan then needs no look at its node. rootCand says whether
-// the word's first bytes start one-word prefix phrases ("sell*" for
-// "selling"), so that a word the table knows needs no look at the filter
-// of prefixes: another cache line a word would cost. The first three are
-// an edge's flags (edgeOuts and the rest) moved up to rootShift.
+// none, and the scan then needs no look at its node. They are an edge's
+// flags (edgeOuts and the rest) moved up to rootShift.
 const (
 	rootShift = 28
 	rootOuts  = edgeOuts >> nodeBits << rootShift
 	rootPres  = edgePres >> nodeBits << rootShift
 	rootKids  = edgeKids >> nodeBits << rootShift
-	rootCand  = 1 << 27
 	rootMask  = 1<<nodeBits - 1
 )
 
@@ -542,12 +538,6 @@ func (m *matcher) freeze() error {
 			n := m.root[id]
 			root = n | holds(n)>>nodeBits<<rootShift
 		}
-		if m.anyPre && len(w) >= preLen {
-			pk, _ := key(w[:preLen])
-			if from, to := m.roots.get(pk); from < to {
-				root |= rootCand
-			}
-		}
 		if k, long := key(w); long {
 			if have, ok := longIDs[k]; ok {
 				// Two long words share a hash: refuse the pack rather than
@@ -757,6 +747,7 @@ func (p *Pack) Scan(f *text.Folded) []Hit {
 // Scanner is not safe for concurrent use.
 type Scanner struct {
 	info   []wordInfo
+	todo   []int32     // the words that start a phrase or may (Scan)
 	cands  []candidate // words that may start a one-word prefix phrase ("sell*")
 	hits   []Hit
 	negs   []int      // the last words of negations
@@ -783,6 +774,14 @@ func (w wordInfo) pack() uint64 { return uint64(uint32(w.id)) | uint64(uint32(w.
 
 // unpack is the id and root node a packed word holds.
 func unpack(v uint64) (id, root int32) { return int32(uint32(v)), int32(v >> 32) }
+
+// b2u is 1 for true and 0 for false, without a branch.
+func b2u(b bool) uint64 {
+	if b {
+		return 1
+	}
+	return 0
+}
 
 // candidate is a word whose first bytes start some one-word prefix phrases:
 // rootPres[from:to].
@@ -812,6 +811,7 @@ func (s *Scanner) Scan(p *Pack, f *text.Folded) []Hit {
 	// it may start a prefix phrase; all read off its first eight bytes.
 	words := f.List()
 	info, cands := slices.Grow(s.info[:0], len(words))[:len(words)], s.cands[:0]
+	todo, n := slices.Grow(s.todo[:0], len(words))[:len(words)], 0
 	short := m.short // a copy the loop can keep in registers
 	for k := range words {
 		st, en := int(words[k].Start), int(words[k].End)
@@ -831,27 +831,31 @@ func (s *Scanner) Scan(p *Pack, f *text.Folded) []Hit {
 			id, root = m.longWord(norm[st:en])
 		}
 		info[k] = wordInfo{id, root}
-		if en-st < preLen || !m.anyPre {
-			continue
-		}
-		if id != 0 {
-			// A known word knows whether its first bytes start prefix
-			// phrases.
-			if root&rootCand != 0 {
-				from, to := m.roots.get(h & preMask)
-				cands = append(cands, candidate{int32(k), from, to})
-			}
-			continue
-		}
-		if b := preHashKey(h); m.pre3[b>>6]&(1<<(b&63)) != 0 {
+		// Whether the word may start a one-word prefix phrase: a known
+		// word's flag says, else the filter of prefixes for a word long
+		// enough for one. Both are read and combined without a branch the
+		// text decides; the one branch left is almost never taken.
+		b := preHashKey(h)
+		cand := m.pre3[b>>6] >> (b & 63) & b2u(en-st >= preLen)
+		if cand != 0 {
 			if from, to := m.roots.get(h & preMask); from < to {
 				cands = append(cands, candidate{int32(k), from, to})
 			}
 		}
+		// The words the loop below visits: those that start a phrase or
+		// may. Listed without a branch, where a test of each word in that
+		// loop was one the text decides.
+		todo[n] = int32(k)
+		n += int(b2u(root != 0) | cand)
 	}
-	s.info, s.cands = info, cands
-	for k := range words {
-		if len(cands) > 0 && int(cands[0].k) == k {
+	todo = todo[:n]
+	// A last candidate no word is, so that the loop below needs no test
+	// of whether any are left.
+	cands = append(cands, candidate{k: -1})
+	s.info, s.cands, s.todo = info, cands, todo
+	for _, k32 := range todo {
+		k := int(k32)
+		if int(cands[0].k) == k {
 			w := norm[words[k].Start:words[k].End]
 			for i := cands[0].from; i < cands[0].to; i++ {
 				if pt := &m.rootPres[i]; strings.HasPrefix(w, pt.prefix) {
@@ -880,7 +884,9 @@ func (s *Scanner) Scan(p *Pack, f *text.Folded) []Hit {
 		}
 		// A phrase of several words walks on only where some phrase begins
 		// with this word and the next (starts).
-		if r&rootKids == 0 || info[j].id == 0 || !m.starts.Has(pairKey(info[k].id, info[j].id)) {
+		// The three tests in one: each alone is a branch the text decides.
+		next := info[j].id
+		if b2u(r&rootKids != 0)&b2u(next != 0)&b2u(m.starts.Has(pairKey(info[k].id, next))) == 0 {
 			continue
 		}
 		// Deeper: one node at a time while the next word continues a
