@@ -126,7 +126,7 @@ func ParseName(name string) (kind byte, s string, ok bool) {
 // found twice is visited twice.
 func (c *Config) Visit(raw string, f *text.Folded, negated func(first int) bool, fn func(kind byte, at, end, first, last int)) {
 	norm, words := f.Norm, f.List()
-	names := nameMarks(raw, f, nil)
+	names, _ := nameMarks(raw, f, nil, nil)
 	name := -1 // the last word that is a name
 	for k, w := range words {
 		word := norm[w.Start:w.End]
@@ -177,20 +177,31 @@ func (c *Config) pieces(word string, fn func(kind byte, i, j int)) {
 
 // nameMarks marks, by word, the names of the message (see Visit), in marks
 // reused; none (an empty list) where more than one word in five is
-// capitalized.
-func nameMarks(raw string, f *text.Folded, marks []bool) []bool {
+// capitalized. caps is scratch, returned for the next call.
+func nameMarks(raw string, f *text.Folded, marks []bool, caps []int32) ([]bool, []int32) {
 	words := f.List()
 	marks = slices.Grow(marks[:0], len(words))[:len(words)]
 	clear(marks)
-	caps := 0
+	// The words that may begin with a capital (an ASCII capital, or a
+	// byte past ASCII) are listed first, without a branch: which words
+	// do is a branch the text decides, guessed wrong for most of them.
+	caps = slices.Grow(caps[:0], len(words))[:len(words)]
+	n := 0
+	for k := 1; k < len(words); k++ {
+		c := byte('a')
+		if at := int(words[k].From); at < len(raw) {
+			c = raw[at]
+		}
+		caps[n] = int32(k)
+		n += int(Bit(c-'A' < 26) | Bit(c >= utf8.RuneSelf))
+	}
+	caps = caps[:n]
+	named := 0
 	// The sentence breaks are walked in order beside the words, where
 	// asking Break for each capitalized word searched them every time.
 	brk, b := f.Breaks(), 0
-	for k := 1; k < len(words); k++ {
-		// Most words begin with a small ASCII letter: no name, and no call.
-		if at := int(words[k].From); at < len(raw) && raw[at] < utf8.RuneSelf && raw[at]-'A' >= 26 {
-			continue
-		}
+	for _, k32 := range caps {
+		k := int(k32)
 		if !capitalized(raw, f, words[k]) {
 			continue
 		}
@@ -204,12 +215,21 @@ func nameMarks(raw string, f *text.Folded, marks []bool) []bool {
 			continue
 		}
 		marks[k] = true
-		caps++
+		named++
 	}
-	if caps*5 > len(words) {
-		return marks[:0]
+	if named*5 > len(words) {
+		return marks[:0], caps
 	}
-	return marks
+	return marks, caps
+}
+
+// Bit is 1 for true and 0 for false, without a branch: a sum of bits
+// replaces a test the text decides, which the processor guesses wrong.
+func Bit(b bool) uint64 {
+	if b {
+		return 1
+	}
+	return 0
 }
 
 // capitalized reports whether word w begins with a capital, and is not "I"

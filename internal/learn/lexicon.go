@@ -244,7 +244,7 @@ func (m *Model) words(s *Scorer, raw string, f *text.Folded, lex []int32, not Ma
 	if len(lex) != len(words) {
 		lex = nil
 	}
-	s.names = nameMarks(raw, f, s.names)
+	s.names, s.caps = nameMarks(raw, f, s.names, s.caps)
 	prev := int32(-1) // the lexicon word before, -1: none, or a name
 	// A word adds at most four features: itself, a pair, a prefix, a
 	// suffix. Room for all is made first: a call that may grow the list,

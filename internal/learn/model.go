@@ -319,7 +319,8 @@ type Scorer struct {
 	// word asks it up to four times. It is cleared every 255 messages.
 	stamp []uint8
 	gen   uint8
-	names []bool // by word of the message: a name (see Config.Visit)
+	names []bool  // by word of the message: a name (see Config.Visit)
+	caps  []int32 // nameMarks' list of the words that may be names
 }
 
 // TopN is how many of the strongest readable features Rank keeps.

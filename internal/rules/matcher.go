@@ -775,14 +775,6 @@ func (w wordInfo) pack() uint64 { return uint64(uint32(w.id)) | uint64(uint32(w.
 // unpack is the id and root node a packed word holds.
 func unpack(v uint64) (id, root int32) { return int32(uint32(v)), int32(v >> 32) }
 
-// b2u is 1 for true and 0 for false, without a branch.
-func b2u(b bool) uint64 {
-	if b {
-		return 1
-	}
-	return 0
-}
-
 // candidate is a word whose first bytes start some one-word prefix phrases:
 // rootPres[from:to].
 type candidate struct{ k, from, to int32 }
@@ -836,7 +828,7 @@ func (s *Scanner) Scan(p *Pack, f *text.Folded) []Hit {
 		// enough for one. Both are read and combined without a branch the
 		// text decides; the one branch left is almost never taken.
 		b := preHashKey(h)
-		cand := m.pre3[b>>6] >> (b & 63) & b2u(en-st >= preLen)
+		cand := m.pre3[b>>6] >> (b & 63) & learn.Bit(en-st >= preLen)
 		if cand != 0 {
 			if from, to := m.roots.get(h & preMask); from < to {
 				cands = append(cands, candidate{int32(k), from, to})
@@ -846,7 +838,7 @@ func (s *Scanner) Scan(p *Pack, f *text.Folded) []Hit {
 		// may. Listed without a branch, where a test of each word in that
 		// loop was one the text decides.
 		todo[n] = int32(k)
-		n += int(b2u(root != 0) | cand)
+		n += int(learn.Bit(root != 0) | cand)
 	}
 	todo = todo[:n]
 	// A last candidate no word is, so that the loop below needs no test
@@ -886,7 +878,7 @@ func (s *Scanner) Scan(p *Pack, f *text.Folded) []Hit {
 		// with this word and the next (starts).
 		// The three tests in one: each alone is a branch the text decides.
 		next := info[j].id
-		if b2u(r&rootKids != 0)&b2u(next != 0)&b2u(m.starts.Has(pairKey(info[k].id, next))) == 0 {
+		if learn.Bit(r&rootKids != 0)&learn.Bit(next != 0)&learn.Bit(m.starts.Has(pairKey(info[k].id, next))) == 0 {
 			continue
 		}
 		// Deeper: one node at a time while the next word continues a
