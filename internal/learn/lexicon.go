@@ -21,14 +21,14 @@ import (
 // through Visit. Both ways find the same features in the same order
 // (TestLexicon, FuzzLexicon), so scores are the same to the bit.
 type lexicon struct {
-	words  []lexWord
-	names  []string             // by number: the word itself
-	index  table[uint64]        // key(word) → index in words
+	words []lexWord
+	names []string      // by number: the word itself
+	index table[uint64] // key(word) → index in words
+	// pairs is probed for every pair of words, with no filter before it:
+	// whether a pair is a feature is a test the text decides, and the
+	// filter's branch, guessed wrong, cost more than the probe it spared.
 	pairs  Fixed[uint32, int32] // pairKey → feature, -1: none
 	pieces Fixed[uint64, int32] // key(prefix or suffix) → feature, for words not in words
-	// seen holds every pairKey of pairs: most pairs of words in a message
-	// are no feature, and the filter says so without a probe of pairs.
-	seen Filter
 	// prefix and suffix are the runes of the config's one prefix and one
 	// suffix (-1: none).
 	prefix, suffix int
@@ -42,8 +42,9 @@ type lexWord struct {
 }
 
 // maxLexicon bounds the words of a lexicon, so that a pair of word numbers
-// and its negation fit 32 bits.
-const maxLexicon = 1 << 15
+// and its negation fit 32 bits, and the number -1 (no word) makes keys no
+// pair has: -1 in 15 bits is the number past the last word.
+const maxLexicon = 1<<15 - 1
 
 // pairKey numbers a pair of lexicon words, negated or not.
 func pairKey(a, b int32, negated bool) uint32 {
@@ -113,14 +114,6 @@ func (t *table[K]) get(k K) int32 {
 			return e.val
 		}
 	}
-}
-
-// pair is the feature of the pair key k, or -1.
-func (x *lexicon) pair(k uint32) int32 {
-	if !x.seen.Has(uint64(k)) {
-		return -1
-	}
-	return x.pairs.Get(k)
 }
 
 // fixedOf lays out entries as a Fixed table answering -1 for no feature.
@@ -210,10 +203,6 @@ func newLexicon(m *Model) *lexicon {
 	for w, i := range index {
 		x.index.put(key(KindWord, w, 0, len(w)), i)
 	}
-	x.seen = NewFilter()
-	for _, p := range pairs {
-		x.seen.Add(uint64(p.key))
-	}
 	var err1, err2 error
 	x.pairs, err1 = fixedOf(pairs)
 	x.pieces, err2 = fixedOf(pieces)
@@ -300,9 +289,9 @@ func (m *Model) words(s *Scorer, raw string, f *text.Folded, lex []int32, not Ma
 			}
 			n = count(found, stamp, gen, n, feat, k, k)
 		}
-		if prev >= 0 {
-			n = count(found, stamp, gen, n, x.pair(pairKey(prev, e, not.Has(k-1))), k-1, k)
-		}
+		// No test of prev: with none (-1) the key is one no pair has
+		// (maxLexicon), and the pair no feature, as count takes it.
+		n = count(found, stamp, gen, n, x.pairs.Get(pairKey(prev, e, not.Has(k-1))), k-1, k)
 		n = count(found, stamp, gen, n, lw.pre, k, k)
 		n = count(found, stamp, gen, n, lw.suf, k, k)
 		prev = e

@@ -281,3 +281,19 @@ func TestLexiconOrder(t *testing.T) {
 		}
 	}
 }
+
+// TestPairKeyNone: the key of a pair after no word (-1), which the words
+// loop looks up without a test of the word before, is the key of no pair a
+// lexicon may hold (maxLexicon).
+func TestPairKeyNone(t *testing.T) {
+	for _, b := range []int32{0, 1, 4097, maxLexicon - 1} {
+		for _, neg := range []bool{false, true} {
+			none := pairKey(-1, b, neg)
+			for a := int32(0); a < maxLexicon; a++ {
+				if pairKey(a, b, neg) == none {
+					t.Fatalf("pairKey(%d, %d, %v) = pairKey(-1, …): a lexicon of %d words may hold it", a, b, neg, maxLexicon)
+				}
+			}
+		}
+	}
+}
