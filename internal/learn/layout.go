@@ -70,6 +70,21 @@ func (t *Fixed[K, V]) Get(k K) V {
 	return s.val
 }
 
+// getInt is t.Get(k) for a table of int32 values, the choice between the
+// value found and none made by arithmetic, not left to the compiler:
+// inlined into a loop that keeps many values in registers (the words loop
+// of a model), Get's choice became a branch on whether the key is there,
+// which the text decides and the processor guessed wrong for one probe in
+// three. It never panics.
+func getInt[K uint32 | uint64](t *Fixed[K, int32], k K) int32 {
+	if len(t.slots) == 0 {
+		return t.none
+	}
+	s := t.slots[t.At(Spread(uint64(k)))]
+	miss := -int32(Bit(s.key != k)) // all ones when k is not there
+	return s.val&^miss | t.none&miss
+}
+
 // Spread mixes a key's bits (half of MurmurHash3's finalizer: one
 // multiplication): Layout's buckets are chosen by its low bits, and the
 // phrase index's open-addressing tables hash with it too.

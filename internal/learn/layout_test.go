@@ -52,3 +52,30 @@ func TestFixed(t *testing.T) {
 		t.Fatal("the empty table finds a key")
 	}
 }
+
+// getInt answers what Get answers, for every key stored and for keys never
+// stored, whatever none is, and for the empty table.
+func TestGetInt(t *testing.T) {
+	rng := rand.New(rand.NewPCG(5, 6))
+	for _, none := range []int32{-1, -7, 1 << 30} {
+		for _, n := range []int{0, 1, 5, 3000} {
+			keys, vals := make([]uint32, n), make([]int32, n)
+			for i := range keys {
+				keys[i], vals[i] = rng.Uint32()|1, rng.Int32()-1<<30
+			}
+			tab, err := NewFixed(keys, vals, none)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, k := range append(keys, rng.Uint32(), rng.Uint32(), 0) {
+				if got, want := getInt(&tab, k), tab.Get(k); got != want {
+					t.Fatalf("none %d, %d keys: getInt(%#x) = %d, Get = %d", none, n, k, got, want)
+				}
+			}
+		}
+		empty := Fixed[uint64, int32]{none: none}
+		if got := getInt(&empty, 1); got != none {
+			t.Fatalf("the empty table: %d, want %d", got, none)
+		}
+	}
+}

@@ -262,10 +262,10 @@ func (m *Model) words(s *Scorer, raw string, f *text.Folded, lex []int32, not Ma
 				// pieces are where pieces would find them, without a call
 				// for each.
 				if x.prefix >= 0 && size > x.prefix {
-					n = count(found, stamp, gen, n, x.pieces.Get(key(KindPrefix, norm, at, at+x.prefix)), k, k)
+					n = count(found, stamp, gen, n, getInt(&x.pieces, key(KindPrefix, norm, at, at+x.prefix)), k, k)
 				}
 				if x.suffix >= 0 && size > x.suffix {
-					n = count(found, stamp, gen, n, x.pieces.Get(key(KindSuffix, norm, end-x.suffix, end)), k, k)
+					n = count(found, stamp, gen, n, getInt(&x.pieces, key(KindSuffix, norm, end-x.suffix, end)), k, k)
 				}
 				continue
 			}
@@ -291,7 +291,7 @@ func (m *Model) words(s *Scorer, raw string, f *text.Folded, lex []int32, not Ma
 		}
 		// No test of prev: with none (-1) the key is one no pair has
 		// (maxLexicon), and the pair no feature, as count takes it.
-		n = count(found, stamp, gen, n, x.pairs.Get(pairKey(prev, e, not.Has(k-1))), k-1, k)
+		n = count(found, stamp, gen, n, getInt(&x.pairs, pairKey(prev, e, not.Has(k-1))), k-1, k)
 		n = count(found, stamp, gen, n, lw.pre, k, k)
 		n = count(found, stamp, gen, n, lw.suf, k, k)
 		prev = e
