@@ -184,7 +184,8 @@ func nameMarks(raw string, f *text.Folded, marks []bool, caps []int32) ([]bool, 
 	clear(marks)
 	// The words that may begin with a capital (an ASCII capital, or a
 	// byte past ASCII) are listed first, without a branch: which words
-	// do is a branch the text decides, guessed wrong for most of them.
+	// do is a branch the text decides, which the processor often guesses
+	// wrong.
 	caps = slices.Grow(caps[:0], len(words))[:len(words)]
 	n := 0
 	for k := 1; k < len(words); k++ {

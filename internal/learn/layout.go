@@ -74,8 +74,8 @@ func (t *Fixed[K, V]) Get(k K) V {
 // value found and none made by arithmetic, not left to the compiler:
 // inlined into a loop that keeps many values in registers (the words loop
 // of a model), Get's choice became a branch on whether the key is there,
-// which the text decides and the processor guessed wrong for one probe in
-// three. It never panics.
+// which the text decides and the processor guessed wrong for two probes in
+// five. It never panics.
 func getInt[K uint32 | uint64](t *Fixed[K, int32], k K) int32 {
 	if len(t.slots) == 0 {
 		return t.none

@@ -823,10 +823,11 @@ func (s *Scanner) Scan(p *Pack, f *text.Folded) []Hit {
 			id, root = m.longWord(norm[st:en])
 		}
 		info[k] = wordInfo{id, root}
-		// Whether the word may start a one-word prefix phrase: a known
-		// word's flag says, else the filter of prefixes for a word long
-		// enough for one. Both are read and combined without a branch the
-		// text decides; the one branch left is almost never taken.
+		// Whether the word may start a one-word prefix phrase: the filter
+		// of prefixes says, for a word long enough for one, known or not
+		// (a flag of the known words, asked first, made whether a word is
+		// known one more branch the text decides). The one branch left is
+		// almost never taken.
 		b := preHashKey(h)
 		cand := m.pre3[b>>6] >> (b & 63) & learn.Bit(en-st >= preLen)
 		if cand != 0 {
@@ -875,8 +876,8 @@ func (s *Scanner) Scan(p *Pack, f *text.Folded) []Hit {
 			s.pres(m, node, k, j)
 		}
 		// A phrase of several words walks on only where some phrase begins
-		// with this word and the next (starts).
-		// The three tests in one: each alone is a branch the text decides.
+		// with this word and the next (starts): the three tests in one, as
+		// each alone is a branch the text decides.
 		next := info[j].id
 		if learn.Bit(r&rootKids != 0)&learn.Bit(next != 0)&learn.Bit(m.starts.Has(pairKey(info[k].id, next))) == 0 {
 			continue
