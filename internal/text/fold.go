@@ -110,6 +110,22 @@ func (f *Folded) Refold(s string) {
 					w.from = j
 					continue
 				}
+				// "word, word" and "word. Word", the next most common: what
+				// the loop below does for the mark, the space and the
+				// letter after them, written out here. Followed by a
+				// space, a mark that may end a sentence ends it (ends).
+				if j+2 < len(s) && s[j+1] == ' ' && class[s[j]] != slow && (s[j+2]|0x20)-'a' < 26 {
+					list = append(list, Word{Start: int32(w.sepAt + 1), End: int32(len(b)), From: int32(w.from), To: int32(j)})
+					b = append(b, ' ')
+					w.sepAt = len(b) - 1
+					if class[s[j]] == stop {
+						w.markBreak(w.sepAt)
+					}
+					w.f.words++
+					j += 2
+					w.from = j
+					continue
+				}
 				break
 			}
 			w.b, w.to, w.f.list = b, j, list

@@ -2,6 +2,7 @@ package text
 
 import (
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -23,6 +24,44 @@ func TestFold(t *testing.T) {
 	} {
 		if got := Fold(c.in).Norm; got != c.want {
 			t.Errorf("Fold(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
+}
+
+// TestWords: each word maps back to its bytes in the message, and sentence
+// breaks ("|") fall where a stop and a space, or the end, come. The fold's
+// paths for "word word" and "word, word" (taken inside a run of letters)
+// and the byte-at-a-time rules outside them give the same words.
+func TestWords(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		{"Hi Anna, I noticed. We help!", "Hi Anna I noticed | We help |"},
+		{"one,two three;four", "one two three | four |"},
+		{"node.js. Next: calendly.com/x", "node js | Next calendly com x |"},
+		{"Done.\nNew line, ok", "Done | New line ok |"},
+		{"abcdefghijklmnopq, rstuvwxyz. Ab", "abcdefghijklmnopq rstuvwxyz | Ab |"},
+		{"a. b, c! d? e", "a | b c | d | e |"},
+		{"Hi 15, ok", "Hi # ok |"},
+		{"x , y", "x y |"},
+	} {
+		f := Fold(c.in)
+		var parts []string
+		words := f.List()
+		for k, w := range words {
+			word := c.in[w.From:w.To]
+			if f.Norm[w.Start:w.End] == "#" {
+				word = "#"
+			}
+			parts = append(parts, word)
+			next := len(f.Norm)
+			if k+1 < len(words) {
+				next = int(words[k+1].Start)
+			}
+			if f.Break(int(w.End), next) {
+				parts = append(parts, "|")
+			}
+		}
+		if got := strings.Join(parts, " "); got != c.want {
+			t.Errorf("Fold(%q): %q, want %q", c.in, got, c.want)
 		}
 	}
 }
