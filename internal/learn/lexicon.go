@@ -257,7 +257,7 @@ func (m *Model) words(s *Scorer, raw string, f *text.Folded, lex []int32, not Ma
 			if len(s.names) > 0 && s.names[k] {
 				continue
 			}
-			if size := end - at; size >= 4 && text.ASCIIPrefix(norm[at:end]) == size {
+			if size := end - at; size >= 4 && text.IsASCII(norm, at, end) {
 				// An ASCII word, most of them: a rune is a byte, and its
 				// pieces are where pieces would find them, without a call
 				// for each.

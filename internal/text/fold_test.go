@@ -187,3 +187,17 @@ func TestLetters(t *testing.T) {
 		}
 	}
 }
+
+// IsASCII answers what ASCIIPrefix answers, for every piece of texts of
+// every length, past-ASCII bytes anywhere, and pieces near the end.
+func TestIsASCII(t *testing.T) {
+	for _, s := range []string{"", "a", "hello world", " selling more ", "café au lait ", "abcdefgh\xc3\xa9", "\xff", "abcdefghijklmnopq rs ", " über 你好 ok "} {
+		for i := 0; i <= len(s); i++ {
+			for j := i; j <= len(s); j++ {
+				if got, want := IsASCII(s, i, j), ASCIIPrefix(s[i:j]) == j-i; got != want {
+					t.Fatalf("IsASCII(%q, %d, %d) = %v, want %v", s, i, j, got, want)
+				}
+			}
+		}
+	}
+}

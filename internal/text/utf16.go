@@ -102,6 +102,19 @@ func Len16(s string) int {
 	return n
 }
 
+// IsASCII reports whether s[i:j] is all ASCII. A piece of at most eight
+// bytes, with eight to read from i (a word of a folded text, which ends in
+// a space, most often is), takes one load and no loop: a loop as long as
+// the word ends where the word's length decides, which the processor
+// guesses wrong. It panics only where s[i:j] would.
+func IsASCII(s string, i, j int) bool {
+	if n := j - i; n <= 8 && i+8 <= len(s) {
+		_ = s[i:j]
+		return Load64(s[i:])&(0x8080808080808080>>(64-8*uint(n))) == 0
+	}
+	return ASCIIPrefix(s[i:j]) == j-i
+}
+
 // ASCIIPrefix returns the length of the ASCII bytes s starts with, reading
 // eight bytes at a time: most messages are ASCII all through.
 func ASCIIPrefix(s string) int {
