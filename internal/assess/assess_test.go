@@ -15,6 +15,7 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unicode/utf8"
 
 	"politely/internal/model"
 	"politely/internal/rules"
@@ -597,6 +598,40 @@ func TestAppendSentence(t *testing.T) {
 		}
 		if got := string(appendSentence([]byte("A. "), []byte(c.s))); got != "A. "+c.want {
 			t.Errorf("appendSentence(bytes %q) = %q, want %q", c.s, got, "A. "+c.want)
+		}
+	}
+}
+
+// plain tests eight bytes at a time; a byte at a time, as it was first
+// written, it gives the same answer for every piece of these texts: spaces
+// single, doubled, leading and trailing, tabs and newlines, control bytes
+// and bytes past ASCII, on each side of every eighth byte.
+func TestPlain(t *testing.T) {
+	byByte := func(s string) bool {
+		prev := byte(' ')
+		for i := 0; i < len(s); i++ {
+			c := s[i]
+			if c <= ' ' || c >= utf8.RuneSelf {
+				if c != ' ' || prev == ' ' {
+					return false
+				}
+			}
+			prev = c
+		}
+		return prev != ' '
+	}
+	for _, s := range []string{
+		"", " ", "a", "we help companies like yours cut costs", "two  spaces here in the middle",
+		"tab\there and there", "new\nline in a quote that runs long", "café au lait with friends",
+		"abcdefg hijklmn opqrstu vwxyz", "abcdefgh ijklmnop", "abcdefg  hijklmno", "\x7f\x01 control bytes",
+		"!\"#$%&'()*+,-./0123456789:;<=>?@[]^_`{|}~ all the marks",
+	} {
+		for i := 0; i <= len(s); i++ {
+			for j := i; j <= len(s); j++ {
+				if got, want := plain(s[i:j]), byByte(s[i:j]); got != want {
+					t.Fatalf("plain(%q) = %v, want %v", s[i:j], got, want)
+				}
+			}
 		}
 	}
 }

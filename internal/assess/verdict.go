@@ -10,6 +10,7 @@ import (
 
 	"politely/internal/model"
 	"politely/internal/rules"
+	"politely/internal/text"
 )
 
 // verdict applies the policy in a fixed order: firm flags first (a pitch from
@@ -407,19 +408,41 @@ func appendFields(b []byte, s string) []byte {
 }
 
 // plain reports whether s is ASCII with no white space but single spaces
-// between words, so that appendFields can copy it whole.
+// between words, so that appendFields can copy it whole. Eight bytes are
+// tested at a time, by masks: a byte at a time, each space was a branch
+// the text decides.
 func plain(s string) bool {
-	prev := byte(' ') // so that a leading space, or nothing, is not plain
-	for i := 0; i < len(s); i++ {
+	const ones, high, low7 = 0x0101010101010101, 0x8080808080808080, 0x7f7f7f7f7f7f7f7f
+	prev := uint64(1) // the byte before is a space: a leading one is not plain
+	i := 0
+	for ; i+8 <= len(s); i += 8 {
+		v := text.Load64(s[i:])
+		if v&high != 0 {
+			return false // past ASCII
+		}
+		x := v ^ 0x20*ones
+		space := ^((x&low7 + low7) | x) & high  // 0x80 in each byte that is a space
+		below := ^(v + (0x80-0x21)*ones) & high // 0x80 in each byte below '!'
+		space >>= 7                             // 1 in each byte that is a space
+		if below&^(space<<7) != 0 || space&(space<<8|prev) != 0 {
+			return false // a control byte, or a space after a space
+		}
+		prev = space >> 56
+	}
+	p := byte('x')
+	if prev != 0 {
+		p = ' '
+	}
+	for ; i < len(s); i++ {
 		c := s[i]
 		if c <= ' ' || c >= utf8.RuneSelf { // rare: one test for the common bytes
-			if c != ' ' || prev == ' ' {
+			if c != ' ' || p == ' ' {
 				return false
 			}
 		}
-		prev = c
+		p = c
 	}
-	return prev != ' '
+	return p != ' '
 }
 
 // appendSentence appends s, as text or as bytes, trimmed, ending with a
