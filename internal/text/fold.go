@@ -110,6 +110,12 @@ func (f *Folded) Refold(s string) {
 					w.from = j
 					continue
 				}
+				// "don't", "I'm": an apostrophe between letters joins them
+				// (ascii), and the run of letters goes on.
+				if j+1 < len(s) && s[j] == '\'' && (s[j+1]|0x20)-'a' < 26 {
+					j++
+					continue
+				}
 				// "word, word" and "word. Word", the next most common: what
 				// the loop below does for the mark, the space and the
 				// letter after them, written out here. Followed by a

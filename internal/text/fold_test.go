@@ -9,6 +9,7 @@ import (
 func TestFold(t *testing.T) {
 	for _, c := range []struct{ in, want string }{
 		{"Hi there!", " hi there "},
+		{"I'm sure you don't mind, it's 'fine'", " im sure you dont mind its fine "},
 		{"I’m NOT selling—anything.", " im not selling anything "},
 		{"15-min call, $25/hr", " # min call $ # hr "},
 		{"15min", " # min "},
@@ -42,6 +43,8 @@ func TestWords(t *testing.T) {
 		{"a. b, c! d? e", "a | b c | d | e |"},
 		{"Hi 15, ok", "Hi # ok |"},
 		{"x , y", "x y |"},
+		{"I'm sure you don't mind, it's 'fine'", "I'm sure you don't mind it's fine |"},
+		{"rock 'n' roll", "rock n roll |"},
 	} {
 		f := Fold(c.in)
 		var parts []string
