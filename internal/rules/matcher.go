@@ -269,7 +269,6 @@ type matcher struct {
 	path    []pathStep                // the words of the phrase added last, and the nodes they reached
 	rootPre map[string][]prefixTarget // first bytes → prefix phrases of one word
 	pre3    [1 << 10]uint64           // bit per hashed rootPre key: a cheap and almost always right "no"
-	anyPre  bool                      // rootPre is not empty
 	pairs   int
 
 	// Made by freeze.
@@ -623,7 +622,6 @@ func (m *matcher) add(p pattern, t target) {
 	if node == rootNode {
 		k := pt.prefix[:preLen] // expand refuses a shorter one
 		m.rootPre[k] = append(m.rootPre[k], pt)
-		m.anyPre = true
 		b := preHash(k)
 		m.pre3[b>>6] |= 1 << (b & 63)
 		return
