@@ -99,28 +99,26 @@ func (f *Folded) Refold(s string) {
 				for ; j < len(s) && (s[j]|0x20)-'a' < 26; j++ {
 					b = append(b, s[j]|0x20)
 				}
-				// "word word", most of a message: close the word, write the
-				// space and go on with the next one here.
-				if j+1 < len(s) && s[j] == ' ' && (s[j+1]|0x20)-'a' < 26 {
-					list = append(list, Word{Start: int32(w.sepAt + 1), End: int32(len(b)), From: int32(w.from), To: int32(j)})
-					b = append(b, ' ')
-					w.sepAt = len(b) - 1
-					w.f.words++
-					j++
-					w.from = j
-					continue
-				}
 				// "don't", "I'm": an apostrophe between letters joins them
 				// (ascii), and the run of letters goes on.
 				if j+1 < len(s) && s[j] == '\'' && (s[j+1]|0x20)-'a' < 26 {
 					j++
 					continue
 				}
-				// "word, word" and "word. Word", the next most common: what
-				// the loop below does for the mark, the space and the
-				// letter after them, written out here. Followed by a
-				// space, a mark that may end a sentence ends it (ends).
-				if j+2 < len(s) && s[j+1] == ' ' && class[s[j]] != slow && (s[j+2]|0x20)-'a' < 26 {
+				// "word word", most of a message, then "word, word" and
+				// "word. Word": close the word, write the space and go on
+				// with the next one here, as the loop below would after
+				// the space, or the mark and the space (gap bytes). A mark
+				// that may end a sentence, followed by a space, ends it
+				// (ends); a space is no such mark.
+				gap := 0
+				switch {
+				case j+1 < len(s) && s[j] == ' ' && (s[j+1]|0x20)-'a' < 26:
+					gap = 1
+				case j+2 < len(s) && s[j+1] == ' ' && class[s[j]] != slow && (s[j+2]|0x20)-'a' < 26:
+					gap = 2
+				}
+				if gap > 0 {
 					list = append(list, Word{Start: int32(w.sepAt + 1), End: int32(len(b)), From: int32(w.from), To: int32(j)})
 					b = append(b, ' ')
 					w.sepAt = len(b) - 1
@@ -128,7 +126,7 @@ func (f *Folded) Refold(s string) {
 						w.markBreak(w.sepAt)
 					}
 					w.f.words++
-					j += 2
+					j += gap
 					w.from = j
 					continue
 				}
