@@ -423,11 +423,13 @@ func plain(s string) bool {
 		x := v ^ 0x20*ones
 		space := ^((x&low7 + low7) | x) & high  // 0x80 in each byte that is a space
 		below := ^(v + (0x80-0x21)*ones) & high // 0x80 in each byte below '!'
-		space >>= 7                             // 1 in each byte that is a space
-		if below&^(space<<7) != 0 || space&(space<<8|prev) != 0 {
-			return false // a control byte, or a space after a space
+		if below&^space != 0 {
+			return false // a control byte
 		}
-		prev = space >> 56
+		if one := space >> 7; one&(one<<8|prev) != 0 {
+			return false // a space after a space
+		}
+		prev = space >> 63
 	}
 	p := byte('x')
 	if prev != 0 {
