@@ -83,7 +83,9 @@ bench: bench-core bench-hosts
 # (Assess, each result in fresh memory; Worker, each written over the last,
 # as the API's handler and assess --jsonl judge), the rules alone (RulesOnly)
 # and the learned features alone (LearnedText); AssessRepeated, each message
-# judged again and again, shows what cold caches cost.
+# judged again and again, shows what cold caches cost. Clock is the run's
+# clock in GHz: times Worker's ns/msg, a message's cycles, which compare
+# across machines (internal/assess/SPEED.md).
 bench-core:
 	$(GO) test -run '^$$' -bench . -benchmem -cpu 1 ./internal/assess/
 
