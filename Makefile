@@ -82,8 +82,9 @@ bench: bench-core bench-hosts
 # The core's speed on one core (the README's figures): the whole judgment
 # (Assess, each result in fresh memory; Worker, each written over the last,
 # as the API's handler and assess --jsonl judge), the rules alone (RulesOnly)
-# and the learned features alone (LearnedText); AssessRepeated, each message
-# judged again and again, shows what cold caches cost. Clock is the run's
+# and the learned features alone (LearnedText); AssessRepeated and
+# WorkerRepeated, each message judged again and again, show what cold caches
+# cost and bound what tables that fit them could give. Clock is the run's
 # clock in GHz: times Worker's ns/msg, a message's cycles, which compare
 # across machines (internal/assess/SPEED.md).
 bench-core:
