@@ -270,12 +270,7 @@ func BenchmarkLearnedText(b *testing.B) {
 // runs it (Worker): the same judgment, each result written into the memory
 // of the one before.
 func BenchmarkWorker(b *testing.B) {
-	p, err := rules.Default()
-	if err != nil {
-		b.Fatal(err)
-	}
-	w := NewWorker(p)
-	msgs := corpus(b)
+	w, msgs := worker(b)
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		for _, m := range msgs {
@@ -293,12 +288,7 @@ func BenchmarkWorker(b *testing.B) {
 // it too falls short of 40 MB/s, only less work a message can reach it
 // (internal/assess/SPEED.md).
 func BenchmarkWorkerRepeated(b *testing.B) {
-	p, err := rules.Default()
-	if err != nil {
-		b.Fatal(err)
-	}
-	w := NewWorker(p)
-	msgs := corpus(b)
+	w, msgs := worker(b)
 	const times = 16
 	size := 0
 	for _, m := range msgs {
@@ -314,4 +304,13 @@ func BenchmarkWorkerRepeated(b *testing.B) {
 		}
 	}
 	perMessage(b, times*len(msgs))
+}
+
+// worker is a Worker of the default pack and the messages it judges.
+func worker(b *testing.B) (*Worker, []string) {
+	p, err := rules.Default()
+	if err != nil {
+		b.Fatal(err)
+	}
+	return NewWorker(p), corpus(b)
 }
