@@ -11,11 +11,12 @@ func readable(names []string) []bool {
 		if len(name) < 3 || name[0] != KindWord {
 			continue
 		}
-		for _, w := range strings.Fields(name[2:]) {
-			if !functionWords[w] && w != "#" {
-				out[i] = true
-				break
-			}
+		// The words one by one, with no list made of them: every name of
+		// the model is asked at start-up.
+		for rest := name[2:]; rest != "" && !out[i]; {
+			var w string
+			w, rest, _ = strings.Cut(strings.TrimLeft(rest, " "), " ")
+			out[i] = w != "" && w != "#" && !functionWords[w]
 		}
 	}
 	return out

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 
 	"politely/internal/learn"
 	"politely/internal/text"
@@ -29,13 +30,23 @@ const maxExpansions = 2048
 //
 // scratch, when not nil, is memory reused from phrase to phrase: start-up
 // folds some 27,000 expanded phrases, many of them accented or Han, each of
-// which would otherwise allocate a folded text (and bytes) of its own.
+// which would otherwise allocate a folded text (and bytes) of its own. The
+// patterns returned then live in scratch too, until the next call.
 func expand(phrase string, scratch *phraseScratch) ([]pattern, error) {
-	alts, err := alternatives(phrase)
-	if err != nil {
-		return nil, err
+	// Most phrases have no group: one alternative, the phrase itself,
+	// with no list allocated for it.
+	var one [1]string
+	alts := append(one[:0], phrase)
+	if !plain(phrase) {
+		var err error
+		if alts, err = alternatives(phrase); err != nil {
+			return nil, err
+		}
 	}
-	out := make([]pattern, 0, len(alts))
+	var out []pattern
+	if scratch != nil {
+		out = scratch.pats[:0]
+	}
 	for _, a := range alts {
 		a = strings.TrimSpace(a)
 		prefix := strings.HasSuffix(a, "*")
@@ -59,13 +70,44 @@ func expand(phrase string, scratch *phraseScratch) ([]pattern, error) {
 	if len(out) == 0 {
 		return nil, fmt.Errorf("matches nothing")
 	}
+	if scratch != nil {
+		scratch.pats = out // grown: kept for the next phrase
+	}
 	return out, nil
 }
 
 // phraseScratch is the memory expand reuses from phrase to phrase.
 type phraseScratch struct {
-	f text.Folded
-	b []byte
+	f    text.Folded
+	pats []pattern
+	// arena holds the folded phrases' bytes, chunk after chunk, each
+	// phrase's string made over its own bytes, which are never written
+	// again: one allocation a chunk rather than one a phrase. The index
+	// keeps none of these strings past start-up (word and add copy what
+	// they keep), so the chunks go with the scratch.
+	arena []byte
+}
+
+// arenaChunk is the size of an arena chunk: some 1,300 folded phrases.
+const arenaChunk = 32 << 10
+
+// room returns the free end of the arena, with room for n bytes.
+func (sc *phraseScratch) room(n int) []byte {
+	if cap(sc.arena)-len(sc.arena) < n {
+		sc.arena = make([]byte, 0, max(arenaChunk, n))
+	}
+	return sc.arena[len(sc.arena):len(sc.arena)]
+}
+
+// keep makes the bytes b, written at the arena's free end (room), a string
+// and the arena's own.
+func (sc *phraseScratch) keep(b []byte) string {
+	n := len(sc.arena)
+	if len(b) == 0 || n+len(b) > cap(sc.arena) || &b[0] != &sc.arena[:n+1][n] {
+		return string(b) // not at the free end (it outgrew its room): a copy of its own
+	}
+	sc.arena = sc.arena[:n+len(b)]
+	return unsafe.String(&b[0], len(b))
 }
 
 // foldPhrase folds one expanded phrase as the message is folded. Plain
@@ -73,51 +115,54 @@ type phraseScratch struct {
 // through text.Fold (in scratch, when given). "#" stands for a number, which
 // text.Fold writes as "#".
 func foldPhrase(a string, scratch *phraseScratch) string {
-	simple := true
-	for i := 0; i < len(a) && simple; i++ {
-		c := a[i]
-		simple = c == ' ' || c == '#' || c >= 'a' && c <= 'z'
-	}
-	if !simple {
-		if strings.IndexByte(a, '#') >= 0 {
-			a = strings.ReplaceAll(a, "#", " 0 ")
-		}
-		if scratch == nil {
-			return text.Fold(a).Norm
-		}
-		scratch.f.Refold(a)
-		return strings.Clone(scratch.f.Norm) // Norm shares scratch's memory
-	}
 	// Words between single spaces, "#" a word of its own, padded: one pass,
 	// since the pack has thousands of expanded phrases to fold at start-up,
-	// in the scratch's bytes: the string is the one allocation.
+	// written where the string will be (the arena). The pass writes as it
+	// checks: the first byte it cannot write as it is sends the phrase to
+	// the full fold, and what it wrote is left to be written over.
 	var b []byte
 	if scratch != nil {
-		b = scratch.b[:0]
+		b = scratch.room(2*len(a) + 2) // a "#" becomes " # "
 	}
 	b = append(b, ' ')
 	for i := 0; i < len(a); i++ {
-		switch c := a[i]; c {
-		case ' ':
+		switch c := a[i]; {
+		case c-'a' < 26:
+			b = append(b, c)
+		case c == ' ':
 			if b[len(b)-1] != ' ' {
 				b = append(b, ' ')
 			}
-		case '#':
+		case c == '#':
 			if b[len(b)-1] != ' ' {
 				b = append(b, ' ')
 			}
 			b = append(b, '#', ' ')
 		default:
-			b = append(b, c)
+			return foldFull(a, scratch)
 		}
 	}
 	if b[len(b)-1] != ' ' {
 		b = append(b, ' ')
 	}
 	if scratch != nil {
-		scratch.b = b
+		return scratch.keep(b)
 	}
 	return string(b)
+}
+
+// foldFull folds a phrase that is not plain lower-case words with the
+// message's own rules.
+func foldFull(a string, scratch *phraseScratch) string {
+	if strings.IndexByte(a, '#') >= 0 {
+		a = strings.ReplaceAll(a, "#", " 0 ")
+	}
+	if scratch == nil {
+		return text.Fold(a).Norm
+	}
+	scratch.f.Refold(a)
+	// Norm shares the scratch's folding memory: its bytes go to the arena.
+	return scratch.keep(append(scratch.room(len(scratch.f.Norm)), scratch.f.Norm...))
 }
 
 // group finds the first {…} group of s: where it opens and closes, and its
@@ -132,6 +177,7 @@ func group(s string) (open, end int, parts []string, err error) {
 	}
 	depth, last := 0, open+1
 	end = -1
+	parts = make([]string, 0, 4) // most groups have two to four parts: one allocation
 	for i := open; i < len(s) && end < 0; i++ {
 		switch s[i] {
 		case '{':
@@ -172,15 +218,24 @@ func alternatives(s string) ([]string, error) {
 	if open < 0 {
 		return []string{s}, nil
 	}
-	rest, err := alternatives(s[end+1:])
-	if err != nil {
-		return nil, err
+	// What follows the group, and each of its parts, is most often plain
+	// words: itself, with no list made for it (its own slice of parts for
+	// a part), since start-up expands some 27,000 phrases.
+	var restOne [1]string
+	rest := append(restOne[:0], s[end+1:])
+	if !plain(rest[0]) {
+		if rest, err = alternatives(rest[0]); err != nil {
+			return nil, err
+		}
 	}
 	inners := make([][]string, len(parts))
 	n, size := 0, 0
 	for i, p := range parts {
-		if inners[i], err = alternatives(p); err != nil {
-			return nil, err
+		inners[i] = parts[i : i+1 : i+1]
+		if !plain(p) {
+			if inners[i], err = alternatives(p); err != nil {
+				return nil, err
+			}
 		}
 		for _, in := range inners[i] {
 			n += len(rest)
@@ -217,6 +272,10 @@ func alternatives(s string) ([]string, error) {
 	}
 	return out, nil
 }
+
+// plain reports whether s holds no group syntax, so that its one
+// alternative is s itself.
+func plain(s string) bool { return !strings.ContainsAny(s, "{|}") }
 
 // inWord reports whether r belongs to a word that a {…} group would be
 // glued to: a letter or a digit (a Han character is a word of its own, as
@@ -257,14 +316,14 @@ type target struct {
 // layout Scan reads: a scan is bound by memory, not arithmetic, so what one
 // word costs is the number of cache lines it touches.
 type matcher struct {
-	// Built by add (words, root, out and prefix only until freeze; edges,
+	// Built by add (ids, root, out and prefix only until freeze; edges,
 	// built by add too, is what the scan reads).
-	words  map[string]int32 // word → id (from 1)
-	names  []string         // id-1 → word
-	root   []int32          // word id → child node of the root (0: none)
-	nodes  int32            // how many nodes (node 0 is none, 1 the root)
-	out    []nodeTarget     // the phrases that end at a node, in the order added
-	prefix []nodePrefix     // the phrases whose last word is a prefix, by the node before it
+	ids    table        // key(word) → id (from 1): a long word's key is a hash, checked against names
+	names  []string     // id-1 → word
+	root   []int32      // word id → child node of the root (0: none)
+	nodes  int32        // how many nodes (node 0 is none, 1 the root)
+	out    []nodeTarget // the phrases that end at a node, in the order added
+	prefix []nodePrefix // the phrases whose last word is a prefix, by the node before it
 
 	path    []pathStep                // the words of the phrase added last, and the nodes they reached
 	rootPre map[string][]prefixTarget // first bytes → prefix phrases of one word
@@ -332,7 +391,8 @@ func newMatcher() *matcher {
 	// Sized for the default pack (some 6,200 words, 48,000 edges and 51,000
 	// nodes in 2026-12), so that start-up does not spend its time growing
 	// tables: a pack past these sizes grows them as it must.
-	m := &matcher{words: make(map[string]int32, 1<<13), rootPre: map[string][]prefixTarget{}}
+	m := &matcher{rootPre: map[string][]prefixTarget{}}
+	m.ids.slots = make([]slot, 1<<14)
 	// The children of the trie go straight into the table the scan reads:
 	// a map built first and copied in freeze was slow inside WebAssembly.
 	m.edges.size(1 << 16)
@@ -350,12 +410,23 @@ type pathStep struct {
 // node 1 is the root; 0 means "no node".
 const rootNode = 1
 
+// word is w's id, a new one if w is new. The ids are found by the key the
+// frozen index finds words by, not through a map of strings: every word of
+// some 27,000 expanded phrases is looked up at start-up, and inside
+// WebAssembly a map hashes strings without the processor's help.
 func (m *matcher) word(w string) int32 {
-	id, ok := m.words[w]
-	if !ok {
-		id = int32(len(m.words) + 1)
-		m.words[w] = id
-		m.names = append(m.names, w)
+	k, long := key(w)
+	if id, _ := m.ids.get(k); id != 0 && (!long || m.names[id-1] == w) {
+		return id
+	}
+	// New, or a long word whose hash another holds: freeze refuses a pack
+	// with two such words, so the second is given an id and not kept. The
+	// name is a copy: w lies in a phrase's folded bytes, which the index
+	// does not keep (phraseScratch).
+	m.names = append(m.names, strings.Clone(w))
+	id := int32(len(m.names))
+	if got, _ := m.ids.get(k); got == 0 {
+		m.ids.put(k, id, 0)
 	}
 	return id
 }
@@ -439,8 +510,8 @@ func pairKey(a, b int32) uint64 { return uint64(a)<<idBits | uint64(b) }
 // freeze lays the built index out for Scan: word tables that hold each
 // word's root node, packed edges, and every node's phrases in flat arrays.
 func (m *matcher) freeze() error {
-	if m.nodes >= 1<<nodeBits || len(m.words) >= 1<<idBits {
-		return fmt.Errorf("the phrases make %d trie nodes and %d distinct words; the index holds at most %d and %d", m.nodes, len(m.words), 1<<nodeBits-1, 1<<idBits-1)
+	if m.nodes >= 1<<nodeBits || len(m.names) >= 1<<idBits {
+		return fmt.Errorf("the phrases make %d trie nodes and %d distinct words; the index holds at most %d and %d", m.nodes, len(m.names), 1<<nodeBits-1, 1<<idBits-1)
 	}
 	// The word each of the root's children is reached by: an edge from one
 	// of them along b begins a phrase "a b".
@@ -531,7 +602,8 @@ func (m *matcher) freeze() error {
 	// longIDs finds two that share a hash.
 	var longKeys, longWords []uint64
 	longIDs := map[uint64]int32{}
-	for w, id := range m.words {
+	for i, w := range m.names {
+		id := int32(i + 1)
 		root := int32(0)
 		if int(id) < len(m.root) && m.root[id] != 0 {
 			n := m.root[id]
@@ -557,7 +629,7 @@ func (m *matcher) freeze() error {
 		return err
 	}
 	// What only building needs goes: the scan reads the frozen arrays.
-	m.words, m.root, m.out, m.prefix, m.path = nil, nil, nil, nil, nil
+	m.ids, m.root, m.out, m.prefix, m.path = table{}, nil, nil, nil, nil
 	return nil
 }
 
@@ -618,7 +690,7 @@ func (m *matcher) add(p pattern, t target) {
 		m.out = append(m.out, nodeTarget{node, t})
 		return
 	}
-	pt := prefixTarget{prefix: last, t: t}
+	pt := prefixTarget{prefix: strings.Clone(last), t: t} // kept: a copy (word)
 	if node == rootNode {
 		k := pt.prefix[:preLen] // expand refuses a shorter one
 		m.rootPre[k] = append(m.rootPre[k], pt)
@@ -668,9 +740,14 @@ func compileMatcher(p *Pack) (*matcher, error) {
 	for i, r := range p.rules {
 		ask := r.LabelAt >= 0 && p.labels[r.LabelAt].Kind == KindAsk
 		for _, ph := range r.Phrases {
-			sides, err := split(ph)
-			if err != nil {
-				return nil, &Error{File: r.source, Rule: r.ID, Msg: fmt.Sprintf("phrase %q: %v", ph, err)}
+			// One side, most phrases: no list made for it.
+			var one [1]string
+			sides := append(one[:0], ph)
+			if strings.IndexByte(ph, '~') >= 0 {
+				var err error
+				if sides, err = split(ph); err != nil {
+					return nil, &Error{File: r.source, Rule: r.ID, Msg: fmt.Sprintf("phrase %q: %v", ph, err)}
+				}
 			}
 			pair := 0
 			if len(sides) == 2 {

@@ -265,6 +265,11 @@ func TestExpandScratch(t *testing.T) {
 		t.Fatal(err)
 	}
 	var scratch phraseScratch
+	type kept struct {
+		side string
+		pats []pattern
+	}
+	var all []kept
 	for _, r := range p.Rules() {
 		for _, ph := range r.Phrases {
 			sides, _ := split(ph)
@@ -274,8 +279,34 @@ func TestExpandScratch(t *testing.T) {
 				if !reflect.DeepEqual(a, b) || (errA == nil) != (errB == nil) {
 					t.Fatalf("%s: %q folds to %v afresh, %v in reused memory", r.ID, side, a, b)
 				}
+				all = append(all, kept{side, append([]pattern(nil), b...)})
 			}
 		}
+	}
+	// The folded strings lie in the scratch's arena: none may be written
+	// over by the phrases after it.
+	for _, k := range all {
+		if want, _ := expand(k.side, nil); !reflect.DeepEqual(k.pats, want) {
+			t.Fatalf("%q: %v once every phrase was folded, %v afresh", k.side, k.pats, want)
+		}
+	}
+}
+
+// TestKeep: bytes not written at the arena's free end, or grown past the
+// room asked for, are copied, never taken as the arena's own.
+func TestKeep(t *testing.T) {
+	var sc phraseScratch
+	a := sc.keep(append(sc.room(3), "abc"...))
+	b := sc.keep([]byte("xyz")) // elsewhere
+	c := sc.keep(append(sc.room(3), "ijk"...))
+	if a != "abc" || b != "xyz" || c != "ijk" || len(sc.arena) != 6 {
+		t.Fatalf("kept %q %q %q, arena %q", a, b, c, sc.arena)
+	}
+	sc.arena = make([]byte, 0, 4)
+	d := sc.keep(append(sc.room(2), "defgh"...)) // past the chunk's end: moved
+	e := sc.keep(append(sc.room(4), "lmno"...))
+	if d != "defgh" || e != "lmno" || len(sc.arena) != 4 || a != "abc" || c != "ijk" {
+		t.Fatalf("kept %q %q, arena %q, earlier %q %q", d, e, sc.arena, a, c)
 	}
 }
 
