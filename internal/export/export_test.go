@@ -160,6 +160,9 @@ func TestParseDate(t *testing.T) {
 		{" 2024-02-29 ", "2024-02-29T00:00:00Z"},
 		{"yesterday", ""},
 		{"2023-13-45 10:00:00 UTC", ""},
+		{"0001-01-01", ""}, // Go's zero time: no date (FuzzExport)
+		{"1969-12-31 23:59:59 UTC", ""},
+		{"1970-01-01", "1970-01-01T00:00:00Z"},
 	} {
 		got, err := ParseDate(tc.in)
 		s := ""

@@ -258,11 +258,18 @@ var dateLayouts = []string{
 	"2006-01-02",
 }
 
-// ParseDate reads the date forms used across the export files, as UTC.
+// ParseDate reads the date forms used across the export files, as UTC. A
+// date before 1970 is no date an export holds: it is refused like text that
+// is no date at all, and with it "0001-01-01", Go's zero time, which the
+// rest of the code reads as "no date" (a message dated so was taken in and
+// then sorted and aged as undated).
 func ParseDate(s string) (time.Time, error) {
 	s = strings.TrimSpace(s)
 	for _, l := range dateLayouts {
 		if t, err := time.Parse(l, s); err == nil {
+			if t.UTC().Year() < 1970 {
+				return time.Time{}, fmt.Errorf("not a date of an export: %q", s)
+			}
 			return t.UTC(), nil
 		}
 	}
