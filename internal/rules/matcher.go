@@ -416,8 +416,9 @@ const rootNode = 1
 // WebAssembly a map hashes strings without the processor's help.
 func (m *matcher) word(w string) int32 {
 	k, long := key(w)
-	if id, _ := m.ids.get(k); id != 0 && (!long || m.names[id-1] == w) {
-		return id
+	have, _ := m.ids.get(k)
+	if have != 0 && (!long || m.names[have-1] == w) {
+		return have
 	}
 	// New, or a long word whose hash another holds: freeze refuses a pack
 	// with two such words, so the second is given an id and not kept. The
@@ -425,7 +426,7 @@ func (m *matcher) word(w string) int32 {
 	// does not keep (phraseScratch).
 	m.names = append(m.names, strings.Clone(w))
 	id := int32(len(m.names))
-	if got, _ := m.ids.get(k); got == 0 {
+	if have == 0 {
 		m.ids.put(k, id, 0)
 	}
 	return id

@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unsafe"
 
 	"politely/internal/text"
 )
@@ -289,6 +290,31 @@ func TestExpandScratch(t *testing.T) {
 		if want, _ := expand(k.side, nil); !reflect.DeepEqual(k.pats, want) {
 			t.Fatalf("%q: %v once every phrase was folded, %v afresh", k.side, k.pats, want)
 		}
+	}
+}
+
+// TestWordIDs: a word keeps its id, a long word is told from another whose
+// key its own hash gave (freeze then refuses the pack), and a name is the
+// word's own copy.
+func TestWordIDs(t *testing.T) {
+	m := newMatcher()
+	short, long := m.word("the"), m.word("recruiting")
+	if short != 1 || long != 2 || m.word("the") != 1 || m.word("recruiting") != 2 {
+		t.Fatalf("ids %d %d, then %d %d", short, long, m.word("the"), m.word("recruiting"))
+	}
+	// Another long word under the key of "recruiting", as a hash may give.
+	k, _ := key("outsourcing")
+	m.ids.put(k, long, 0)
+	if id := m.word("outsourcing"); id == long || m.names[id-1] != "outsourcing" {
+		t.Fatalf("a long word under another's key got id %d (%q)", id, m.names[id-1])
+	}
+	// A word over bytes written again later, as a phrase's are in the
+	// arena: its name must not follow them.
+	b := []byte("pitching")
+	id := m.word(unsafe.String(&b[0], len(b)))
+	b[0] = 'x'
+	if m.names[id-1] != "pitching" {
+		t.Fatalf("the name changed with the bytes it came from: %q", m.names[id-1])
 	}
 }
 
