@@ -329,6 +329,7 @@ type matcher struct {
 	rootPre map[string][]prefixTarget // first bytes → prefix phrases of one word
 	pre3    [1 << 10]uint64           // bit per hashed rootPre key: a cheap and almost always right "no"
 	pairs   int
+	clash   error // two long words whose keys are one hash (word): freeze refuses the pack
 
 	// Made by freeze.
 	short learn.Fixed[uint64, uint64] // a word of at most 8 bytes, as its bytes → id and root node (packed), in one probe and no loop
@@ -420,10 +421,14 @@ func (m *matcher) word(w string) int32 {
 	if have != 0 && (!long || m.names[have-1] == w) {
 		return have
 	}
-	// New, or a long word whose hash another holds: freeze refuses a pack
-	// with two such words, so the second is given an id and not kept. The
-	// name is a copy: w lies in a phrase's folded bytes, which the index
-	// does not keep (phraseScratch).
+	if have != 0 && m.clash == nil {
+		// Two long words share a hash: the pack is refused (freeze) rather
+		// than miss one of them in every message. The second is given an
+		// id, not kept, so that building goes on to the refusal.
+		m.clash = fmt.Errorf("the words %q and %q share a hash; rename one", w, m.names[have-1])
+	}
+	// The name is a copy: w lies in a phrase's folded bytes, which the
+	// index does not keep (phraseScratch).
 	m.names = append(m.names, strings.Clone(w))
 	id := int32(len(m.names))
 	if have == 0 {
@@ -511,6 +516,9 @@ func pairKey(a, b int32) uint64 { return uint64(a)<<idBits | uint64(b) }
 // freeze lays the built index out for Scan: word tables that hold each
 // word's root node, packed edges, and every node's phrases in flat arrays.
 func (m *matcher) freeze() error {
+	if m.clash != nil {
+		return m.clash
+	}
 	if m.nodes >= 1<<nodeBits || len(m.names) >= 1<<idBits {
 		return fmt.Errorf("the phrases make %d trie nodes and %d distinct words; the index holds at most %d and %d", m.nodes, len(m.names), 1<<nodeBits-1, 1<<idBits-1)
 	}
@@ -599,10 +607,9 @@ func (m *matcher) freeze() error {
 	// The short words are laid out together once all are known (Fixed).
 	var shortKeys []uint64
 	var shortWords []uint64
-	// The longer words, by the hash of their bytes, also in a Fixed table;
-	// longIDs finds two that share a hash.
+	// The longer words, by the hash of their bytes, also in a Fixed table
+	// (word has refused two that share a hash: clash).
 	var longKeys, longWords []uint64
-	longIDs := map[uint64]int32{}
 	for i, w := range m.names {
 		id := int32(i + 1)
 		root := int32(0)
@@ -611,12 +618,6 @@ func (m *matcher) freeze() error {
 			root = n | holds(n)>>nodeBits<<rootShift
 		}
 		if k, long := key(w); long {
-			if have, ok := longIDs[k]; ok {
-				// Two long words share a hash: refuse the pack rather than
-				// miss one of them in every message.
-				return fmt.Errorf("the words %q and %q share a hash; rename one", w, m.names[have-1])
-			}
-			longIDs[k] = id
 			longKeys, longWords = append(longKeys, k), append(longWords, wordInfo{id, root}.pack())
 		} else {
 			shortKeys, shortWords = append(shortKeys, k), append(shortWords, wordInfo{id, root}.pack())

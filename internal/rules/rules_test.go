@@ -294,8 +294,8 @@ func TestExpandScratch(t *testing.T) {
 }
 
 // TestWordIDs: a word keeps its id, a long word is told from another whose
-// key its own hash gave (freeze then refuses the pack), and a name is the
-// word's own copy.
+// key its own hash gave and freeze then refuses the pack, naming both, and a
+// name is the word's own copy.
 func TestWordIDs(t *testing.T) {
 	m := newMatcher()
 	short, long := m.word("the"), m.word("recruiting")
@@ -315,6 +315,9 @@ func TestWordIDs(t *testing.T) {
 	b[0] = 'x'
 	if m.names[id-1] != "pitching" {
 		t.Fatalf("the name changed with the bytes it came from: %q", m.names[id-1])
+	}
+	if err := m.freeze(); err == nil || !strings.Contains(err.Error(), `"outsourcing" and "recruiting" share a hash`) {
+		t.Fatalf("freeze after two long words under one key: %v", err)
 	}
 }
 
