@@ -267,10 +267,10 @@ func ParseDate(s string) (time.Time, error) {
 	s = strings.TrimSpace(s)
 	for _, l := range dateLayouts {
 		if t, err := time.Parse(l, s); err == nil {
-			if t.UTC().Year() < 1970 {
+			if t = t.UTC(); t.Year() < 1970 {
 				return time.Time{}, fmt.Errorf("not a date of an export: %q", s)
 			}
-			return t.UTC(), nil
+			return t, nil
 		}
 	}
 	return time.Time{}, fmt.Errorf("not a date: %q", s)
