@@ -486,6 +486,61 @@ func TestHasHigh(t *testing.T) {
 	}
 }
 
+// hanRunes is han as it was written first, rune by rune: the reference.
+func hanRunes(s string) bool {
+	n, h := 0, 0
+	for _, r := range s {
+		switch {
+		case hanRune(r):
+			h++
+			n++
+		case r > ' ' && r < 0x3000:
+			n++
+		}
+	}
+	return h > 0 && h*5 >= n
+}
+
+// TestHan: han answers as the rune-by-rune reference, for Han, kana and
+// Latin mixed in every proportion around the fifth, at every alignment, with
+// broken sequences, controls and spaces among them.
+func TestHan(t *testing.T) {
+	pieces := []string{"a", " ", "\t", "\x7f", "!", "é", "中", "か", "ㄅ", "\u3000", "😀", "\xe4", "\xe4\xb8", "\xff", "\u2fff", "\u4dbf", "\u9fff"}
+	r := rand.New(rand.NewPCG(1, 2))
+	for trial := range 20000 {
+		var b strings.Builder
+		for range r.IntN(40) {
+			b.WriteString(pieces[r.IntN(len(pieces))])
+		}
+		s := b.String()
+		if got, want := han(s), hanRunes(s); got != want {
+			t.Fatalf("trial %d: han(%q) = %v, want %v", trial, s, got, want)
+		}
+	}
+	for _, c := range []struct {
+		s    string
+		want bool
+	}{
+		{"", false},
+		{"hello there", false},
+		{"中文", true},
+		{"abcd中", true},     // one in five
+		{"abcde中", false},   // one in six
+		{"a b c d 中", true}, // spaces are no letters
+		{"abcd😀中", true},    // an emoji counts as neither
+		{"abcdefgh abcdefgh abcdefgh 中中中中中中 ", true},
+		// Eight ASCII bytes at a time, from the lowest letter to the
+		// highest, and spaces that are none.
+		{"!!!!!!!!!!中", false},
+		{"\x7f\x7f\x7f\x7f\x7f\x7f\x7f\x7f\x7f\x7f中", false},
+		{"                中", true},
+	} {
+		if got := han(c.s); got != c.want {
+			t.Errorf("han(%q) = %v, want %v", c.s, got, c.want)
+		}
+	}
+}
+
 // TestFilter: a filter never turns away a key it holds, at every size, and
 // turns away most that it does not hold.
 func TestFilter(t *testing.T) {
