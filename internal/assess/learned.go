@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"math"
 	"slices"
+	"strings"
 
 	"politely/internal/learn"
 	"politely/internal/model"
@@ -183,13 +184,34 @@ func (a *judge) contributions(k int) []contribution {
 			out = append(out, contribution{-1, -1, -1, a.mdl.RuleGain * r.Weight, learn.Name(learn.KindRule, r.ID) + " (stated)"})
 		}
 	}
+	// Of equal weights, a rule the model does not know first, then the
+	// words and cues by name, then the model's rules in the pack's order.
+	// The words' numbers follow how common each is (train), not their
+	// names: an explanation should not change with the numbering.
+	names := a.mdl.Names
 	slices.SortStableFunc(out, func(x, y contribution) int {
 		if c := cmp.Compare(abs(y.w), abs(x.w)); c != 0 {
 			return c
 		}
-		return cmp.Compare(x.feat, y.feat)
+		rank := a.tieRank(x)
+		if c := cmp.Compare(rank, a.tieRank(y)); c != 0 || rank != 1 {
+			return cmp.Or(c, cmp.Compare(x.feat, y.feat))
+		}
+		return cmp.Compare(names[x.feat], names[y.feat])
 	})
 	return out
+}
+
+// tieRank orders contributions of equal weight by kind: a rule the model
+// does not know, a word (or cue), a rule the model weighs.
+func (a *judge) tieRank(c contribution) int {
+	switch {
+	case c.feat < 0:
+		return 0
+	case strings.HasPrefix(a.mdl.Names[c.feat], string(learn.KindRule)+":"):
+		return 2
+	}
+	return 1
 }
 
 func abs(x float64) float64 {

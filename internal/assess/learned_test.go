@@ -34,6 +34,29 @@ func TestRuleFeature(t *testing.T) {
 	t.Fatal("selling not explained")
 }
 
+// Of contributions of equal weight, the words come in the order of their
+// names, whatever numbers training gave them (the commonest first).
+func TestExplainTies(t *testing.T) {
+	p := pack(t)
+	msg := "Hi Anna, I hope you are well! I saw your post on hiring and wanted to ask if you could refer me for the data role at your company. I would be happy to share my resume, and we could have a quick call next week if you have time."
+	ties := 0
+	for _, e := range Explain(p, model.Request{Text: msg}, 1000) {
+		for i := 1; i < len(e.Top); i++ {
+			x, y := e.Top[i-1], e.Top[i]
+			if math.Abs(x.Weight) != math.Abs(y.Weight) || x.Feature[0] == 'r' || y.Feature[0] == 'r' {
+				continue
+			}
+			ties++
+			if x.Feature > y.Feature {
+				t.Errorf("%s: %q before %q, of the same weight %v", e.ID, x.Feature, y.Feature, x.Weight)
+			}
+		}
+	}
+	if ties < 20 {
+		t.Fatalf("only %d ties of words: the test needs more", ties)
+	}
+}
+
 // The sender's headline moves the score by its stated weight, and a
 // headline alone, with nothing in the text behind it, makes no finding.
 func TestHeadline(t *testing.T) {

@@ -8,7 +8,8 @@ import (
 
 // JSON writes the model as a pack file: {"about": ..., "model": {...}}, one
 // feature name a line and one label's weights a line (feature gaps and
-// weights, see Version), so that a retrained model reads as a diff.
+// weights, see Version), so that a retrained model reads as a diff. The
+// names are in the model's order, which train makes the commonest first.
 // Numbers keep six significant digits; the file is what the pack loads, so
 // a model is always judged as written. Weights are written as integers,
 // in steps of "weight_unit": the largest of 10, 5, 2 or 1 times Unit that

@@ -150,6 +150,65 @@ func TestUnfittedRule(t *testing.T) {
 	}
 }
 
+// TestCommonestFirst: the model numbers its text features by how many of
+// the messages hold them, the commonest first and ties by name, and its
+// rules after them, so that the rows a message adds up lie close together.
+func TestCommonestFirst(t *testing.T) {
+	p, err := rules.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p, err = p.WithModel(nil); err != nil {
+		t.Fatal(err)
+	}
+	var docs []Doc
+	for i := range 12 {
+		src := string(rune('a' + i))
+		docs = append(docs,
+			Doc{ID: src + "1", Text: "Hi, could we book a demo of our platform next week?", Group: src, Untuned: true, Gold: map[string]bool{"selling": true}},
+			Doc{ID: src + "2", Text: "Hi, great to meet you at the meetup, let's stay in touch.", Group: src, Untuned: true, Gold: map[string]bool{}},
+			Doc{ID: src + "3", Text: "Is this on your radar for next quarter?", Group: src, Gold: map[string]bool{"selling": true}},
+		)
+		if i%3 == 0 {
+			docs = append(docs, Doc{ID: src + "4", Text: "Our platform helps teams like yours. Book a demo?", Group: src, Untuned: true, Gold: map[string]bool{"selling": true}})
+		}
+	}
+	opt := Defaults([]string{"selling"})
+	m, err := Train(p, docs, opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := read(p, opt.Config, docs)
+	df := map[string]int{}
+	for _, f := range c.feats {
+		for _, id := range f.text {
+			df[c.vocab[id]]++
+		}
+	}
+	counts, rulesAt := map[int]bool{}, -1
+	for i, n := range m.Names {
+		if strings.HasPrefix(n, "r:") {
+			if rulesAt < 0 {
+				rulesAt = i
+			}
+			continue
+		}
+		if rulesAt >= 0 {
+			t.Fatalf("text feature %q (%d) comes after the rule %q", n, i, m.Names[rulesAt])
+		}
+		counts[df[n]] = true
+		if i == 0 {
+			continue
+		}
+		if prev := m.Names[i-1]; df[prev] < df[n] || df[prev] == df[n] && prev > n {
+			t.Fatalf("%q (in %d messages) comes after %q (in %d)", n, df[n], prev, df[prev])
+		}
+	}
+	if len(counts) < 3 || rulesAt < 0 {
+		t.Fatalf("the test needs text features of several counts and a rule: counts %v, first rule at %d", counts, rulesAt)
+	}
+}
+
 // TestUnlabeled: a message whose line leaves a kind of label out is no
 // negative example of that kind. Words found only in such messages get no
 // weight for a flag when the flags are unlabeled, and a negative one when
