@@ -35,6 +35,39 @@ func readCorpus(t *testing.T, file string, untuned bool) []Doc {
 	return Docs(file, items, untuned)
 }
 
+// bare is the default pack without its model, as training starts from.
+func bare(t *testing.T) *rules.Pack {
+	t.Helper()
+	p, err := rules.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p, err = p.WithModel(nil); err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+// pitches is a small corpus of twelve sources: a pitch and a friendly note
+// where the rules are fitted, and a soft pitch where they are not; with
+// more, a fourth message in every third source, so that words differ in
+// how many messages hold them.
+func pitches(more bool) []Doc {
+	var docs []Doc
+	for i := range 12 {
+		src := string(rune('a' + i))
+		docs = append(docs,
+			Doc{ID: src + "1", Text: "Hi, could we book a demo of our platform next week?", Group: src, Untuned: true, Gold: map[string]bool{"selling": true}},
+			Doc{ID: src + "2", Text: "Hi, great to meet you at the meetup, let's stay in touch.", Group: src, Untuned: true, Gold: map[string]bool{}},
+			Doc{ID: src + "3", Text: "Is this on your radar for next quarter?", Group: src, Gold: map[string]bool{"selling": true}},
+		)
+		if more && i%3 == 0 {
+			docs = append(docs, Doc{ID: src + "4", Text: "Our platform helps teams like yours. Book a demo?", Group: src, Untuned: true, Gold: map[string]bool{"selling": true}})
+		}
+	}
+	return docs
+}
+
 // TestReproduce trains on the corpora exactly as make train does and
 // compares with the committed model byte for byte: the binary always holds
 // what the data gives.
@@ -48,13 +81,7 @@ func TestReproduce(t *testing.T) {
 	for _, w := range written {
 		docs = append(docs, readCorpus(t, w, false)...)
 	}
-	p, err := rules.Default()
-	if err != nil {
-		t.Fatal(err)
-	}
-	if p, err = p.WithModel(nil); err != nil {
-		t.Fatal(err)
-	}
+	p := bare(t)
 	m, err := Train(p, docs, Defaults(Labels()))
 	if err != nil {
 		t.Fatal(err)
@@ -120,23 +147,8 @@ func TestGroup(t *testing.T) {
 // to no message would be; one that fires only in tuned messages, where
 // rules are not fitted, stays in with no weight.
 func TestUnfittedRule(t *testing.T) {
-	p, err := rules.Default()
-	if err != nil {
-		t.Fatal(err)
-	}
-	if p, err = p.WithModel(nil); err != nil {
-		t.Fatal(err)
-	}
-	var docs []Doc
-	for i := range 12 {
-		src := string(rune('a' + i))
-		docs = append(docs,
-			Doc{ID: src + "1", Text: "Hi, could we book a demo of our platform next week?", Group: src, Untuned: true, Gold: map[string]bool{"selling": true}},
-			Doc{ID: src + "2", Text: "Hi, great to meet you at the meetup, let's stay in touch.", Group: src, Untuned: true, Gold: map[string]bool{}},
-			Doc{ID: src + "3", Text: "Is this on your radar for next quarter?", Group: src, Gold: map[string]bool{"selling": true}},
-		)
-	}
-	m, err := Train(p, docs, Defaults([]string{"selling"}))
+	p := bare(t)
+	m, err := Train(p, pitches(false), Defaults([]string{"selling"}))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -154,25 +166,8 @@ func TestUnfittedRule(t *testing.T) {
 // the messages hold them, the commonest first and ties by name, and its
 // rules after them, so that the rows a message adds up lie close together.
 func TestCommonestFirst(t *testing.T) {
-	p, err := rules.Default()
-	if err != nil {
-		t.Fatal(err)
-	}
-	if p, err = p.WithModel(nil); err != nil {
-		t.Fatal(err)
-	}
-	var docs []Doc
-	for i := range 12 {
-		src := string(rune('a' + i))
-		docs = append(docs,
-			Doc{ID: src + "1", Text: "Hi, could we book a demo of our platform next week?", Group: src, Untuned: true, Gold: map[string]bool{"selling": true}},
-			Doc{ID: src + "2", Text: "Hi, great to meet you at the meetup, let's stay in touch.", Group: src, Untuned: true, Gold: map[string]bool{}},
-			Doc{ID: src + "3", Text: "Is this on your radar for next quarter?", Group: src, Gold: map[string]bool{"selling": true}},
-		)
-		if i%3 == 0 {
-			docs = append(docs, Doc{ID: src + "4", Text: "Our platform helps teams like yours. Book a demo?", Group: src, Untuned: true, Gold: map[string]bool{"selling": true}})
-		}
-	}
+	p := bare(t)
+	docs := pitches(true)
 	opt := Defaults([]string{"selling"})
 	m, err := Train(p, docs, opt)
 	if err != nil {
@@ -214,13 +209,7 @@ func TestCommonestFirst(t *testing.T) {
 // weight for a flag when the flags are unlabeled, and a negative one when
 // the same messages label "no flag".
 func TestUnlabeled(t *testing.T) {
-	p, err := rules.Default()
-	if err != nil {
-		t.Fatal(err)
-	}
-	if p, err = p.WithModel(nil); err != nil {
-		t.Fatal(err)
-	}
+	p := bare(t)
 	weight := func(unlabeled eval.Kinds) (float64, bool) {
 		var docs []Doc
 		for i := range 12 {
