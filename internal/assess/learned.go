@@ -4,7 +4,6 @@ import (
 	"cmp"
 	"math"
 	"slices"
-	"strings"
 
 	"politely/internal/learn"
 	"politely/internal/model"
@@ -194,24 +193,35 @@ func (a *judge) contributions(k int) []contribution {
 			return c
 		}
 		rank := a.tieRank(x)
-		if c := cmp.Compare(rank, a.tieRank(y)); c != 0 || rank != 1 {
-			return cmp.Or(c, cmp.Compare(x.feat, y.feat))
+		if c := cmp.Compare(rank, a.tieRank(y)); c != 0 {
+			return c
 		}
-		return cmp.Compare(names[x.feat], names[y.feat])
+		if rank == tieWord {
+			return cmp.Compare(names[x.feat], names[y.feat])
+		}
+		return cmp.Compare(x.feat, y.feat)
 	})
 	return out
 }
 
-// tieRank orders contributions of equal weight by kind: a rule the model
-// does not know, a word (or cue), a rule the model weighs.
+// The kinds of contribution, in the order explanations list those of equal
+// weight.
+const (
+	tieStated = iota // a rule the model does not know: its stated weight
+	tieWord          // a word, a piece or a cue
+	tieRule          // a rule the model weighs
+)
+
+// tieRank is c's kind (tieStated, tieWord, tieRule).
 func (a *judge) tieRank(c contribution) int {
-	switch {
-	case c.feat < 0:
-		return 0
-	case strings.HasPrefix(a.mdl.Names[c.feat], string(learn.KindRule)+":"):
-		return 2
+	if c.feat < 0 {
+		return tieStated
 	}
-	return 1
+	// The model's names all parse: the pack refuses one that does not.
+	if kind, _, _ := learn.ParseName(a.mdl.Names[c.feat]); kind == learn.KindRule {
+		return tieRule
+	}
+	return tieWord
 }
 
 func abs(x float64) float64 {
