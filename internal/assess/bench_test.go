@@ -34,13 +34,18 @@ func corpus(b *testing.B) []string {
 	if len(out) == 0 {
 		b.Skip("no sample messages")
 	}
-	size := 0
-	for _, m := range out {
-		size += len(m)
-	}
-	b.SetBytes(int64(size))
+	b.SetBytes(int64(size(out)))
 	b.ReportAllocs()
 	return out
+}
+
+// size is the bytes of text in msgs.
+func size(msgs []string) int {
+	n := 0
+	for _, m := range msgs {
+		n += len(m)
+	}
+	return n
 }
 
 // BenchmarkAssess measures the whole judgment per message (MB/s of text).
@@ -101,12 +106,8 @@ func BenchmarkAssessRepeated(b *testing.B) {
 		b.Fatal(err)
 	}
 	msgs := corpus(b)
-	size := 0
-	for _, m := range msgs {
-		size += len(m)
-	}
 	const times = 16
-	b.SetBytes(int64(times * size))
+	b.SetBytes(int64(times * size(msgs)))
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		for _, m := range msgs {
@@ -290,11 +291,7 @@ func BenchmarkWorker(b *testing.B) {
 func BenchmarkWorkerRepeated(b *testing.B) {
 	w, msgs := worker(b)
 	const times = 16
-	size := 0
-	for _, m := range msgs {
-		size += len(m)
-	}
-	b.SetBytes(int64(times * size))
+	b.SetBytes(int64(times * size(msgs)))
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		for _, m := range msgs {
