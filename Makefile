@@ -84,7 +84,8 @@ bench: bench-core bench-hosts
 # as the API's handler and assess --jsonl judge), the rules alone (RulesOnly)
 # and the learned features alone (LearnedText); AssessRepeated and
 # WorkerRepeated, each message judged again and again, show what cold caches
-# cost and bound what tables that fit them could give. Clock is the run's
+# cost and bound what tables that fit them could give; WorkerCost splits a
+# message's time into a cost a message and a cost a byte. Clock is the run's
 # clock in GHz: times Worker's ns/msg, a message's cycles, which compare
 # across machines (internal/assess/SPEED.md).
 bench-core:
