@@ -4,6 +4,7 @@ import (
 	"errors"
 	"strings"
 	"testing"
+	"unicode"
 	"unicode/utf16"
 
 	"politely/internal/model"
@@ -214,6 +215,19 @@ func TestWords(t *testing.T) {
 	} {
 		if got := Words(c.text); got != c.want {
 			t.Errorf("Words(%q) = %d, want %d", c.text, got, c.want)
+		}
+	}
+}
+
+// TestRuneClasses holds isWord and isCJK, with their shortcuts for ASCII and
+// for runes below every CJK script, to the Unicode tables they stand for, on
+// every rune and a few that are not runes.
+func TestRuneClasses(t *testing.T) {
+	for r := rune(-2); r <= unicode.MaxRune+2; r++ {
+		word := unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r)
+		cjk := unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul)
+		if isWord(r) != word || isCJK(r) != cjk {
+			t.Fatalf("rune %U: isWord %v, isCJK %v; the tables say %v, %v", r, isWord(r), isCJK(r), word, cjk)
 		}
 	}
 }
