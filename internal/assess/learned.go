@@ -133,7 +133,7 @@ func (a *judge) learnedEvidence(k, i int) bool {
 		if w <= 0 || w < a.pol.EvidenceWeight && len(kept) > 0 {
 			break // strongest first: the rest weigh less still
 		}
-		if s, e, ok := a.wordSpan(c.First, c.Last); ok {
+		if s, e, ok := a.wordSpan(a.withNumber(c.First, c.Last)); ok {
 			kept = append(kept, hit{start: s, end: e, weight: w, rule: -1})
 		}
 	}
@@ -239,6 +239,61 @@ func (a *judge) wordSpan(first, last int32) (int, int, bool) {
 		return 0, 0, false
 	}
 	return int(words[first].From), int(words[last].To), true
+}
+
+// withNumber widens a lone currency or percent sign (words first..last of
+// the folded text) to the amount it stands by in the message, so that the
+// highlight reads "$500", "$2k" or "20%" rather than a bare "$": the sign is
+// what the model weighs, the amount is what a reader recognises. A currency
+// sign takes the number after it ("$500"), or else the one before it
+// ("500 €"); a percent sign the one before it. The number must touch the
+// sign or be one space away, and takes a unit of one or two letters that
+// touches it ("2k", "3bn"). Anything else leaves the words as they are.
+func (a *judge) withNumber(first, last int32) (int32, int32) {
+	words, norm := a.f.List(), a.f.Norm
+	if first != last || first < 0 || int(first) >= len(words) {
+		return first, last
+	}
+	is := func(k int32, s string) bool {
+		return k >= 0 && int(k) < len(words) && norm[words[k].Start:words[k].End] == s
+	}
+	// near: words k and k+1 touch or stand one space apart in the message.
+	near := func(k int32, space bool) bool {
+		from, to := int(words[k].To), int(words[k+1].From)
+		return from == to || space && to == from+1 && a.r.Text[from] == ' '
+	}
+	unit := func(k int32) int32 {
+		if u := k + 1; int(u) < len(words) && near(k, false) {
+			if w := words[u]; w.End-w.Start <= 2 && isLetters(norm[w.Start:w.End]) {
+				return u
+			}
+		}
+		return k
+	}
+	switch norm[words[first].Start:words[first].End] {
+	case "$", "€", "£", "₹", "¥":
+		if is(first+1, "#") && near(first, true) {
+			return first, unit(first + 1)
+		}
+		if is(first-1, "#") && near(first-1, true) {
+			return first - 1, first
+		}
+	case "%":
+		if is(first-1, "#") && near(first-1, true) {
+			return first - 1, first
+		}
+	}
+	return first, last
+}
+
+// isLetters reports whether s is ASCII letters only.
+func isLetters(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i] | 0x20; c < 'a' || c > 'z' {
+			return false
+		}
+	}
+	return s != ""
 }
 
 // Explanation says why the model scored a label as it did.

@@ -381,3 +381,51 @@ func findings(t *testing.T, p *rules.Pack, want, text string) {
 		t.Errorf("%q: flags %v, signals %v, want %s", text, ids(res.Flags), ids(res.Signals), want)
 	}
 }
+
+// A lone currency or percent sign among a finding's words is highlighted
+// with the amount it stands by; anything else stays as it is.
+func TestWithNumber(t *testing.T) {
+	p := pack(t)
+	a := newJudge(p)
+	for _, c := range []struct{ text, sign, want string }{
+		{"Invest just $500 today", "$", "$500"},
+		{"Pricing starts at $2k/month", "$", "$2k"},
+		{"Only $ 40 a seat", "$", "$ 40"},
+		{"Costs 500 € a year", "€", "500 €"},
+		{"Costs 500€", "€", "500€"},
+		{"£1,200.50 upfront", "£", "£1,200.50"},
+		{"returns of 20% weekly", "%", "20%"},
+		{"a 15min call for $99", "$", "$99"},
+		{"$25/hr", "$", "$25"},
+		{"$10 million", "$", "$10"},       // a unit is one or two letters that touch the number
+		{"$15min", "$", "$15"},            // "min" is not a unit of money
+		{"$ / 40", "$", "$"},              // not one space away
+		{"500  € twice spaced", "€", "€"}, // two spaces
+		{"save % now", "%", "%"},
+		{"% 20 off", "%", "%"}, // a percent sign takes the number before it only
+		{"the $ sign", "$", "$"},
+		{"<b>$</b>500", "$", "$"}, // a tag between them
+	} {
+		a.reset(model.Request{Text: c.text})
+		got := "(no such word)"
+		for k, w := range a.f.List() {
+			if a.f.Norm[w.Start:w.End] != c.sign {
+				continue
+			}
+			s, e, ok := a.wordSpan(a.withNumber(int32(k), int32(k)))
+			if !ok {
+				t.Fatalf("%q: no span", c.text)
+			}
+			got = c.text[s:e]
+			break
+		}
+		if got != c.want {
+			t.Errorf("%q: %q highlighted as %q, want %q", c.text, c.sign, got, c.want)
+		}
+	}
+	// Words other than one sign are never widened.
+	a.reset(model.Request{Text: "Invest just $500 today"})
+	if f, l := a.withNumber(1, 2); f != 1 || l != 2 {
+		t.Errorf("words 1..2 widened to %d..%d", f, l)
+	}
+}
