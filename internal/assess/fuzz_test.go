@@ -20,6 +20,7 @@ func FuzzAssess(f *testing.F) {
 		"\xff\xfe\xfd could you refer me",
 		"sel\u200bling 15-20 min call $25/hr",
 		"a ~ b {x|y} # * \u202e",
+		"Invest just $500, earn 20% weekly: $2k/month, 1.450€ or ¥ 300",
 	} {
 		f.Add(s)
 	}
