@@ -98,6 +98,13 @@ func TestHTMLText(t *testing.T) {
 		{"<p>a</p>\n\n\n\n<p>b</p>", "a\n\nb"},
 		{"<unknown>kept</unknown>", "<unknown>kept</unknown>"},
 		{"<p unterminated", "<p unterminated"},
+		// Capitals and bytes that lower-case to another length before the
+		// attribute or the end of a script: offsets must stay the message's.
+		{"<A \x97href=>x</a>", "x"},
+		{`<a Ⱥ href="https://a.example">x</a>`, "x (https://a.example)"},
+		{`<a \u212A href="https://a.example">x</a>`, "x (https://a.example)"},
+		{"<p>a</p><script>ȺȺȺȺ</SCRIPT><p>b</p>", "a\n\nb"},
+		{"<p>a</p><script>\xff\xff\xff</script><p>b</p>", "a\n\nb"},
 	} {
 		if got := HTMLText(tc.in); got != tc.want {
 			t.Errorf("HTMLText(%q) = %q, want %q", tc.in, got, tc.want)

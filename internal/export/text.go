@@ -141,7 +141,7 @@ func HTMLText(s string) string {
 		i = end
 		switch {
 		case (name == "script" || name == "style") && !closing:
-			if k := strings.Index(strings.ToLower(s[i:]), "</"+name); k >= 0 {
+			if k := strings.Index(lowerASCII(s[i:]), "</"+name); k >= 0 {
 				i += k
 			} else {
 				i = len(s)
@@ -201,7 +201,7 @@ func tagAt(s string, i int) (name string, closing bool, end int) {
 
 // attr reads a quoted attribute value from a tag.
 func attr(tag, name string) string {
-	low := strings.ToLower(tag)
+	low := lowerASCII(tag)
 	i := strings.Index(low, name+"=")
 	if i < 0 {
 		return ""
@@ -220,6 +220,21 @@ func attr(tag, name string) string {
 		v = v[:j]
 	}
 	return v
+}
+
+// lowerASCII lower-cases the ASCII letters of s and leaves every other byte
+// as it is, so that an offset found in the result is the same offset in s.
+// strings.ToLower does not keep offsets: an invalid byte becomes the three
+// of U+FFFD, and some capitals lower-case to more or fewer bytes ("Ⱥ" is
+// two bytes, "ⱥ" three), which cut a tag at the wrong place.
+func lowerASCII(s string) string {
+	b := []byte(s)
+	for i, c := range b {
+		if c >= 'A' && c <= 'Z' {
+			b[i] = c + 'a' - 'A'
+		}
+	}
+	return string(b)
 }
 
 // tidy trims each line's trailing space and keeps at most one blank line.
