@@ -199,11 +199,13 @@ func signedName(text string) name {
 	return name{}
 }
 
-// closing splits "Best, Lena" into the closing and the rest.
+// closing splits "Best, Lena" into the closing and the rest. The closing
+// is compared in place (EqualFold on as many bytes), not in a lower-cased
+// copy: some capitals lower-case to another number of bytes, and the rest
+// must be cut where the closing ends in the line itself.
 func closing(line string) (string, string, bool) {
-	l := strings.ToLower(line)
 	for _, c := range closings {
-		if !strings.HasPrefix(l, c) {
+		if len(line) < len(c) || !strings.EqualFold(line[:len(c)], c) {
 			continue
 		}
 		rest := line[len(c):]

@@ -157,6 +157,8 @@ func TestNames(t *testing.T) {
 		{"", "Fico no aguardo do seu retorno.\nAbraços,\nJoão", "", "João"},
 		{"", "Podemos conversar na próxima semana?\n\nAtenciosamente,\nMariana Souza", "", "Mariana"},
 		{"", "Seria ótimo trocar uma ideia.\nAbs, Thiago", "", "Thiago"},
+		{"", "Podemos conversar?\nABRAÇOS,\nJoão", "", "João"}, // a closing in capitals past ASCII
+		{"", "Danke.\n\u212Aind regards, Lena", "", ""},        // a Kelvin sign is no "K": no closing, nothing cut short
 		{"", "Olá Ana, tudo bem?\nPodemos marcar um café?\nAbraços", "", ""},
 		{"", "Olá Ana, podemos marcar um café?\nObrigada!", "", ""},
 	} {
