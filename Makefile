@@ -116,6 +116,14 @@ bench-replies:
 
 bench: bench-replies
 
+# Reading a message's HTML in an export: a short message, and hostile ones
+# of 20,000 scripts (linear since the twenty-first session; 11 s before).
+.PHONY: bench-export
+bench-export:
+	$(GO) test -run '^$$' -bench . -benchmem ./internal/export
+
+bench: bench-export
+
 # --- api and hosts ------------------------------------------------------------
 # make wasm: the API as WebAssembly for the extension and any page or Node.
 # extension/build/app.wasm is the GOOS=js build of ./wasm; politely.mjs is our
