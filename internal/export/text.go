@@ -4,6 +4,8 @@ import (
 	"html"
 	"strings"
 	"unicode/utf8"
+
+	"politely/internal/text"
 )
 
 // cp1252 maps Windows-1252's 0x80-0x9F bytes to the runes they show as; the
@@ -147,7 +149,7 @@ func HTMLText(s string) string {
 		i = end
 		switch {
 		case (name == "script" || name == "style") && !closing:
-			if k := closeAt(s[i:], name); k >= 0 {
+			if k := text.IndexFold(s[i:], "</"+name); k >= 0 {
 				i += k
 			} else {
 				i = len(s)
@@ -207,8 +209,7 @@ func tagAt(s string, i int) (name string, closing bool, end int) {
 
 // attr reads a quoted attribute value from a tag.
 func attr(tag, name string) string {
-	low := lowerASCII(tag)
-	i := strings.Index(low, name+"=")
+	i := text.IndexFold(tag, name+"=")
 	if i < 0 {
 		return ""
 	}
@@ -226,39 +227,6 @@ func attr(tag, name string) string {
 		v = v[:j]
 	}
 	return v
-}
-
-// closeAt returns where "</"+name (name in lower case) next starts in s, in
-// any case, or -1. It reads s in place: a lower-cased copy of the rest of
-// the message for every <script> made a message of many scripts quadratic
-// (20,000 of them, 360 KB, took 11 s).
-func closeAt(s, name string) int {
-	for i := 0; ; {
-		j := strings.Index(s[i:], "</")
-		if j < 0 {
-			return -1
-		}
-		i += j + 2
-		if len(s)-i >= len(name) && strings.EqualFold(s[i:i+len(name)], name) {
-			return i - 2
-		}
-	}
-}
-
-// lowerASCII lower-cases the ASCII letters of s and leaves every other byte
-// as it is, so that an offset found in the result is the same offset in s
-// (attr reads a tag's attributes this way). strings.ToLower does not keep
-// offsets: an invalid byte becomes the three of U+FFFD, and some capitals
-// lower-case to more or fewer bytes ("Ⱥ" is two bytes, "ⱥ" three), which
-// cut a tag at the wrong place.
-func lowerASCII(s string) string {
-	b := []byte(s)
-	for i, c := range b {
-		if c >= 'A' && c <= 'Z' {
-			b[i] = c + 'a' - 'A'
-		}
-	}
-	return string(b)
 }
 
 // tidy trims each line's trailing space and keeps at most one blank line.

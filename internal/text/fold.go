@@ -604,7 +604,7 @@ func skipTag(s string, i, gt int) (int, bool) {
 	stop := k + end + 1
 	if (name == "script" || name == "style") && s[i+1] != '/' {
 		closing := "</" + name
-		if c := indexFold(s[stop:], closing); c >= 0 {
+		if c := IndexFold(s[stop:], closing); c >= 0 {
 			if e := strings.IndexByte(s[stop+c:], '>'); e >= 0 {
 				return stop + c + e + 1, true
 			}
@@ -614,8 +614,24 @@ func skipTag(s string, i, gt int) (int, bool) {
 	return stop, blockTags[name]
 }
 
-func indexFold(s, sub string) int {
+// IndexFold returns the byte offset in s of the first run of len(sub) bytes
+// that equals sub in any case (strings.EqualFold), or -1. It reads s in
+// place, so the offset is s's own: a search in a lower-cased copy is not,
+// since lower-casing changes some characters' length (an invalid byte, "Ⱥ").
+// For an ASCII sub, only ASCII matches: a character that folds to an ASCII
+// letter ("K", the Kelvin sign) is longer than the letter. It never panics.
+func IndexFold(s, sub string) int {
+	// A sub that starts with an ASCII byte no case folds ("<", "/") can
+	// only match where that byte is: jump from one to the next.
+	jump := sub != "" && sub[0] < utf8.RuneSelf && (sub[0]|0x20)-'a' >= 26
 	for i := 0; i+len(sub) <= len(s); i++ {
+		if jump {
+			j := strings.IndexByte(s[i:len(s)-len(sub)+1], sub[0])
+			if j < 0 {
+				return -1
+			}
+			i += j
+		}
 		if strings.EqualFold(s[i:i+len(sub)], sub) {
 			return i
 		}

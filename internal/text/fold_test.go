@@ -1,6 +1,7 @@
 package text
 
 import (
+	"math/rand/v2"
 	"slices"
 	"strings"
 	"testing"
@@ -201,6 +202,53 @@ func TestIsASCII(t *testing.T) {
 					t.Fatalf("IsASCII(%q, %d, %d) = %v, want %v", s, i, j, got, want)
 				}
 			}
+		}
+	}
+}
+
+// IndexFold finds a sub in any case at the offset of s itself, and agrees
+// with trying every offset in turn.
+func TestIndexFold(t *testing.T) {
+	for _, c := range []struct {
+		s, sub string
+		want   int
+	}{
+		{"a</SCRIPT>b", "</script", 1},
+		{"ȺȺ</Script>", "</script", 4},         // a capital that lower-cases longer comes before
+		{"\xff\xff</script", "</script", 2},    // so do bad bytes
+		{"</ſcript></script>", "</script", 10}, // "ſ" folds to "s" but is two bytes
+		{"<a \u212A href=x>", "href=", 7},      // the Kelvin sign is no "k"
+		{`<a HREF="x">`, "href=", 3},
+		{"</scrip", "</script", -1},
+		{"x</script", "</script", 1}, // at the very end
+		{"", "", 0},
+		{"abc", "", 0},
+		{"<<<<", "</", -1},
+	} {
+		if got := IndexFold(c.s, c.sub); got != c.want {
+			t.Errorf("IndexFold(%q, %q) = %d, want %d", c.s, c.sub, got, c.want)
+		}
+	}
+	every := func(s, sub string) int {
+		for i := 0; i+len(sub) <= len(s); i++ {
+			if strings.EqualFold(s[i:i+len(sub)], sub) {
+				return i
+			}
+		}
+		return -1
+	}
+	rng := rand.New(rand.NewPCG(1, 2))
+	pieces := []string{"<", "/", "s", "S", "cript", "CRIPT", "ſ", "\u212A", "Ⱥ", "\xff", " ", "h", "REF="}
+	for range 20000 {
+		var s, sub strings.Builder
+		for range rng.IntN(12) {
+			s.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		for range 1 + rng.IntN(3) {
+			sub.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		if got, want := IndexFold(s.String(), sub.String()), every(s.String(), sub.String()); got != want {
+			t.Fatalf("IndexFold(%q, %q) = %d, want %d", s.String(), sub.String(), got, want)
 		}
 	}
 }
