@@ -107,17 +107,23 @@ func BenchmarkAssessRepeated(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	msgs := corpus(b)
+	repeated(b, corpus(b), func(r model.Request) { Assess(p, r) })
+}
+
+// repeated judges each of msgs 16 times in a row, b.N times over, in MB/s
+// of the text judged: the Repeated benchmarks' loop.
+func repeated(b *testing.B, msgs []string, judge func(model.Request)) {
 	const times = 16
 	b.SetBytes(int64(times * size(msgs)))
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		for _, m := range msgs {
 			for range times {
-				Assess(p, model.Request{Text: m})
+				judge(model.Request{Text: m})
 			}
 		}
 	}
+	perMessage(b, times*len(msgs))
 }
 
 // BenchmarkAssessLarge is one long message (the samples repeated to 256 KiB),
@@ -292,17 +298,7 @@ func BenchmarkWorker(b *testing.B) {
 // (internal/assess/SPEED.md).
 func BenchmarkWorkerRepeated(b *testing.B) {
 	w, msgs := worker(b)
-	const times = 16
-	b.SetBytes(int64(times * size(msgs)))
-	b.ResetTimer()
-	for i := 0; i < b.N; i++ {
-		for _, m := range msgs {
-			for range times {
-				w.Assess(model.Request{Text: m})
-			}
-		}
-	}
-	perMessage(b, times*len(msgs))
+	repeated(b, msgs, func(r model.Request) { w.Assess(r) })
 }
 
 // BenchmarkWorkerCost is Worker with every judgment timed on its own, the
