@@ -137,7 +137,7 @@ NODE       ?= node
 wasm:
 	@mkdir -p $(WASM_DIR)
 	$(WASM_GO) build $(WASM_FLAGS) -o $(WASM_DIR)/app.wasm ./wasm
-	$(NODE) wasm/glue/build.mjs "$$($(WASM_GO) env GOROOT)/lib/wasm/wasm_exec.js" $(WASM_DIR)/politely.mjs
+	$(NODE) wasm/glue/build.mjs "$$($(WASM_GO) env GOROOT)/lib/wasm/wasm_exec.js" $(WASM_DIR)/politely.mjs $(WASM_DIR)/app.wasm
 
 # make worker: a deployable Cloudflare worker in wasm/worker/build (the same
 # app.wasm and politely.mjs, with wasm/worker/entry.mjs as its entry).

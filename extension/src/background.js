@@ -4,8 +4,9 @@
 // shortcut, and keeps the decision log. It makes no network request: the
 // engine's fetch is a function call into WebAssembly, and the .wasm file is
 // read from the extension's own package.
-import { load } from './politely.mjs';
+import { load, BUILD } from './politely.mjs';
 import { messageKey, upsertAssessment, recordDecision } from './log.js';
+import { readImage, keepImage } from './image.js';
 import './i18n.js';
 
 const { t, uiLang } = globalThis.politelyI18n;
@@ -16,13 +17,25 @@ const { t, uiLang } = globalThis.politelyI18n;
 let enginePromise = null;
 let catalogPromise = null;
 // What the tests and the benchmark may look at (see the end of this file).
-const seen = { startedAt: Date.now(), lastRequest: null, loadMs: 0 };
+const seen = { startedAt: Date.now(), lastRequest: null, loadMs: 0, restored: false, stale: '', imageKept: false };
+
+// How long after a start that built the phrase index its image is stored:
+// after the first answer, which the user is waiting for.
+const KEEP_AFTER_MS = 1000;
 
 function engine() {
   if (!enginePromise) {
     const t0 = performance.now();
-    enginePromise = load(chrome.runtime.getURL('app.wasm')).then((api) => {
+    // The kept image is read while the WebAssembly compiles (image.js).
+    enginePromise = load(chrome.runtime.getURL('app.wasm'), { image: readImage(BUILD) }).then((api) => {
       seen.loadMs = performance.now() - t0;
+      seen.restored = api.restored;
+      seen.stale = api.stale;
+      if (!api.restored) {
+        setTimeout(async () => {
+          seen.imageKept = await keepImage(BUILD, api.image());
+        }, KEEP_AFTER_MS);
+      }
       return api;
     }).catch((e) => {
       enginePromise = null;

@@ -98,6 +98,14 @@ async function checkHighlights(shown) {
   return got.length;
 }
 
+// Messages judged before and after a restart of the service worker.
+const RESTART_TEXTS = [
+  'We help companies like yours cut cloud costs by 40%. Could I grab 15 minutes on your calendar this week?',
+  'Hi! I saw your talk at the meetup and would love to stay in touch.',
+  'Hola, ¿podrías recomendarme para la vacante de tu equipo? Te adjunto mi CV.',
+  '您好，能否帮我内推一下贵公司的岗位？',
+];
+
 async function sw() {
   return worker(br.context, br.id);
 }
@@ -300,7 +308,18 @@ describe('politely extension on LinkedIn-like pages', () => {
   });
 
   test('the service worker stopped mid-session comes back transparently', async () => {
-    const before = await (await sw()).evaluate(() => politely.seen.startedAt);
+    // The first start built the phrase index and kept its image (image.js);
+    // the restarted worker reads it back and answers exactly as before.
+    const first = await sw();
+    const deadline = Date.now() + 10000;
+    while (!(await first.evaluate(() => politely.seen.imageKept)) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+    const { before, restoredBefore, answers } = await first.evaluate(async (texts) => ({
+      before: politely.seen.startedAt,
+      restoredBefore: politely.seen.restored,
+      answers: await Promise.all(texts.map((text) => politely.call('POST', '/v1/assess', { text, now: '2026-12-01T00:00:00Z' }))),
+    }), RESTART_TEXTS);
+    assert.equal(restoredBefore, false, 'a fresh browser has no image yet: the first start builds the index');
+    assert.equal(await first.evaluate(() => politely.seen.imageKept), true, 'the first start kept the image of its phrase index');
     const cdp = await br.context.newCDPSession(page);
     await cdp.send('ServiceWorker.enable');
     await cdp.send('ServiceWorker.stopAllWorkers');
@@ -308,8 +327,15 @@ describe('politely extension on LinkedIn-like pages', () => {
     const shown = await assess();
     await checkRequest('2-emoji', shown);
     await checkHighlights(shown);
-    const afterStart = await (await sw()).evaluate(() => politely.seen.startedAt);
-    assert.ok(afterStart > before, 'a new worker answered');
+    const after = await (await sw()).evaluate(async (texts) => ({
+      startedAt: politely.seen.startedAt,
+      restored: politely.seen.restored,
+      stale: politely.seen.stale,
+      answers: await Promise.all(texts.map((text) => politely.call('POST', '/v1/assess', { text, now: '2026-12-01T00:00:00Z' }))),
+    }), RESTART_TEXTS);
+    assert.ok(after.startedAt > before, 'a new worker answered');
+    assert.equal(after.restored, true, `the restarted worker read the kept image (stale: ${after.stale})`);
+    assert.deepEqual(after.answers, answers, 'the restored engine answers as the one that built its index');
   });
 
   test('toolbar popup button and keyboard shortcut assess the active conversation', async () => {

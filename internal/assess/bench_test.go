@@ -180,6 +180,25 @@ func BenchmarkCompile(b *testing.B) {
 	}
 }
 
+// BenchmarkRestore is the cost of compiling the default pack with its
+// phrase index read from an image (rules.Restore), as the extension's
+// service worker starts again: beside BenchmarkCompile, what the image
+// saves.
+func BenchmarkRestore(b *testing.B) {
+	p, err := rules.Default()
+	if err != nil {
+		b.Fatal(err)
+	}
+	img := p.Image()
+	b.SetBytes(int64(len(img)))
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		if _, stale, err := rules.Restore(img); err != nil || stale != nil {
+			b.Fatal(stale, err)
+		}
+	}
+}
+
 // BenchmarkFold is the folding step alone, reusing one Folded as Assess does.
 func BenchmarkFold(b *testing.B) {
 	msgs := corpus(b)

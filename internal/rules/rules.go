@@ -129,30 +129,47 @@ type Pack struct {
 	scratch   sync.Pool
 	speech    []Speech                     // by language, in the order of Langs
 	texts     map[string]map[string]string // texts.json by id and language, for Merge
+	digest    uint64                       // the embedded pack's files (see Image); 0: another pack
 }
 
 // Default returns the embedded pack, compiled.
 func Default() (*Pack, error) {
+	d, err := embedded()
+	if err != nil {
+		return nil, err
+	}
+	return d.compile()
+}
+
+// packFile is one file of the embedded pack.
+type packFile struct {
+	name string
+	data []byte
+}
+
+// embedded is the draft of the embedded pack's files, in the order of their
+// names, with their digest (see Image).
+func embedded() (*draft, error) {
 	ents, err := packFS.ReadDir("pack")
 	if err != nil {
 		return nil, err
 	}
-	names := make([]string, 0, len(ents))
+	files := make([]packFile, 0, len(ents))
 	for _, e := range ents {
-		names = append(names, e.Name())
-	}
-	sort.Strings(names)
-	var d draft
-	for _, n := range names {
-		b, err := packFS.ReadFile(path.Join("pack", n))
+		b, err := packFS.ReadFile(path.Join("pack", e.Name()))
 		if err != nil {
 			return nil, err
 		}
-		if err := d.add("pack/"+n, b); err != nil {
+		files = append(files, packFile{"pack/" + e.Name(), b})
+	}
+	sort.Slice(files, func(i, j int) bool { return files[i].name < files[j].name })
+	d := &draft{digest: digestOf(files)}
+	for _, f := range files {
+		if err := d.add(f.name, f.data); err != nil {
 			return nil, err
 		}
 	}
-	return d.compile()
+	return d, nil
 }
 
 // Compile checks and compiles one pack file on its own. Errors name the file,
@@ -278,6 +295,12 @@ type draft struct {
 	model     *learn.Model
 	modelFile string
 	texts     map[string]map[string]string
+	// digest names the embedded pack's files (see Image); 0 for any other
+	// pack. image, when not nil, is the index to read rather than build,
+	// and stale why it was not read.
+	digest uint64
+	image  []byte
+	stale  error
 }
 
 // Error is a problem in a pack: which file, which rule, what is wrong.
@@ -393,11 +416,18 @@ func (d *draft) compile() (*Pack, error) {
 	if err := p.speak(d.texts, d.partial); err != nil {
 		return nil, err
 	}
-	m, err := compileMatcher(p)
-	if err != nil {
-		return nil, err
+	if d.image != nil {
+		// An image of this very pack spares building the index (Restore).
+		p.m, d.stale = readIndex(d.image, d.digest, p)
 	}
-	p.m = m
+	if p.m == nil {
+		m, err := compileMatcher(p)
+		if err != nil {
+			return nil, err
+		}
+		p.m = m
+	}
+	p.digest = d.digest
 	return p, nil
 }
 

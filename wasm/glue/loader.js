@@ -59,8 +59,9 @@ async function compile(wasm) {
 }
 
 // start runs one instance of the Go program and resolves to its binding once
-// the program has called workers.Ready().
-async function start(mod) {
+// the program has called workers.Ready(). image, when given, is handed to the
+// program, which reads its phrase index from it rather than building it.
+async function start(mod, image) {
   const go = new Go();
   const binding = {};
   let ready;
@@ -69,7 +70,7 @@ async function start(mod) {
     ...go.importObject,
     workers: { ready: () => ready() },
   });
-  const exited = go.run(instance, { binding });
+  const exited = go.run(instance, { binding, image });
   await Promise.race([
     isReady,
     exited.then(() => {
@@ -81,14 +82,42 @@ async function start(mod) {
 
 /**
  * Compile and start politely's API once.
+ *
+ * Starting compiles the rule pack, most of it the phrase index. A host that
+ * restarts often (an extension's service worker) can keep the index: after a
+ * start, `image()` returns it as bytes (store them under BUILD), and the next
+ * `load(wasm, {image})` reads it back instead of building it. An image of
+ * another build or pack, or damaged, is not used: the API starts as without
+ * one and `stale` says why. Either way the API answers the same.
  * @param {string|URL|Response|Promise<Response>|ArrayBuffer|Uint8Array|WebAssembly.Module} wasm
- * @returns {Promise<{fetch(input: Request|string|URL, init?: RequestInit): Promise<Response>}>}
+ * @param {{image?: Uint8Array|Promise<Uint8Array|undefined>}} [options]
+ * @returns {Promise<{fetch(input: Request|string|URL, init?: RequestInit): Promise<Response>,
+ *   image(): Uint8Array|null, restored: boolean, stale: string}>}
  */
-export async function load(wasm) {
+export async function load(wasm, { image } = {}) {
+  // The image may still be on its way (a Promise): it is read while the
+  // module compiles, and a failed read is a start without it.
+  const pending = Promise.resolve(image).catch(() => undefined);
   const mod = await compile(wasm);
-  let running = start(mod);
-  await running;
+  image = await pending;
+  image = image instanceof Uint8Array ? image : undefined;
+  let running = start(mod, image);
+  const first = await running;
+  // A later start (only after a fatal error) builds the index: the image
+  // is not held for the life of the API.
+  image = undefined;
   return {
+    /** Whether the phrase index was read from the image given. */
+    restored: first.binding.restored === true,
+    /** Why no image was used ("no image given", "... another rule pack", ...), or "". */
+    stale: first.binding.restored === true ? "" : String(first.binding.stale ?? "no image given"),
+    /**
+     * The phrase index as bytes for a later load's image option (a copy,
+     * some 2-3 MB), or null when this build cannot make one.
+     */
+    image() {
+      return typeof first.binding.image === "function" ? first.binding.image() : null;
+    },
     /**
      * Answer one API request. A string or URL is resolved against
      * http://politely.local/, so api.fetch("/healthz") works.
@@ -101,7 +130,7 @@ export async function load(wasm) {
       let r = await current;
       if (r.go.exited) {
         // Concurrent callers share one restart.
-        if (running === current) running = start(mod);
+        if (running === current) running = start(mod, image);
         r = await running;
       }
       return r.binding.handleRequest(req);

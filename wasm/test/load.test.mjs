@@ -77,3 +77,32 @@ test("one instance answers many requests in parallel", async () => {
   );
   res.forEach((r, i) => assert.equal(r.id, String(i)));
 });
+
+// The image of the phrase index (load's image option): a start that reads it
+// answers every request as a start that builds the index, and an image that
+// does not fit is not used, with the reason.
+test("an image of the phrase index restores the same API", async () => {
+  const { BUILD } = await import(pathToFileURL(join(root, "extension/build/politely.mjs")));
+  assert.match(BUILD, /^[0-9a-f]{32}$/);
+  const mod = await WebAssembly.compile(bytes);
+  const built = await load(mod);
+  assert.equal(built.restored, false);
+  assert.equal(built.stale, "no image given");
+  const image = built.image();
+  assert.ok(image instanceof Uint8Array && image.length > 1e6, `an image of ${image?.length} bytes`);
+
+  const lines = readFileSync(join(root, "testdata/requests.jsonl"), "utf8").split("\n").filter((l) => l.trim());
+  const ask = async (api, body) => (await api.fetch("/v1/assess", { method: "POST", headers: { "Content-Type": "application/json" }, body })).text();
+  for (const [name, opts, restored, stale] of [
+    ["the image", () => ({ image }), true, ""],
+    ["a promise of it", () => ({ image: Promise.resolve(image) }), true, ""],
+    ["a failed read", () => ({ image: Promise.reject(new Error("storage")) }), false, "no image given"],
+    ["a cut image", () => ({ image: image.slice(0, image.length - 100) }), false, "checksum does not match"],
+    ["not an image", () => ({ image: new Uint8Array(64) }), false, "not an image"],
+  ]) {
+    const api = await load(mod, opts());
+    assert.equal(api.restored, restored, name);
+    assert.ok(api.stale.includes(stale), `${name}: stale ${JSON.stringify(api.stale)}`);
+    for (const body of lines) assert.equal(await ask(api, body), await ask(built, body), `${name}: ${body.slice(0, 60)}`);
+  }
+});
