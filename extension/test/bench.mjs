@@ -50,6 +50,13 @@ try {
   await page.goto(`https://${HOST}/messaging/thread/2-sales/`);
   await page.waitForSelector('[data-politely="assess"]');
   const cold = await clickToHighlights(page);
+  // The first start keeps the image of its phrase index a second after its
+  // first answer, once per build (image.js): measured on its own, not
+  // inside a warm click it happens to meet.
+  const first = await worker(br.context, br.id);
+  const until = Date.now() + 15000;
+  while (!(await first.evaluate(() => politely.seen.imageKept)) && Date.now() < until) await new Promise((r) => setTimeout(r, 100));
+  const keepMs = await first.evaluate(() => politely.seen.keepMs);
 
   const warm = [];
   for (let i = 0; i < RUNS; i++) {
@@ -63,8 +70,6 @@ try {
   const restarts = [];
   const loads = []; // engine load (fetch + compile + instantiate + Go start) inside each restart
   let restored = 0; // restarts that read the kept image of the phrase index (image.js)
-  // The first start keeps the image a second after its first answer.
-  await new Promise((r) => setTimeout(r, 1500));
   const cdp = await br.context.newCDPSession(page);
   await cdp.send('ServiceWorker.enable');
   for (let i = 0; i < RESTARTS; i++) {
@@ -89,6 +94,7 @@ try {
   console.log(`invitation card: click -> highlights in the note (warm, ${INV_RUNS} runs each, page reloaded): note cut by see more p50 ${fmt(percentile(invs['inv-dana'], 50))}, p95 ${fmt(percentile(invs['inv-dana'], 95))}; whole note p50 ${fmt(percentile(invs['inv-omar'], 50))}, p95 ${fmt(percentile(invs['inv-omar'], 95))}`);
   console.log(`click -> highlights (warm, ${RUNS} runs over ${THREADS.length} threads): p50 ${fmt(percentile(warm, 50))}, p95 ${fmt(percentile(warm, 95))}, max ${fmt(Math.max(...warm))}`);
   console.log(`first assessment in a fresh browser, clicked as soon as the button appeared (engine still loading): ${fmt(cold)}`);
+  console.log(`keeping the image of the phrase index after the first start (once per build): ${fmt(keepMs)} in the service worker`);
   console.log(`first assessment after the service worker was stopped (${RESTARTS} restarts): p50 ${fmt(percentile(restarts, 50))}, max ${fmt(Math.max(...restarts))}; of which engine load p50 ${fmt(percentile(loads, 50))}; ${restored} of ${RESTARTS} read the kept image of the phrase index`);
 } finally {
   await br.close();

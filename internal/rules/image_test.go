@@ -161,8 +161,11 @@ func TestImageOnlyDefault(t *testing.T) {
 	}
 }
 
-// Whatever the bytes of an image, with a checksum that matches them,
-// Restore never panics, and an index it accepts scans without panicking.
+// Whatever the bytes of an image's index, with a checksum that matches
+// them, reading it never panics, and an index it accepts scans without
+// panicking. (Only the index is read for each input, not the whole pack as
+// Restore compiles it, so that the fuzzer tries many inputs a second;
+// TestRestoreStale covers Restore's own handling of a refused image.)
 func FuzzRestore(f *testing.F) {
 	p, img := defaultImage(f)
 	f.Add(uint32(40), byte(1), uint32(0), byte(0))
@@ -172,17 +175,17 @@ func FuzzRestore(f *testing.F) {
 		body := b[imageHeader:]
 		body[int(at1)%len(body)] ^= x1
 		body[int(at2)%len(body)] ^= x2
-		q, stale, err := Restore(resign(b))
+		m, err := readIndex(resign(b), p.digest, p)
 		if err != nil {
-			t.Fatal(err)
-		}
-		if stale == nil {
-			var s Scanner
-			for _, m := range []string{"Hi, could you refer me? I attached my resume.", "We help companies like yours cut costs by 40%.", "不是推销，想请您内推"} {
-				s.Scan(q, text.Fold(m))
+			if !errors.Is(err, learn.ErrImage) {
+				t.Fatalf("a damaged index refused with %v", err)
 			}
-		} else if q.m == nil || !reflect.DeepEqual(q.m, p.m) {
-			t.Fatal("a refused image left another index")
+			return
+		}
+		q := &Pack{labels: p.labels, rules: p.rules, policy: p.policy, model: p.model, m: m}
+		var s Scanner
+		for _, msg := range []string{"Hi, could you refer me? I attached my resume.", "We help companies like yours cut costs by 40%.", "不是推销，想请您内推", "not interested in a 15-minute call ~ sales"} {
+			s.Scan(q, text.Fold(msg))
 		}
 	})
 }
