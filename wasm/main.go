@@ -30,7 +30,7 @@ func main() {
 	img := image()
 	gc := debug.SetGCPercent(-1)
 	e, stale, err := engine.Restore(img)
-	img = nil
+	img = nil // main never returns: the copy is garbage once read
 	debug.SetGCPercent(gc)
 	if err != nil {
 		// The embedded pack is tested natively; if it ever fails here the
