@@ -138,47 +138,31 @@ func (d *Dec) count(size uint64) int {
 	return int(n)
 }
 
-// U64s reads a list of numbers.
-func (d *Dec) U64s() []uint64 {
-	n := d.count(8)
-	b := d.take(8 * uint64(n))
+// list reads a list of items of size bytes each, each made by item from
+// its bytes (nil when empty).
+func list[T any](d *Dec, size uint64, item func(b []byte) T) []T {
+	n := d.count(size)
+	b := d.take(size * uint64(n))
 	if n == 0 || b == nil {
 		return nil
 	}
-	vs := make([]uint64, n)
+	vs := make([]T, n)
 	for i := range vs {
-		vs[i] = binary.LittleEndian.Uint64(b[8*i:])
+		vs[i] = item(b[size*uint64(i):])
 	}
 	return vs
 }
+
+// U64s reads a list of numbers.
+func (d *Dec) U64s() []uint64 { return list(d, 8, binary.LittleEndian.Uint64) }
 
 // I32s reads a list of numbers (nil when empty).
 func (d *Dec) I32s() []int32 {
-	n := d.count(4)
-	b := d.take(4 * uint64(n))
-	if n == 0 || b == nil {
-		return nil
-	}
-	vs := make([]int32, n)
-	for i := range vs {
-		vs[i] = int32(binary.LittleEndian.Uint32(b[4*i:]))
-	}
-	return vs
+	return list(d, 4, func(b []byte) int32 { return int32(binary.LittleEndian.Uint32(b)) })
 }
 
 // U16s reads a list of numbers.
-func (d *Dec) U16s() []uint16 {
-	n := d.count(2)
-	b := d.take(2 * uint64(n))
-	if n == 0 || b == nil {
-		return nil
-	}
-	vs := make([]uint16, n)
-	for i := range vs {
-		vs[i] = binary.LittleEndian.Uint16(b[2*i:])
-	}
-	return vs
-}
+func (d *Dec) U16s() []uint16 { return list(d, 2, binary.LittleEndian.Uint16) }
 
 // Strings reads a list of strings.
 func (d *Dec) Strings() []string {
