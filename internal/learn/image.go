@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"math/bits"
+	"unsafe"
 )
 
 // Enc writes the parts of compiled tables as bytes, little-endian, each
@@ -43,11 +44,18 @@ func (e *Enc) U16s(vs []uint16) {
 	}
 }
 
-// Strings writes a list of strings.
+// Strings writes a list of strings: their lengths, then their bytes in one
+// piece, which Dec reads back as one string that they all share.
 func (e *Enc) Strings(ss []string) {
-	e.U64(uint64(len(ss)))
+	lens := make([]int32, len(ss))
+	n := 0
+	for i, s := range ss {
+		lens[i] = int32(len(s))
+		n += len(s)
+	}
+	e.I32s(lens)
+	e.U64(uint64(n))
 	for _, s := range ss {
-		e.U64(uint64(len(s)))
 		e.b = append(e.b, s...)
 	}
 }
@@ -138,20 +146,31 @@ func (d *Dec) count(size uint64) int {
 	return int(n)
 }
 
-// list reads a list of items of size bytes each, each made by item from
-// its bytes (nil when empty).
-func list[T any](d *Dec, size uint64, item func(b []byte) T) []T {
+// list reads a list of items of size bytes each (nil when empty). On a
+// little-endian machine (WebAssembly, x86-64, ARM64) the bytes are the
+// items as they lie in memory and are copied whole: a start reads some
+// 300,000 numbers, and a call a number was most of reading the index inside
+// WebAssembly. Elsewhere each is made by item from its bytes.
+func list[T uint16 | int32 | uint64](d *Dec, size uint64, item func(b []byte) T) []T {
 	n := d.count(size)
 	b := d.take(size * uint64(n))
 	if n == 0 || b == nil {
 		return nil
 	}
 	vs := make([]T, n)
+	if nativeLittle {
+		copy(unsafe.Slice((*byte)(unsafe.Pointer(&vs[0])), len(b)), b)
+		return vs
+	}
 	for i := range vs {
 		vs[i] = item(b[size*uint64(i):])
 	}
 	return vs
 }
+
+// nativeLittle is whether this machine keeps numbers little-endian, as an
+// image does.
+var nativeLittle = binary.NativeEndian.Uint16([]byte{1, 0}) == 1
 
 // U64s reads a list of numbers.
 func (d *Dec) U64s() []uint64 { return list(d, 8, binary.LittleEndian.Uint64) }
@@ -164,17 +183,26 @@ func (d *Dec) I32s() []int32 {
 // U16s reads a list of numbers.
 func (d *Dec) U16s() []uint16 { return list(d, 2, binary.LittleEndian.Uint16) }
 
-// Strings reads a list of strings.
+// Strings reads a list of strings. They share one string's bytes: one
+// allocation for all of them, where a string each was thousands.
 func (d *Dec) Strings() []string {
-	n := d.count(8)
-	if n == 0 {
+	lens := d.I32s()
+	all := string(d.take(d.U64()))
+	if d.err != nil || len(lens) == 0 {
 		return nil
 	}
-	ss := make([]string, n)
-	for i := range ss {
-		ss[i] = string(d.take(d.U64()))
+	ss := make([]string, len(lens))
+	at := 0
+	for i, n := range lens {
+		if n < 0 || int(n) > len(all)-at {
+			d.Fail("strings longer than their bytes")
+			return nil
+		}
+		ss[i] = all[at : at+int(n)]
+		at += int(n)
 	}
-	if d.err != nil {
+	if at != len(all) {
+		d.Fail("bytes left over after the strings")
 		return nil
 	}
 	return ss

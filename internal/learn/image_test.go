@@ -43,8 +43,17 @@ func TestDecRefuses(t *testing.T) {
 	}
 }
 
-// What an Enc writes a Dec reads back, the empty table and lists included.
+// What an Enc writes a Dec reads back, the empty table and lists included,
+// whether the lists are copied whole (a little-endian machine) or number
+// by number (any other).
 func TestEncDec(t *testing.T) {
+	defer func(was bool) { nativeLittle = was }(nativeLittle)
+	for _, nativeLittle = range []bool{true, false} {
+		encDec(t)
+	}
+}
+
+func encDec(t *testing.T) {
 	fx, err := NewFixed([]uint64{3, 9, 27}, []uint64{1, 2, 3}, 0)
 	if err != nil {
 		t.Fatal(err)
@@ -63,7 +72,7 @@ func TestEncDec(t *testing.T) {
 	e.Filter(f)
 	d := NewDec(e.Bytes())
 	if d.U64() != 7 || d.U64s()[1] != 1<<63 || d.I32s()[0] != -1 || d.I32s() != nil || d.U16s()[0] != 9 || d.Strings()[1] != "wörd" {
-		t.Fatal("a list read back differs")
+		t.Fatalf("a list read back differs (copied whole: %v)", nativeLittle)
 	}
 	got, empty, g := d.Fixed(), d.Fixed(), d.Filter()
 	if err := d.Done(); err != nil {

@@ -27,7 +27,7 @@ import (
 // app.wasm), since a change to how the index is built need not change either.
 const (
 	imageMagic  = 0x0a6567616d69796c // "lyimage\n": politely's image
-	imageFormat = 1
+	imageFormat = 2
 	imageHeader = 32
 )
 

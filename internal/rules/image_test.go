@@ -70,7 +70,7 @@ func TestRestoreStale(t *testing.T) {
 		{"empty", []byte{}, "not an image"},
 		{"short", img[:imageHeader-1], "not an image"},
 		{"magic", clone(func(b []byte) []byte { b[0]++; return b }), "not an image"},
-		{"format", clone(func(b []byte) []byte { b[8]++; return b }), "format 2, this build reads 1"},
+		{"format", clone(func(b []byte) []byte { b[8]++; return b }), "format 3, this build reads 2"},
 		{"pack", clone(func(b []byte) []byte { b[16]++; return b }), "another rule pack"},
 		{"flipped", clone(func(b []byte) []byte { b[len(b)/2] ^= 4; return b }), "checksum"},
 		{"cut", resign(clone(func(b []byte) []byte { return b[:len(b)-9] })), "the image is damaged"},
