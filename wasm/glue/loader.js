@@ -116,7 +116,11 @@ export async function load(wasm, { image } = {}) {
      * some 2-3 MB), or null when this build cannot make one.
      */
     image() {
-      return typeof first.binding.image === "function" ? first.binding.image() : null;
+      try {
+        return typeof first.binding.image === "function" ? first.binding.image() : null;
+      } catch {
+        return null; // the first program has exited (a fatal error): nothing to keep
+      }
     },
     /**
      * Answer one API request. A string or URL is resolved against
