@@ -35,7 +35,13 @@ const (
 // pack that is not the embedded one (a user's pack, a merge, another
 // model): only the embedded pack can be restored.
 func (p *Pack) Image() []byte {
-	if p.digest == 0 {
+	if !p.embedded {
+		return nil
+	}
+	// The digest is taken here and in Restore, not by every compile of the
+	// pack: only a host that keeps an image needs it.
+	files, err := embeddedFiles()
+	if err != nil {
 		return nil
 	}
 	var e learn.Enc
@@ -62,7 +68,7 @@ func (p *Pack) Image() []byte {
 	out := make([]byte, imageHeader, imageHeader+len(body))
 	binary.LittleEndian.PutUint64(out, imageMagic)
 	binary.LittleEndian.PutUint64(out[8:], imageFormat)
-	binary.LittleEndian.PutUint64(out[16:], p.digest)
+	binary.LittleEndian.PutUint64(out[16:], digestOf(files))
 	binary.LittleEndian.PutUint64(out[24:], uint64(crc32.ChecksumIEEE(body)))
 	return append(out, body...)
 }
@@ -77,11 +83,18 @@ var ErrNoImage = errors.New("no image given")
 // (nil when the image was used). The pack is the same either way; err is
 // only Default's. It never panics.
 func Restore(img []byte) (p *Pack, stale, err error) {
-	d, err := embedded()
+	files, err := embeddedFiles()
 	if err != nil {
 		return nil, nil, err
 	}
-	d.image, d.stale = img, ErrNoImage
+	d, err := embedded(files)
+	if err != nil {
+		return nil, nil, err
+	}
+	d.stale = ErrNoImage
+	if img != nil {
+		d.image, d.digest = img, digestOf(files)
+	}
 	p, err = d.compile()
 	if err != nil {
 		return nil, nil, err
@@ -208,8 +221,10 @@ func (m *matcher) check(p *Pack) error {
 	for _, t := range m.outs {
 		ok = ok && target(t)
 	}
-	for _, pt := range append(m.pres[:len(m.pres):len(m.pres)], m.rootPres...) {
-		ok = ok && target(pt.t)
+	for _, ps := range [][]prefixTarget{m.pres, m.rootPres} {
+		for _, pt := range ps {
+			ok = ok && target(pt.t)
+		}
 	}
 	if !ok {
 		return errors.New("a phrase of no rule")
@@ -323,12 +338,12 @@ func getPrefixes(d *learn.Dec) []prefixTarget {
 }
 
 // digestOf is the digest an image names its pack by: a CRC-64 of the pack
-// files' names and bytes, never 0 (0 marks a pack that has no image).
+// files' names and bytes.
 func digestOf(files []packFile) uint64 {
 	h := crc64.New(crc64.MakeTable(crc64.ECMA))
 	for _, f := range files {
 		fmt.Fprintf(h, "%s\x00%d\x00", f.name, len(f.data))
 		h.Write(f.data)
 	}
-	return h.Sum64() | 1
+	return h.Sum64()
 }

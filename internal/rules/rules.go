@@ -129,12 +129,16 @@ type Pack struct {
 	scratch   sync.Pool
 	speech    []Speech                     // by language, in the order of Langs
 	texts     map[string]map[string]string // texts.json by id and language, for Merge
-	digest    uint64                       // the embedded pack's files (see Image); 0: another pack
+	embedded  bool                         // the embedded pack as Default or Restore compiles it: the one pack with an image
 }
 
 // Default returns the embedded pack, compiled.
 func Default() (*Pack, error) {
-	d, err := embedded()
+	files, err := embeddedFiles()
+	if err != nil {
+		return nil, err
+	}
+	d, err := embedded(files)
 	if err != nil {
 		return nil, err
 	}
@@ -147,9 +151,9 @@ type packFile struct {
 	data []byte
 }
 
-// embedded is the draft of the embedded pack's files, in the order of their
-// names, with their digest (see Image).
-func embedded() (*draft, error) {
+// embeddedFiles reads the embedded pack's files, in the order of their
+// names.
+func embeddedFiles() ([]packFile, error) {
 	ents, err := packFS.ReadDir("pack")
 	if err != nil {
 		return nil, err
@@ -163,7 +167,12 @@ func embedded() (*draft, error) {
 		files = append(files, packFile{"pack/" + e.Name(), b})
 	}
 	sort.Slice(files, func(i, j int) bool { return files[i].name < files[j].name })
-	d := &draft{digest: digestOf(files)}
+	return files, nil
+}
+
+// embedded is the draft of the embedded pack's files.
+func embedded(files []packFile) (*draft, error) {
+	d := &draft{embedded: true}
 	for _, f := range files {
 		if err := d.add(f.name, f.data); err != nil {
 			return nil, err
@@ -295,12 +304,13 @@ type draft struct {
 	model     *learn.Model
 	modelFile string
 	texts     map[string]map[string]string
-	// digest names the embedded pack's files (see Image); 0 for any other
-	// pack. image, when not nil, is the index to read rather than build,
-	// and stale why it was not read.
-	digest uint64
-	image  []byte
-	stale  error
+	// embedded marks the embedded pack's draft (see Image). image, when not
+	// nil, is the index to read rather than build, digest the digest of
+	// the pack files it must name, and stale why it was not read.
+	embedded bool
+	image    []byte
+	digest   uint64
+	stale    error
 }
 
 // Error is a problem in a pack: which file, which rule, what is wrong.
@@ -427,7 +437,7 @@ func (d *draft) compile() (*Pack, error) {
 		}
 		p.m = m
 	}
-	p.digest = d.digest
+	p.embedded = d.embedded
 	return p, nil
 }
 
