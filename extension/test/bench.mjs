@@ -11,7 +11,7 @@
 //     by "…see more" (expanding it is part of the time) and for a whole one.
 // Times are taken in the page (performance.now) from the click to the moment
 // the panel is marked done with its highlights.
-import { serve, launch, worker, percentile, HOST } from './harness.mjs';
+import { serve, launch, worker, percentile, imageKept, HOST } from './harness.mjs';
 
 const RUNS = Number(process.env.RUNS || 60);
 const RESTARTS = Number(process.env.RESTARTS || 8);
@@ -54,8 +54,7 @@ try {
   // first answer, once per build (image.js): measured on its own, not
   // inside a warm click it happens to meet.
   const first = await worker(br.context, br.id);
-  const until = Date.now() + 15000;
-  while (!(await first.evaluate(() => politely.seen.imageKept)) && Date.now() < until) await new Promise((r) => setTimeout(r, 100));
+  await imageKept(first, 15000);
   const keepMs = await first.evaluate(() => politely.seen.keepMs);
 
   const warm = [];

@@ -11,7 +11,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { serve, launch, worker, toolbarPopup, OUT, HOST } from './harness.mjs';
+import { serve, launch, worker, toolbarPopup, imageKept, OUT, HOST } from './harness.mjs';
 
 const ORIGIN = `https://${HOST}`;
 let srv;
@@ -311,15 +311,14 @@ describe('politely extension on LinkedIn-like pages', () => {
     // The first start built the phrase index and kept its image (image.js);
     // the restarted worker reads it back and answers exactly as before.
     const first = await sw();
-    const deadline = Date.now() + 10000;
-    while (!(await first.evaluate(() => politely.seen.imageKept)) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+    const kept = await imageKept(first, 10000);
     const { before, restoredBefore, answers } = await first.evaluate(async (texts) => ({
       before: politely.seen.startedAt,
       restoredBefore: politely.seen.restored,
       answers: await Promise.all(texts.map((text) => politely.call('POST', '/v1/assess', { text, now: '2026-12-01T00:00:00Z' }))),
     }), RESTART_TEXTS);
     assert.equal(restoredBefore, false, 'a fresh browser has no image yet: the first start builds the index');
-    assert.equal(await first.evaluate(() => politely.seen.imageKept), true, 'the first start kept the image of its phrase index');
+    assert.equal(kept, true, 'the first start kept the image of its phrase index');
     const cdp = await br.context.newCDPSession(page);
     await cdp.send('ServiceWorker.enable');
     await cdp.send('ServiceWorker.stopAllWorkers');

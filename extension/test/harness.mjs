@@ -123,6 +123,18 @@ export async function worker(context, id) {
   return context.waitForEvent('serviceworker', { timeout: 15000 });
 }
 
+// imageKept waits, up to ms, until the service worker sw has kept the image
+// of its phrase index (image.js: a second after a start that built it), and
+// says whether it has.
+export async function imageKept(sw, ms) {
+  const until = Date.now() + ms;
+  for (;;) {
+    if (await sw.evaluate(() => politely.seen.imageKept)) return true;
+    if (Date.now() >= until) return false;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
 export function percentile(xs, p) {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.min(s.length - 1, Math.max(0, Math.ceil((p / 100) * s.length) - 1))];
