@@ -147,7 +147,7 @@ func Check(text, lang string) ([]model.Issue, error) {
 	if !ok {
 		return nil, &model.FieldError{Field: "lang", Msg: fmt.Sprintf("unsupported language %q; supported: %s", lang, strings.Join(Langs(), ", "))}
 	}
-	text = strings.ToValidUTF8(text, "\uFFFD")
+	text = valid(text)
 	d := newDoc(text)
 	c := checker{d: d, t: t}
 	c.thanks()
@@ -328,7 +328,7 @@ func Declines(text string) bool {
 	if err != nil {
 		return false
 	}
-	d := newDoc(strings.ToValidUTF8(text, "\uFFFD"))
+	d := newDoc(valid(text))
 	for _, lang := range Langs() {
 		if len(d.findAll(ts[lang].decline)) > 0 {
 			return true

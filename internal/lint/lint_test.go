@@ -8,6 +8,7 @@ import (
 	"unicode/utf16"
 
 	"politely/internal/model"
+	ptext "politely/internal/text"
 )
 
 // Clean drafts, one per language: Check must find nothing in them.
@@ -172,7 +173,7 @@ func ids(is []model.Issue) []string {
 // and that Issue.Text is exactly that slice.
 func checkSpan(t *testing.T, text string, is model.Issue) {
 	t.Helper()
-	u := utf16.Encode([]rune(strings.ToValidUTF8(text, "\uFFFD")))
+	u := utf16.Encode([]rune(ptext.Valid(text))) // as a browser decodes the bytes
 	if is.Start < 0 || is.End < is.Start || is.End > len(u) {
 		t.Fatalf("%s: span %d-%d outside 0-%d", is.ID, is.Start, is.End, len(u))
 	}

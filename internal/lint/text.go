@@ -5,6 +5,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"politely/internal/text"
 )
 
 // doc is a text prepared for matching: its runes folded to lower case (curly
@@ -249,7 +251,7 @@ func Words(text string) int {
 	// Only the folded runes are counted: the offsets a doc keeps for
 	// matches are not made (a reply is counted up to six times as it is
 	// written).
-	text = strings.ToValidUTF8(text, "\uFFFD")
+	text = valid(text)
 	d := &doc{text: text, fold: make([]rune, 0, utf8.RuneCountInString(text))}
 	for _, r := range text {
 		d.fold = append(d.fold, fold(r))
@@ -294,3 +296,7 @@ func wordUnits(d *doc, limit int) (int, int) {
 	}
 	return total, over
 }
+
+// valid replaces ill-formed UTF-8 as a browser decodes it (text.Valid), so
+// that an issue's UTF-16 span points where the page shows its text.
+func valid(s string) string { return text.Valid(s) }

@@ -6,9 +6,13 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf16"
 	"unicode/utf8"
 
 	"github.com/tidwall/gjson"
+
+	"politely/internal/text"
 )
 
 // ErrInvalidJSON is returned by Decode when the body is not valid JSON.
@@ -21,7 +25,8 @@ var ErrTooDeep = fmt.Errorf("body is nested deeper than %d levels", MaxDepth)
 // MaxDepth is the deepest nesting of arrays and objects Decode accepts.
 const MaxDepth = 64
 
-// ErrEmptyText is returned by Decode when "text" is missing or only white space.
+// ErrEmptyText is returned by Decode when "text" is missing or has nothing to
+// read: only white space, control and invisible format characters (Blank).
 var ErrEmptyText = errors.New(`"text" is empty: there is no message to assess`)
 
 // FieldError says which field of a request has the wrong type or value.
@@ -94,7 +99,7 @@ func Decode(data []byte) (Request, error) {
 	if len(r.Text) > MaxText {
 		return Request{}, &FieldError{"text", fmt.Sprintf("is %d bytes; the limit is %d", len(r.Text), MaxText)}
 	}
-	if strings.TrimSpace(r.Text) == "" {
+	if Blank(r.Text) {
 		return r, ErrEmptyText
 	}
 	return r, nil
@@ -131,7 +136,7 @@ func (d *decoder) fail(field, msg string) {
 func (d *decoder) id(v gjson.Result) string {
 	switch v.Type {
 	case gjson.String:
-		return clean(v.String())
+		return str(v)
 	case gjson.Number:
 		return v.Raw
 	case gjson.Null:
@@ -152,7 +157,7 @@ func (d *decoder) str(v gjson.Result, key string, prefix ...string) string {
 		d.fail(strings.Join(prefix, "")+key, "must be a string")
 		return ""
 	}
-	return clean(f.String())
+	return str(f)
 }
 
 func (d *decoder) num(v gjson.Result, key, prefix string) float64 {
@@ -263,7 +268,7 @@ func (d *decoder) strs(v gjson.Result, key, prefix string) []string {
 			d.fail(prefix+key+"."+strconv.Itoa(i), "must be a string")
 			return nil
 		}
-		if s := strings.TrimSpace(clean(e.String())); s != "" {
+		if s := strings.TrimSpace(str(e)); s != "" {
 			out = append(out, s)
 		}
 	}
@@ -328,12 +333,105 @@ func escape(key string) string {
 	return key
 }
 
-// clean makes a decoded string valid UTF-8, replacing bad bytes with U+FFFD.
-func clean(s string) string {
-	if utf8.ValidString(s) {
-		return s
+// Blank reports whether s has no character a reader would see: only white
+// space, control characters and format characters such as the zero-width
+// space, which the fold drops. Such a text would be judged "too short", where
+// the caller sent nothing to judge.
+func Blank(s string) bool {
+	for _, r := range s {
+		if !unicode.IsSpace(r) && !unicode.IsControl(r) && !unicode.Is(unicode.Cf, r) {
+			return false
+		}
 	}
-	return strings.ToValidUTF8(s, "\uFFFD")
+	return true
+}
+
+// str is the string v holds, as JavaScript's JSON.parse reads it and a
+// browser then encodes it: each ill-formed piece of UTF-8 (text.Valid) and
+// each lone surrogate escape becomes U+FFFD. gjson pairs a surrogate escape
+// with whatever escape follows it, so that "\ud83d\u00e9" lost its "é" and
+// every evidence offset after it was one short; such strings are read here.
+func str(v gjson.Result) string {
+	if !surrogates(v.Raw) {
+		return text.Valid(v.String())
+	}
+	return text.Valid(unquote(v.Raw))
+}
+
+// surrogates reports whether the JSON string literal raw holds a \u escape
+// of a surrogate (D800-DFFF).
+func surrogates(raw string) bool {
+	for i := strings.Index(raw, `\u`); i >= 0 && i+3 < len(raw); {
+		if (raw[i+2] == 'd' || raw[i+2] == 'D') && strings.IndexByte("89abcdefABCDEF", raw[i+3]) >= 0 {
+			return true
+		}
+		j := strings.Index(raw[i+2:], `\u`)
+		if j < 0 {
+			break
+		}
+		i += 2 + j
+	}
+	return false
+}
+
+// unquote decodes the JSON string literal raw (valid, as gjson checked it):
+// a high surrogate escape followed by a low one is one character, and any
+// other surrogate escape U+FFFD, the escape after it read on its own.
+func unquote(raw string) string {
+	if len(raw) < 2 {
+		return ""
+	}
+	s := raw[1 : len(raw)-1]
+	var b strings.Builder
+	b.Grow(len(s))
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c != '\\' || i+1 >= len(s) {
+			b.WriteByte(c)
+			continue
+		}
+		i++
+		switch s[i] {
+		case 'b':
+			b.WriteByte('\b')
+		case 'f':
+			b.WriteByte('\f')
+		case 'n':
+			b.WriteByte('\n')
+		case 'r':
+			b.WriteByte('\r')
+		case 't':
+			b.WriteByte('\t')
+		case 'u':
+			r, ok := hex4(s, i+1)
+			if !ok {
+				b.WriteString(`\u`)
+				continue
+			}
+			i += 4
+			if utf16.IsSurrogate(r) {
+				if lo, ok := hex4(s, i+3); ok && r < 0xDC00 && i+2 < len(s) && s[i+1] == '\\' && s[i+2] == 'u' && lo >= 0xDC00 && lo <= 0xDFFF {
+					r = utf16.DecodeRune(r, lo)
+					i += 6
+				} else {
+					r = utf8.RuneError
+				}
+			}
+			b.WriteRune(r)
+		default: // " \ / and any other character stand for themselves
+			b.WriteByte(s[i])
+		}
+	}
+	return b.String()
+}
+
+// hex4 reads the four hex digits at s[i:].
+func hex4(s string, i int) (rune, bool) {
+	if i < 0 || i+4 > len(s) {
+		return 0, false
+	}
+	n, err := strconv.ParseUint(s[i:i+4], 16, 16)
+	return rune(n), err == nil
 }
 
 // tooDeep reports whether brackets outside strings nest deeper than MaxDepth.

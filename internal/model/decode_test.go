@@ -1,9 +1,13 @@
 package model
 
 import (
+	"encoding/json"
 	"errors"
 	"strings"
 	"testing"
+	"unicode/utf8"
+
+	"github.com/tidwall/gjson"
 )
 
 func TestDecode(t *testing.T) {
@@ -34,6 +38,7 @@ func TestDecodeErrors(t *testing.T) {
 		{`{"text": "x", "kind": "post"}`, `field "kind": must be "message" or "invitation"`},
 		{`{"text": "   "}`, ErrEmptyText.Error()},
 		{`{}`, ErrEmptyText.Error()},
+		{`{"text": "\u200b\u200d\u0000\ufeff \n"}`, ErrEmptyText.Error()},
 		{`{"text": "x", "a": ` + strings.Repeat("[", 100) + strings.Repeat("]", 100) + `}`, ErrTooDeep.Error()},
 	} {
 		_, err := Decode([]byte(c.body))
@@ -57,6 +62,57 @@ func TestDecodeInvalidUTF8(t *testing.T) {
 	}
 }
 
+// TestDecodeText: a text reads as JavaScript's JSON.parse reads it and a
+// browser encodes it, so that evidence offsets match the text a page holds:
+// a lone surrogate escape is one U+FFFD and the escape after it is read on
+// its own (gjson alone swallowed it), and each ill-formed piece of UTF-8
+// is one U+FFFD as TextDecoder makes it (not one for a whole run).
+func TestDecodeText(t *testing.T) {
+	for _, c := range []struct{ body, want string }{
+		{`{"text": "\ud83d\u00e9t\u00e9"}`, "\uFFFDété"},
+		{`{"text": "\ud83d\ude00 ok"}`, "😀 ok"},
+		{`{"text": "\uD83D\uDE00 ok"}`, "😀 ok"},
+		{`{"text": "\ud800\ud800 refer me"}`, "\uFFFD\uFFFD refer me"},
+		{`{"text": "\ude00\ud83d"}`, "\uFFFD\uFFFD"},
+		{`{"text": "a\ud83d"}`, "a\uFFFD"},
+		{`{"text": "\ud83d\n\"x\\/\/"}`, "\uFFFD\n\"x\\//"},
+		{"{\"text\": \"\xff\xfe hi\"}", "\uFFFD\uFFFD hi"},
+		{"{\"text\": \"a\xe2\x82b\"}", "a\uFFFDb"},
+		{"{\"text\": \"\xed\xa0\x80\"}", "\uFFFD\uFFFD\uFFFD"},
+	} {
+		r, err := Decode([]byte(c.body))
+		if err != nil || r.Text != c.want {
+			t.Errorf("%s: %q, %v; want %q", c.body, r.Text, err, c.want)
+		}
+	}
+}
+
+// FuzzUnquote holds a string literal with a surrogate escape, read by
+// unquote, to encoding/json, which reads escapes as JSON.parse does.
+func FuzzUnquote(f *testing.F) {
+	for _, s := range []string{`\ud83d\u00e9`, `\ud83d\ude00`, `a\ud800\ud800b`, `\ude00\\u0041`, `\ud83d\"\u12`} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		lit := `"` + s + `"`
+		if !utf8.ValidString(s) || !gjson.Valid(lit) {
+			return
+		}
+		var want string
+		if err := json.Unmarshal([]byte(lit), &want); err != nil {
+			t.Skip(err) // gjson and encoding/json disagree on validity: not unquote's concern
+		}
+		if got := unquote(lit); got != want {
+			t.Fatalf("unquote(%s) = %q, encoding/json %q", lit, got, want)
+		}
+		if surrogates(lit) {
+			if got := str(gjson.Parse(lit)); got != want {
+				t.Fatalf("str(%s) = %q, encoding/json %q", lit, got, want)
+			}
+		}
+	})
+}
+
 // FuzzDecode: any bytes give a request or a clear error; never a panic.
 func FuzzDecode(f *testing.F) {
 	for _, s := range []string{`{"text": "hi"}`, `{"text": "x", "thread": [{"from": "me"}]}`, `{"profile": {"contacts": [1]}}`, `nul`, "{\"text\": \"\xff\"}"} {
@@ -64,7 +120,7 @@ func FuzzDecode(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, b []byte) {
 		r, err := Decode(b)
-		if err == nil && strings.TrimSpace(r.Text) == "" {
+		if err == nil && Blank(r.Text) {
 			t.Fatal("empty text accepted")
 		}
 	})
