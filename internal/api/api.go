@@ -150,30 +150,55 @@ func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		}
 	}()
 	rt, ok := routes[r.URL.Path]
+	allowed := h.allow(w, r)
 	if !ok {
+		// An allowed origin reads this answer too, rather than an opaque
+		// failure of the browser's own.
 		fail(w, http.StatusNotFound, "not_found", fmt.Sprintf("no endpoint %s; see GET /v1/rules, POST /v1/assess, /v1/reply, /v1/lint", r.URL.Path), "")
 		return
 	}
-	if h.cors(w, r, rt.method) {
+	if allowed && h.preflight(w, r, rt.method) {
 		return
 	}
+	methods := rt.method
+	if rt.method == http.MethodGet {
+		// HEAD is GET without the body (RFC 9110): health checkers use it.
+		methods = "GET, HEAD"
+		if r.Method == http.MethodHead {
+			r.Method, w = http.MethodGet, headWriter{w}
+		}
+	}
 	if r.Method != rt.method {
-		w.Header().Set("Allow", rt.method)
-		fail(w, http.StatusMethodNotAllowed, "method_not_allowed", fmt.Sprintf("%s %s is not allowed; use %s", r.Method, r.URL.Path, rt.method), "")
+		w.Header().Set("Allow", methods)
+		fail(w, http.StatusMethodNotAllowed, "method_not_allowed", fmt.Sprintf("%s %s is not allowed; use %s", r.Method, r.URL.Path, methods), "")
 		return
 	}
 	rt.serve(h, w, r)
 }
 
-// cors adds the headers for an allowed origin and answers its preflight.
-// It reports whether the request has been answered.
-func (h *handler) cors(w http.ResponseWriter, r *http.Request, method string) bool {
+// headWriter answers a HEAD request: the headers and status of the GET,
+// without its body. net/http drops the body of a HEAD answer itself, but the
+// WebAssembly and Workers hosts hand the handler's bytes to a JavaScript
+// Response as they are.
+type headWriter struct{ http.ResponseWriter }
+
+func (headWriter) Write(b []byte) (int, error) { return len(b), nil }
+
+// allow adds the headers for an allowed origin to every answer, and reports
+// whether the request's origin is one.
+func (h *handler) allow(w http.ResponseWriter, r *http.Request) bool {
 	origin := r.Header.Get("Origin")
 	if origin == "" || !h.origins[origin] {
 		return false
 	}
 	w.Header().Set("Access-Control-Allow-Origin", origin)
 	w.Header().Add("Vary", "Origin")
+	return true
+}
+
+// preflight answers an allowed origin's CORS preflight for an endpoint
+// taking method, and reports whether it did.
+func (h *handler) preflight(w http.ResponseWriter, r *http.Request, method string) bool {
 	if r.Method == http.MethodOptions && r.Header.Get("Access-Control-Request-Method") != "" {
 		w.Header().Set("Access-Control-Allow-Methods", method)
 		w.Header().Set("Access-Control-Allow-Headers", "Content-Type")
@@ -196,7 +221,7 @@ func (h *handler) body(w http.ResponseWriter, r *http.Request) ([]byte, bool) {
 		fail(w, http.StatusUnsupportedMediaType, "unsupported_media_type", fmt.Sprintf("Content-Type must be application/json (got %s)", ct), "")
 		return nil, false
 	}
-	if cs, ok := params["charset"]; ok && !strings.EqualFold(cs, "utf-8") {
+	if cs, ok := params["charset"]; ok && !strings.EqualFold(cs, "utf-8") && !strings.EqualFold(cs, "utf8") {
 		fail(w, http.StatusUnsupportedMediaType, "unsupported_media_type", fmt.Sprintf("the body must be UTF-8 (got charset=%s)", cs), "")
 		return nil, false
 	}
@@ -278,7 +303,11 @@ func nestedDeeper(b []byte, max int) bool {
 // checkOptions refuses a reply scenario, tone or language the catalog does
 // not list, naming the choices, before any work is done.
 func (h *handler) checkOptions(w http.ResponseWriter, req model.Request) bool {
-	for _, o := range [...]struct{ field, value string }{{"scenario", req.Scenario}, {"tone", req.Tone}, {"lang", req.Lang}} {
+	// Read as the reply reads them: a scenario in any case, a language tag
+	// in any spelling ("pt_br", "DE", "zh-CN") as the language it asks for.
+	scenario := strings.ToLower(strings.TrimSpace(req.Scenario))
+	lang := model.Supported(req.Lang, h.options["lang"])
+	for _, o := range [...]struct{ field, value string }{{"scenario", scenario}, {"tone", req.Tone}, {"lang", lang}} {
 		if o.value == "" || slices.Contains(h.options[o.field], o.value) {
 			continue
 		}

@@ -233,6 +233,13 @@ func TestBattery(t *testing.T) {
 			if rec.Header().Get("Access-Control-Allow-Origin") != "" {
 				t.Errorf("CORS header without an allowed origin")
 			}
+			if w.Method == http.MethodHead {
+				// The GET's status and headers, and no body on any host.
+				if rec.Body.Len() != 0 {
+					t.Fatalf("HEAD answered a body: %q", rec.Body)
+				}
+				return
+			}
 			var body map[string]json.RawMessage
 			if err := json.Unmarshal(rec.Body.Bytes(), &body); err != nil {
 				t.Fatalf("body is not a JSON object: %v: %q", err, rec.Body)
@@ -351,7 +358,10 @@ func checkOK(t *testing.T, c Case, w Wire, body map[string]json.RawMessage, cat 
 		if err := json.Unmarshal([]byte(w.Expect.Body), &r); err != nil || strings.TrimSpace(r.Reply.Text) == "" || len(body) > 2 {
 			t.Fatalf("reply body %s (%v)", w.Expect.Body, err)
 		}
-		for _, o := range [][2]string{{req.Scenario, r.Reply.Scenario}, {req.Tone, r.Reply.Tone}, {req.Lang, r.Reply.Lang}} {
+		// What was asked for, read as the reply reads it: a scenario in any
+		// case, a language tag in any spelling.
+		scenario, lang := strings.ToLower(strings.TrimSpace(req.Scenario)), model.Supported(req.Lang, cat.Langs)
+		for _, o := range [][2]string{{scenario, r.Reply.Scenario}, {req.Tone, r.Reply.Tone}, {lang, r.Reply.Lang}} {
 			if o[0] != "" && o[0] != o[1] {
 				t.Errorf("asked for %q, reply has %q", o[0], o[1])
 			}

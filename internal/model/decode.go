@@ -35,7 +35,12 @@ type FieldError struct {
 	Msg   string
 }
 
-func (e *FieldError) Error() string { return fmt.Sprintf("field %q: %s", e.Field, e.Msg) }
+func (e *FieldError) Error() string {
+	if e.Field == "" {
+		return e.Msg // the body as a whole
+	}
+	return fmt.Sprintf("field %q: %s", e.Field, e.Msg)
+}
 
 // MaxText is the largest message text Decode accepts, in bytes. Hosts may set
 // a lower limit on the whole body.
@@ -55,7 +60,7 @@ func Decode(data []byte) (Request, error) {
 	}
 	root := gjson.ParseBytes(data)
 	if !root.IsObject() {
-		return r, &FieldError{"", "the request must be a JSON object"}
+		return r, &FieldError{"", "the body must be a JSON object"}
 	}
 	d := decoder{}
 	r.ID = d.id(root.Get("id"))

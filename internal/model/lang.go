@@ -1,6 +1,9 @@
 package model
 
-import "strings"
+import (
+	"slices"
+	"strings"
+)
 
 // LangTag reads a language tag as politely writes its languages: the tag
 // itself ("pt_pt" and " PT-pt" are "pt-PT", "ZH" is "zh") and its language
@@ -14,4 +17,16 @@ func LangTag(tag string) (canonical, lang string) {
 		return l, l
 	}
 	return l + "-" + strings.ToUpper(region), l
+}
+
+// Supported is the language of langs a tag asks for: itself when langs has
+// it ("pt-PT"), else its language without the region ("pt-BR" is "pt",
+// "de-AT" "de"); a tag of no language in langs is returned as LangTag writes
+// it, for the caller to refuse by name.
+func Supported(tag string, langs []string) string {
+	c, l := LangTag(tag)
+	if !slices.Contains(langs, c) && slices.Contains(langs, l) {
+		return l
+	}
+	return c
 }
