@@ -101,7 +101,7 @@ demo-replies: build
 	@for f in testdata/messages/*; do \
 	  echo "=== $$f"; ./$(BIN) reply --now 2026-11-22T10:00:00Z --profile testdata/profile.json "$$f" || exit 1; echo; \
 	done
-	@for l in en zh es fr de pt; do \
+	@for l in en zh es fr de pt pt-PT; do \
 	  echo "=== testdata/messages/05-pick-your-brain.txt --lang $$l --tone formal"; \
 	  ./$(BIN) reply --now 2026-11-22T10:00:00Z --lang $$l --tone formal testdata/messages/05-pick-your-brain.txt || exit 1; echo; \
 	done
