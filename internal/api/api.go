@@ -26,6 +26,7 @@ import (
 	"io"
 	"log"
 	"mime"
+	"net"
 	"net/http"
 	"runtime/debug"
 	"slices"
@@ -80,6 +81,25 @@ func WithAllowedOrigins(origins ...string) Option {
 	}
 }
 
+// WithLoopbackHosts makes the handler answer only requests addressed to
+// this machine by name: a Host of localhost, 127.0.0.1 or [::1], on any
+// port. A server on loopback is otherwise open to DNS rebinding: a web page
+// whose own host name is made to point at 127.0.0.1 calls it as the same
+// origin, and CORS, which the API answers for no page by default, never
+// applies. Any other Host gets 421 misdirected. politely serve sets it when
+// it listens on loopback; a host behind a domain of its own does not.
+func WithLoopbackHosts() Option { return func(h *handler) { h.loopback = true } }
+
+// loopbackHost reports whether host (a Host header, with or without port)
+// names this machine.
+func loopbackHost(host string) bool {
+	if h, _, err := net.SplitHostPort(host); err == nil {
+		host = h
+	}
+	host = strings.TrimSuffix(strings.TrimPrefix(host, "["), "]")
+	return strings.EqualFold(host, "localhost") || host == "127.0.0.1" || host == "::1"
+}
+
 // handler holds the engine calls as functions so that a test can make one
 // panic and check that the host survives.
 type handler struct {
@@ -88,13 +108,14 @@ type handler struct {
 	// workers judge requests into memory of their own, reused from one
 	// request to the next: a response is encoded before its worker goes
 	// back, so nothing of one request's answer is written over before then.
-	workers sync.Pool
-	lint    func(text, lang string) ([]model.Issue, error)
-	rules   map[string][]byte // the catalog in each language, encoded once: the engine is immutable
-	options map[string][]string
-	log     *log.Logger
-	maxBody int64
-	origins map[string]bool
+	workers  sync.Pool
+	lint     func(text, lang string) ([]model.Issue, error)
+	rules    map[string][]byte // the catalog in each language, encoded once: the engine is immutable
+	options  map[string][]string
+	log      *log.Logger
+	maxBody  int64
+	origins  map[string]bool
+	loopback bool // answer only a Host that names this machine (WithLoopbackHosts)
 }
 
 // New returns the API handler for the engine. The handler is safe for
@@ -149,6 +170,10 @@ func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 			fail(w, http.StatusInternalServerError, "internal", "internal error: the request could not be handled", "")
 		}
 	}()
+	if h.loopback && !loopbackHost(r.Host) {
+		fail(w, http.StatusMisdirectedRequest, "misdirected", fmt.Sprintf("this server answers only requests to localhost, 127.0.0.1 or [::1], not to %q", r.Host), "")
+		return
+	}
 	rt, ok := routes[r.URL.Path]
 	allowed := h.allow(w, r)
 	if !ok {

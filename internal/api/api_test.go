@@ -65,9 +65,15 @@ func TestCORS(t *testing.T) {
 		{"other origin preflight", "OPTIONS", "https://evil.example", 405, ""},
 		{"other origin POST", "POST", "https://evil.example", 200, ""},
 		{"wildcard is never configured", "POST", "https://any.example", 200, ""},
+		{"allowed origin, unknown path: it reads the 404", "GET", ext, 404, ext},
+		{"other origin, unknown path", "GET", "https://evil.example", 404, ""},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			rec := serve(h, tc.method, "/v1/assess", "application/json", `{"text":"hi"}`, "Origin", tc.origin, "Access-Control-Request-Method", "POST")
+			path := "/v1/assess"
+			if tc.status == 404 {
+				path = "/v1/assess/"
+			}
+			rec := serve(h, tc.method, path, "application/json", `{"text":"hi"}`, "Origin", tc.origin, "Access-Control-Request-Method", "POST")
 			if rec.Code != tc.status || rec.Header().Get("Access-Control-Allow-Origin") != tc.acao {
 				t.Fatalf("%d ACAO=%q, want %d %q", rec.Code, rec.Header().Get("Access-Control-Allow-Origin"), tc.status, tc.acao)
 			}
@@ -75,6 +81,32 @@ func TestCORS(t *testing.T) {
 				t.Errorf("Allow-Methods %q", rec.Header().Get("Access-Control-Allow-Methods"))
 			}
 		})
+	}
+}
+
+// TestLoopbackHosts: a server on loopback answers only requests that name
+// this machine, so that a page rebinding its own host name to 127.0.0.1
+// cannot call it as the same origin.
+func TestLoopbackHosts(t *testing.T) {
+	h := New(newEngine(t), WithLoopbackHosts())
+	for _, c := range []struct {
+		host   string
+		status int
+	}{
+		{"localhost", 200}, {"localhost:8080", 200}, {"LOCALHOST:1", 200}, {"127.0.0.1:8080", 200}, {"[::1]:8080", 200}, {"::1", 200},
+		{"evil.example", 421}, {"evil.example:8080", 421}, {"127.0.0.2", 421}, {"localhost.evil.example", 421}, {"", 421},
+	} {
+		req := httptest.NewRequest("GET", "/healthz", nil)
+		req.Host = c.host
+		rec := httptest.NewRecorder()
+		h.ServeHTTP(rec, req)
+		if rec.Code != c.status || c.status == 421 && !strings.Contains(rec.Body.String(), `"code":"misdirected"`) {
+			t.Errorf("Host %q: %d %s, want %d", c.host, rec.Code, rec.Body, c.status)
+		}
+	}
+	// Without the option (a Worker behind its own domain), any host.
+	if rec := serve(New(newEngine(t)), "GET", "/healthz", "", ""); rec.Code != 200 {
+		t.Errorf("without WithLoopbackHosts: %d", rec.Code)
 	}
 }
 
