@@ -9,7 +9,7 @@ import { messageKey, upsertAssessment, recordDecision } from './log.js';
 import { readImage, keepImage } from './image.js';
 import './i18n.js';
 
-const { t, uiLang } = globalThis.politelyI18n;
+const { t, uiLang, number } = globalThis.politelyI18n;
 
 // Chrome stops an idle service worker at any time and starts it again on the
 // next event, which re-runs this module: the engine is created lazily on the
@@ -17,7 +17,7 @@ const { t, uiLang } = globalThis.politelyI18n;
 let enginePromise = null;
 let catalogPromise = null;
 // What the tests and the benchmark may look at (see the end of this file).
-const seen = { startedAt: Date.now(), lastRequest: null, loadMs: 0, restored: false, stale: '', imageKept: false, keepMs: 0 };
+const seen = { startedAt: Date.now(), lastRequest: null, loadMs: 0, restored: false, stale: '', imageKept: false, keepMs: 0, menuError: '' };
 
 // How long after a start that built the phrase index its image is stored:
 // after the first answer, which the user is waiting for.
@@ -111,6 +111,14 @@ async function assess(req) {
   return { result, catalog: cat, key };
 }
 
+// clearLog deletes the decision log, in the same queue as its updates, so
+// an assessment being logged meanwhile cannot write the old log back.
+function clearLog() {
+  const run = logQueue.then(() => chrome.storage.local.remove('log'));
+  logQueue = run.catch(() => {});
+  return run;
+}
+
 // updateLog applies change to the stored decision log. Updates run one after
 // another, so two quick assessments or a decision right after an assessment
 // cannot overwrite each other. It resolves when this update is stored.
@@ -145,12 +153,11 @@ async function handle(msg) {
     }
     case 'assess-active-tab':
       return assessActiveTab();
-    case 'pending': {
-      const k = `pending:${msg.id}`;
-      const got = await chrome.storage.session.get(k);
-      if (!got[k]) throw new Error(t('errSelectionGone'));
-      return got[k];
-    }
+    case 'pending':
+      return takeSelection(msg.id);
+    case 'clear-log':
+      await clearLog();
+      return {};
     default:
       throw new Error(t('errUnknownMessage', JSON.stringify(msg && msg.type)));
   }
@@ -195,22 +202,93 @@ chrome.runtime.onInstalled.addListener(() => {
   });
 });
 
+// The longest selection kept for the result page, in characters: far more
+// than any LinkedIn message or note, and well inside the API's body limit
+// and session storage's quota. A longer one is refused with a message
+// rather than cut, since a cut message would be judged on part of it.
+const MAX_SELECTION = 20000;
+// A selection whose page never read it (the window was closed at once) is
+// dropped this long after it was stored, at the next menu click.
+const PENDING_TTL_MS = 10 * 60 * 1000;
+const PENDING = 'pending:';
+
+// takeSelection hands the result page its selection once and deletes it:
+// the text of someone's message stays in storage no longer than needed.
+async function takeSelection(id) {
+  const k = `${PENDING}${id}`;
+  const got = await chrome.storage.session.get(k);
+  await chrome.storage.session.remove(k);
+  const p = got[k];
+  if (!p) throw new Error(t('errSelectionGone'));
+  if (p.tooLong) throw new Error(t('errSelectionTooLong', number(p.tooLong), number(MAX_SELECTION)));
+  return { text: p.text };
+}
+
+// dropStale deletes selections no result page came to read.
+async function dropStale(now) {
+  const all = await chrome.storage.session.get(null);
+  const old = Object.keys(all).filter((k) => k.startsWith(PENDING) && !(now - (all[k].at || 0) < PENDING_TTL_MS));
+  if (old.length) await chrome.storage.session.remove(old);
+}
+
 // openSelection shows the assessment of selected text in politely's result
-// page; the text goes through session storage, never through the URL.
+// page; the text goes through session storage, never through the URL. A
+// selection over MAX_SELECTION is not stored: the page says it is too long.
 async function openSelection(text) {
+  text = String(text || '');
+  const now = Date.now();
+  await dropStale(now).catch(() => {});
   const id = crypto.randomUUID();
-  await chrome.storage.session.set({ [`pending:${id}`]: { text } });
+  const k = `${PENDING}${id}`;
+  const entry = text.length > MAX_SELECTION ? { tooLong: text.length, at: now } : { text, at: now };
+  await chrome.storage.session.set({ [k]: entry });
   const url = chrome.runtime.getURL(`result.html#${id}`);
   try {
-    await chrome.windows.create({ url, type: 'popup', width: 460, height: 760 });
-  } catch (_) {
-    await chrome.tabs.create({ url });
+    try {
+      await chrome.windows.create({ url, type: 'popup', width: 460, height: 760 });
+    } catch (_) {
+      await chrome.tabs.create({ url });
+    }
+  } catch (e) {
+    // No page will read it: do not leave the text behind.
+    await chrome.storage.session.remove(k).catch(() => {});
+    throw e;
   }
   return id;
 }
 
+// showMenuError tells the user, on the toolbar button, that the context
+// menu could not open its result (no page exists to show it in); the
+// button's tooltip says why, and the next menu click that works clears it.
+async function showMenuError(e) {
+  const why = e && e.message ? e.message : String(e);
+  seen.menuError = why;
+  try {
+    await chrome.action.setBadgeBackgroundColor({ color: '#8e1c15' });
+    await chrome.action.setBadgeText({ text: '!' });
+    await chrome.action.setTitle({ title: t('errMenuFailed', why) });
+  } catch (_) {
+    // The toolbar button is the only place left to say it.
+  }
+}
+
+// menuClicked handles a click on "Assess with politely".
+async function menuClicked(info) {
+  if (info.menuItemId !== MENU || !info.selectionText) return;
+  try {
+    await openSelection(info.selectionText);
+    // A mark left by an earlier failure goes (even one from before a restart
+    // of this worker, which forgot it).
+    seen.menuError = '';
+    await chrome.action.setBadgeText({ text: '' });
+    await chrome.action.setTitle({ title: t('appName') });
+  } catch (e) {
+    await showMenuError(e);
+  }
+}
+
 chrome.contextMenus.onClicked.addListener((info) => {
-  if (info.menuItemId === MENU && info.selectionText) openSelection(info.selectionText);
+  menuClicked(info).catch(() => {});
 });
 
 // Hooks for the end-to-end tests and the benchmark, which cannot press
@@ -218,4 +296,4 @@ chrome.contextMenus.onClicked.addListener((info) => {
 // same functions the listeners call.
 // They also read the last request (to check what the page reading produced)
 // and call the API directly (to compare with what the panel shows).
-globalThis.politely = { assessActiveTab, openSelection, call, seen };
+globalThis.politely = { assessActiveTab, openSelection, menuClicked, MAX_SELECTION, call, seen };

@@ -18,6 +18,7 @@
   const MAX_TURNS = 40;
   const MAX_TURN_TEXT = 4000;
   const buttons = new WeakMap(); // reply box or invitation card -> its Assess button
+  const boxBars = new Map(); // the bar of each reply box's Assess button -> that box
   let session = null; // the conversation whose assessment is shown
 
   // ask sends a message to the background and turns a missing or failed
@@ -69,6 +70,7 @@
     // Place the bar just above the reply form, inside the conversation.
     const anchor = box.closest('form') || box.parentElement;
     anchor.insertAdjacentElement('beforebegin', bar);
+    boxBars.set(bar, box);
     return b;
   }
 
@@ -96,6 +98,14 @@
   let warmed = false;
   function scan() {
     let added = false;
+    // LinkedIn may swap the reply box or its form and keep the conversation
+    // around it: a bar whose box is gone would assess nothing and sit beside
+    // the new box's bar, so it goes (and one that is gone is forgotten).
+    for (const [bar, box] of boxBars) {
+      if (box.isConnected && bar.isConnected) continue;
+      bar.remove();
+      boxBars.delete(bar);
+    }
     for (const box of S.replyBoxes()) {
       const b = buttons.get(box);
       if (b && b.isConnected) continue;
@@ -249,15 +259,7 @@
           }
           if (session === me) draw();
         },
-        insert: box ? (replyText, say) => {
-          const b = S.invitationReplyBox(card);
-          if (!b) {
-            say(t('replyBoxGone'));
-            return;
-          }
-          politelyInsert.insert(b, replyText);
-          say(t('insertedSend'));
-        } : undefined,
+        insert: box ? (replyText, say) => insertInto(S.invitationReplyBox(card), replyText, say) : undefined,
         record: recorder(resp.key),
       }, card);
       markDone(started);
@@ -303,13 +305,35 @@
   function insertReply(me, text, say) {
     let box = me.box;
     if (!box.isConnected) box = S.replyBoxes().find((b) => S.conversationOf(b) === me.conv);
-    if (!box) {
+    insertInto(box, text, say);
+  }
+
+  // insertInto puts the reply into box (insert.js keeps a draft of the
+  // user's above it) and tells the user what happened, and only what did:
+  // nothing is claimed inserted unless the box now holds the reply.
+  function insertInto(box, text, say) {
+    if (!box || !box.isConnected) {
       say(t('replyBoxGone'));
       return;
     }
-    politelyInsert.insert(box, text);
+    if (!String(text || '').trim()) {
+      say(t('insertEmpty'));
+      return;
+    }
+    let r;
+    try {
+      r = politelyInsert.insert(box, text);
+    } catch (_) {
+      r = { ok: false };
+    }
+    if (!r.ok) {
+      say(t('insertFailed'));
+      return;
+    }
     const send = S.sendButton(box);
-    say(send && !send.disabled ? t('insertedSend') : t('inserted'));
+    const ready = send && !send.disabled;
+    if (r.appended) say(ready ? t('insertedBelowDraftSend') : t('insertedBelowDraft'));
+    else say(ready ? t('insertedSend') : t('inserted'));
   }
 
   // activeConversation picks the conversation for the toolbar and the

@@ -1,7 +1,11 @@
 // log.js: the decision log kept in chrome.storage.local. Pure functions over
 // plain objects, so the service worker, the options page and the unit tests
 // share them. An entry is one message assessed (the same message assessed
-// twice is one entry), with the user's decision once they record it.
+// twice is one entry), with the user's decision once they record it. An
+// entry holds ids, counts, dates and the sender's name, never the text of the
+// message, its evidence or the reply: the key is a hash, and each field is
+// built from the result's ids rather than copied from it. The options page
+// can delete the whole log.
 
 export const MAX_ENTRIES = 5000;
 
@@ -17,6 +21,12 @@ export function messageKey(sender, text) {
     b = Math.imul(b ^ c, 0x5bd1e995) >>> 0;
   }
   return a.toString(16).padStart(8, '0') + b.toString(16).padStart(8, '0');
+}
+
+// id keeps a value only if it reads as an id ("decline_door_open"), so a
+// changed result shape cannot carry text into the log.
+function id(v) {
+  return typeof v === 'string' && /^[a-z][a-z0-9_-]{0,63}$/.test(v) ? v : '';
 }
 
 function empty() {
@@ -37,10 +47,10 @@ export function upsertAssessment(log, key, request, result) {
     at: old ? old.at : request.now,
     sender: (request.sender && request.sender.name) || '',
     kind: request.kind === 'invitation' ? 'invitation' : 'message',
-    verdict: result.verdict,
-    flags: (result.flags || []).map((f) => f.id),
-    asks: result.asks || [],
-    minutes: result.minutes_asked || 0,
+    verdict: id(result.verdict),
+    flags: (result.flags || []).map((f) => id(f && f.id)).filter(Boolean),
+    asks: (result.asks || []).map(id).filter(Boolean),
+    minutes: Number(result.minutes_asked) || 0,
     decision: old ? old.decision : null,
     decided_at: old ? old.decided_at : null,
   };

@@ -1,5 +1,5 @@
-// options.js: the profile form (chrome.storage.sync) and the quarterly
-// review of the decision log (chrome.storage.local).
+// options.js: the profile form (chrome.storage.sync), the quarterly review
+// of the decision log (chrome.storage.local) and clearing that log.
 import { validate, toForm } from './profile.js';
 import { review, quarterOf } from './review.js';
 
@@ -153,6 +153,30 @@ async function showReview() {
   set('flags', r.topFlags.length ? I.list(r.topFlags.map((f) => t('revFlagCount', label(f.id), I.number(f.count)))) : t('revNoneYet'));
   set('note', r.note);
 }
+
+// clearLog deletes the decision log after the user confirms. The service
+// worker does the deleting, in the queue of its log writes, so an
+// assessment finishing meanwhile cannot bring the old entries back.
+async function clearLog() {
+  const status = $('[data-politely="log-status"]');
+  status.textContent = '';
+  const { log } = await chrome.storage.local.get('log');
+  const n = log && log.entries && typeof log.entries === 'object' ? Object.keys(log.entries).length : 0;
+  if (!n) {
+    status.textContent = t('optLogEmpty');
+    return;
+  }
+  if (!confirm(t('optClearLogConfirm', I.number(n)))) return;
+  let resp;
+  try {
+    resp = await chrome.runtime.sendMessage({ type: 'clear-log' });
+  } catch (err) {
+    resp = { ok: false, error: t('errNoBackground', err.message) };
+  }
+  status.textContent = resp && resp.ok ? t('optLogCleared') : t('optLogNotCleared', (resp && resp.error) || t('errNoBackground', '?'));
+}
+
+$('[data-politely="clear-log"]').addEventListener('click', clearLog);
 
 chrome.storage.onChanged.addListener((_changes, area) => {
   if (area === 'local' || area === 'sync') showReview();

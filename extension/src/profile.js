@@ -28,6 +28,17 @@ function isURL(s) {
   }
 }
 
+// langTag writes a language tag in BCP 47's usual case ("pt-PT", "zh-Hans"),
+// for when the engine's own list is not at hand.
+function langTag(s) {
+  return s.split('-').map((part, i) => {
+    if (i === 0) return part.toLowerCase();
+    if (part.length === 2) return part.toUpperCase();
+    if (part.length === 4) return part[0].toUpperCase() + part.slice(1).toLowerCase();
+    return part.toLowerCase();
+  }).join('-');
+}
+
 function isDate(s) {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) return false;
   const d = new Date(`${s}T00:00:00Z`);
@@ -122,11 +133,19 @@ export function validate(form, choices = {}) {
   });
   if (contacts.length) p.contacts = contacts;
 
-  for (const [field, options, unknown] of [['tone', choices.tones, 'valUnknownTone'], ['lang', choices.langs, 'valUnknownLang']]) {
-    const v = String(form[field] || '').trim().toLowerCase();
+  // Tones and languages are matched whatever their case ("pt-pt", "PT-PT"),
+  // and stored as the engine spells them ("pt-PT"), since the engine and the
+  // options list compare them exactly.
+  for (const [field, options, unknown, spell] of [['tone', choices.tones, 'valUnknownTone', (v) => v.toLowerCase()], ['lang', choices.langs, 'valUnknownLang', langTag]]) {
+    const v = String(form[field] || '').trim();
     if (!v) continue;
-    if (options && options.length && !options.includes(v)) err(field, t(unknown, v, options.join(', ')));
-    else p[field] = v;
+    if (!options || !options.length) {
+      p[field] = spell(v);
+      continue;
+    }
+    const known = options.find((o) => String(o).toLowerCase() === v.toLowerCase());
+    if (!known) err(field, t(unknown, v, options.join(', ')));
+    else p[field] = known;
   }
 
   const size = new TextEncoder().encode(JSON.stringify(p)).length + 'profile'.length;

@@ -478,9 +478,11 @@
 
   // invitationMore returns the note's "see more" control while the note is
   // cut, else null. It is looked for beside the note, never elsewhere in
-  // the card, so it cannot be accept or ignore.
+  // the card, so it cannot be accept, ignore or the card's overflow menu:
+  // when the note sits directly in the card there is no "beside" to search.
   function invitationMore(card, note) {
-    const scope = note && note.parentElement && card.contains(note.parentElement) ? note.parentElement : null;
+    const parent = note && note.parentElement;
+    const scope = parent && parent !== card && card.contains(parent) ? parent : null;
     if (!scope) return null;
     for (const css of SELECTORS.invitationMore.css) {
       let el = null;

@@ -174,11 +174,28 @@ function composer(n = 0) {
   }, n);
 }
 
-async function insertAndCheck(n, shown) {
+// panelStatus reads the panel's status line.
+function panelStatus() {
+  return page.evaluate(() => document.querySelector('[data-politely="panel"]').shadowRoot.querySelector('[data-politely="status"]').textContent);
+}
+
+// clickInsert clears the panel's status line, clicks Insert and returns the
+// status it then shows.
+async function clickInsert() {
+  await page.evaluate(() => (document.querySelector('[data-politely="panel"]').shadowRoot.querySelector('[data-politely="status"]').textContent = ''));
   await page.locator('[data-politely="panel"] [data-politely="insert"]').click();
-  await page.waitForFunction(() => /Inserted/.test(document.querySelector('[data-politely="panel"]').shadowRoot.querySelector('[data-politely="status"]').textContent));
+  await page.waitForFunction(() => document.querySelector('[data-politely="panel"]').shadowRoot.querySelector('[data-politely="status"]').textContent !== '');
+  return panelStatus();
+}
+
+// insertAndCheck clicks Insert and checks the nth reply box: it holds the
+// reply (below the user's draft when there was one), Send enables and is
+// never clicked, and every input event was trusted.
+async function insertAndCheck(n, shown, { draft = '', reply = shown.reply } = {}) {
+  const status = await clickInsert();
+  assert.match(status, draft ? /^Added below your draft, which is kept\./ : /^Inserted/, 'the panel says what happened');
   const c = await composer(n);
-  assert.equal(c.text, shown.reply, 'the reply box holds exactly the reply');
+  assert.equal(c.text, draft ? `${draft}\n${reply}` : reply, draft ? 'the draft is kept and the reply is below it' : 'the reply box holds exactly the reply');
   assert.ok(c.sendEnabled, 'the page\'s send button enables');
   assert.equal(c.sent, 0, 'send is never clicked');
   assert.equal(c.untrusted, 0, 'the page saw only trusted input events');
@@ -218,7 +235,7 @@ describe('politely extension on LinkedIn-like pages', () => {
   test('sales pitch on the full messaging page: highlights, verdict, insert (send enables, never clicked)', async () => {
     await page.goto(`${ORIGIN}/messaging/thread/2-sales/`);
     await page.evaluate(() => (window.__notReloaded = true));
-    // A draft the user had started is replaced by the reply.
+    // A draft the user had started is kept: the reply goes below it.
     await page.locator('[role="textbox"]').first().click();
     await page.keyboard.type('half-written draft');
     const shown = await assess();
@@ -227,6 +244,18 @@ describe('politely extension on LinkedIn-like pages', () => {
     assert.ok(await checkHighlights(shown) > 0, 'the pitch has highlighted evidence');
     await shot('messaging-sales');
     await page.locator('[data-politely="panel"]').screenshot({ path: path.join(OUT, 'panel-sales.png') });
+    await insertAndCheck(0, shown, { draft: 'half-written draft' });
+    // Insert again: politely's own text below the draft is replaced, not doubled.
+    await insertAndCheck(0, shown, { draft: 'half-written draft' });
+    // Once the user edits the whole box, all of it is theirs and stays.
+    await page.locator('[role="textbox"]').first().press('Control+End');
+    await page.keyboard.type(' Thanks');
+    const mine = (await composer(0)).text;
+    assert.ok(mine.endsWith(' Thanks'));
+    await insertAndCheck(0, shown, { draft: mine });
+    // An empty box is typed into as before.
+    await page.locator('[role="textbox"]').first().press('Control+A');
+    await page.keyboard.press('Delete');
     await insertAndCheck(0, shown);
 
     await br.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: ORIGIN });
@@ -364,10 +393,19 @@ describe('politely extension on LinkedIn-like pages', () => {
     await checkHighlights(shown);
     await insertAndCheck(1, shown);
     assert.equal((await composer(0)).sendEnabled, false, 'the other window is untouched');
+    // Another reply inserted into the box holding only politely's last one
+    // replaces it.
+    const lang = page.locator('[data-politely="panel"] [data-politely="lang"]');
+    const current = await lang.inputValue();
+    const other = (await lang.locator('option').evaluateAll((os) => os.map((o) => o.value))).find((l) => l !== current);
+    await lang.selectOption(other);
+    await page.waitForFunction((text) => document.querySelector('[data-politely="panel"]').shadowRoot.querySelector('[data-politely="reply"]').value !== text, shown.reply);
+    const reply = await page.evaluate(() => document.querySelector('[data-politely="panel"]').shadowRoot.querySelector('[data-politely="reply"]').value);
+    await insertAndCheck(1, shown, { reply });
     await shot('overlay');
     // The other window assesses its own conversation.
-    const other = await assess(0);
-    await checkRequest('2-referral', other);
+    const second = await assess(0);
+    await checkRequest('2-referral', second);
   });
 
   test('a chat window inside #interop-outlet\'s open shadow root', async () => {
@@ -395,6 +433,50 @@ describe('politely extension on LinkedIn-like pages', () => {
     await checkRequest('2-sales', sales);
     await checkHighlights(sales);
     await shot('hashed-sales');
+  });
+
+  test('LinkedIn swapping the reply form keeps exactly one Assess button, and it works on the new box', async () => {
+    await page.goto(`${ORIGIN}/messaging/thread/2-sales/`);
+    await page.waitForFunction(() => document.querySelectorAll('[data-politely="assess"]').length === 1);
+    // LinkedIn re-renders the composer: a new form and reply box in the
+    // same conversation (the page's own listeners stay on the old ones).
+    await page.evaluate(() => {
+      const form = document.querySelector('form.msg-form');
+      form.replaceWith(form.cloneNode(true));
+    });
+    await page.waitForFunction(() => [...document.querySelectorAll('[data-politely="assess-bar"]')].some((b) => b.nextElementSibling === document.querySelector('form.msg-form')));
+    // Past another scan (every DOM change is scanned within 250 ms).
+    await page.waitForTimeout(600);
+    assert.equal(await page.locator('[data-politely="assess"]').count(), 1, 'one Assess button, not a dead one beside the new');
+    const shown = await assess();
+    await checkRequest('2-sales', shown);
+    assert.match(await clickInsert(), /^Inserted/);
+    const squash = (x) => x.replace(/\s+/g, '');
+    assert.equal(squash(await page.evaluate(() => document.querySelector('form.msg-form [role="textbox"]').textContent)), squash(shown.reply), 'the reply went into the new box');
+  });
+
+  test('Insert refuses an empty reply, and says so when the reply box refuses the text', async () => {
+    await page.goto(`${ORIGIN}/messaging/thread/2-referral/`);
+    await assess();
+    const reply = page.locator('[data-politely="panel"] [data-politely="reply"]');
+    await reply.fill('  \n ');
+    assert.equal(await clickInsert(), 'The reply is empty: nothing was inserted.');
+    let c = await composer(0);
+    assert.equal(c.text, '', 'the box is left alone');
+    assert.equal(await page.evaluate(() => window.__politelyInputs.length), 0, 'no input reached the page');
+    // The page has made its box read-only (as while it sends): nothing can
+    // be inserted, and the panel must not claim otherwise.
+    await reply.fill('Thanks for asking, happy to help.');
+    await page.evaluate(() => document.querySelector('[role="textbox"]').setAttribute('contenteditable', 'false'));
+    const status = await clickInsert();
+    assert.match(status, /^Nothing was inserted: the reply box did not take the text/);
+    await page.evaluate(() => document.querySelector('[role="textbox"]').setAttribute('contenteditable', 'true'));
+    c = await composer(0);
+    assert.equal(c.text, '');
+    assert.equal(c.sendEnabled, false);
+    // Once the box takes text again, Insert works.
+    assert.match(await clickInsert(), /^Inserted/);
+    assert.equal((await composer(0)).text, 'Thanks for asking, happy to help.');
   });
 
   test('options: clear messages for bad values; a negative contact changes the verdict', async () => {
@@ -491,6 +573,53 @@ describe('politely extension on LinkedIn-like pages', () => {
     await shot('context-menu-result', result);
     await result.close();
     await popup.close();
+  });
+
+  test('the context menu: the selection is deleted once read, a long one is refused clearly, a failure is shown', async () => {
+    const pending = async () => (await sw()).evaluate(async () => Object.keys(await chrome.storage.session.get(null)).filter((k) => k.startsWith('pending:')));
+    assert.deepEqual(await pending(), [], 'the selection of the test before was deleted once its page read it');
+    let opened = br.context.waitForEvent('page', { timeout: 10000 });
+    await (await sw()).evaluate(() => politely.openSelection('Could I pick your brain over a quick 30 minute call this week?'));
+    let result = await opened;
+    await result.waitForSelector('[data-politely="result"][data-politely-state="done"]');
+    assert.deepEqual(await pending(), [], 'the result page read the selection and it is gone');
+    await result.close();
+
+    const max = await (await sw()).evaluate(() => politely.MAX_SELECTION);
+    opened = br.context.waitForEvent('page', { timeout: 10000 });
+    await (await sw()).evaluate((n) => politely.openSelection('x'.repeat(n + 1)), max);
+    result = await opened;
+    await result.waitForSelector('[data-politely="result"] [data-politely="error"]');
+    assert.equal(await result.textContent('[data-politely="error"]'),
+      `The selection is too long to assess (${(max + 1).toLocaleString('en-US')} characters; at most ${max.toLocaleString('en-US')}). Select just the message and use the menu again.`);
+    assert.deepEqual(await pending(), []);
+    await result.close();
+
+    // Neither a window nor a tab opens: the toolbar button says why, and
+    // the selection is not left behind.
+    const failed = await (await sw()).evaluate(async () => {
+      const saved = [chrome.windows.create, chrome.tabs.create];
+      chrome.windows.create = async () => {
+        throw new Error('no window');
+      };
+      chrome.tabs.create = async () => {
+        throw new Error('no tab');
+      };
+      try {
+        await politely.menuClicked({ menuItemId: 'politely-assess', selectionText: 'Hello there' });
+      } finally {
+        [chrome.windows.create, chrome.tabs.create] = saved;
+      }
+      return { badge: await chrome.action.getBadgeText({}), title: await chrome.action.getTitle({}) };
+    });
+    assert.deepEqual(failed, { badge: '!', title: 'politely could not open the assessment of the selection: no tab' });
+    assert.deepEqual(await pending(), []);
+    opened = br.context.waitForEvent('page', { timeout: 10000 });
+    await (await sw()).evaluate(() => politely.menuClicked({ menuItemId: 'politely-assess', selectionText: 'Hello again' }));
+    result = await opened;
+    await result.waitForSelector('[data-politely="result"][data-politely-state="done"]');
+    assert.equal(await (await sw()).evaluate(() => chrome.action.getBadgeText({})), '', 'the next menu click that works clears the mark');
+    await result.close();
   });
 
   // ---- invitations -----------------------------------------------------------
@@ -606,6 +735,71 @@ describe('politely extension on LinkedIn-like pages', () => {
     assert.equal(await opts.textContent('[data-politely="review-received"]'), String(log.length));
     await opts.close();
     assert.deepEqual((await page.evaluate(() => window.__politelyClicked)).filter((a) => a !== 'see-more'), []);
+  });
+
+  test('a note directly in its card: no "see more" is looked for in the whole card, so its overflow menu is never clicked', async () => {
+    await page.goto(`${ORIGIN}/mynetwork/invitation-manager/`);
+    await page.waitForSelector('[data-invitation="inv-maya"] [data-politely="assess"]');
+    const note = 'Hi Sam, we met at the Berlin Go meetup last week and I enjoyed your talk on tracing. I would be glad to stay in touch.';
+    // A card whose note is a child of the card itself, beside the card's
+    // own controls, one of them an overflow menu with aria-expanded.
+    await page.evaluate((text) => {
+      const el = (tag, attrs, ...kids) => {
+        const e = document.createElement(tag);
+        for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, v);
+        e.append(...kids);
+        return e;
+      };
+      const card = el('li', { class: 'invitation-card artdeco-list__item', 'data-invitation': 'inv-flat' },
+        el('a', { class: 'invitation-card__link', href: '/in/lee-flat/' }, el('span', { class: 'invitation-card__title' }, 'Lee Flat')),
+        el('button', { type: 'button', 'data-action': 'overflow', 'aria-expanded': 'false', 'aria-label': 'More actions' }, '…'),
+        el('p', { class: 'invitation-card__custom-message', dir: 'ltr' }, text),
+        el('button', { type: 'button', 'data-action': 'ignore' }, 'Ignore'),
+        el('button', { type: 'button', 'data-action': 'accept' }, 'Accept'));
+      document.querySelector('[data-slot="cards"]').append(card);
+    }, note);
+    const card = page.locator('[data-invitation="inv-flat"]');
+    await card.locator('[data-politely="assess"]').click();
+    await page.waitForSelector('[data-politely="panel"][data-politely-state="done"]', { timeout: 20000 });
+    assert.equal((await lastRequest()).text, note);
+    assert.deepEqual(await page.evaluate(() => window.__politelyClicked), [], 'no control of the card was clicked');
+    await page.locator('[data-politely="panel"] [data-politely="close"]').click();
+  });
+
+  test('options: the decision log can be cleared, after a confirmation', async () => {
+    const opts = await br.context.newPage();
+    await opts.goto(`chrome-extension://${br.id}/options.html`);
+    await opts.waitForSelector('body[data-politely-ready]');
+    const clear = opts.locator('[data-politely="clear-log"]');
+    assert.equal(await clear.count(), 1, 'the options page has the control');
+    assert.equal(await clear.textContent(), 'Clear the log');
+    const count = () => opts.evaluate(async () => Object.keys(((await chrome.storage.local.get('log')).log || { entries: {} }).entries).length);
+    const n = await count();
+    assert.ok(n > 0);
+    // Cancelling the confirmation keeps every entry.
+    // (A click returns only once its dialog is answered.)
+    let dialog = opts.waitForEvent('dialog');
+    let clicked = clear.click();
+    let d = await dialog;
+    assert.equal(d.type(), 'confirm');
+    assert.equal(d.message(), `Delete all ${n} entries of the decision log? The quarterly review starts again from zero. This cannot be undone.`);
+    await d.dismiss();
+    await clicked;
+    await opts.waitForTimeout(200);
+    assert.equal(await count(), n);
+    assert.equal(await opts.textContent('[data-politely="log-status"]'), '');
+    dialog = opts.waitForEvent('dialog');
+    clicked = clear.click();
+    d = await dialog;
+    await d.accept();
+    await clicked;
+    await opts.waitForSelector('[data-politely="log-status"]:has-text("The log is cleared.")');
+    assert.equal(await opts.evaluate(async () => (await chrome.storage.local.get('log')).log), undefined, 'the log is gone from storage');
+    await opts.waitForFunction(() => document.querySelector('[data-politely="review-received"]').textContent === '0');
+    assert.equal(await opts.textContent('[data-politely="review-invitations"]'), '0');
+    await clear.click();
+    await opts.waitForSelector('[data-politely="log-status"]:has-text("The log is already empty.")');
+    await opts.close();
   });
 
   test('no request to any host but the page\'s own; nothing sent; no console error', async () => {

@@ -64,6 +64,22 @@ describe('profile validation', () => {
     assert.deepEqual(fields(r), ['tone', 'lang']);
     assert.match(r.errors[0].message, /choose one of warm/);
   });
+  // The engine spells European Portuguese "pt-PT"; the form must store that
+  // spelling whatever case arrives, and refuse only what the engine lacks.
+  test('a language is matched whatever its case and stored as the engine spells it', () => {
+    const langs = ['en', 'zh', 'es', 'fr', 'de', 'pt', 'pt-PT'];
+    for (const v of ['pt-PT', 'pt-pt', 'PT-PT', ' Pt-pT ']) {
+      const r = validate(form({ lang: v }), { tones: ['warm'], langs });
+      assert.deepEqual(r.errors, [], v);
+      assert.equal(r.profile.lang, 'pt-PT', v);
+    }
+    assert.equal(validate(form({ lang: 'DE', tone: 'Warm' }), { tones: ['warm'], langs }).profile.lang, 'de');
+    assert.equal(validate(form({ tone: 'Warm' }), { tones: ['warm'], langs }).profile.tone, 'warm');
+    assert.deepEqual(fields(validate(form({ lang: 'pt-AO' }), { tones: ['warm'], langs })), ['lang']);
+    // Without the engine's list (the worker did not answer), BCP 47's case.
+    assert.equal(validate(form({ lang: 'PT-pt' })).profile.lang, 'pt-PT');
+    assert.deepEqual(validate(toForm({ lang: 'pt-PT' }), { langs }).profile, { lang: 'pt-PT' });
+  });
   test('too large to sync', () => {
     const contacts = Array.from({ length: 200 }, (_, i) => ({ name: `Person ${i}`, note: 'a note that is long enough to add up', negative: false }));
     const r = validate(form({ contacts }));
@@ -102,6 +118,22 @@ describe('decision log', () => {
   test('a broken stored log is replaced, not trusted', () => {
     const log = upsertAssessment('garbage', 'k', req('A', 'hi', '2026-10-01T00:00:00Z'), res('accept'));
     assert.equal(entries(log).length, 1);
+  });
+  test('an entry keeps no text of the message, its thread, its evidence or the reply', () => {
+    const text = 'We help companies like yours SECRETBODY cut costs. Could I grab 15 minutes?';
+    const request = { text, now: '2026-10-01T00:00:00Z', sender: { name: 'Dana Whitfield', headline: 'SECRETHEADLINE' }, thread: [{ from: 'me', text: 'SECRETTHREAD' }] };
+    const result = {
+      verdict: 'decline_firm', reasons: ['SECRETREASON'], minutes_asked: 15, asks: ['meeting', 'SECRET ASK TEXT'],
+      flags: [{ id: 'selling', title: 'Selling', why: 'SECRETWHY', evidence: [{ text: 'SECRETEVIDENCE', start: 0, end: 5 }] }, { id: 'Not an id: SECRETID' }],
+      signals: [{ id: 'warm', evidence: [{ text: 'SECRETSIGNAL' }] }], reply: { text: 'SECRETREPLY', lang: 'en' },
+    };
+    const log = upsertAssessment(undefined, messageKey('Dana Whitfield', text), request, result);
+    const stored = JSON.stringify(log);
+    assert.doesNotMatch(stored, /SECRET|help companies|grab/, stored);
+    const [e] = entries(log);
+    assert.deepEqual(Object.keys(e).sort(), ['asks', 'at', 'decided_at', 'decision', 'flags', 'key', 'kind', 'minutes', 'sender', 'verdict']);
+    assert.deepEqual({ verdict: e.verdict, flags: e.flags, asks: e.asks, minutes: e.minutes, sender: e.sender },
+      { verdict: 'decline_firm', flags: ['selling'], asks: ['meeting'], minutes: 15, sender: 'Dana Whitfield' });
   });
   test('the oldest entries go past the limit', () => {
     let log;
