@@ -2,6 +2,7 @@ package main
 
 import (
 	"bufio"
+	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -38,14 +39,14 @@ func runAssess(c *cli, args []string) int {
 	if code := parse(fs, args); code >= 0 {
 		return code
 	}
+	if code := c.atMostOne(fs); code >= 0 {
+		return code
+	}
 	e, err := c.engine(rulesFiles)
 	if err != nil {
 		return c.fail(exitFailure, "%v", err)
 	}
 	if *jsonl {
-		if fs.NArg() > 1 {
-			return c.fail(exitUsage, "assess --jsonl takes one FILE or stdin")
-		}
 		return c.assessLines(e, fs.Args(), o)
 	}
 	data, name, err := c.input(fs.Args())
@@ -174,6 +175,9 @@ func (c *cli) assessLines(e *engine.Engine, args []string, o reqOpts) int {
 		}
 		if err != nil && err != io.EOF {
 			return c.fail(exitFailure, "line %d: %v", n, err)
+		}
+		if n == 1 {
+			line = bytes.TrimPrefix(line, []byte(bom))
 		}
 		if strings.TrimSpace(string(line)) == "" && !tooLong {
 			if err == io.EOF {

@@ -42,7 +42,7 @@ func TestAssessCLI(t *testing.T) {
 		{"NO_COLOR", pitch, true, map[string]string{"NO_COLOR": "1"}, []string{"assess"}, 0, "Selling", ""},
 		{"empty", "  \n", false, nil, []string{"assess"}, 1, "", "empty"},
 		{"missing file", "", false, nil, []string{"assess", "/nonexistent.txt"}, 1, "", "no such file"},
-		{"bad flag", "", false, nil, []string{"assess", "--colour"}, 2, "", "flag provided but not defined"},
+		{"bad flag", "", false, nil, []string{"assess", "--colour"}, 2, "", "flag provided but not defined: -colour\nUsage: politely assess [flags] [FILE|-]\n"},
 		{"bad now", pitch, false, nil, []string{"assess", "--now", "soon"}, 1, "", "--now"},
 		{"unknown command", "", false, nil, []string{"asses"}, 2, "", "unknown command"},
 		{"a reply lang keeps the terminal English", `{"text": "` + pitch + `", "lang": "de"}`, false, nil, []string{"assess"}, 0, "· Selling: It pitches", ""},
@@ -61,8 +61,71 @@ func TestAssessCLI(t *testing.T) {
 		if c.env["NO_COLOR"] != "" && strings.Contains(out, "\x1b[") {
 			t.Errorf("%s: colour despite NO_COLOR", c.name)
 		}
-		if strings.Count(strings.TrimSpace(errs), "\n") > 0 {
+		if strings.Count(strings.TrimSpace(errs), "\n") > 0 && !strings.Contains(errs, "\nUsage: ") {
 			t.Errorf("%s: the error must be one line: %q", c.name, errs)
+		}
+	}
+}
+
+// TestCLIFiles: what every subcommand shares: flags before or after the
+// FILE ("--" ends them, "-" is stdin), a byte-order mark skipped in every
+// file read, the API's size limit, and usage errors (exit 2) with the
+// usage for a flag that does not exist.
+func TestCLIFiles(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name, data string) string {
+		p := filepath.Join(dir, name)
+		if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	const bom = "\uFEFF"
+	pitch := "We help companies like yours. Worth a 15-minute demo?"
+	msg := write("msg.txt", pitch)
+	bomMsg := write("bom.txt", bom+pitch)
+	bomReq := write("req.json", bom+`{"text": "`+pitch+`", "lang": "de"}`)
+	prof, _ := os.ReadFile("../../testdata/profile.json")
+	bomProf := write("profile.json", bom+string(prof))
+	bomRules := write("team.json", bom+`{"phrases": [{"id": "team.vendor", "label": "selling", "weight": 1, "message": "Our usual vendor pitch.", "phrases": ["synergy stack"]}]}`)
+	bomLines := write("in.jsonl", bom+`{"text": "`+pitch+`"}`+"\n")
+	big := write("big.txt", strings.Repeat("a ", 2<<20+1))
+	huge := write("huge.txt", strings.Repeat("a", 6<<20))
+	for _, c := range []struct {
+		name  string
+		stdin string
+		args  []string
+		code  int
+		out   string // must appear in stdout
+		err   string // must appear in stderr
+	}{
+		{"flags after FILE", "", []string{"assess", msg, "--json"}, 0, `"verdict": "decline_firm"`, ""},
+		{"flags around FILE", "", []string{"assess", "--from", "Lena", msg, "--json", "--now", "2026-01-01"}, 0, `"verdict": "decline_firm"`, ""},
+		{"- is stdin, flags after it", pitch, []string{"assess", "-", "--json"}, 0, `"verdict": "decline_firm"`, ""},
+		{"-- ends the flags", "", []string{"assess", "--json", "--", "--json"}, 1, "", "--json: no such file"},
+		{"a flag's value may start with -", "", []string{"assess", "--json", "--from", "-x-", msg}, 0, `"verdict"`, ""},
+		{"reply FILE --tone brief", "", []string{"reply", msg, "--tone", "brief"}, 0, "Hi", ""},
+		{"lint FILE --json", "", []string{"lint", msg, "--json"}, 1, `"id"`, ""},
+		{"assess with two FILEs", "", []string{"assess", msg, msg}, 2, "", "assess: expected one FILE, got 2 arguments"},
+		{"assess --jsonl with two FILEs", "", []string{"assess", "--jsonl", msg, msg}, 2, "", "expected one FILE"},
+		{"lint with two FILEs", "", []string{"lint", msg, msg}, 2, "", "lint: expected one FILE"},
+		{"unknown flag prints the usage", "", []string{"reply", msg, "--tones", "brief"}, 2, "", "flag provided but not defined: -tones\nUsage: politely reply"},
+		{"unknown flag of eval", "", []string{"eval", "--cvv", "3"}, 2, "", "Usage: politely eval"},
+		{"a flag without its value", "", []string{"assess", msg, "--from"}, 2, "", "flag needs an argument: -from\nUsage: politely assess"},
+		{"-h", "", []string{"assess", "-h"}, 0, "", "Usage: politely assess"},
+		{"a text file with a byte-order mark", "", []string{"assess", "--json", bomMsg}, 0, `"start": 0,`, ""},
+		{"a JSON request with a byte-order mark", "", []string{"assess", "--json", bomReq}, 0, `"title": "Verkaufsabsicht"`, ""},
+		{"a JSON request on stdin with a byte-order mark", bom + `{"text": "` + pitch + `", "lang": "de"}`, []string{"assess", "--json"}, 0, `"title": "Verkaufsabsicht"`, ""},
+		{"a profile with a byte-order mark", "Coffee next week?", []string{"assess", "--json", "--from", "Victor Krum", "--profile", bomProf}, 0, `"negative_history"`, ""},
+		{"a rule pack with a byte-order mark", "our synergy stack", []string{"assess", "--json", "--rules", bomRules}, 0, `"text": "synergy stack"`, ""},
+		{"--jsonl with a byte-order mark", "", []string{"assess", "--jsonl", bomLines}, 0, `"verdict":"decline_firm"`, ""},
+		{"a message over the limit", "", []string{"assess", big}, 1, "", "the message is 4194306 bytes; the limit is 4194304 (4 MiB)"},
+		{"a file far over the limit", "", []string{"assess", huge}, 1, "", huge + " is over 5242880 bytes; a message may be at most 4194304 (4 MiB)"},
+		{"stdin far over the limit", strings.Repeat("a", 6<<20), []string{"reply"}, 2, "", "stdin is over 5242880 bytes"},
+	} {
+		code, out, errs := assessCLI(t, c.stdin, false, nil, c.args...)
+		if code != c.code || !strings.Contains(out, c.out) || !strings.Contains(errs, c.err) {
+			t.Errorf("%s: exit %d (want %d)\nstdout: %.300s\nstderr: %.500s", c.name, code, c.code, out, errs)
 		}
 	}
 }

@@ -1,8 +1,10 @@
 package main
 
 import (
+	"flag"
 	"fmt"
 	"os"
+	"strings"
 
 	"politely/internal/eval"
 	"politely/internal/train"
@@ -22,7 +24,7 @@ func runEval(c *cli, args []string) int {
 	var rulesFiles, extra multi
 	fs.Var(&rulesFiles, "rules", "an extra rule pack (repeatable)")
 	fs.Var(&extra, "extra", "with --cv: a corpus added to every training fold, never tested (repeatable, globs allowed)")
-	cv := fs.Int("cv", 0, "cross-validate with this many folds grouped by source (retrains the model per fold)")
+	cv := fs.Int("cv", 0, "cross-validate with this many folds grouped by source, 2 or more (retrains the model per fold)")
 	draws := fs.Int("draws", 1000, "with --cv: bootstrap draws of the sources for the 95% intervals (0: none)")
 	save := fs.String("save", "", "with --cv: write what each message was judged (ids and labels, no text) to this file")
 	against := fs.String("against", "", "with --cv: compare this run with one --save wrote, message by message")
@@ -36,19 +38,48 @@ func runEval(c *cli, args []string) int {
 	if fs.NArg() == 0 {
 		return c.fail(exitUsage, "eval needs at least one CORPUS.jsonl (see politely eval -h)")
 	}
+	if *cv < 0 || *cv == 1 {
+		return c.fail(exitUsage, "--cv wants 0 (no cross-validation) or 2 folds or more, got %d", *cv)
+	}
+	if *cv == 0 {
+		// These shape a cross-validation; without one they would be
+		// ignored, and a typo in them would go unnoticed.
+		var only []string
+		fs.Visit(func(f *flag.Flag) {
+			if f.Name == "untuned" || f.Name == "extra" || f.Name == "save" || f.Name == "against" || f.Name == "draws" {
+				only = append(only, "--"+f.Name)
+			}
+		})
+		if len(only) > 0 {
+			return c.fail(exitUsage, "%s only with --cv K", strings.Join(only, ", "))
+		}
+	}
+	if *draws < 0 {
+		return c.fail(exitUsage, "--draws wants 0 (no intervals) or more, got %d", *draws)
+	}
+	if err := checkOutput(*save); err != nil {
+		return c.fail(exitUsage, "--save %v", err)
+	}
+	if _, err := t.options(); err != nil {
+		return c.fail(exitUsage, "%v", err) // before the rules compile
+	}
 	e, err := c.engine(rulesFiles)
 	if err != nil {
 		return c.fail(exitFailure, "%v", err)
 	}
+	labels := eval.PackLabels(e.Pack())
 	var rep *eval.Report
 	if *cv > 0 {
-		opt, docs, code := t.load(c, fs.Args())
+		opt, docs, more, code := t.load(c, fs.Args(), extra, labels)
 		if code >= 0 {
 			return code
 		}
-		more, err := t.readDocs(extra)
-		if err != nil {
-			return c.fail(exitFailure, "%v", err)
+		if n := train.Sources(docs); *cv > n {
+			hint := fmt.Sprintf("use --cv %d or fewer", n)
+			if n < 2 {
+				hint = "cross-validation needs corpora from 2 sources or more"
+			}
+			return c.fail(exitUsage, "--cv %d: the corpora hold %d %s, and every fold needs one (%s)", *cv, n, plural(n, "source"), hint)
 		}
 		res, err := train.CrossValidate(e.Pack(), docs, more, opt, *cv)
 		if err != nil {
@@ -91,7 +122,7 @@ func runEval(c *cli, args []string) int {
 			if err != nil {
 				return c.fail(exitFailure, "%v", err)
 			}
-			its, err := eval.Read(f)
+			its, err := eval.Read(f, labels)
 			f.Close()
 			if err != nil {
 				return c.fail(exitFailure, "%s: %v", name, err)

@@ -20,6 +20,9 @@ func runLint(c *cli, args []string) int {
 	if code := parse(fs, args); code >= 0 {
 		return code
 	}
+	if code := c.atMostOne(fs); code >= 0 {
+		return code
+	}
 	text, name, err := c.input(fs.Args())
 	if err != nil {
 		return c.fail(exitUsage, "lint: %v", err)

@@ -6,6 +6,7 @@
 package main
 
 import (
+	"bytes"
 	"errors"
 	"flag"
 	"fmt"
@@ -16,6 +17,7 @@ import (
 
 	"politely/internal/engine"
 	"politely/internal/model"
+	"politely/internal/triage"
 )
 
 // Exit codes, the same for every subcommand.
@@ -101,15 +103,45 @@ func (c *cli) flags(name, usage string) *flag.FlagSet {
 }
 
 // parse runs fs.Parse and maps its outcome to an exit code (-1: go on).
-// A usage error is one line on stderr (the flag package's own message); the
-// full usage is printed only for -h.
+// Flags may come before, between or after the arguments, as the usage lines
+// show them ("politely reply FILE --tone brief"); "--" ends the flags, and
+// "-" is an argument (stdin). Afterwards fs.Args() holds the arguments in
+// order. A usage error is the flag package's own line followed by the
+// command's usage, on stderr; -h prints the usage alone.
 func parse(fs *flag.FlagSet, args []string) int {
-	full := fs.Usage
-	fs.Usage = func() {}
-	defer func() { fs.Usage = full }()
-	if err := fs.Parse(args); err != nil {
+	var flags, pos []string
+	missing := false // the last flag lacks its value
+	for i := 0; i < len(args) && !missing; i++ {
+		a := args[i]
+		if a == "--" {
+			pos = append(pos, args[i+1:]...)
+			break
+		}
+		if len(a) < 2 || a[0] != '-' {
+			pos = append(pos, a)
+			continue
+		}
+		flags = append(flags, a)
+		// A flag that takes a value and was not given one with "=" takes
+		// the next argument, whatever it looks like, as fs.Parse would.
+		name := strings.TrimLeft(a, "-")
+		if strings.Contains(name, "=") {
+			continue
+		}
+		if f := fs.Lookup(name); f != nil && !isBool(f) {
+			if missing = i+1 == len(args); !missing {
+				i++
+				flags = append(flags, args[i])
+			}
+		}
+	}
+	if !missing {
+		// Only flags before "--": the arguments after it are taken as
+		// they are, even one that looks like a flag.
+		flags = append(append(flags, "--"), pos...)
+	}
+	if err := fs.Parse(flags); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
-			full()
 			return exitOK
 		}
 		return exitUsage
@@ -117,24 +149,75 @@ func parse(fs *flag.FlagSet, args []string) int {
 	return -1
 }
 
-// input reads FILE, or stdin for "-" or no argument.
+// isBool reports whether f is a flag that takes no value (--json).
+func isBool(f *flag.Flag) bool {
+	b, ok := f.Value.(interface{ IsBoolFlag() bool })
+	return ok && b.IsBoolFlag()
+}
+
+// atMostOne is the exit code when more than one FILE was given (a usage
+// error, one line), else -1.
+func (c *cli) atMostOne(fs *flag.FlagSet) int {
+	if fs.NArg() > 1 {
+		return c.fail(exitUsage, "%s: expected one FILE, got %d arguments", fs.Name(), fs.NArg())
+	}
+	return -1
+}
+
+// maxInput bounds what input reads: the largest message (model.MaxText)
+// with room for the JSON around it, as for one --jsonl line. A bigger file
+// is refused before it is read whole.
+const maxInput = maxLine
+
+// bom is the UTF-8 byte-order mark some editors put at the start of a file.
+// It is not part of the text, and JSON does not allow it, so every file the
+// CLI reads is read without it.
+const bom = "\uFEFF"
+
+// input reads FILE, or stdin for "-" or no argument, without a leading
+// byte-order mark. An input over maxInput bytes is an error naming it.
 func (c *cli) input(args []string) ([]byte, string, error) {
 	if len(args) > 1 {
 		return nil, "", fmt.Errorf("expected one FILE, got %d arguments", len(args))
 	}
-	if len(args) == 0 || args[0] == "-" {
-		b, err := io.ReadAll(c.stdin)
-		return b, "stdin", err
+	in, name := c.stdin, "stdin"
+	if len(args) == 1 && args[0] != "-" {
+		f, err := os.Open(args[0])
+		if err != nil {
+			return nil, args[0], err
+		}
+		defer f.Close()
+		in, name = f, args[0]
 	}
-	b, err := os.ReadFile(args[0])
-	return b, args[0], err
+	b, err := io.ReadAll(io.LimitReader(in, maxInput+1))
+	if err != nil {
+		return nil, name, err
+	}
+	if len(b) > maxInput {
+		return nil, name, fmt.Errorf("%s is over %d bytes; a message may be at most %d (%d MiB)", name, maxInput, model.MaxText, model.MaxText>>20)
+	}
+	return bytes.TrimPrefix(b, []byte(bom)), name, nil
+}
+
+// readFile reads a JSON file the user named (a profile, a rule pack)
+// without a leading byte-order mark.
+func readFile(path string) ([]byte, error) {
+	b, err := os.ReadFile(path)
+	return bytes.TrimPrefix(b, []byte(bom)), err
+}
+
+// checkOutput reports, before any work, whether path can take an output
+// file: "" (none) and "-" (stdout) can; a path must not be a directory and
+// its folder must exist. The error names path as the user gave it.
+func checkOutput(path string) error {
+	return triage.CheckOutput(path)
 }
 
 // engine compiles the default pack plus --rules files.
 func (c *cli) engine(ruleFiles []string) (*engine.Engine, error) {
 	var packs []engine.Pack
 	for _, f := range ruleFiles {
-		b, err := os.ReadFile(f)
+		b, err := readFile(f)
 		if err != nil {
 			return nil, err
 		}
@@ -148,7 +231,7 @@ func (c *cli) profile(path string) (model.Profile, error) {
 	if path == "" {
 		return model.Profile{}, nil
 	}
-	b, err := os.ReadFile(path)
+	b, err := readFile(path)
 	if err != nil {
 		return model.Profile{}, err
 	}

@@ -27,6 +27,9 @@ func runReply(c *cli, args []string) int {
 	if code := parse(fs, args); code >= 0 {
 		return code
 	}
+	if code := c.atMostOne(fs); code >= 0 {
+		return code
+	}
 	e, err := c.engine(rules)
 	if err != nil {
 		return c.fail(exitFailure, "%v", err)

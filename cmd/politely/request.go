@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"politely/internal/model"
+	"politely/internal/text"
 )
 
 // reqOpts are the context flags shared by the commands that build a request
@@ -22,9 +23,9 @@ type reqOpts struct {
 // --jsonl) when the input is one, else the message text as is. Flags fill
 // what the input leaves empty, except --from, --headline and --profile, which win because
 // the user typed them. The engine reads no clock, so now comes from here.
-func (c *cli) request(text []byte, o reqOpts) (model.Request, error) {
+func (c *cli) request(raw []byte, o reqOpts) (model.Request, error) {
 	var r model.Request
-	if t := bytes.TrimSpace(text); len(t) > 0 && t[0] == '{' {
+	if t := bytes.TrimSpace(raw); len(t) > 0 && t[0] == '{' {
 		var err error
 		if r, err = model.Decode(t); err != nil && !errors.Is(err, model.ErrInvalidJSON) {
 			return r, err
@@ -32,9 +33,14 @@ func (c *cli) request(text []byte, o reqOpts) (model.Request, error) {
 	}
 	// A message that only starts like JSON ("{first_name}, hi!") is text.
 	if r.Text == "" {
-		r.Text = strings.ToValidUTF8(string(text), "\uFFFD")
-		if strings.TrimSpace(r.Text) == "" {
+		r.Text = text.Valid(string(raw))
+		if model.Blank(r.Text) {
 			return r, model.ErrEmptyText
+		}
+		// The limit model.Decode sets on a request's text, which the API
+		// and --jsonl apply too.
+		if len(r.Text) > model.MaxText {
+			return r, fmt.Errorf("the message is %d bytes; the limit is %d (%d MiB)", len(r.Text), model.MaxText, model.MaxText>>20)
 		}
 	}
 	if o.Profile != "" {

@@ -39,8 +39,19 @@ func runServe(c *cli, args []string) int {
 		return c.fail(exitFailure, "serve: %v", err)
 	}
 	logger := log.New(c.stderr, "politely: ", log.LstdFlags)
+	opts := []api.Option{api.WithLogger(logger), api.WithAllowedOrigins(origins...)}
+	loopback := false
+	if host, _, err := net.SplitHostPort(ln.Addr().String()); err == nil {
+		ip := net.ParseIP(host)
+		loopback = ip != nil && ip.IsLoopback()
+	}
+	if loopback {
+		// Only this machine's names reach a server on loopback: a page
+		// rebinding its own name to 127.0.0.1 gets 421 (DNS rebinding).
+		opts = append(opts, api.WithLoopbackHosts())
+	}
 	srv := &http.Server{
-		Handler:           api.New(e, api.WithLogger(logger), api.WithAllowedOrigins(origins...)),
+		Handler:           api.New(e, opts...),
 		ReadHeaderTimeout: 5 * time.Second,
 		ReadTimeout:       15 * time.Second,
 		WriteTimeout:      15 * time.Second,
@@ -48,10 +59,8 @@ func runServe(c *cli, args []string) int {
 		MaxHeaderBytes:    64 << 10,
 		ErrorLog:          logger,
 	}
-	if host, _, err := net.SplitHostPort(ln.Addr().String()); err == nil {
-		if ip := net.ParseIP(host); ip == nil || !ip.IsLoopback() {
-			fmt.Fprintf(c.stderr, "politely: warning: serving on %s, which is reachable from other machines\n", host)
-		}
+	if !loopback {
+		fmt.Fprintf(c.stderr, "politely: warning: serving on %s, which is reachable from other machines\n", ln.Addr())
 	}
 	// Tests and scripts read this line to learn the port when --addr ends in :0.
 	fmt.Fprintf(c.stderr, "politely: serving the API on http://%s (Ctrl-C stops)\n", ln.Addr())

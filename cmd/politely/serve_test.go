@@ -98,6 +98,15 @@ func TestServeProcess(t *testing.T) {
 	if resp.StatusCode != 200 || !bytes.HasPrefix(body, []byte(`{"id":"x","verdict":`)) {
 		t.Fatalf("%d %s", resp.StatusCode, body)
 	}
+	// On loopback, another host name (a page rebinding its own to
+	// 127.0.0.1) is refused.
+	rebound, _ := http.NewRequest("GET", "http://"+addr+"/healthz", nil)
+	rebound.Host = "evil.example"
+	if resp, err := http.DefaultClient.Do(rebound); err != nil || resp.StatusCode != http.StatusMisdirectedRequest {
+		t.Fatalf("Host evil.example: %v %v, want 421", resp, err)
+	} else {
+		resp.Body.Close()
+	}
 
 	conn, err := net.Dial("tcp", addr)
 	if err != nil {
@@ -105,7 +114,7 @@ func TestServeProcess(t *testing.T) {
 	}
 	defer conn.Close()
 	const req = `{"text":"Hello, would you like to connect?"}`
-	head := "POST /v1/assess HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nConnection: close\r\nContent-Length: " + strconv.Itoa(len(req)) + "\r\n\r\n"
+	head := "POST /v1/assess HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nConnection: close\r\nContent-Length: " + strconv.Itoa(len(req)) + "\r\n\r\n"
 	if _, err := io.WriteString(conn, head+req[:10]); err != nil {
 		t.Fatal(err)
 	}

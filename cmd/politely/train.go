@@ -1,11 +1,13 @@
 package main
 
 import (
+	"errors"
 	"flag"
 	"fmt"
 	"math"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -34,11 +36,11 @@ type trainFlags struct {
 func addTrainFlags(fs *flag.FlagSet) *trainFlags {
 	d := train.Defaults(nil)
 	t := &trainFlags{}
-	fs.Var(&t.untuned, "untuned", "a corpus the rules were NOT tuned on: rule weights are fitted on its messages only (repeatable)")
+	fs.Var(&t.untuned, "untuned", "mark a corpus given (as CORPUS or --extra) as one the rules were NOT tuned on: rule weights are fitted on its messages only (repeatable, globs allowed)")
 	t.l2 = fs.Float64("l2", d.L2, "L2 penalty of the word stage")
 	t.l2grid = fs.String("l2-grid", joinFloats(d.L2Grid), "stage-1 penalties to choose from per label by cross-fitting (comma-separated; empty: --l2)")
 	t.l2rules = fs.Float64("l2-rules", d.L2Rules, "L2 penalty of the rule stage")
-	t.minDF = fs.Int("min-df", d.MinDF, "a word feature must occur in this many messages")
+	t.minDF = fs.Int("min-df", d.MinDF, "a word feature must occur in this many messages (0 counts as 1)")
 	t.words = fs.Int("words", d.Config.Words, "word n-grams of 1..N words")
 	t.prefixes = fs.String("prefixes", joinInts(d.Config.Prefixes), "word prefixes of these rune lengths (comma-separated)")
 	t.suffix = fs.String("suffixes", joinInts(d.Config.Suffixes), "word suffixes of these rune lengths (comma-separated)")
@@ -50,7 +52,7 @@ func addTrainFlags(fs *flag.FlagSet) *trainFlags {
 	t.gain = fs.Float64("gain", d.Gain, "log-odds per unit of weight of a rule the model does not know (a user's pack)")
 	t.quantum = fs.Float64("quantum", d.Quantum, "the step every weight is rounded to (a multiple of 0.001)")
 	t.minUntuned = fs.Int("min-untuned", d.MinUntuned, "positive untuned messages a label needs to fit its rules")
-	t.folds = fs.Int("folds", d.Folds, "cross-fitting folds inside training")
+	t.folds = fs.Int("folds", d.Folds, "cross-fitting folds inside training (2 or more)")
 	return t
 }
 
@@ -132,54 +134,94 @@ func (t *trainFlags) options() (train.Options, error) {
 		cfg.CharMin, cfg.CharMax = c[0], c[1]
 	}
 	o.Config = cfg
+	if err := o.Check(); err != nil {
+		return o, errors.New("--" + err.Error())
+	}
 	return o, nil
 }
 
-// load reads the training options and the corpora; code is the exit code
-// when either is wrong, else -1.
-func (t *trainFlags) load(c *cli, files []string) (train.Options, []train.Doc, int) {
+// load reads the training options and the corpora, and with --cv the
+// messages added to every training fold (extra); labels are the ids a line
+// may name. code is the exit code when something is wrong, else -1: 2 for
+// a bad setting, 1 for a file that cannot be read.
+func (t *trainFlags) load(c *cli, files, extra []string, labels eval.Labels) (opt train.Options, docs, more []train.Doc, code int) {
 	opt, err := t.options()
 	if err != nil {
-		return opt, nil, c.fail(exitUsage, "%v", err)
+		return opt, nil, nil, c.fail(exitUsage, "%v", err)
 	}
-	docs, err := t.readDocs(files)
+	// --untuned marks a corpus given as CORPUS (or --extra); it reads
+	// nothing itself. So each must name a readable file among them: a
+	// mistyped path would otherwise train an identical model in silence.
+	untuned, err := expand(t.untuned)
 	if err != nil {
-		return opt, nil, c.fail(exitFailure, "%v", err)
+		return opt, nil, nil, c.fail(exitFailure, "--untuned %v", err)
 	}
-	return opt, docs, -1
+	corpora, err := expand(files)
+	if err != nil {
+		return opt, nil, nil, c.fail(exitFailure, "%v", err)
+	}
+	extras, err := expand(extra)
+	if err != nil {
+		return opt, nil, nil, c.fail(exitFailure, "--extra %v", err)
+	}
+	for _, u := range untuned {
+		if !slices.Contains(corpora, u) && !slices.Contains(extras, u) {
+			return opt, nil, nil, c.fail(exitUsage, "--untuned %s is not among the corpora: --untuned marks a corpus, so give it as a CORPUS too", u)
+		}
+	}
+	if docs, err = readDocs(corpora, untuned, labels); err != nil {
+		return opt, nil, nil, c.fail(exitFailure, "%v", err)
+	}
+	if more, err = readDocs(extras, untuned, labels); err != nil {
+		return opt, nil, nil, c.fail(exitFailure, "%v", err)
+	}
+	return opt, docs, more, -1
 }
 
-// readDocs reads corpus files (globs allowed) into training messages.
-func (t *trainFlags) readDocs(patterns []string) ([]train.Doc, error) {
-	var docs []train.Doc
+// expand turns paths and globs into the files they name, cleaned; a path
+// that matches nothing is kept as it is, and must be a file.
+func expand(patterns []string) ([]string, error) {
+	var out []string
 	for _, pat := range patterns {
 		files, err := filepath.Glob(pat)
 		if err != nil || len(files) == 0 {
 			files = []string{pat}
 		}
-		for _, file := range files {
-			f, err := os.Open(file)
+		for _, f := range files {
+			st, err := os.Stat(f)
+			var pe *os.PathError
+			if errors.As(err, &pe) {
+				return nil, fmt.Errorf("%s: %w", f, pe.Err) // "stat" would mean nothing to the user
+			}
 			if err != nil {
 				return nil, err
 			}
-			items, err := eval.Read(f)
-			f.Close()
-			if err != nil {
-				return nil, fmt.Errorf("%s: %v", file, err)
+			if st.IsDir() {
+				return nil, fmt.Errorf("%s is a directory, not a corpus file", f)
 			}
-			docs = append(docs, train.Docs(file, items, t.isUntuned(file))...)
+			out = append(out, filepath.Clean(f))
 		}
 	}
-	return docs, nil
+	return out, nil
 }
 
-func (t *trainFlags) isUntuned(file string) bool {
-	for _, u := range t.untuned {
-		if filepath.Clean(u) == filepath.Clean(file) {
-			return true
+// readDocs reads corpus files into training messages, those in untuned
+// marked as such.
+func readDocs(files, untuned []string, labels eval.Labels) ([]train.Doc, error) {
+	var docs []train.Doc
+	for _, file := range files {
+		f, err := os.Open(file)
+		if err != nil {
+			return nil, err
 		}
+		items, err := eval.Read(f, labels)
+		f.Close()
+		if err != nil {
+			return nil, fmt.Errorf("%s: %v", file, err)
+		}
+		docs = append(docs, train.Docs(file, items, slices.Contains(untuned, file))...)
 	}
-	return false
+	return docs, nil
 }
 
 // runTrain fits the learned model on labeled corpora and writes it as a
@@ -194,13 +236,19 @@ func runTrain(c *cli, args []string) int {
 	if fs.NArg() == 0 {
 		return c.fail(exitUsage, "train needs at least one CORPUS.jsonl (see politely train -h)")
 	}
-	opt, docs, code := t.load(c, fs.Args())
-	if code >= 0 {
-		return code
+	if _, err := t.options(); err != nil {
+		return c.fail(exitUsage, "%v", err)
+	}
+	if err := checkOutput(*out); err != nil {
+		return c.fail(exitUsage, "-o %v", err)
 	}
 	p, err := rules.Default()
 	if err != nil {
 		return c.fail(exitFailure, "%v", err)
+	}
+	opt, docs, _, code := t.load(c, fs.Args(), nil, eval.PackLabels(p))
+	if code >= 0 {
+		return code
 	}
 	p, err = p.WithModel(nil) // the rules alone: the model is what is being made
 	if err != nil {

@@ -31,24 +31,14 @@ func runTriage(c *cli, args []string) int {
 	jsonOut := fs.String("json", "", "write the JSON summary and conversations to this file (- for stdout)")
 	var rules multi
 	fs.Var(&rules, "rules", "add a rule pack (repeatable)")
-	// Flags may come after EXPORT too: parse, take the first positional
-	// argument, parse the rest.
-	var pos []string
-	rest := args
-	for {
-		if code := parse(fs, rest); code >= 0 {
-			return code
-		}
-		if fs.NArg() == 0 {
-			break
-		}
-		pos = append(pos, fs.Arg(0))
-		rest = fs.Args()[1:]
+	if code := parse(fs, args); code >= 0 {
+		return code
 	}
-	if len(pos) != 1 {
+	if fs.NArg() != 1 {
 		fs.Usage()
 		return exitUsage
 	}
+	pos := fs.Args()
 	stdout := 0
 	for _, o := range []string{*htmlOut, *csvOut, *jsonOut} {
 		if o == "-" {
@@ -57,6 +47,11 @@ func runTriage(c *cli, args []string) int {
 	}
 	if stdout > 1 {
 		return c.fail(exitUsage, "triage: only one of --html, --csv and --json can be - (stdout)")
+	}
+	for _, o := range []struct{ flag, path string }{{"html", *htmlOut}, {"csv", *csvOut}, {"json", *jsonOut}} {
+		if err := checkOutput(o.path); err != nil {
+			return c.fail(exitUsage, "triage: --%s %v", o.flag, err)
+		}
 	}
 	prof, err := c.profile(*profile)
 	if err != nil {
@@ -127,7 +122,8 @@ func runTriage(c *cli, args []string) int {
 		return c.fail(exitFailure, "triage: %v", err)
 	}
 	if warned > maxRowWarnings {
-		fmt.Fprintf(c.stderr, "politely: ... and %d more unreadable rows skipped\n", warned-maxRowWarnings)
+		n := warned - maxRowWarnings
+		fmt.Fprintf(c.stderr, "politely: ... and %d more unreadable %s skipped\n", n, plural(n, "row"))
 	}
 	// The summary goes to stdout unless stdout carries an output.
 	out := c.stdout
@@ -165,7 +161,7 @@ func summaryLine(s triage.Summary, outs ...string) string {
 	}
 	fmt.Fprintf(&b, "), %.1f h asked; me = %s", float64(s.MinutesRequested)/60, s.Me)
 	if s.MalformedRows > 0 {
-		fmt.Fprintf(&b, "; %d unreadable rows skipped", s.MalformedRows)
+		fmt.Fprintf(&b, "; %d unreadable %s skipped", s.MalformedRows, plural(s.MalformedRows, "row"))
 	}
 	var wrote []string
 	for _, o := range outs {
@@ -179,4 +175,12 @@ func summaryLine(s triage.Summary, outs ...string) string {
 		b.WriteString("; no --html/--csv/--json given, nothing written")
 	}
 	return b.String()
+}
+
+// plural is noun as n of it are spelled: "1 row", "4 rows".
+func plural(n int, noun string) string {
+	if n == 1 {
+		return noun
+	}
+	return noun + "s"
 }

@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unicode/utf16"
 )
 
 // triageCLI runs `politely triage` in-process; tty says whether stderr
@@ -29,6 +30,28 @@ func TestTriageCLI(t *testing.T) {
 	dir := t.TempDir()
 	notes := filepath.Join(dir, "notes.txt")
 	os.WriteFile(notes, []byte("hello\n"), 0o644)
+	// The export as a spreadsheet re-saves it: Invitations.csv and
+	// Connections.csv with ";", or Invitations.csv in UTF-16.
+	semi, u16, alone := t.TempDir(), t.TempDir(), t.TempDir()
+	for _, name := range []string{"messages.csv", "Connections.csv", "Invitations.csv"} {
+		b, err := os.ReadFile(filepath.Join(fixture, name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		data := string(b)
+		if name != "messages.csv" {
+			data = semicolons(data)
+		}
+		os.WriteFile(filepath.Join(semi, name), []byte(data), 0o644)
+		data = string(b)
+		if name == "Invitations.csv" {
+			data = utf16le(data)
+		}
+		os.WriteFile(filepath.Join(u16, name), []byte(data), 0o644)
+		if name == "messages.csv" {
+			os.WriteFile(filepath.Join(alone, name), b, 0o644)
+		}
+	}
 	for _, c := range []struct {
 		name string
 		args []string
@@ -36,6 +59,11 @@ func TestTriageCLI(t *testing.T) {
 		out  string // must appear in stdout
 		err  string // must appear in stderr
 	}{
+		{"--html a folder", []string{fixture, "--html", dir}, 2, "", "triage: --html " + dir + " is a directory; name the file to write"},
+		{"--json in a missing folder", []string{fixture, "--json", "/nonexistent/dir/t.json"}, 2, "", "triage: --json /nonexistent/dir/t.json: the folder /nonexistent/dir does not exist"},
+		{"side files re-saved with ;", []string{semi}, 0, "40 invitations (24 with a note assessed, 8 without, 8 sent)", ""},
+		{"Invitations.csv in UTF-16", []string{u16}, 1, "", "Invitations.csv is UTF-16 (re-saved by a spreadsheet?)"},
+		{"one unreadable row", []string{alone}, 0, "; 1 unreadable row skipped;", ""},
 		{"no export", nil, 2, "", "Usage: politely triage"},
 		{"two exports", []string{fixture, fixture}, 2, "", "Usage"},
 		{"bad flag", []string{"--nope", fixture}, 2, "", "flag provided but not defined"},
@@ -96,4 +124,30 @@ func TestTriageOutputs(t *testing.T) {
 	if len(entries) != 3 {
 		t.Errorf("temporary files left behind: %v", entries)
 	}
+}
+
+// semicolons re-saves CSV with ";" as a spreadsheet in a European locale
+// does: the separators outside quotes change, the commas inside stay.
+func semicolons(s string) string {
+	var b strings.Builder
+	quoted := false
+	for _, r := range s {
+		if r == '"' {
+			quoted = !quoted
+		}
+		if r == ',' && !quoted {
+			r = ';'
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+// utf16le is s as a spreadsheet's "Unicode text" re-save writes it.
+func utf16le(s string) string {
+	b := []byte{0xFF, 0xFE}
+	for _, u := range utf16.Encode([]rune(s)) {
+		b = append(b, byte(u), byte(u>>8))
+	}
+	return string(b)
 }

@@ -7,12 +7,14 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"sort"
 	"strings"
 
 	"github.com/tidwall/gjson"
 
 	"politely/internal/model"
+	"politely/internal/rules"
 )
 
 // Judge is what is being scored: a request in, a result out.
@@ -121,14 +123,18 @@ func macro(m map[string]*Score, ids []string) float64 {
 func (r *Report) VerdictAccuracy() float64 { return ratio(r.VerdictRight, r.Verdicts) }
 
 // Lines calls fn with every line of r that is not blank, parsed: one JSON
-// object a line. A line that is not valid JSON, or that fn refuses, is an
-// error naming the line.
+// object a line. A UTF-8 byte-order mark before the first line, which some
+// editors write, is skipped. A line that is not valid JSON, or that fn
+// refuses, is an error naming the line.
 func Lines(r io.Reader, fn func(g gjson.Result) error) error {
 	sc := bufio.NewScanner(r)
 	sc.Buffer(make([]byte, 1<<20), 16<<20)
 	for n := 1; sc.Scan(); n++ {
-		line := strings.TrimSpace(sc.Text())
-		if line == "" {
+		line := sc.Text()
+		if n == 1 {
+			line = strings.TrimPrefix(line, "\uFEFF")
+		}
+		if line = strings.TrimSpace(line); line == "" {
 			continue
 		}
 		if !gjson.Valid(line) {
@@ -141,23 +147,64 @@ func Lines(r io.Reader, fn func(g gjson.Result) error) error {
 	return sc.Err()
 }
 
-// Read parses a corpus. A malformed line is an error naming the line.
-func Read(rd io.Reader) ([]Item, error) {
+// Labels are the label ids a corpus line may name, by kind.
+type Labels struct {
+	Flags, Asks, Signals []string
+}
+
+// CorpusLabels are the ids this package scores (FlagIDs, AskIDs,
+// SignalIDs): what a corpus labels when no rule pack says more.
+var CorpusLabels = Labels{FlagIDs, AskIDs, SignalIDs}
+
+// PackLabels are the flags, asks and signals rule pack p defines: a corpus
+// may name any of them, the context flags and a user's labels included,
+// though only CorpusLabels are scored.
+func PackLabels(p *rules.Pack) Labels {
+	var l Labels
+	for _, x := range p.Labels() {
+		switch x.Kind {
+		case rules.KindFlag:
+			l.Flags = append(l.Flags, x.ID)
+		case rules.KindAsk:
+			l.Asks = append(l.Asks, x.ID)
+		case rules.KindSignal:
+			l.Signals = append(l.Signals, x.ID)
+		}
+	}
+	return l
+}
+
+// Verdicts are the values a line's "verdict" may take.
+var Verdicts = []string{model.Accept, model.DeclineDoorOpen, model.DeclineFirm}
+
+// Read parses a corpus. A malformed line is an error naming the line and,
+// when a label is wrong, its field: a label list that is not an array of
+// strings, an id known lists no label of that kind, or a verdict that is
+// none of Verdicts. A mislabeled line would otherwise be scored or trained
+// on as if it said "none of these".
+func Read(rd io.Reader, known Labels) ([]Item, error) {
 	var items []Item
 	err := Lines(rd, func(g gjson.Result) error {
-		it := Item{ID: g.Get("id").String(), Text: g.Get("text").String(), Verdict: g.Get("verdict").String(),
+		it := Item{ID: g.Get("id").String(), Text: g.Get("text").String(),
 			Source: g.Get("source").String(), Lang: g.Get("lang").String()}
 		if it.Text == "" {
 			return errors.New(`no "text"`)
 		}
-		for _, f := range g.Get("flags").Array() {
-			it.Flags = append(it.Flags, f.String())
+		var err error
+		if it.Flags, err = labelList(g, "flags", "flag", known.Flags); err != nil {
+			return err
 		}
-		for _, f := range g.Get("asks").Array() {
-			it.Asks = append(it.Asks, f.String())
+		if it.Asks, err = labelList(g, "asks", "ask", known.Asks); err != nil {
+			return err
 		}
-		for _, f := range g.Get("signals").Array() {
-			it.Signals = append(it.Signals, f.String())
+		if it.Signals, err = labelList(g, "signals", "signal", known.Signals); err != nil {
+			return err
+		}
+		if v := g.Get("verdict"); v.Exists() {
+			if v.Type != gjson.String || !slices.Contains(Verdicts, v.Str) {
+				return fmt.Errorf(`field "verdict": %s is not a verdict (%s)`, clip(v.Raw), strings.Join(Verdicts, ", "))
+			}
+			it.Verdict = v.Str
 		}
 		for _, k := range []struct {
 			field string
@@ -174,6 +221,37 @@ func Read(rd io.Reader) ([]Item, error) {
 		return nil
 	})
 	return items, err
+}
+
+// labelList reads the label ids of field, an array of strings each of
+// which known holds; a field left out gives none and no error.
+func labelList(g gjson.Result, field, kind string, known []string) ([]string, error) {
+	v := g.Get(field)
+	if !v.Exists() {
+		return nil, nil
+	}
+	if !v.IsArray() {
+		return nil, fmt.Errorf(`field %q: must be an array of %s ids, not %s`, field, kind, clip(v.Raw))
+	}
+	var ids []string
+	for i, x := range v.Array() {
+		if x.Type != gjson.String {
+			return nil, fmt.Errorf(`field "%s.%d": must be a %s id (a string), not %s`, field, i, kind, clip(x.Raw))
+		}
+		if !slices.Contains(known, x.Str) {
+			return nil, fmt.Errorf(`field "%s.%d": unknown %s %q (known: %s)`, field, i, kind, x.Str, strings.Join(known, ", "))
+		}
+		ids = append(ids, x.Str)
+	}
+	return ids, nil
+}
+
+// clip shortens a raw JSON value for an error message.
+func clip(raw string) string {
+	if r := []rune(raw); len(r) > 40 {
+		return string(r[:37]) + "..."
+	}
+	return raw
 }
 
 // Run scores judge on items.

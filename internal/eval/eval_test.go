@@ -1,6 +1,7 @@
 package eval
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -23,7 +24,7 @@ func TestScore(t *testing.T) {
 func TestRun(t *testing.T) {
 	items, err := Read(strings.NewReader(`{"id":"a","text":"sell","flags":["selling"],"verdict":"decline_firm"}
 {"id":"b","text":"hi","flags":[],"verdict":"accept"}
-`))
+`), CorpusLabels)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -34,7 +35,7 @@ func TestRun(t *testing.T) {
 	if rep.Flags["selling"].TP != 1 || rep.Flags["selling"].FP != 1 || rep.VerdictRight != 1 || len(rep.Misses) != 2 {
 		t.Fatalf("%+v %+v", rep.Flags["selling"], rep.Misses)
 	}
-	if _, err := Read(strings.NewReader("{bad\n")); err == nil || !strings.Contains(err.Error(), "line 1") {
+	if _, err := Read(strings.NewReader("{bad\n"), CorpusLabels); err == nil || !strings.Contains(err.Error(), "line 1") {
 		t.Fatalf("bad line: %v", err)
 	}
 }
@@ -48,7 +49,7 @@ func TestDevCorpus(t *testing.T) {
 		t.Skip("no dev corpus:", err)
 	}
 	defer f.Close()
-	items, err := Read(f)
+	items, err := Read(f, CorpusLabels)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -82,7 +83,7 @@ func TestWrittenSets(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		items, err := Read(f)
+		items, err := Read(f, CorpusLabels)
 		f.Close()
 		if err != nil {
 			t.Fatalf("%s: %v", name, err)
@@ -100,7 +101,7 @@ func TestWrittenSets(t *testing.T) {
 func TestPartial(t *testing.T) {
 	items, err := Read(strings.NewReader(`{"text":"sell","flags":["selling"]}
 {"text":"intro?","asks":["introduction"],"signals":[]}
-`))
+`), CorpusLabels)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -120,8 +121,31 @@ func TestPartial(t *testing.T) {
 	if rep.Verdicts != 0 || rep.VerdictAccuracy() != 0 || len(rep.Misses) != 0 {
 		t.Errorf("verdicts %d, misses %v: no line labels a verdict", rep.Verdicts, rep.Misses)
 	}
-	if _, err := Read(strings.NewReader(`{"text":"hi"}`)); err == nil || !strings.Contains(err.Error(), "no labels") {
+	if _, err := Read(strings.NewReader(`{"text":"hi"}`), CorpusLabels); err == nil || !strings.Contains(err.Error(), "no labels") {
 		t.Errorf("a line with no labels: %v", err)
+	}
+}
+
+// TestReadRefuses: a label that is wrong is an error naming the line and
+// the field, never scored as "none of these"; a byte-order mark is not one.
+func TestReadRefuses(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		{`{"text":"x","flags":["bogus_flag"]}`, `line 1: field "flags.0": unknown flag "bogus_flag"`},
+		{`{"text":"x","asks":["meeting","coffee"]}`, `line 1: field "asks.1": unknown ask "coffee"`},
+		{`{"text":"x","signals":["warm"]}`, `line 1: field "signals.0": unknown signal "warm"`},
+		{"\n" + `{"text":"x","verdict":"maybe"}`, `line 2: field "verdict": "maybe" is not a verdict (accept, decline_door_open, decline_firm)`},
+		{`{"text":"x","verdict":5}`, `line 1: field "verdict": 5 is not a verdict`},
+		{`{"text":"x","verdict":null}`, `line 1: field "verdict": null is not a verdict`},
+		{`{"text":"x","flags":"selling"}`, `line 1: field "flags": must be an array of flag ids, not "selling"`},
+		{`{"text":"x","flags":null}`, `line 1: field "flags": must be an array of flag ids, not null`},
+		{`{"text":"x","flags":[1,2]}`, `line 1: field "flags.0": must be a flag id (a string), not 1`},
+		{"\uFEFF" + `{"text":"x","flags":["selling"]}`, ""},
+		{"\n\uFEFF" + `{"text":"x","flags":["selling"]}`, "line 2: not valid JSON"}, // a mark only starts a file
+	} {
+		_, err := Read(strings.NewReader(c.in), CorpusLabels)
+		if got := fmt.Sprint(err); c.want == "" && err != nil || c.want != "" && !strings.HasPrefix(got, c.want) {
+			t.Errorf("%q: %v, want %q", c.in, err, c.want)
+		}
 	}
 }
 
@@ -133,7 +157,7 @@ func FuzzRead(f *testing.F) {
 	f.Add("{bad\n\n")
 	f.Add(`{"text":"x","flags":"selling","asks":{"a":1},"signals":null}`)
 	f.Fuzz(func(t *testing.T, data string) {
-		items, err := Read(strings.NewReader(data))
+		items, err := Read(strings.NewReader(data), CorpusLabels)
 		if err != nil {
 			if !strings.HasPrefix(err.Error(), "line ") && !strings.Contains(err.Error(), "token too long") {
 				t.Fatalf("an error that names no line: %v", err)

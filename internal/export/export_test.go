@@ -374,7 +374,80 @@ func TestSideFileWithoutHeader(t *testing.T) {
 	defer e.Close()
 	var bad []RowError
 	n := 0
-	if err := e.Connections(func(Connection) { n++ }, func(r RowError) { bad = append(bad, r) }); err != nil || n != 0 || len(bad) != 1 || !strings.Contains(bad[0].Error(), "Connections.csv:1: no header") {
+	if err := e.Connections(func(Connection) { n++ }, func(r RowError) { bad = append(bad, r) }); err != nil || n != 0 || len(bad) != 1 || bad[0].Error() != "Connections.csv: no header with FIRST NAME, LAST NAME in its first lines; file skipped" {
 		t.Errorf("err %v, n %d, bad %v", err, n, bad)
+	}
+}
+
+// TestSideFileShapes: Connections.csv and Invitations.csv are read as
+// messages.csv is: a ";" re-save by the header, a UTF-16 re-save refused
+// with an error saying so. Each case gives the file's content, then the
+// connections and invitations read, the rows reported and the error.
+func TestSideFileShapes(t *testing.T) {
+	const conns = "Notes:\n\"When exporting, you may notice, that some emails are missing.\"\n\nFirst Name,Last Name,URL,Email Address,Company,Position,Connected On\nAna,Lima,https://www.linkedin.com/in/ana,,\"Acme; Inc\",CTO,01-Jul-25\n"
+	const invs = "From,To,Sent At,Message,Direction,inviterProfileUrl,inviteeProfileUrl\nAna Lima,Sam Roe,\"10/13/23, 3:22 PM\",\"Hi, Sam!\",INCOMING,https://www.linkedin.com/in/ana,https://www.linkedin.com/in/sam\n"
+	// A re-save with ";" keeps the commas inside quoted fields.
+	semi := func(s string) string {
+		var b strings.Builder
+		quoted := false
+		for _, r := range s {
+			if r == '"' {
+				quoted = !quoted
+			}
+			if r == ',' && !quoted {
+				r = ';'
+			}
+			b.WriteRune(r)
+		}
+		return b.String()
+	}
+	utf16 := func(s string) string {
+		b := []byte{0xFF, 0xFE}
+		for _, r := range s {
+			b = append(b, byte(r), 0)
+		}
+		return string(b)
+	}
+	for _, c := range []struct {
+		name, file, data string
+		conns, invs, bad int
+		err              string
+	}{
+		{"comma connections", "Connections.csv", conns, 1, 0, 0, ""},
+		{"semicolon connections", "Connections.csv", semi(conns), 1, 0, 0, ""},
+		{"semicolon connections, CRLF", "Connections.csv", strings.ReplaceAll(semi(conns), "\n", "\r\n"), 1, 0, 0, ""},
+		{"comma invitations", "Invitations.csv", invs, 0, 1, 0, ""},
+		{"semicolon invitations", "Invitations.csv", semi(invs), 0, 1, 0, ""},
+		{"UTF-16 connections", "Connections.csv", utf16(conns), 0, 0, 0, "Connections.csv is UTF-16"},
+		{"UTF-16 invitations", "Invitations.csv", utf16(invs), 0, 0, 0, "Invitations.csv is UTF-16"},
+		{"tab-separated invitations", "Invitations.csv", strings.ReplaceAll(invs, ",", "\t"), 0, 0, 1, ""},
+	} {
+		dir := t.TempDir()
+		writeFile(t, dir, "messages.csv", header+"c1,,Ana,,Sam,,2024-05-01 10:00:00 UTC,,hi,INBOX\n")
+		writeFile(t, dir, c.file, c.data)
+		e, err := Open(dir)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var nc, ni, nbad int
+		var errs []string
+		if err := e.Connections(func(x Connection) {
+			if x.Name == "Ana Lima" && x.Company == "Acme; Inc" && x.Since.Year() == 2025 {
+				nc++
+			}
+		}, func(RowError) { nbad++ }); err != nil {
+			errs = append(errs, err.Error())
+		}
+		if err := e.Invitations(func(x Invitation) {
+			if x.From == "Ana Lima" && x.Message == "Hi, Sam!" && x.At.Hour() == 15 {
+				ni++
+			}
+		}, func(RowError) { nbad++ }); err != nil {
+			errs = append(errs, err.Error())
+		}
+		e.Close()
+		if got := strings.Join(errs, "; "); nc != c.conns || ni != c.invs || nbad != c.bad || c.err == "" && got != "" || !strings.Contains(got, c.err) {
+			t.Errorf("%s: %d connections, %d invitations, %d reported, errors %q", c.name, nc, ni, nbad, got)
+		}
 	}
 }

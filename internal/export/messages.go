@@ -25,14 +25,21 @@ type Message struct {
 	Off, End     int64 // byte range of the row in messages.csv
 }
 
-// RowError is a row that was skipped because it cannot be read.
+// RowError is a row that was skipped because it cannot be read, or with
+// WholeFile a side file skipped whole (it has no header to read it by).
 type RowError struct {
-	File string
-	Line int
-	Msg  string
+	File      string
+	Line      int // 0 with WholeFile
+	Msg       string
+	WholeFile bool
 }
 
-func (e RowError) Error() string { return fmt.Sprintf("%s:%d: %s; row skipped", e.File, e.Line, e.Msg) }
+func (e RowError) Error() string {
+	if e.WholeFile {
+		return fmt.Sprintf("%s: %s; file skipped", e.File, e.Msg)
+	}
+	return fmt.Sprintf("%s:%d: %s; row skipped", e.File, e.Line, e.Msg)
+}
 
 // Handler receives what a pass over messages.csv finds. Every field may be
 // nil. Returning an error from Message stops the pass with that error.
@@ -52,7 +59,7 @@ var required = []string{"CONVERSATION ID", "FROM", "DATE", "CONTENT"}
 
 func (e *Export) readHeader() error {
 	var bom [2]byte
-	if n, _ := e.msgs.ReadAt(bom[:], 0); n == 2 && (bom == [2]byte{0xFF, 0xFE} || bom == [2]byte{0xFE, 0xFF}) {
+	if n, _ := e.msgs.ReadAt(bom[:], 0); isUTF16(bom[:n]) {
 		return fmt.Errorf("%s: %w: %s is UTF-16 (re-saved by a spreadsheet?); use LinkedIn's original file or save it as CSV UTF-8", e.Path, ErrNotExport, e.msgName)
 	}
 	// A spreadsheet set to a European locale re-saves CSV with ";": the
@@ -95,6 +102,12 @@ func (e *Export) readHeader() error {
 	}
 	e.bodyOff, e.bodyLine = rec.end, rec.line+rec.lines
 	return nil
+}
+
+// isUTF16 reports whether a file starting with b is UTF-16: it starts with
+// a UTF-16 byte-order mark, as a spreadsheet's "Unicode text" re-save does.
+func isUTF16(b []byte) bool {
+	return len(b) >= 2 && (b[0] == 0xFF && b[1] == 0xFE || b[0] == 0xFE && b[1] == 0xFF)
 }
 
 // headerIndex maps upper-cased, trimmed header names (BOM removed) to columns.
@@ -141,7 +154,7 @@ func (e *Export) scan(off, end int64, line int, h Handler, progress func(int64))
 		var se *syntaxError
 		if errors.As(err, &se) {
 			if h.Bad != nil {
-				h.Bad(RowError{e.msgName, rec.line, se.msg})
+				h.Bad(RowError{File: e.msgName, Line: rec.line, Msg: se.msg})
 			}
 			continue
 		}
@@ -152,7 +165,7 @@ func (e *Export) scan(off, end int64, line int, h Handler, progress func(int64))
 		switch {
 		case bad != "":
 			if h.Bad != nil {
-				h.Bad(RowError{e.msgName, rec.line, bad})
+				h.Bad(RowError{File: e.msgName, Line: rec.line, Msg: bad})
 			}
 		case why != "":
 			if h.Skip != nil {

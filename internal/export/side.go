@@ -1,6 +1,7 @@
 package export
 
 import (
+	"bufio"
 	"errors"
 	"fmt"
 	"io"
@@ -81,32 +82,81 @@ func (e *Export) Invitations(fn func(Invitation), bad func(RowError)) error {
 
 // side2 reads one side file: finds the header (within the first lines, after
 // any preamble), then calls row for every record; row returns why a record
-// is malformed ("" when it was used). A file without the header is reported
-// through bad and skipped.
+// is malformed ("" when it was used). As for messages.csv, the header tells
+// the separator (a spreadsheet set to a European locale re-saves with ";"),
+// and a UTF-16 re-save is an error saying so. A file without the header is
+// reported through bad and skipped.
 func (e *Export) side2(key, name string, need []string, bad func(RowError), row func(get func(string) string, line int) string) error {
 	open := e.side[key]
 	if open == nil {
 		return nil
 	}
-	rc, err := open()
-	if err != nil {
-		return fmt.Errorf("%s: %w", name, err)
-	}
-	defer rc.Close()
-	c := newStreamCSV(rc)
-	report := func(line int, msg string) {
+	report := func(r RowError) {
 		if bad != nil {
-			bad(RowError{name, line, msg})
+			bad(r)
 		}
 	}
+	var c *csvReader
 	var idx map[string]int
 	width := 0
-	for tries := 0; idx == nil; tries++ {
+	for _, delim := range []byte{',', ';'} {
+		rc, err := open()
+		if err != nil {
+			return fmt.Errorf("%s: %w", name, err)
+		}
+		defer rc.Close()
+		br := bufio.NewReaderSize(rc, 64<<10)
+		if b, _ := br.Peek(2); delim == ',' && isUTF16(b) {
+			return fmt.Errorf("%s: %s is UTF-16 (re-saved by a spreadsheet?); use LinkedIn's original file or save it as CSV UTF-8", e.Path, name)
+		}
+		c = newStreamCSV(br)
+		c.delim = delim
+		if idx, width = findHeader(c, need); idx != nil {
+			break
+		}
+	}
+	if idx == nil {
+		// The messages still make a report; the file is only context.
+		report(RowError{File: name, Msg: fmt.Sprintf("no header with %s in its first lines", strings.Join(need, ", ")), WholeFile: true})
+		return nil
+	}
+	for {
 		rec, err := c.next()
-		if err == io.EOF || tries > 20 {
-			// The messages still make a report; the file is only context.
-			report(1, fmt.Sprintf("no header with %s in its first lines; file skipped", strings.Join(need, ", ")))
+		if err == io.EOF {
 			return nil
+		}
+		var se *syntaxError
+		if errors.As(err, &se) {
+			report(RowError{File: name, Line: rec.line, Msg: se.msg})
+			continue
+		}
+		if err != nil {
+			return fmt.Errorf("%s: %w", name, err)
+		}
+		if len(rec.fields) != width {
+			report(RowError{File: name, Line: rec.line, Msg: fmt.Sprintf("has %d fields, the header has %d", len(rec.fields), width)})
+			continue
+		}
+		get := func(col string) string {
+			if i, ok := idx[col]; ok {
+				return rec.fields[i]
+			}
+			return ""
+		}
+		if msg := row(get, rec.line); msg != "" {
+			report(RowError{File: name, Line: rec.line, Msg: msg})
+		}
+	}
+}
+
+// findHeader reads records until one names every column of need, within
+// the first lines (LinkedIn puts a preamble before Connections.csv's). It
+// returns the header's index and width, or nil when there is none.
+func findHeader(c *csvReader, need []string) (map[string]int, int) {
+	for tries := 0; tries <= 20; tries++ {
+		rec, err := c.next()
+		if err == io.EOF {
+			return nil, 0
 		}
 		if err != nil {
 			continue
@@ -118,34 +168,8 @@ func (e *Export) side2(key, name string, need []string, bad func(RowError), row 
 			ok = ok && has
 		}
 		if ok {
-			idx, width = h, len(rec.fields)
+			return h, len(rec.fields)
 		}
 	}
-	for {
-		rec, err := c.next()
-		if err == io.EOF {
-			return nil
-		}
-		var se *syntaxError
-		if errors.As(err, &se) {
-			report(rec.line, se.msg)
-			continue
-		}
-		if err != nil {
-			return fmt.Errorf("%s: %w", name, err)
-		}
-		if len(rec.fields) != width {
-			report(rec.line, fmt.Sprintf("has %d fields, the header has %d", len(rec.fields), width))
-			continue
-		}
-		get := func(col string) string {
-			if i, ok := idx[col]; ok {
-				return rec.fields[i]
-			}
-			return ""
-		}
-		if msg := row(get, rec.line); msg != "" {
-			report(rec.line, msg)
-		}
-	}
+	return nil, 0
 }

@@ -96,6 +96,12 @@ func CrossValidate(p *rules.Pack, docs, extra []Doc, opt Options, k int) (*CV, e
 	if k < 2 {
 		return nil, fmt.Errorf("cross-validation needs at least 2 folds, not %d", k)
 	}
+	if n := Sources(docs); k > n {
+		return nil, fmt.Errorf("cross-validation into %d folds needs at least %d sources; the corpora hold %d", k, k, n)
+	}
+	if err := opt.Check(); err != nil {
+		return nil, err
+	}
 	groups := make([]string, len(docs))
 	for i, d := range docs {
 		groups[i] = d.Group

@@ -101,6 +101,40 @@ func Defaults(labels []string) Options {
 	}
 }
 
+// Check reports the first setting that makes no sense, as "name: why" with
+// the name the options are written under (String): fewer than 2 folds, a
+// negative penalty, count or weight, or character n-grams whose bounds are
+// out of order. Train refuses such options; a command line checks them
+// before it reads anything.
+func (o Options) Check() error {
+	for _, c := range []struct {
+		name string
+		bad  bool
+		want string
+	}{
+		{"folds", o.Folds < 2, "at least 2"},
+		{"l2", o.L2 < 0 || math.IsNaN(o.L2), "0 or more"},
+		{"l2-rules", o.L2Rules < 0 || math.IsNaN(o.L2Rules), "0 or more"},
+		{"min-df", o.MinDF < 0, "0 or more (0 counts as 1)"},
+		{"keep", o.Keep < 0, "0 (all) or more"},
+		{"written", o.Written < 0 || math.IsNaN(o.Written), "0 (counts as 1) or more"},
+		{"prune", o.Prune < 0 || math.IsNaN(o.Prune), "0 or more"},
+		{"min-untuned", o.MinUntuned < 0, "0 or more"},
+		{"words", o.Config.Words < 0, "0 or more"},
+		{"chars", o.Config.CharMin < 0 || o.Config.CharMax < o.Config.CharMin || o.Config.CharMax > 0 && o.Config.CharMin < 1, "MIN,MAX with 1 <= MIN <= MAX"},
+	} {
+		if c.bad {
+			return fmt.Errorf("%s: must be %s", c.name, c.want)
+		}
+	}
+	for _, l2 := range o.L2Grid {
+		if !(l2 > 0) {
+			return fmt.Errorf("l2-grid: %g is not a positive number", l2)
+		}
+	}
+	return nil
+}
+
 // features is one message read for training.
 type features struct {
 	text  []int32 // text features (vocabulary ids), each once, sorted
@@ -153,6 +187,9 @@ func read(p *rules.Pack, cfg learn.Config, docs []Doc) *corpus {
 func Train(p *rules.Pack, docs []Doc, opt Options) (*learn.Model, error) {
 	if len(docs) == 0 {
 		return nil, fmt.Errorf("no messages to train on")
+	}
+	if err := opt.Check(); err != nil {
+		return nil, err
 	}
 	for _, id := range opt.Labels {
 		if p.Index(id) < 0 {
@@ -662,8 +699,10 @@ const Plateau = 0.01
 
 // Folds assigns every row to one of k folds so that no group is split:
 // groups go, largest first, to the fold with the fewest rows so far (ties
-// by name, so the split is the same every run).
+// by name, so the split is the same every run). A k below 1 counts as 1:
+// every row in fold 0.
 func Folds(groups []string, k int) []int {
+	k = max(k, 1)
 	size := map[string]int{}
 	for _, g := range groups {
 		size[g]++
@@ -695,6 +734,16 @@ func Folds(groups []string, k int) []int {
 		out[i] = fold[g]
 	}
 	return out
+}
+
+// Sources counts the groups of docs: the most folds a cross-validation of
+// them can have, each fold holding some source.
+func Sources(docs []Doc) int {
+	seen := map[string]bool{}
+	for _, d := range docs {
+		seen[d.Group] = true
+	}
+	return len(seen)
 }
 
 // Group is the source a message is grouped by: the repository or web site

@@ -28,7 +28,7 @@ func readCorpus(t *testing.T, file string, untuned bool) []Doc {
 		t.Fatal(err)
 	}
 	defer f.Close()
-	items, err := eval.Read(f)
+	items, err := eval.Read(f, eval.CorpusLabels)
 	if err != nil {
 		t.Fatalf("%s: %v", file, err)
 	}
@@ -114,6 +114,55 @@ func TestFolds(t *testing.T) {
 	}
 	if g := Folds(groups, 3); !equal(f, g) {
 		t.Fatalf("folds differ between runs: %v %v", f, g)
+	}
+}
+
+// TestCheck: options that make no sense are refused by name, by Train and
+// CrossValidate too, rather than panicking deep inside a fit; Folds itself
+// takes any k.
+func TestCheck(t *testing.T) {
+	for _, c := range []struct {
+		set  func(*Options)
+		want string
+	}{
+		{func(o *Options) {}, ""},
+		{func(o *Options) { o.MinDF, o.Keep, o.Written, o.L2 = 0, 0, 0, 0 }, ""},
+		{func(o *Options) { o.Config.CharMin, o.Config.CharMax = 3, 5 }, ""},
+		{func(o *Options) { o.Folds = 0 }, "folds: must be at least 2"},
+		{func(o *Options) { o.Folds = -1 }, "folds: must be at least 2"},
+		{func(o *Options) { o.Folds = 1 }, "folds: must be at least 2"},
+		{func(o *Options) { o.L2 = -1 }, "l2: must be 0 or more"},
+		{func(o *Options) { o.L2 = math.NaN() }, "l2: must be 0 or more"},
+		{func(o *Options) { o.L2Rules = -1 }, "l2-rules: must be 0 or more"},
+		{func(o *Options) { o.MinDF = -1 }, "min-df: must be 0 or more (0 counts as 1)"},
+		{func(o *Options) { o.Keep = -1 }, "keep: must be 0 (all) or more"},
+		{func(o *Options) { o.Written = -0.5 }, "written: must be 0 (counts as 1) or more"},
+		{func(o *Options) { o.Config.CharMin, o.Config.CharMax = 5, 3 }, "chars: must be MIN,MAX with 1 <= MIN <= MAX"},
+		{func(o *Options) { o.Config.CharMin, o.Config.CharMax = 0, 3 }, "chars: must be MIN,MAX with 1 <= MIN <= MAX"},
+		{func(o *Options) { o.L2Grid = []float64{0.1, 0} }, "l2-grid: 0 is not a positive number"},
+	} {
+		o := Defaults([]string{"selling"})
+		c.set(&o)
+		if err := o.Check(); fmt.Sprint(err) != c.want && (err != nil || c.want != "") {
+			t.Errorf("%v: %v, want %q", o, err, c.want)
+		}
+		if c.want == "" {
+			continue
+		}
+		if _, err := Train(bare(t), pitches(false), o); err == nil || err.Error() != c.want {
+			t.Errorf("Train with %v: %v, want %q", o, err, c.want)
+		}
+		if _, err := CrossValidate(bare(t), pitches(false), nil, o, 2); err == nil || err.Error() != c.want {
+			t.Errorf("CrossValidate with %v: %v, want %q", o, err, c.want)
+		}
+	}
+	for _, k := range []int{-1, 0, 1} {
+		if f := Folds([]string{"a", "b"}, k); !equal(f, []int{0, 0}) {
+			t.Errorf("Folds(k=%d) = %v", k, f)
+		}
+	}
+	if _, err := CrossValidate(bare(t), pitches(false), nil, Defaults([]string{"selling"}), 13); err == nil || err.Error() != "cross-validation into 13 folds needs at least 13 sources; the corpora hold 12" {
+		t.Errorf("more folds than sources: %v", err)
 	}
 }
 

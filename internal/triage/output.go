@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"encoding/csv"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -186,6 +187,23 @@ func writeOutputs(sp *spool, sum Summary, opt Options) error {
 	return nil
 }
 
+// CheckOutput reports whether path can take an output, before any work is
+// done: "" (none) and "-" (stdout) can; a path must not be a directory and
+// its folder must exist. The error names path as the user gave it.
+func CheckOutput(path string) error {
+	if path == "" || path == "-" {
+		return nil
+	}
+	if st, err := os.Stat(path); err == nil && st.IsDir() {
+		return fmt.Errorf("%s is a directory; name the file to write", path)
+	}
+	dir := filepath.Dir(path)
+	if st, err := os.Stat(dir); err != nil || !st.IsDir() {
+		return fmt.Errorf("%s: the folder %s does not exist", path, dir)
+	}
+	return nil
+}
+
 // atomicFile is an output being written to a temporary file.
 type atomicFile struct {
 	path string
@@ -198,9 +216,12 @@ func createAtomic(path string) (*atomicFile, error) {
 	if path == "-" {
 		return &atomicFile{path: "stdout", w: bufio.NewWriterSize(os.Stdout, 64<<10)}, nil
 	}
+	if err := CheckOutput(path); err != nil {
+		return nil, err
+	}
 	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".tmp-*")
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("%s: %w", path, cause(err))
 	}
 	return &atomicFile{path: path, f: f, w: bufio.NewWriterSize(f, 256<<10)}, nil
 }
@@ -213,9 +234,12 @@ func (a *atomicFile) flush() error {
 		return nil
 	}
 	if err := a.f.Chmod(0o644); err != nil {
-		return err
+		return fmt.Errorf("%s: %w", a.path, cause(err))
 	}
-	return a.f.Sync()
+	if err := a.f.Sync(); err != nil {
+		return fmt.Errorf("%s: %w", a.path, cause(err))
+	}
+	return nil
 }
 
 func (a *atomicFile) commit() error {
@@ -225,13 +249,27 @@ func (a *atomicFile) commit() error {
 	}
 	if err := a.f.Close(); err != nil {
 		removeQuietly(a.f.Name())
-		return err
+		return fmt.Errorf("%s: %w", a.path, cause(err))
 	}
 	if err := os.Rename(a.f.Name(), a.path); err != nil {
 		removeQuietly(a.f.Name())
-		return err
+		return fmt.Errorf("%s: %w", a.path, cause(err))
 	}
 	return nil
+}
+
+// cause strips the temporary file's name from a file system error: the
+// user named the output, and the temporary name means nothing to them.
+func cause(err error) error {
+	var pe *os.PathError
+	var le *os.LinkError
+	switch {
+	case errors.As(err, &pe):
+		return pe.Err
+	case errors.As(err, &le):
+		return le.Err
+	}
+	return err
 }
 
 func (a *atomicFile) abort() {

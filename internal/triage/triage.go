@@ -153,6 +153,12 @@ func Run(ex *export.Export, eng *engine.Engine, opt Options) (Summary, error) {
 // RunWith is Run with the engine handed over only when the second pass
 // starts, so that compiling the rules can overlap the first pass.
 func RunWith(ex *export.Export, getEngine func() (*engine.Engine, error), opt Options) (Summary, error) {
+	// A path that cannot take its output fails now, not after the work.
+	for _, p := range []string{opt.HTML, opt.CSV, opt.JSON} {
+		if err := CheckOutput(p); err != nil {
+			return Summary{}, err
+		}
+	}
 	progress := opt.Progress
 	if progress == nil {
 		progress = func(string, int64, int64) {}

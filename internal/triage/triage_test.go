@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"io"
 	"os"
 	"path/filepath"
@@ -281,6 +282,34 @@ func TestAtomicWrite(t *testing.T) {
 	}
 	if err := writeAtomic(filepath.Join(dir, "missing", "x.json"), func(io.Writer) error { return nil }); err == nil {
 		t.Errorf("writing into a missing folder succeeded")
+	}
+}
+
+// An output that cannot be written is refused before any work, in an
+// error that names the path the user gave, never a temporary file's.
+func TestCheckOutput(t *testing.T) {
+	dir := t.TempDir()
+	file := filepath.Join(dir, "f")
+	os.WriteFile(file, nil, 0o644)
+	for _, c := range []struct{ path, want string }{
+		{"", ""},
+		{"-", ""},
+		{filepath.Join(dir, "r.html"), ""},
+		{file, ""}, // replaced when the run ends
+		{dir, dir + " is a directory; name the file to write"},
+		{dir + "/", dir + "/ is a directory; name the file to write"},
+		{filepath.Join(dir, "missing", "r.html"), filepath.Join(dir, "missing", "r.html") + ": the folder " + filepath.Join(dir, "missing") + " does not exist"},
+		{filepath.Join(file, "r.html"), filepath.Join(file, "r.html") + ": the folder " + file + " does not exist"},
+	} {
+		if err := CheckOutput(c.path); fmt.Sprint(err) != c.want && (err != nil || c.want != "") {
+			t.Errorf("CheckOutput(%q) = %v, want %q", c.path, err, c.want)
+		}
+		if c.want == "" {
+			continue
+		}
+		if _, err := Run(nil, nil, Options{HTML: c.path}); err == nil || err.Error() != c.want {
+			t.Errorf("Run with --html %q: %v, want %q", c.path, err, c.want)
+		}
 	}
 }
 
