@@ -240,7 +240,8 @@ func ParseTime(s string) (time.Time, error) {
 	return time.Time{}, fmt.Errorf("not a date: %q", s)
 }
 
-// degree accepts 1, "1", "1st", "2nd", "3rd", "3rd+".
+// degree accepts 1, 2 or 3 as a number or a string, and "1st", "2nd",
+// "3rd", "3rd+" as LinkedIn writes them (in any case).
 func (d *decoder) degree(v gjson.Result, field string) int {
 	switch v.Type {
 	case gjson.Null:
@@ -254,8 +255,14 @@ func (d *decoder) degree(v gjson.Result, field string) int {
 		if s == "" {
 			return 0
 		}
-		if s[0] >= '1' && s[0] <= '3' {
-			return int(s[0] - '0')
+		// Whole words only: "10" or "2abc" is no degree, not the first digit.
+		switch s {
+		case "1", "1st":
+			return 1
+		case "2", "2nd":
+			return 2
+		case "3", "3rd", "3rd+", "3+":
+			return 3
 		}
 	default:
 		if !v.Exists() {

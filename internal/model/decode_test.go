@@ -30,6 +30,8 @@ func TestDecodeErrors(t *testing.T) {
 		{`{"text": 5}`, `field "text": must be a string`},
 		{`{"text": "x", "sender": []}`, `field "sender": must be an object`},
 		{`{"text": "x", "sender": {"degree": 9}}`, `field "sender.degree"`},
+		{`{"text": "x", "sender": {"degree": "10"}}`, `field "sender.degree"`},
+		{`{"text": "x", "sender": {"degree": "2abc"}}`, `field "sender.degree"`},
 		{`{"text": "x", "thread": [{"from": "bot", "text": "x"}]}`, `field "thread.0.from"`},
 		{`{"text": "x", "profile": {"contacts": [{"name": 1}]}}`, `field "profile.contacts.0.name"`},
 		{`{"text": "x", "profile": {"capacity_hours_per_week": "lots"}}`, `field "profile.capacity_hours_per_week": must be a number`},
