@@ -635,23 +635,3 @@ func TestPlain(t *testing.T) {
 		}
 	}
 }
-
-// TestVisible: a quote reads as the page shows the message: tags left out
-// (a line's tag parts words, an inline one does not), entities read, and a
-// "<" that opens no tag kept.
-func TestVisible(t *testing.T) {
-	for _, c := range []struct{ in, want string }{
-		{"could you <i>refer</i> me", "could you refer me"},
-		{"re<b>fer</b> me", "refer me"},
-		{"line one<br>line two", "line one line two"},
-		{"one</p><p class=\"x\">two", "one two"},
-		{"Q&amp;A and &lt;3", "Q&A and <3"},
-		{"a < b and 2<3", "a < b and 2<3"},
-		{"an <unclosed tag", "an <unclosed tag"},
-		{"plain text", "plain text"},
-	} {
-		if got := string(appendFields(nil, visible(c.in))); got != c.want {
-			t.Errorf("visible(%q) = %q, want %q", c.in, got, c.want)
-		}
-	}
-}

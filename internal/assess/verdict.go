@@ -2,7 +2,6 @@ package assess
 
 import (
 	"bytes"
-	"html"
 	"slices"
 	"strings"
 	"unicode"
@@ -175,7 +174,10 @@ func (a *judge) reason(b []byte, i int) []byte {
 			q = append(q, a.sp.ListSep...)
 		}
 		q = append(q, a.sp.QuoteOpen...)
-		q = appendFields(q, visible(a.r.Text[h.start:h.end]))
+		// A quote reads as the page shows it (text.Visible): an HTML
+		// message's tags left out, its entities read; the evidence span
+		// itself stays on the text as given, where a page highlights it.
+		q = appendFields(q, text.Visible(a.r.Text[h.start:h.end]))
 		q = append(q, a.sp.QuoteClose...)
 	}
 	a.quote = q
@@ -406,49 +408,6 @@ func appendFields(b []byte, s string) []byte {
 		i += n
 	}
 	return b
-}
-
-// visible is a piece of the message as a reader sees it, for a quote: an
-// HTML message's tags left out and its entities read ("could you <i>refer</i>
-// me" quotes as "could you refer me"). The evidence span itself stays on
-// the text as given, where a page highlights it. Text with no "<" or "&" is
-// returned as it is.
-func visible(s string) string {
-	if strings.IndexByte(s, '<') < 0 && strings.IndexByte(s, '&') < 0 {
-		return s
-	}
-	var b strings.Builder
-	for i := 0; i < len(s); {
-		// A tag opens with a letter, "/" or "!" after "<", as the fold
-		// reads one; "a < b" is text.
-		if s[i] == '<' && i+1 < len(s) && (s[i+1] == '/' || s[i+1] == '!' || s[i+1]|0x20 >= 'a' && s[i+1]|0x20 <= 'z') {
-			if end := strings.IndexByte(s[i:], '>'); end > 0 {
-				if block(s[i+1 : i+end]) {
-					b.WriteByte(' ') // a line or a paragraph parts two words
-				}
-				i += end + 1
-				continue
-			}
-		}
-		b.WriteByte(s[i])
-		i++
-	}
-	return html.UnescapeString(b.String())
-}
-
-// block reports whether the tag whose inside is t ("br", "/p", "div
-// class=x") ends a line, so that the words either side of it are two.
-func block(t string) bool {
-	t = strings.TrimPrefix(t, "/")
-	n := 0
-	for n < len(t) && (t[n]|0x20 >= 'a' && t[n]|0x20 <= 'z' || t[n] >= '1' && t[n] <= '6') {
-		n++
-	}
-	switch strings.ToLower(t[:n]) {
-	case "br", "p", "div", "li", "ul", "ol", "tr", "td", "th", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "hr":
-		return true
-	}
-	return false
 }
 
 // plain reports whether s is ASCII with no white space but single spaces

@@ -543,6 +543,40 @@ func (n Num) value(digits []byte) float64 {
 	return v
 }
 
+// Visible is s as a reader of the page sees it, read as Fold reads HTML:
+// when s looks like HTML, tags (and script and style bodies, and comments)
+// are left out, a block tag such as <br> or </p> stands as a space, and
+// character references are decoded; "a < b" stays text. Any other s is
+// returned as it is. Never panics.
+func Visible(s string) string {
+	if !looksHTML(s) {
+		return s
+	}
+	gt := strings.LastIndexByte(s, '>')
+	var b strings.Builder
+	for i := 0; i < len(s); {
+		switch s[i] {
+		case '<':
+			if j, block := skipTag(s, i, gt); j > i {
+				if block {
+					b.WriteByte(' ') // a line or a paragraph parts two words
+				}
+				i = j
+				continue
+			}
+		case '&':
+			if j, dec := entity(s, i); j > i {
+				b.WriteString(dec)
+				i = j
+				continue
+			}
+		}
+		b.WriteByte(s[i])
+		i++
+	}
+	return b.String()
+}
+
 // looksHTML reports whether s reads as HTML: a tag such as <p> or </b>, or an
 // entity such as &nbsp; or &#39;.
 func looksHTML(s string) bool {

@@ -252,3 +252,23 @@ func TestIndexFold(t *testing.T) {
 		}
 	}
 }
+
+// TestVisible: a quote reads as the page shows the message: tags left out
+// (a line's tag parts words, an inline one does not), entities read, and a
+// "<" that opens no tag kept.
+func TestVisible(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		{"could you <i>refer</i> me", "could you refer me"},
+		{"re<b>fer</b> me", "refer me"},
+		{"line one<br>line two", "line one line two"},
+		{"one</p><p class=\"x\">two", "one two"},
+		{"Q&amp;A and &lt;3", "Q&A and <3"},
+		{"a < b and 2<3", "a < b and 2<3"},
+		{"an <unclosed tag", "an <unclosed tag"},
+		{"plain text", "plain text"},
+	} {
+		if got := strings.Join(strings.Fields(Visible(c.in)), " "); got != c.want {
+			t.Errorf("Visible(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
+}
