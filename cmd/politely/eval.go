@@ -8,6 +8,7 @@ import (
 
 	"politely/internal/eval"
 	"politely/internal/train"
+	"politely/internal/triage"
 )
 
 // runEval scores the judgment on labeled corpora: per-label precision,
@@ -57,7 +58,7 @@ func runEval(c *cli, args []string) int {
 	if *draws < 0 {
 		return c.fail(exitUsage, "--draws wants 0 (no intervals) or more, got %d", *draws)
 	}
-	if err := checkOutput(*save); err != nil {
+	if err := triage.CheckOutput(*save); err != nil {
 		return c.fail(exitUsage, "--save %v", err)
 	}
 	if _, err := t.options(); err != nil {

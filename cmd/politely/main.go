@@ -17,7 +17,6 @@ import (
 
 	"politely/internal/engine"
 	"politely/internal/model"
-	"politely/internal/triage"
 )
 
 // Exit codes, the same for every subcommand.
@@ -204,13 +203,6 @@ func (c *cli) input(args []string) ([]byte, string, error) {
 func readFile(path string) ([]byte, error) {
 	b, err := os.ReadFile(path)
 	return bytes.TrimPrefix(b, []byte(bom)), err
-}
-
-// checkOutput reports, before any work, whether path can take an output
-// file: "" (none) and "-" (stdout) can; a path must not be a directory and
-// its folder must exist. The error names path as the user gave it.
-func checkOutput(path string) error {
-	return triage.CheckOutput(path)
 }
 
 // engine compiles the default pack plus --rules files.

@@ -15,6 +15,7 @@ import (
 	"politely/internal/learn"
 	"politely/internal/rules"
 	"politely/internal/train"
+	"politely/internal/triage"
 )
 
 // trainFlags are the settings training and cross-validation share.
@@ -239,7 +240,7 @@ func runTrain(c *cli, args []string) int {
 	if _, err := t.options(); err != nil {
 		return c.fail(exitUsage, "%v", err)
 	}
-	if err := checkOutput(*out); err != nil {
+	if err := triage.CheckOutput(*out); err != nil {
 		return c.fail(exitUsage, "-o %v", err)
 	}
 	p, err := rules.Default()

@@ -49,7 +49,7 @@ func runTriage(c *cli, args []string) int {
 		return c.fail(exitUsage, "triage: only one of --html, --csv and --json can be - (stdout)")
 	}
 	for _, o := range []struct{ flag, path string }{{"html", *htmlOut}, {"csv", *csvOut}, {"json", *jsonOut}} {
-		if err := checkOutput(o.path); err != nil {
+		if err := triage.CheckOutput(o.path); err != nil {
 			return c.fail(exitUsage, "triage: --%s %v", o.flag, err)
 		}
 	}
