@@ -169,7 +169,7 @@ func (a *judge) reason(b []byte, i int) []byte {
 			}
 		}
 	}
-	for n, h := range spans(strongest(spans(a.tmp, 1<<30)), 2) {
+	for n, h := range spans(strongest(spans(a.tmp, 1<<30), a.r.Text), 2) {
 		if n > 0 {
 			q = append(q, a.sp.ListSep...)
 		}
@@ -215,19 +215,33 @@ func (a *judge) reason(b []byte, i int) []byte {
 
 // strongest is the two strongest of hs, by weight, in the order a stable
 // sort by weight would put them first: of equal weights, the one found
-// first. A pass that picks them, not a sort: reasons quote two.
-func strongest(hs []hit) []hit {
+// first. The second is the strongest whose words in s differ from the
+// first's (in any case): a reason that quoted "platform" twice would say
+// one thing as if it were two. A pass that picks them, not a sort: reasons
+// quote two.
+func strongest(hs []hit, s string) []hit {
 	if len(hs) <= 1 {
 		return hs
 	}
-	first, second := 0, -1
+	first := 0
 	for j := 1; j < len(hs); j++ {
-		switch w := hs[j].weight; {
-		case w > hs[first].weight:
-			first, second = j, first
-		case second < 0 || w > hs[second].weight:
+		if hs[j].weight > hs[first].weight {
+			first = j
+		}
+	}
+	quoted := s[hs[first].start:hs[first].end]
+	second := -1
+	for j := range hs {
+		if j == first || strings.EqualFold(s[hs[j].start:hs[j].end], quoted) {
+			continue
+		}
+		if second < 0 || hs[j].weight > hs[second].weight {
 			second = j
 		}
+	}
+	if second < 0 {
+		hs[0] = hs[first]
+		return hs[:1]
 	}
 	hs[0], hs[1] = hs[first], hs[second]
 	return hs[:2]
