@@ -183,7 +183,7 @@ describe('the extension package', () => {
   const manifest = JSON.parse(read('manifest.json'));
   test('permissions are minimal', () => {
     assert.deepEqual(manifest.permissions, ['storage', 'contextMenus']);
-    assert.deepEqual(manifest.host_permissions, ['https://www.linkedin.com/*']);
+    assert.equal(manifest.host_permissions, undefined, 'the content script needs no host permission, and the worker must reach no site');
     assert.deepEqual(manifest.content_scripts.map((c) => c.matches), [['https://www.linkedin.com/*']]);
     assert.equal(manifest.content_security_policy.extension_pages, "script-src 'self' 'wasm-unsafe-eval'; object-src 'self'");
     assert.equal(manifest.web_accessible_resources, undefined, 'nothing is exposed to pages');
