@@ -52,6 +52,8 @@ func TestAssessCLI(t *testing.T) {
 		{"explain an accept: the flags below their thresholds", "Hi Alex, I'd love to connect.", false, nil, []string{"assess", "--explain"}, 0, "Red flags below their thresholds:\n  selling ", ""},
 		{"a sales headline", "Hi Sam, I'm with Veritest Labs. We run compliance and penetration testing for fintech teams. Would be great to connect.", false, nil, []string{"assess", "--headline", "Key Account Manager at Veritest Labs"}, 0, "decline_firm", ""},
 		{"no headline", "Hi Sam, I'm with Veritest Labs. We run compliance and penetration testing for fintech teams. Would be great to connect.", false, nil, []string{"assess"}, 0, "accept", ""},
+		{"a broken JSON request is refused, not judged as text", `{"text": "Could you refer me?", "sender": {"name": "Ana"},}`, false, nil, []string{"assess"}, 1, "", "not valid JSON"},
+		{"a message that starts with a brace is text", "{first_name}, we help companies like yours. Worth a 15-minute demo?", false, nil, []string{"assess"}, 0, "decline_firm", ""},
 		{"from a negative contact", "Coffee next week?", false, nil, []string{"assess", "--json", "--from", "Victor Krum", "--profile", "../../testdata/profile.json"}, 0, `"negative_history"`, ""},
 	} {
 		code, out, errs := assessCLI(t, c.stdin, c.tty, c.env, c.args...)

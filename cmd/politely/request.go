@@ -10,6 +10,14 @@ import (
 	"politely/internal/text"
 )
 
+// looksJSON reports whether t, which starts with "{", means to be a JSON
+// object: its first key's quote follows the brace. A message that only
+// starts with a brace ("{first_name}, hi!") does not.
+func looksJSON(t []byte) bool {
+	rest := bytes.TrimLeft(t[1:], " \t\r\n")
+	return len(rest) > 0 && (rest[0] == '"' || rest[0] == '}')
+}
+
 // reqOpts are the context flags shared by the commands that build a request
 // (assess, reply): --profile FILE, --from NAME, --headline TITLE and --now TIME.
 type reqOpts struct {
@@ -27,7 +35,13 @@ func (c *cli) request(raw []byte, o reqOpts) (model.Request, error) {
 	var r model.Request
 	if t := bytes.TrimSpace(raw); len(t) > 0 && t[0] == '{' {
 		var err error
-		if r, err = model.Decode(t); err != nil && !errors.Is(err, model.ErrInvalidJSON) {
+		if r, err = model.Decode(t); err != nil && (!errors.Is(err, model.ErrInvalidJSON) || looksJSON(t)) {
+			// A broken request (a trailing comma, a missing quote) read as
+			// a message would lose its sender, thread and profile, and be
+			// judged on its own syntax: it is refused instead.
+			if errors.Is(err, model.ErrInvalidJSON) {
+				return r, errors.New(`the input starts like a JSON request ({"…) but is not valid JSON; fix it, or give the message as plain text`)
+			}
 			return r, err
 		}
 	}
