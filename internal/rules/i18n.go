@@ -146,6 +146,12 @@ func addI18n(file string, l *Label, v gjson.Result) error {
 	l.I18n = map[string]Words{}
 	for _, lang := range Langs[1:] {
 		t := v.Get(lang)
+		if t.Exists() && !t.IsObject() {
+			return &Error{File: file, Rule: l.ID, Msg: fmt.Sprintf(`i18n.%s must be an object of texts (%s)`, lang, strings.Join(wordsKeys, ", "))}
+		}
+		if err := checkKeys(file, l.ID, "i18n."+lang, t, wordsKeys); err != nil {
+			return err
+		}
 		w := Words{Title: t.Get("title").String(), Why: t.Get("why").String(), Reason: t.Get("reason").String(), Inline: t.Get("inline").String()}
 		if base, ok := variant(lang); ok {
 			// What the variant does not write is its language's.
@@ -182,6 +188,9 @@ func (d *draft) addTexts(file string, v gjson.Result) error {
 		id := t.Get("id").String()
 		if _, ok := known[id]; !ok && id != textAfterTitle && id != textMonths {
 			return &Error{File: file, Rule: fmt.Sprintf("texts[%d]", i), Msg: fmt.Sprintf("unknown text %q", id)}
+		}
+		if err := checkKeys(file, id, "", t, textKeys); err != nil {
+			return err
 		}
 		if d.texts == nil {
 			d.texts = map[string]map[string]string{}

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -14,12 +15,24 @@ import (
 )
 
 // maxExpansions bounds what one phrase may expand to, so that a typo such as
-// nested alternations cannot blow up the automaton.
-const maxExpansions = 2048
+// nested alternations cannot blow up the automaton. The other bounds keep
+// expanding any phrase cheap, however it is written: each group inside
+// another, and each group after another, expands its text again (a phrase
+// 50,000 braces deep took 17 s), and the forms are written out in full.
+// The default pack's phrases nest one deep, have at most five groups, and
+// a group's forms come to 72 KB at most.
+const (
+	maxExpansions = 2048
+	maxDepth      = 8       // groups inside groups
+	maxGroups     = 256     // groups in one phrase
+	maxExpanded   = 1 << 20 // bytes of the forms of one group
+)
 
 // expand turns one phrase of the pack syntax into folded patterns.
 //
-//	{a|b|}   one of a, b or nothing (whole words: a group glued to a word is refused)
+//	{a|b|}   one of a, b or nothing (whole words: a group glued to a word is refused;
+//	         one written against an apostrophe is glued to it, "{we|they}'re" is
+//	         "we're" or "they're")
 //	word*    any word that starts with "word" (only at the end of a phrase)
 //	#        any number ("# minutes" matches "15 minutes" and "15-min")
 //	a ~ b    a, then b at most nearWords words later in the same sentence
@@ -33,16 +46,28 @@ const maxExpansions = 2048
 // which would otherwise allocate a folded text (and bytes) of its own. The
 // patterns returned then live in scratch too, until the next call.
 func expand(phrase string, scratch *phraseScratch) ([]pattern, error) {
+	pats, _, err := expandForms(phrase, scratch)
+	return pats, err
+}
+
+// expandForms is expand, also counting the forms left out because they
+// fold to nothing ("{quick|} call" is "quick call" or "call", and "{x|}"
+// alone is "x").
+func expandForms(phrase string, scratch *phraseScratch) ([]pattern, int, error) {
 	// Most phrases have no group: one alternative, the phrase itself,
 	// with no list allocated for it.
 	var one [1]string
 	alts := append(one[:0], phrase)
 	if !plain(phrase) {
+		if strings.Count(phrase, "{") > maxGroups {
+			return nil, 0, fmt.Errorf("more than %d {…} groups", maxGroups)
+		}
 		var err error
 		if alts, err = alternatives(phrase); err != nil {
-			return nil, err
+			return nil, 0, err
 		}
 	}
+	empty := 0
 	var out []pattern
 	if scratch != nil {
 		out = scratch.pats[:0]
@@ -52,28 +77,29 @@ func expand(phrase string, scratch *phraseScratch) ([]pattern, error) {
 		prefix := strings.HasSuffix(a, "*")
 		a = strings.TrimSuffix(a, "*")
 		if strings.Contains(a, "*") {
-			return nil, fmt.Errorf("'*' may only end a phrase")
+			return nil, 0, fmt.Errorf("'*' may only end a phrase")
 		}
 		norm := foldPhrase(a, scratch)
 		if strings.TrimSpace(norm) == "" {
+			empty++
 			continue
 		}
 		if prefix {
 			norm = strings.TrimRight(norm, " ")
 			// A one-word prefix phrase is found by its first three bytes.
 			if w := strings.TrimSpace(norm); !strings.Contains(w, " ") && len(w) < preLen {
-				return nil, fmt.Errorf("a one-word phrase needs at least three letters before '*'")
+				return nil, 0, fmt.Errorf("a one-word phrase needs at least three letters before '*'")
 			}
 		}
 		out = append(out, pattern{s: norm, prefix: prefix})
 	}
 	if len(out) == 0 {
-		return nil, fmt.Errorf("matches nothing")
+		return nil, 0, fmt.Errorf("matches nothing")
 	}
 	if scratch != nil {
 		scratch.pats = out // grown: kept for the next phrase
 	}
-	return out, nil
+	return out, empty, nil
 }
 
 // phraseScratch is the memory expand reuses from phrase to phrase.
@@ -181,7 +207,9 @@ func group(s string) (open, end int, parts []string, err error) {
 	for i := open; i < len(s) && end < 0; i++ {
 		switch s[i] {
 		case '{':
-			depth++
+			if depth++; depth > maxDepth {
+				return 0, 0, nil, fmt.Errorf("{…} groups nest more than %d deep", maxDepth)
+			}
 		case '}':
 			depth--
 			if depth == 0 {
@@ -209,7 +237,11 @@ func group(s string) (open, end int, parts []string, err error) {
 	return open, end, parts, nil
 }
 
-// alternatives expands {a|b} groups, nested or not.
+// alternatives expands {a|b} groups, nested or not. A group stands for
+// whole words, set apart by a space on either side, except where it is
+// written against an apostrophe (or another character that Fold reads as
+// part of the word, text.Joins): "{we|they}'re" is "we're" or "they're", as
+// a message writes it, not "we 're", which folds otherwise.
 func alternatives(s string) ([]string, error) {
 	open, end, parts, err := group(s)
 	if err != nil {
@@ -217,6 +249,16 @@ func alternatives(s string) ([]string, error) {
 	}
 	if open < 0 {
 		return []string{s}, nil
+	}
+	before, _ := utf8.DecodeLastRuneInString(s[:open])
+	after, _ := utf8.DecodeRuneInString(s[end+1:])
+	glueBefore, glueAfter := text.Joins(before), text.Joins(after)
+	pad := 2 // the spaces around a part
+	if glueBefore {
+		pad--
+	}
+	if glueAfter {
+		pad--
 	}
 	// What follows the group, and each of its parts, is most often plain
 	// words: itself, with no list made for it (its own slice of parts for
@@ -239,7 +281,7 @@ func alternatives(s string) ([]string, error) {
 		}
 		for _, in := range inners[i] {
 			n += len(rest)
-			size += len(rest) * (open + len(in) + 2)
+			size += len(rest) * (open + len(in) + pad)
 		}
 		if n > maxExpansions {
 			return nil, fmt.Errorf("expands to more than %d phrases", maxExpansions)
@@ -247,6 +289,9 @@ func alternatives(s string) ([]string, error) {
 	}
 	for _, r := range rest {
 		size += n / len(rest) * len(r)
+	}
+	if size > maxExpanded {
+		return nil, fmt.Errorf("expands to more than %d bytes of phrases", maxExpanded)
 	}
 	// Every expansion written into one string and sliced from it: one
 	// allocation a group rather than one a phrase (start-up expands some
@@ -258,9 +303,13 @@ func alternatives(s string) ([]string, error) {
 		for _, in := range inner {
 			for _, r := range rest {
 				b.WriteString(s[:open])
-				b.WriteByte(' ')
+				if !glueBefore {
+					b.WriteByte(' ')
+				}
 				b.WriteString(in)
-				b.WriteByte(' ')
+				if !glueAfter {
+					b.WriteByte(' ')
+				}
 				b.WriteString(r)
 				ends = append(ends, b.Len())
 			}
@@ -736,9 +785,35 @@ func split(phrase string) ([]string, error) {
 	return parts, nil
 }
 
+// quoted is a phrase quoted for an error, cut after its first 80 bytes or so
+// (at the start of a character): a phrase of 690 KB once made an error line
+// as long.
+func quoted(ph string) string {
+	const most = 80
+	if len(ph) <= most {
+		return strconv.Quote(ph)
+	}
+	cut := most
+	for cut > 0 && !utf8.RuneStart(ph[cut]) {
+		cut--
+	}
+	return fmt.Sprintf("%s… (%d bytes)", strconv.Quote(ph[:cut]), len(ph))
+}
+
 func compileMatcher(p *Pack) (*matcher, error) {
 	m := newMatcher()
 	var scratch phraseScratch
+	// too is why the index can take no more, once a rule, a negation word
+	// or the model's words have made it so, for an error that names them.
+	too := func() error {
+		if m.clash != nil {
+			return m.clash
+		}
+		if m.nodes >= 1<<nodeBits || len(m.names) >= 1<<idBits {
+			return fmt.Errorf("the pack is too big: its phrases make %d trie nodes and %d distinct words so far, and the index holds at most %d and %d", m.nodes, len(m.names), 1<<nodeBits-1, 1<<idBits-1)
+		}
+		return nil
+	}
 	for i, r := range p.rules {
 		ask := r.LabelAt >= 0 && p.labels[r.LabelAt].Kind == KindAsk
 		for _, ph := range r.Phrases {
@@ -748,7 +823,7 @@ func compileMatcher(p *Pack) (*matcher, error) {
 			if strings.IndexByte(ph, '~') >= 0 {
 				var err error
 				if sides, err = split(ph); err != nil {
-					return nil, &Error{File: r.source, Rule: r.ID, Msg: fmt.Sprintf("phrase %q: %v", ph, err)}
+					return nil, &Error{File: r.source, Rule: r.ID, Msg: fmt.Sprintf("phrase %s: %v", quoted(ph), err)}
 				}
 			}
 			pair := 0
@@ -757,9 +832,15 @@ func compileMatcher(p *Pack) (*matcher, error) {
 				pair = m.pairs
 			}
 			for side, part := range sides {
-				ps, err := expand(part, &scratch)
+				ps, empty, err := expandForms(part, &scratch)
+				if err == nil && empty > 0 && pair > 0 {
+					// A near pair needs both sides: the form with nothing
+					// on one side would be the other side alone, which
+					// the pair cannot find.
+					err = fmt.Errorf("a side of '~' may not be nothing, as %q may be: the pair would be the other side alone, which it cannot find; write that as a phrase of its own", strings.TrimSpace(part))
+				}
 				if err != nil {
-					return nil, &Error{File: r.source, Rule: r.ID, Msg: fmt.Sprintf("phrase %q: %v", ph, err)}
+					return nil, &Error{File: r.source, Rule: r.ID, Msg: fmt.Sprintf("phrase %s: %v", quoted(ph), err)}
 				}
 				for _, pt := range ps {
 					t := target{rule: int32(i), prefix: pt.prefix, pair: int32(pair), neg: r.Negatable, ask: ask}
@@ -770,15 +851,27 @@ func compileMatcher(p *Pack) (*matcher, error) {
 				}
 			}
 		}
+		if err := too(); err != nil {
+			return nil, &Error{File: r.source, Rule: r.ID, Msg: err.Error()}
+		}
 	}
 	for kind, words := range [][]string{p.negators, p.offers, p.contrasts} {
-		for _, n := range words {
+		for k, n := range words {
 			ps, err := expand(n, &scratch)
 			if err != nil {
-				return nil, &Error{File: "negation", Rule: n, Msg: err.Error()}
+				err = fmt.Errorf("%s %s: %v", negationWhat[kind], quoted(n), err)
+			} else {
+				for _, pt := range ps {
+					m.add(pt, target{rule: int32(-1 - kind), prefix: pt.prefix})
+				}
+				err = too()
 			}
-			for _, pt := range ps {
-				m.add(pt, target{rule: int32(-1 - kind), prefix: pt.prefix})
+			if err != nil {
+				file := "negation"
+				if k < len(p.wordFiles[kind]) {
+					file = p.wordFiles[kind][k]
+				}
+				return nil, &Error{File: file, Rule: "negation." + negationLists[kind], Msg: err.Error()}
 			}
 		}
 	}
@@ -787,9 +880,14 @@ func compileMatcher(p *Pack) (*matcher, error) {
 		for _, w := range p.model.Lexicon() {
 			lex = append(lex, m.word(w))
 		}
+		if err := too(); err != nil {
+			return nil, &Error{File: p.modelFile, Rule: "model", Msg: err.Error()}
+		}
 	}
 	if err := m.freeze(); err != nil {
-		return nil, &Error{File: "pack", Rule: "*", Msg: err.Error()}
+		// Not the pack's size nor a clash of words, which the steps
+		// above would have named: the tables of its words.
+		return nil, &Error{File: p.lastFile(), Rule: "*", Msg: err.Error()}
 	}
 	if lex != nil {
 		m.lex = make([]int32, len(m.names)+1)
@@ -801,6 +899,15 @@ func compileMatcher(p *Pack) (*matcher, error) {
 		}
 	}
 	return m, nil
+}
+
+// lastFile is the pack file that added the last rule, for an error of the
+// whole index: in a merge, the user's own.
+func (p *Pack) lastFile() string {
+	if len(p.rules) == 0 || p.rules[len(p.rules)-1].source == "" {
+		return "pack"
+	}
+	return p.rules[len(p.rules)-1].source
 }
 
 // Hit is one rule found in a folded text: Norm[Start:End], from the start of

@@ -45,6 +45,7 @@ type Label struct {
 	Threshold float64          // the summed rule weight at which it holds (default 1)
 	Context   bool             // read from context (profile, thread), not only from text
 	I18n      map[string]Words // the texts in the other languages of Langs
+	source    string           // the pack file that defined it, for errors
 }
 
 // Rule is one phrase rule: any of its phrases found in the text adds Weight
@@ -121,8 +122,9 @@ type Pack struct {
 	negators  []string
 	offers    []string
 	contrasts []string
+	wordFiles [3][]string // the file each negation word, offer and contrast came from (negationLists)
 	policy    Policy
-	policySet map[string]bool
+	policySet map[string]string // the policy settings a pack file set, each to the file that set it last
 	m         *matcher
 	model     *learn.Model // the learned weights, bound to these rules (unbound in a user's pack); nil: rules alone
 	modelFile string       // where the model came from, for errors
@@ -202,6 +204,9 @@ func (p *Pack) Merge(q *Pack) (*Pack, error) {
 	d.negators = append(d.negators, q.negators...)
 	d.offers = append(d.offers, q.offers...)
 	d.contrasts = append(d.contrasts, q.contrasts...)
+	for k := range d.wordFiles {
+		d.wordFiles[k] = append(d.wordFiles[k], q.wordFiles[k]...)
+	}
 	d.overlay(q.policy, q.policySet)
 	if q.model != nil {
 		d.model, d.modelFile = q.model, q.modelFile
@@ -261,9 +266,13 @@ func (p *Pack) WithModel(m *learn.Model) (*Pack, error) {
 // draft returns copies of the pack's parts, to compile again with changes
 // (a pack is immutable: nothing of it may be changed through the draft).
 func (p *Pack) draft() draft {
-	return draft{labels: slices.Clone(p.labels), rules: slices.Clone(p.rules),
+	d := draft{labels: slices.Clone(p.labels), rules: slices.Clone(p.rules),
 		negators: slices.Clone(p.negators), offers: slices.Clone(p.offers), contrasts: slices.Clone(p.contrasts),
 		policy: p.policy, policySet: maps.Clone(p.policySet), texts: p.texts, model: p.model, modelFile: p.modelFile}
+	for k := range d.wordFiles {
+		d.wordFiles[k] = slices.Clone(p.wordFiles[k])
+	}
+	return d
 }
 
 // Policy returns the verdict policy.
@@ -299,8 +308,9 @@ type draft struct {
 	negators  []string
 	offers    []string
 	contrasts []string
+	wordFiles [3][]string
 	policy    Policy
-	policySet map[string]bool
+	policySet map[string]string
 	model     *learn.Model
 	modelFile string
 	texts     map[string]map[string]string
@@ -344,6 +354,12 @@ func (d *draft) add(file string, data []byte) error {
 			err = &Error{File: file, Msg: fmt.Sprintf("unknown key %q (known: labels, phrases, durations, negation, policy, texts, model)", k.String())}
 			return false
 		}
+		if _, twice := top[k.String()]; twice {
+			// Only one of the two would be read: the other's rules would
+			// be silently lost.
+			err = &Error{File: file, Msg: fmt.Sprintf("key %q appears twice: only one would be read, so write its entries in one", k.String())}
+			return false
+		}
 		top[k.String()] = v
 		return true
 	})
@@ -376,7 +392,7 @@ func (d *draft) add(file string, data []byte) error {
 }
 
 func (d *draft) compile() (*Pack, error) {
-	p := &Pack{byID: map[string]int{}, policy: d.policy, policySet: d.policySet, negators: d.negators, offers: d.offers, contrasts: d.contrasts}
+	p := &Pack{byID: map[string]int{}, policy: d.policy, policySet: d.policySet, negators: d.negators, offers: d.offers, contrasts: d.contrasts, wordFiles: d.wordFiles}
 	// A later label with the same id replaces the earlier one in place.
 	for _, l := range d.labels {
 		if i, ok := p.byID[l.ID]; ok {
@@ -399,17 +415,39 @@ func (d *draft) compile() (*Pack, error) {
 		p.rules = append(p.rules, r)
 	}
 	for i := range p.rules {
-		p.rules[i].LabelAt = p.Index(p.rules[i].Label)
-		p.rules[i].AlsoAt = p.Index(p.rules[i].Also)
-		if p.rules[i].Also != "" && p.rules[i].AlsoAt < 0 && !d.partial {
-			return nil, &Error{File: p.rules[i].source, Rule: p.rules[i].ID, Msg: fmt.Sprintf("unknown label %q in \"also\"", p.rules[i].Also)}
+		r := &p.rules[i]
+		r.LabelAt = p.Index(r.Label)
+		r.AlsoAt = p.Index(r.Also)
+		if r.Also != "" && r.AlsoAt < 0 && !d.partial {
+			return nil, &Error{File: r.source, Rule: r.ID, Msg: fmt.Sprintf("unknown label %q in \"also\"", r.Also)}
+		}
+		// A verdict is the policy's to give: a rule's weight on one would
+		// be read by nothing.
+		for _, at := range [2]int{r.LabelAt, r.AlsoAt} {
+			if at >= 0 && p.labels[at].Kind == KindVerdict {
+				return nil, &Error{File: r.source, Rule: r.ID, Msg: fmt.Sprintf("label %q is a verdict: a rule counts for a flag, signal, ask or cue, and the policy gives the verdict", p.labels[at].ID)}
+			}
 		}
 	}
 	lists, _ := p.policy.fields()
 	for key, list := range lists {
 		for _, id := range *list {
 			if _, ok := p.byID[id]; !ok && !d.partial {
-				return nil, &Error{File: "policy", Rule: "policy." + key, Msg: fmt.Sprintf("unknown label %q", id)}
+				return nil, &Error{File: or(p.policySet[key], "policy"), Rule: "policy." + key, Msg: fmt.Sprintf("unknown label %q", id)}
+			}
+		}
+	}
+	// The verdict explains each flag and cue of these lists that holds
+	// with its reason template or its "why": a cue needs neither to be
+	// found, but named here without them it would give an empty reason.
+	for _, key := range reasonLists {
+		for _, id := range *lists[key] {
+			i, ok := p.byID[id]
+			if !ok {
+				continue
+			}
+			if l := p.labels[i]; strings.TrimSpace(l.Why) == "" && strings.TrimSpace(l.Reason) == "" {
+				return nil, &Error{File: or(l.source, p.policySet[key]), Rule: l.ID, Msg: fmt.Sprintf(`policy.%s names this %s, so a verdict gives it as a reason: it needs a "why" (or a "reason" template)`, key, l.Kind)}
 			}
 		}
 	}
@@ -441,8 +479,13 @@ func (d *draft) compile() (*Pack, error) {
 	return p, nil
 }
 
+// reasonLists are the policy lists whose labels a verdict gives as its
+// reasons, a line each (assess's verdict: firm flags, then the flags and
+// cues that leave the door open).
+var reasonLists = [...]string{"firm_flags", "door_open_flags", "door_open_cues"}
+
 // overlay copies the settings q set onto d.policy.
-func (d *draft) overlay(q Policy, set map[string]bool) {
+func (d *draft) overlay(q Policy, set map[string]string) {
 	dl, dn := d.policy.fields()
 	ql, qn := q.fields()
 	for k := range set {
@@ -454,10 +497,10 @@ func (d *draft) overlay(q Policy, set map[string]bool) {
 		}
 	}
 	if d.policySet == nil {
-		d.policySet = map[string]bool{}
+		d.policySet = map[string]string{}
 	}
-	for k := range set {
-		d.policySet[k] = true
+	for k, file := range set {
+		d.policySet[k] = file
 	}
 }
 
@@ -511,6 +554,9 @@ func (d *draft) addLabels(file string, v gjson.Result) error {
 		if !l.IsObject() || id == "" {
 			return &Error{File: file, Rule: where, Msg: `a label needs an "id"`}
 		}
+		if err := checkKeys(file, where, "", l, labelKeys); err != nil {
+			return err
+		}
 		kind := l.Get("kind").String()
 		if !kinds[kind] {
 			return &Error{File: file, Rule: where, Msg: fmt.Sprintf("kind %q is not one of flag, signal, ask, cue, verdict", kind)}
@@ -525,7 +571,7 @@ func (d *draft) addLabels(file string, v gjson.Result) error {
 			}
 			th = t.Num
 		}
-		lab := Label{ID: id, Kind: kind, Title: l.Get("title").String(), Why: l.Get("why").String(), Threshold: th, Context: l.Get("context").Bool(), Reason: l.Get("reason").String()}
+		lab := Label{ID: id, Kind: kind, Title: l.Get("title").String(), Why: l.Get("why").String(), Threshold: th, Context: l.Get("context").Bool(), Reason: l.Get("reason").String(), source: file}
 		if err := addI18n(file, &lab, l.Get("i18n")); err != nil {
 			return err
 		}
@@ -556,6 +602,13 @@ func (d *draft) addRules(file string, v gjson.Result, durations bool) error {
 		if !r.IsObject() || id == "" {
 			return &Error{File: file, Rule: where, Msg: `a rule needs an "id"`}
 		}
+		known := phraseKeys
+		if durations {
+			known = durationKeys
+		}
+		if err := checkKeys(file, where, "", r, known); err != nil {
+			return err
+		}
 		rule := Rule{ID: id, Label: r.Get("label").String(), Weight: 1, Negatable: true, Scope: "message", Message: r.Get("message").String(), source: file}
 		if w := r.Get("weight"); w.Exists() {
 			if w.Type != gjson.Number {
@@ -575,9 +628,13 @@ func (d *draft) addRules(file string, v gjson.Result, durations bool) error {
 		rule.Rapport = r.Get("rapport").Bool()
 		rule.Also = r.Get("also").String()
 		rule.Each = r.Get("each").Bool()
-		rule.Max = r.Get("max").Num
+		mx := r.Get("max")
+		rule.Max = mx.Num
 		if rule.Each && (rule.Max <= 0 || rule.Weight <= 0) {
 			return &Error{File: file, Rule: where, Msg: `a vocabulary rule ("each": true) needs a positive "weight" and "max"`}
+		}
+		if mx.Exists() && !rule.Each {
+			return &Error{File: file, Rule: where, Msg: `"max" is read only with "each": true (a vocabulary rule, each distinct phrase found adding "weight" up to "max"); without it a rule adds its weight once`}
 		}
 		if durations {
 			rule.Minutes = r.Get("minutes").Num
@@ -606,6 +663,17 @@ func (d *draft) addRules(file string, v gjson.Result, durations bool) error {
 	return nil
 }
 
+// negationLists are the lists of the "negation" object, and what one of
+// each is called in an error. Negation words cancel a phrase after them;
+// offers ("if you ever want an intro") cancel an ask right after them (the
+// sender gives, not asks); contrasts ("but", "aber", "mais") end a
+// negation's reach: in "we don't know each other, but could you refer me?"
+// the ask stands.
+var (
+	negationLists = [3]string{"words", "offers", "contrasts"}
+	negationWhat  = [3]string{"negation word", "offer", "contrast"}
+)
+
 func (d *draft) addNegation(file string, v gjson.Result) error {
 	if !v.Exists() {
 		return nil
@@ -613,40 +681,78 @@ func (d *draft) addNegation(file string, v gjson.Result) error {
 	if !v.IsObject() || !v.Get("words").IsArray() {
 		return &Error{File: file, Msg: `"negation" must be an object with a "words" array`}
 	}
-	var err error
-	if d.negators, err = phraseList(file, v, "words", "negation word", d.negators); err != nil {
+	if err := checkKeys(file, "negation", "", v, negationKeys); err != nil {
 		return err
 	}
-	// Offers ("if you ever want an intro") cancel an ask right after them:
-	// the sender gives, not asks.
-	if d.offers, err = phraseList(file, v, "offers", "offer", d.offers); err != nil {
-		return err
-	}
-	// Contrasts ("but", "aber", "mais") end a negation's reach: in "we
-	// don't know each other, but could you refer me?" the ask stands.
-	if d.contrasts, err = phraseList(file, v, "contrasts", "contrast", d.contrasts); err != nil {
-		return err
+	for kind, dst := range [3]*[]string{&d.negators, &d.offers, &d.contrasts} {
+		if err := d.phraseList(file, v, kind, dst); err != nil {
+			return err
+		}
 	}
 	return nil
 }
 
-// phraseList appends to dst the phrases of v's array key, each a non-empty
-// string (one is a what, for the error); a key that is absent adds none.
-func phraseList(file string, v gjson.Result, key, what string, dst []string) ([]string, error) {
+// phraseList appends to dst the phrases of v's array negationLists[kind],
+// each a non-empty string, noting the file of each; a key that is absent
+// adds none.
+func (d *draft) phraseList(file string, v gjson.Result, kind int, dst *[]string) error {
+	key, what := negationLists[kind], negationWhat[kind]
 	o := v.Get(key)
 	if !o.Exists() {
-		return dst, nil
+		return nil
 	}
 	if !o.IsArray() {
-		return dst, &Error{File: file, Rule: "negation", Msg: fmt.Sprintf("%q must be an array", key)}
+		return &Error{File: file, Rule: "negation", Msg: fmt.Sprintf("%q must be an array", key)}
 	}
-	for _, x := range o.Array() {
+	xs := o.Array()
+	d.wordFiles[kind] = slices.Grow(d.wordFiles[kind], len(xs))
+	for _, x := range xs {
 		if x.Type != gjson.String || strings.TrimSpace(x.String()) == "" {
-			return dst, &Error{File: file, Rule: "negation", Msg: "every " + what + " must be a non-empty string"}
+			return &Error{File: file, Rule: "negation", Msg: "every " + what + " must be a non-empty string"}
 		}
-		dst = append(dst, x.String())
+		*dst = append(*dst, x.String())
+		d.wordFiles[kind] = append(d.wordFiles[kind], file)
 	}
-	return dst, nil
+	return nil
+}
+
+// The keys a rule, a label and the negation object may hold. "about" is a
+// note for whoever reads the pack, as at the top of a file.
+var (
+	phraseKeys   = []string{"id", "label", "phrases", "weight", "message", "negatable", "scope", "rapport", "also", "each", "max", "about"}
+	durationKeys = []string{"id", "phrases", "minutes", "per_unit", "label", "weight", "message", "negatable", "scope", "rapport", "also", "each", "max", "about"}
+	labelKeys    = []string{"id", "kind", "title", "why", "reason", "threshold", "context", "i18n", "about"}
+	wordsKeys    = []string{"title", "why", "reason", "inline"} // a label's texts in one language of its "i18n"
+	negationKeys = []string{"words", "offers", "contrasts", "about"}
+	textKeys     = append([]string{"id", "about"}, Langs...) // an entry of "texts"
+)
+
+// checkKeys refuses a key of the object v that is not one of known (a
+// misspelt "wieght" would be silently ignored) or that v holds twice (only
+// one would be read), naming the file, where in it (a rule, a label) and,
+// when not "", the object inside that (in).
+func checkKeys(file, where, in string, v gjson.Result, known []string) error {
+	var seen uint64 // by index in known: at most 64 keys
+	var err error
+	v.ForEach(func(k, _ gjson.Result) bool {
+		i := slices.Index(known, k.Str)
+		var msg string
+		switch {
+		case i < 0:
+			msg = fmt.Sprintf("unknown key %q (known: %s)", k.Str, strings.Join(known, ", "))
+		case seen>>i&1 != 0:
+			msg = fmt.Sprintf("key %q appears twice: only one would be read, so write it once", k.Str)
+		default:
+			seen |= 1 << i
+			return true
+		}
+		if in != "" {
+			msg = in + ": " + msg
+		}
+		err = &Error{File: file, Rule: where, Msg: msg}
+		return false
+	})
+	return err
 }
 
 func (d *draft) addPolicy(file string, v gjson.Result) error {
@@ -657,11 +763,15 @@ func (d *draft) addPolicy(file string, v gjson.Result) error {
 		return &Error{File: file, Msg: `"policy" must be an object`}
 	}
 	var q Policy
-	set := map[string]bool{}
+	set := map[string]string{}
 	lists, nums := q.fields()
 	var err error
 	v.ForEach(func(k, x gjson.Result) bool {
 		key := k.String()
+		if _, twice := set[key]; twice {
+			err = &Error{File: file, Rule: "policy." + key, Msg: "set twice in one file: write it once"}
+			return false
+		}
 		if dst, ok := lists[key]; ok {
 			if !x.IsArray() {
 				err = &Error{File: file, Rule: "policy." + key, Msg: "must be an array of ids"}
@@ -680,7 +790,7 @@ func (d *draft) addPolicy(file string, v gjson.Result) error {
 			err = &Error{File: file, Rule: "policy." + key, Msg: "unknown setting"}
 			return false
 		}
-		set[key] = true
+		set[key] = file
 		return true
 	})
 	if err != nil {

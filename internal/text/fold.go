@@ -2,7 +2,9 @@
 // every folded byte back to the message as given.
 //
 // Folding lower-cases letters, joins apostrophes ("I’m" → "im"), drops
-// zero-width characters, turns every number into "#", keeps a few symbols
+// zero-width characters, writes a Latin letter and its combining accent
+// (decomposed Unicode, NFD) as the one accented letter NFC text has ("a" and
+// U+0301 as "á": compose), turns every number into "#", keeps a few symbols
 // ($ € £ ₹ ¥ % @) as tokens of their own and collapses everything else into a
 // single space. The folded text starts and ends with a space, so a phrase
 // padded with spaces can only match whole words. HTML (tags, entities,
@@ -380,6 +382,11 @@ func (w *folder) rune(r rune, a, b int, s string, next int) {
 		w.token(r, a, b)
 		w.prevL = false
 		return
+	case r >= 0x300 && r <= 0x36f && w.compose(r, a, s):
+		// NFD: the mark and the letter before it written as the one
+		// letter NFC has ("a" and U+0301 as "á"), in the word as it is.
+		w.to = b
+		return
 	case unicode.IsLetter(r) || unicode.Is(unicode.Mn, r):
 		if afterNum {
 			w.separate(false) // "15min" reads "# min"
@@ -437,6 +444,19 @@ func ends(c byte, s string, next int) bool {
 		return false
 	}
 	return c != '.' || next >= len(s) || s[next] == ' ' || s[next] == '\n' || s[next] == '\t' || s[next] == '\r'
+}
+
+// Joins reports whether r, neither a letter nor a digit, leaves the
+// letters on either side of it one word as Fold reads them: an apostrophe
+// ("we're" reads "were"), an invisible character (a soft hyphen, a
+// zero-width space), or a combining mark, part of the letter before it.
+// A phrase's {…} group written against one is glued to it, as the text is.
+func Joins(r rune) bool {
+	switch r {
+	case '\'', '`', '’', 'ʼ', '‘', '´', '\u00ad', '\u200b', '\u200c', '\u200d', '\u2060', '\ufeff':
+		return true
+	}
+	return r >= '\ufe00' && r <= '\ufe0f' || unicode.Is(unicode.Mn, r)
 }
 
 func startsLetter(s string) bool {

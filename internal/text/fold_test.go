@@ -101,7 +101,8 @@ func TestSpanMapsBack(t *testing.T) {
 
 // FuzzFold: folding never panics, maps inside the input, and is padded.
 func FuzzFold(f *testing.F) {
-	for _, s := range []string{"Hi there!", "<p>a&amp;b</p><script>x", "15,000.5 $ 🎉", "\xff\xfe", "&#x1F600;&bogus;"} {
+	for _, s := range []string{"Hi there!", "<p>a&amp;b</p><script>x", "15,000.5 $ 🎉", "\xff\xfe", "&#x1F600;&bogus;",
+		"ra\u0301pida U\u0308\u0301ber", "I\u0307 a'\u0301 5\u0301 \u0301"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
