@@ -50,6 +50,7 @@ var files embed.FS
 // table is the compiled phrase data of one language plus the shared limits.
 type table struct {
 	thanks, apology, reasons, decline, promise, hedgeAlways, hedge []phrase
+	notDecline, contrast, counter                                  []phrase // read by Declines only
 	placeholders                                                   placeholders
 	minWords, maxWords, maxApologies, maxReasons                   int
 	messages                                                       map[string]string
@@ -102,6 +103,7 @@ var tables = sync.OnceValues(func() (map[string]*table, error) {
 			thanks: list("thanks"), apology: list("apology"), reasons: list("reasons"),
 			decline: list("decline"), promise: list("promise"),
 			hedgeAlways: list("hedge_always"), hedge: list("hedge"),
+			notDecline: list("not_decline"), contrast: list("contrast"), counter: list("counter_offer"),
 			placeholders: places,
 			minWords:     int(c.Get("min_words").Int()), maxWords: int(c.Get("max_words").Int()),
 			maxApologies: int(c.Get("max_apologies").Int()), maxReasons: int(c.Get("max_reasons").Int()),
@@ -320,9 +322,17 @@ func (c *checker) hedging() {
 	}
 }
 
-// Declines reports whether text declines something in any supported
-// language ("I can't", "leider nicht", "无法", "não posso"...). The reply writer uses it
-// to see that the user already said no earlier in a thread.
+// Declines reports whether text, a turn of the user's, says no in any
+// supported language ("I can't", "leider nicht", "无法", "não posso"...).
+// The reply writer reads the user's last turn with it to see that they
+// already said no. Each language is read on its own, since the words of
+// one mean other things in another ("mais" is "but" in French and "more"
+// in Portuguese). Two things look like a no and are none: an idiom that
+// holds a decline phrase ("I can't wait", 能不能 "could you"), and a no
+// followed by a contrast and a counter-offer ("I'm not available on
+// Tuesday, but Wednesday works"), which answers with another yes. A no
+// that only defers ("but feel free to reach out in a few months") stays a
+// no.
 func Declines(text string) bool {
 	ts, err := tables()
 	if err != nil {
@@ -330,9 +340,37 @@ func Declines(text string) bool {
 	}
 	d := newDoc(valid(text))
 	for _, lang := range Langs() {
-		if len(d.findAll(ts[lang].decline)) > 0 {
+		if d.declines(ts[lang]) {
 			return true
 		}
 	}
 	return false
+}
+
+// declines reports whether d says no in t's language: its last decline
+// phrase outside an idiom is not followed by a contrast and, after it, a
+// counter-offer.
+func (d *doc) declines(t *table) bool {
+	idioms := d.findAll(t.notDecline)
+	last := -1
+	for _, sp := range d.findAll(t.decline) {
+		if !overlaps(idioms, sp) {
+			last = sp.e
+		}
+	}
+	if last < 0 {
+		return false
+	}
+	for _, c := range d.findAll(t.contrast) {
+		if c.s < last {
+			continue
+		}
+		for _, o := range d.findAll(t.counter) {
+			if o.s >= c.e {
+				return false
+			}
+		}
+		break
+	}
+	return true
 }

@@ -263,6 +263,27 @@ func TestDeclines(t *testing.T) {
 		{"Não me consigo lembrar do nome dele, mas já te digo.", false}, // I can't remember: no decline
 		{"Adorei a ideia, vamos conversar na semana que vem.", false},
 		{"Happy to chat next week!", false},
+		// An idiom that holds a decline phrase says no such thing.
+		{"Thanks Lena, I can't wait to see your project, let's definitely talk soon!", false},
+		{"你好李明！很高兴认识你，你能不能把你们项目的链接发给我？", false}, // 能不能: could you
+		{"No puedo esperar a ver tu proyecto.", false},
+		{"Não posso esperar para ver o projeto!", false},
+		{"Das kann ich nicht ablehnen!", false},
+		{"I'll pass on your CV to the hiring manager.", false},
+		// A no with a counter-offer after a contrast answers with a yes.
+		{"Thanks Lena! I'm not available on Tuesday, but Wednesday afternoon works. How about 3pm?", false},
+		{"Dienstag kann ich leider nicht, aber Mittwoch passt.", false},
+		{"No puedo el martes, pero el jueves me va bien.", false},
+		{"Je ne peux pas mardi, mais jeudi me convient.", false},
+		{"Não posso na terça, mas quarta funciona.", false},
+		{"我周二没有时间，但周三有空。", false},
+		// A contrast that only defers, or a no after the counter-offer, is a no.
+		{"Thanks Lena! I'm not able to take this on right now, but feel free to reach out again in a few months.", true},
+		{"I can't do Tuesday, but Wednesday works. Actually, I can't take this on at all.", true},
+		{"我无法参加，不过以后可以再联系。", true},
+		// Each language is read alone: "mais" is "more" in Portuguese, not
+		// the French "but", and "pode ser" after it is no counter-offer.
+		{"Não posso agora, mais para frente pode ser.", true},
 	} {
 		if got := Declines(c.text); got != c.want {
 			t.Errorf("Declines(%q) = %v", c.text, got)

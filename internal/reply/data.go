@@ -36,6 +36,11 @@ type part []variant
 type voice struct {
 	greet, greetAnon, thanks, wish, signoff, pad part
 	body                                         []part
+	// neutral and neutralPad replace body and pad where a reply must stay
+	// neutral (acknowledging someone the user keeps away); most voices
+	// have none.
+	neutral    []part
+	neutralPad part
 }
 
 // language is the compiled data of one language file.
@@ -180,6 +185,16 @@ func compileLang(lang string) (*language, error) {
 			for i, b := range parts["body"].Array() {
 				vc.body = append(vc.body, compilePart(fmt.Sprintf("%s.body.%d", where, i), b))
 			}
+			if n, ok := parts["neutral"]; ok {
+				nf := fields(n)
+				for i, b := range nf["body"].Array() {
+					vc.neutral = append(vc.neutral, compilePart(fmt.Sprintf("%s.neutral.body.%d", where, i), b))
+				}
+				vc.neutralPad = compilePart(where+".neutral.pad", nf["pad"])
+				if len(vc.neutral) == 0 || len(vc.neutralPad) == 0 {
+					return nil, fmt.Errorf("reply: %s %s: neutral needs body and pad", name, where)
+				}
+			}
 			if err := vc.check(); err != nil {
 				return nil, fmt.Errorf("reply: %s %s: %v", name, where, err)
 			}
@@ -235,6 +250,12 @@ func (v *voice) check() error {
 	need := map[string]part{"greet_anon": v.greetAnon, "thanks": v.thanks, "wish": v.wish, "pad": v.pad}
 	for i, b := range v.body {
 		need[fmt.Sprintf("body.%d", i)] = b
+	}
+	for i, b := range v.neutral {
+		need[fmt.Sprintf("neutral.body.%d", i)] = b
+	}
+	if len(v.neutral) > 0 {
+		need["neutral.pad"] = v.neutralPad
 	}
 	for k, p := range need {
 		ok := false

@@ -59,6 +59,19 @@ func TestGolden(t *testing.T) {
 				}
 			}
 		}
+		// The acknowledgement in neutral words, to someone the user
+		// declines firmly.
+		for _, c := range goldenCases(t) {
+			for _, tone := range reply.Tones() {
+				r := c.req
+				r.Scenario, r.Tone, r.Lang = reply.Acknowledge, tone, lang
+				rep, err := reply.Write(r, model.Result{Verdict: model.DeclineFirm})
+				if err != nil {
+					t.Fatal(err)
+				}
+				b.WriteString("=== " + reply.Acknowledge + " (decline_firm) / " + tone + " / " + c.name + "\n" + rep.Text + "\n\n")
+			}
+		}
 		golden.Check(t, filepath.Join("testdata", "golden", lang+".txt"), []byte(b.String()))
 	}
 }

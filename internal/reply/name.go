@@ -40,11 +40,13 @@ var honorifics = map[string]bool{
 	"doña": true, "m": true, "mme": true, "mlle": true, "ing": true, "dra": true,
 }
 
-// parseName reads a display name such as "Dr. Lena Fischer, PhD 🚀" into its
-// first and full name; it returns the zero name when s does not look like a
-// person's name (digits, too long, no letters).
+// parseName reads a display name such as "Dr. Lena Fischer, PhD 🚀" or
+// "Fischer, Lena" into its first and full name; it returns the zero name
+// when s does not look like a person's name (digits, too long, no letters,
+// a word that is no name: "LinkedIn Member"), or gives only a surname
+// after a title ("Mr. Smith": "Dear Smith" and "Hi Smith" both read wrong).
 func parseName(s string) name {
-	s = strings.TrimSpace(s)
+	s = lastFirst(strings.TrimSpace(s))
 	if i := strings.IndexAny(s, ",|(/·•"); i >= 0 {
 		s = s[:i] // credentials, pronouns or a tagline follow
 	}
@@ -52,6 +54,7 @@ func parseName(s string) name {
 	if strings.ContainsFunc(s, unicode.IsDigit) {
 		return name{} // "Team 42" or a phone number is not a person's name
 	}
+	title := ""
 	for _, f := range strings.Fields(s) {
 		f = strings.TrimFunc(f, func(r rune) bool { return !isNameRune(r) || r == '-' || r == '\'' })
 		if f == "" {
@@ -64,12 +67,21 @@ func parseName(s string) name {
 		}
 		f = strings.TrimSuffix(f, ".")
 		if f == "" || len(words) == 0 && honorifics[strings.ToLower(f)] {
+			if f != "" {
+				title = strings.ToLower(f)
+			}
 			continue
+		}
+		if lw := strings.ToLower(f); notNames[lw] && !alsoNames[lw] {
+			return name{}
 		}
 		words = append(words, titleCase(f))
 	}
 	if len(words) == 0 || len(words) > 4 {
 		return name{}
+	}
+	if title != "" && !givenTitles[title] && len(words) == 1 && !han(words[0]) {
+		return name{} // "Mr. Smith", "Frau Weber": a surname, no first name
 	}
 	full := strings.Join(words, " ")
 	if len([]rune(full)) > 40 {
@@ -82,6 +94,68 @@ func parseName(s string) name {
 		return name{} // an initial is not a first name
 	}
 	return name{first: words[0], full: full}
+}
+
+// givenTitles come before a first name, not a surname ("Don José").
+var givenTitles = map[string]bool{"don": true, "doña": true}
+
+// lastFirst turns a name written "Last, First" ("Fischer, Lena") into
+// "First Last". It reads so only a single surname (perhaps after particles:
+// "van der Berg, Anna") followed by one or two words that look like given
+// names: "Lena Fischer, PhD" and "Tanaka, MBA" keep their order.
+func lastFirst(s string) string {
+	i := strings.IndexByte(s, ',')
+	if i < 0 {
+		return s
+	}
+	last, rest := strings.Fields(s[:i]), s[i+1:]
+	if j := strings.IndexAny(rest, ",|(/·•"); j >= 0 {
+		rest = rest[:j]
+	}
+	given := strings.Fields(rest)
+	if len(last) == 0 || len(given) == 0 || len(given) > 2 {
+		return s
+	}
+	for _, w := range last[:len(last)-1] {
+		if !particles[strings.ToLower(w)] {
+			return s
+		}
+	}
+	for _, w := range given {
+		if credential(w) || notNames[strings.ToLower(strings.Trim(w, "."))] {
+			return s
+		}
+	}
+	return strings.Join(given, " ") + " " + strings.Join(last, " ")
+}
+
+// particles come before a surname ("van der Berg", "de la Cruz").
+var particles = map[string]bool{
+	"van": true, "von": true, "der": true, "den": true, "de": true, "la": true, "le": true, "da": true,
+	"das": true, "do": true, "dos": true, "del": true, "di": true, "du": true, "ter": true, "ten": true,
+}
+
+// credentials follow a name after a comma ("Lena Fischer, MBA").
+var credentials = map[string]bool{
+	"phd": true, "md": true, "mba": true, "msc": true, "bsc": true, "ma": true, "ba": true, "cpa": true,
+	"cfa": true, "pmp": true, "jr": true, "sr": true, "ii": true, "iii": true, "iv": true, "esq": true,
+	"rn": true, "pe": true, "jd": true, "llm": true, "shrm": true, "cissp": true, "csm": true, "dds": true,
+}
+
+// credential reports whether w is a degree or certification: a known one,
+// one with a capital inside ("PhD", "MSc"), or capitals with a hyphen
+// ("SHRM-CP").
+func credential(w string) bool {
+	w = strings.Trim(w, ".")
+	if credentials[strings.ToLower(w)] {
+		return true
+	}
+	rs := []rune(w)
+	inner := false
+	for _, r := range rs[min(1, len(rs)):] {
+		inner = inner || unicode.IsUpper(r)
+	}
+	return inner && (w != strings.ToUpper(w) || strings.Contains(w, "-"))
 }
 
 func isNameRune(r rune) bool {
@@ -137,7 +211,12 @@ var notNames = map[string]bool{
 	"the": true, "p.s": true, "cheers!": true, "dear": true, "re": true, "fyi": true,
 	"abraços": true, "abraço": true, "abs": true, "att": true, "atenciosamente": true, "cordialmente": true,
 	"saudações": true, "obrigado": true, "obrigada": true, "olá": true, "oi": true,
+	"member": true, "user": true,
 }
+
+// alsoNames are words of notNames that are people's names too ("Hope
+// Solo", "George Best"): in a display name they are read as names.
+var alsoNames = map[string]bool{"hope": true, "best": true, "good": true, "see": true, "soon": true}
 
 // orgWords mark a line as a company or school rather than a person.
 var orgWords = map[string]bool{

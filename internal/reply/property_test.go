@@ -209,7 +209,7 @@ func TestProperty(t *testing.T) {
 						if withProfile {
 							where += " +profile"
 						}
-						check(t, where, r, rep, known, full)
+						check(t, where, r, res, rep, known, full)
 						for _, d := range decoys {
 							if d != "" && strings.Contains(rep.Text, d) {
 								t.Errorf("%s: names %q, which no profile here holds\n%s", where, d, rep.Text)
@@ -271,7 +271,7 @@ func signoffEcho(text string) string {
 	return ""
 }
 
-func check(t *testing.T, where string, r model.Request, rep model.Reply, first string, full model.Profile) {
+func check(t *testing.T, where string, r model.Request, res model.Result, rep model.Reply, first string, full model.Profile) {
 	t.Helper()
 	text := rep.Text
 	if rep.Scenario != r.Scenario || rep.Tone != r.Tone || rep.Lang != r.Lang {
@@ -333,7 +333,9 @@ func check(t *testing.T, where string, r model.Request, rep model.Reply, first s
 		// Every accept offers a call: the check above would be blind otherwise.
 		t.Errorf("%s: the offer detector misses the call in an accept reply\n%s", where, text)
 	}
-	// With the full profile, the scenarios that point somewhere use it.
+	// With the full profile, the scenarios that point somewhere use it,
+	// except to a vendor (the selling flag), who is offered nothing of the
+	// user's own.
 	if r.Profile.Name != "" {
 		uses := func(fs ...string) bool {
 			for _, f := range fs {
@@ -344,22 +346,26 @@ func check(t *testing.T, where string, r model.Request, rep model.Reply, first s
 			return false
 		}
 		p := r.Profile
+		vendor := res.Has("selling")
 		switch rep.Scenario {
 		case reply.DoorOpen:
-			if !uses(p.Events[0].Name, p.Resources[0].Title, p.Groups[0].Name) {
+			if !vendor && !uses(p.Events[0].Name, p.Resources[0].Title, p.Groups[0].Name) {
 				t.Errorf("%s: door_open ignores the profile's event, resource and group\n%s", where, text)
 			}
 		case reply.NoMentor:
-			if !uses(p.Events[0].Name, p.Resources[0].Title, p.Groups[0].Name) {
+			if !vendor && !uses(p.Events[0].Name, p.Resources[0].Title, p.Groups[0].Name) {
 				t.Errorf("%s: no_mentor ignores the profile's event, resource and group\n%s", where, text)
 			}
 		case reply.NoReview:
-			if !uses(p.Resources[0].Title, p.Groups[0].Name) {
+			if !vendor && !uses(p.Resources[0].Title, p.Groups[0].Name) {
 				t.Errorf("%s: no_review ignores the profile's resource and group\n%s", where, text)
 			}
 		case reply.Redirect:
-			if !uses(p.Experts[0].Name, p.Resources[0].Title) {
-				t.Errorf("%s: redirect ignores the profile's expert and resource\n%s", where, text)
+			// The expert whenever the message names one of their
+			// topics; the profile's resource is about none of them, so
+			// never that.
+			if topic := word(strings.Join(p.Experts[0].Topics, "|")).MatchString(r.Text); topic != uses(p.Experts[0].Name) || uses(p.Resources[0].Title) {
+				t.Errorf("%s: redirect names the expert %v, the topic named %v, or an unrelated resource\n%s", where, uses(p.Experts[0].Name), topic, text)
 			}
 		case reply.Break:
 			if !uses("2027") {

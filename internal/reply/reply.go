@@ -17,6 +17,11 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
+	"time"
+	"unicode"
+
+	"github.com/tidwall/gjson"
 
 	"politely/internal/lint"
 	"politely/internal/model"
@@ -114,7 +119,14 @@ func Write(r model.Request, res model.Result) (model.Reply, error) {
 	}
 	w := writer{lang: l, v: l.voices[sc][tone], tone: tone}
 	w.seed = seed(r, sc, tone, lang)
+	// Which profile fact a reply offers is the same in every tone and
+	// language; only the words that offer it vary with them.
+	w.factSeed = seed(r, sc, "", "")
 	w.slots = slots(r, res, sc, l)
+	// An acknowledgement to someone the user keeps away, or said no to,
+	// is neutral: no "good to hear from you", no "let's stay in touch".
+	_, declined := lastTurn(r.Thread)
+	w.neutral = sc == Acknowledge && (res.Verdict == model.DeclineFirm || declined)
 	return model.Reply{Scenario: sc, Tone: tone, Lang: lang, Text: w.write()}, nil
 }
 
@@ -178,8 +190,15 @@ func option(field, v string, all []string) (string, error) {
 }
 
 // Choose picks the scenario for a request from its assessment:
-//   - the user declined earlier in the thread: reconnect when the verdict is
-//     now accept, else follow_up_firm (so does the persistent flag);
+//   - the user's last turn in the thread says no (lint.Declines: a later
+//     yes supersedes it, a counter-offer is none): acknowledge when the
+//     message asks nothing (thanks, "no worries, all the best"),
+//     follow_up_firm when it is persistent, reconnect when the verdict is
+//     now accept, else follow_up_firm;
+//   - persistent, and the user never answered in the thread (a pushy
+//     "following up again"): the firm reply below that claims no earlier
+//     answer (no_pitch, firm or not_for_me). A persistent flag after a
+//     thread whose last turn is no no is left to the verdict;
 //   - accept: connect when the only ask is to connect, or when an
 //     invitation's note asks nothing (a stranger who asked for nothing more
 //     is not offered a call); acknowledge when a message asks nothing at
@@ -190,19 +209,23 @@ func option(field, v string, all []string) (string, error) {
 //     and your CV), introduce (an introduction, once the other person
 //     agrees), attend (an event); else accept;
 //   - decline_firm: no_pitch for a pitch; else firm for an invitation (the
-//     honest reason is whom you connect with), not_for_me for a message
-//     (which asks no connection: "I'm not adding new connections" would
-//     answer what it did not ask, and most LinkedIn messages come from
-//     people already connected);
-//   - otherwise (not now): break when on a networking break, capacity when
-//     over capacity, redirect when outside the user's expertise, internal for
-//     a colleague at the profile's company, intro_offer when they offer to
-//     introduce the user, no_referral, no_intro or no_job for a stranger's
+//     honest reason is whom you connect with); acknowledge, in neutral
+//     words, for a message that asks nothing and is no scheme (a negative
+//     contact's "congrats on the new role": nothing to pass on); not_for_me
+//     for any other message (which asks no connection: "I'm not adding new
+//     connections" would answer what it did not ask, and most LinkedIn
+//     messages come from people already connected);
+//   - otherwise (not now): door_open for a pitch softened to not now (a
+//     vendor the user knows is offered nothing of the profile), break when
+//     on a networking break, capacity when over capacity, redirect when
+//     outside the user's expertise, internal for a colleague at the
+//     profile's company, no_referral, no_intro or no_job for a stranger's
 //     referral, introduction or job ask, not_looking for a recruiter's
 //     role, no_mentor for a stranger's mentorship ask, no_review for a
 //     stranger's work to review with no call asked, coffee when they ask
 //     for a meeting or time (not the time of an event they invite to),
-//     else door_open.
+//     intro_offer when they offer to introduce the user and ask nothing of
+//     their own, else door_open.
 func Choose(r model.Request, res model.Result) string {
 	d, err := data()
 	if err != nil {
@@ -212,34 +235,51 @@ func Choose(r model.Request, res model.Result) string {
 }
 
 func choose(r model.Request, res model.Result, c common) string {
-	declined := false
-	for _, t := range r.Thread {
-		if t.From == "me" && lint.Declines(t.Text) {
-			declined = true
-		}
-	}
+	answered, declined := lastTurn(r.Thread)
 	// An event the message only names ("great meeting you at the Go
 	// meetup") holds as an ask by the rules' bare nouns, but the model
 	// scores it far below an invitation: for the reply, it is no ask.
 	if v, ok := score(res, "event"); ok && v < c.sureEvent && res.Asked("event") {
 		res.Asks = slices.DeleteFunc(slices.Clone(res.Asks), func(a string) bool { return a == "event" })
 	}
+	quiet := asksNothing(res, c)
+	persistent := res.Has("persistent")
+	pitch := res.Has("selling") && !res.Has("reputation") && !res.Has("negative_history")
 	switch {
-	case declined && res.Verdict == model.Accept && !res.Has("persistent"):
-		return Reconnect
-	case declined || res.Has("persistent"):
+	case declined && quiet:
+		// A thank-you or a goodbye after the user's no is answered in
+		// kind, whatever flag it carries: there is nothing to say no to.
+		return Acknowledge
+	case declined && persistent:
 		return FollowUpFirm
+	case declined && res.Verdict == model.Accept:
+		// Back after a no, and now worth a yes ("reach out again in a
+		// few months").
+		return Reconnect
+	case declined:
+		return FollowUpFirm
+	case persistent && !answered:
+		// Pushed again by someone the user never answered: firm, but
+		// never "my answer is still no" for an answer never given.
+		return firm(r, pitch)
 	case res.Verdict == model.Accept:
 		return accepted(r, res, c)
-	case res.Verdict == model.DeclineFirm && res.Has("selling") && !res.Has("reputation") && !res.Has("negative_history"):
-		// A pitch: the honest reason is how you buy, not whom you know.
-		return NoPitch
-	case res.Verdict == model.DeclineFirm && r.Kind == "invitation":
-		return Firm
+	case res.Verdict == model.DeclineFirm && (pitch || r.Kind == "invitation"):
+		return firm(r, pitch)
+	case res.Verdict == model.DeclineFirm && quiet && !res.Has("selling") && !res.Has("reputation"):
+		// Congratulations or news from someone the user keeps away: no
+		// ask, so nothing to pass on; a brief, neutral thank-you. A pitch
+		// or a scheme asks even in no words the rules hold.
+		return Acknowledge
 	case res.Verdict == model.DeclineFirm:
 		// A scheme or someone with a bad history, by message: the reason
 		// is the request itself, whoever sent it.
 		return NotForMe
+	case res.Has("selling"):
+		// A pitch softened to not now because the sender is known: the
+		// door stays open, and nothing else (a call, a resource) is
+		// offered to sell into.
+		return DoorOpen
 	case res.Has("burnout"):
 		return Break
 	case res.Has("over_capacity"):
@@ -248,8 +288,6 @@ func choose(r model.Request, res model.Result, c common) string {
 		return Redirect
 	case colleague(r):
 		return Internal
-	case offersIntro(r.Text, c):
-		return IntroOffer
 	case res.Has("premature_ask") && res.Asked("referral"):
 		// A stranger's referral: "not now" would promise one later. The
 		// honest reason is whom you refer, and the posting is the way in.
@@ -283,8 +321,55 @@ func choose(r model.Request, res model.Result, c common) string {
 		// The minutes of an event (a panel, a podcast) are no coffee
 		// asked: declining one is the door_open reply.
 		return Coffee
+	case offersIntro(r.Text, c) && !asksOwn(res):
+		// Thanks for an offer only when the offer is all there is: a
+		// recruiter who offers the hiring manager asks about a role.
+		return IntroOffer
 	}
 	return DoorOpen
+}
+
+// firm is the firm reply that names no earlier answer: no_pitch for a
+// pitch (the honest reason is how you buy, not whom you know), firm for
+// an invitation (whom you connect with), else not_for_me.
+func firm(r model.Request, pitch bool) string {
+	switch {
+	case pitch:
+		return NoPitch
+	case r.Kind == "invitation":
+		return Firm
+	}
+	return NotForMe
+}
+
+// lastTurn reads the user's turns of a thread: answered when there is one,
+// declined when the last says no. Only the last counts: a later "Sure,
+// Thursday works!" takes back an earlier no.
+func lastTurn(thread []model.Turn) (answered, declined bool) {
+	for i := len(thread) - 1; i >= 0; i-- {
+		if thread[i].From == "me" {
+			return true, lint.Declines(thread[i].Text)
+		}
+	}
+	return false, false
+}
+
+// asksNothing reports whether a message asks for nothing: no ask, no
+// minutes, and a learned meeting score short of one.
+func asksNothing(res model.Result, c common) bool {
+	return len(res.Asks) == 0 && res.MinutesAsked == 0 && !nearMeeting(res, c)
+}
+
+// asksOwn reports whether the sender asks something of their own. An
+// offer to "connect you with" someone reads as a connect ask, so that one
+// is no ask of theirs.
+func asksOwn(res model.Result) bool {
+	for _, a := range res.Asks {
+		if a != "connect" {
+			return true
+		}
+	}
+	return res.MinutesAsked > 0
 }
 
 // accepted chooses the reply to a request worth a yes: what it answers is
@@ -293,7 +378,7 @@ func accepted(r model.Request, res model.Result, c common) string {
 	switch {
 	case onlyConnect(r, res):
 		return Connect
-	case len(res.Asks) == 0 && res.MinutesAsked == 0 && !nearMeeting(res, c):
+	case asksNothing(res, c):
 		return Acknowledge
 	case res.MinutesAsked == 0 && favourOnly(res, "referral", "job"):
 		return Refer
@@ -353,14 +438,104 @@ func favourOnly(res model.Result, ids ...string) bool {
 	return true
 }
 
-// colleague reports whether the sender works at the user's company, as far
-// as the sender's headline tells.
+// colleague reports whether the sender works at the user's company now, as
+// far as the sender's headline tells: the company, whole, is the
+// organisation of a current role ("SRE at Northwind", "Ingenieurin bei
+// Northwind GmbH"), not of a former one ("Ex-Northwind | Founder at Acme",
+// "Former SRE at Northwind, now at Contoso"), nor the start of a longer
+// name ("Recruiter at Apple Leisure Group" is not at Apple).
 func colleague(r model.Request) bool {
-	c := normalize(r.Profile.Company)
+	c := orgName(normalize(r.Profile.Company))
 	if len([]rune(c)) < 2 {
 		return false
 	}
-	return containsWord(normalize(r.Sender.Headline), c)
+	for _, seg := range roles(normalize(r.Sender.Headline)) {
+		if han(c) {
+			// Han text has no spaces to find a name's end by: the
+			// company anywhere in a current role, not after 前 or 原
+			// ("former").
+			if i := wholeWord(seg, c, 0); i >= 0 && !strings.HasSuffix(seg[:i], "前") && !strings.HasSuffix(seg[:i], "原") {
+				return true
+			}
+			continue
+		}
+		for _, o := range orgs(seg) {
+			if o == c {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// roleBreaks end one role of a headline and start the next; "now" and
+// "currently" start the current one after a former ("…, now at Contoso").
+var roleBreaks = strings.NewReplacer("|", "\x00", ",", "\x00", ";", "\x00", "·", "\x00", "•", "\x00",
+	"(", "\x00", ")", "\x00", "/", "\x00", " - ", "\x00", " – ", "\x00", " — ", "\x00", ". ", "\x00",
+	"，", "\x00", "、", "\x00", "｜", "\x00", " now ", "\x00", " currently ", "\x00")
+
+// formers open a role the sender no longer holds.
+var formers = []string{"former ", "formerly ", "ex-", "ex ", "previously ", "past ", "retired ", "alumni ", "alumnus ", "alumna ",
+	"ehemals ", "ehemalige ", "ehemaliger ", "früher ", "ancien ", "ancienne ", "anciennement ", "antiguo ", "antigua ",
+	"anteriormente ", "antes ", "曾", "前", "原"}
+
+// roles splits a (normalized) headline into the roles the sender holds now.
+func roles(h string) []string {
+	var out []string
+	for _, seg := range strings.Split(roleBreaks.Replace(" "+h+" "), "\x00") {
+		seg = strings.TrimSpace(seg)
+		former := false
+		for _, f := range formers {
+			former = former || strings.HasPrefix(seg+" ", f)
+		}
+		if seg != "" && !former {
+			out = append(out, seg)
+		}
+	}
+	return out
+}
+
+// orgMarks come before the organisation of a role: "at", "@", "bei",
+// "chez", "en", "na", "no", "em".
+var orgMarks = []string{" at ", "@", " bei ", " chez ", " en ", " na ", " no ", " em "}
+
+// orgs lists what may be the organisation of one role: the rest of it
+// after each mark, as orgName reads it.
+func orgs(role string) []string {
+	role = " " + role + " "
+	var out []string
+	for _, m := range orgMarks {
+		for i := strings.Index(role, m); i >= 0; {
+			out = append(out, orgName(role[i+len(m):]))
+			j := strings.Index(role[i+1:], m)
+			if j < 0 {
+				break
+			}
+			i += 1 + j
+		}
+	}
+	return out
+}
+
+// legalForms end a company's name without changing whom it names.
+var legalForms = map[string]bool{
+	"inc": true, "llc": true, "ltd": true, "limited": true, "gmbh": true, "ag": true, "sa": true, "sas": true,
+	"sarl": true, "bv": true, "nv": true, "plc": true, "corp": true, "corporation": true, "co": true,
+	"srl": true, "spa": true, "ltda": true, "sl": true, "oy": true, "ab": true, "kg": true, "se": true,
+}
+
+// orgName is a company's name as compared: its words without punctuation
+// around them, and without a trailing legal form ("Northwind GmbH").
+func orgName(s string) string {
+	words := strings.Fields(s)
+	for i, w := range words {
+		words[i] = strings.TrimFunc(w, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '&' })
+	}
+	words = slices.DeleteFunc(words, func(w string) bool { return w == "" })
+	for len(words) > 1 && legalForms[strings.ReplaceAll(words[len(words)-1], ".", "")] {
+		words = words[:len(words)-1]
+	}
+	return strings.Join(words, " ")
 }
 
 // offersIntro reports whether the message offers to introduce the user to
@@ -392,7 +567,8 @@ var quotes = strings.NewReplacer("\u2019", "'", "\u2018", "'", "\u00a0", " ", "\
 func containsWord(s, w string) bool { return wholeWord(s, w, 0) >= 0 }
 
 // seed hashes what makes a request distinct for choosing phrasings: the
-// sender and the text, plus the choice of scenario, tone and language.
+// sender and the text, plus the choice of scenario, tone and language
+// (empty for the seed that chooses which fact to offer).
 func seed(r model.Request, sc, tone, lang string) uint64 {
 	h := fnv.New64a()
 	for _, s := range []string{r.Sender.Name, r.Text, sc, tone, lang} {
@@ -427,27 +603,35 @@ func slots(r model.Request, res model.Result, sc string, l *language) map[string
 	if sig := strings.TrimSpace(first2(p.Signature, p.Name)); sig != "" {
 		s["sig"] = sig
 	}
+	// A vendor, even one the user knows, is offered nothing of the
+	// user's own: no event to meet at, resource or group to sell into.
+	vendor := res.Has("selling")
 	for _, e := range p.Events {
-		if strings.TrimSpace(e.Name) == "" || past(e.When, r) {
+		if vendor || strings.TrimSpace(e.Name) == "" || past(e.When, r) {
 			continue
 		}
 		s["event"], s["when"] = clean(e.Name), clean(e.When)
 		break
 	}
+	expert, topic := expertFor(r)
+	if expert != "" {
+		s["expert"], s["topic"] = expert, topic
+	}
 	for _, x := range p.Resources {
-		if strings.TrimSpace(x.Title) != "" {
-			s["resource"], s["url"] = clean(x.Title), clean(x.URL)
-			break
+		if vendor || strings.TrimSpace(x.Title) == "" || sc == Redirect && (expert != "" || !about(x.Title, topics(r))) {
+			// A redirect points to the expert first, and to a resource
+			// only when it is about what the message asks: an unrelated
+			// one helps no one.
+			continue
 		}
+		s["resource"], s["url"] = clean(x.Title), clean(x.URL)
+		break
 	}
 	for _, g := range p.Groups {
-		if strings.TrimSpace(g.Name) != "" {
+		if !vendor && strings.TrimSpace(g.Name) != "" {
 			s["group"], s["group_url"] = clean(g.Name), clean(g.URL)
 			break
 		}
-	}
-	if name, topic := expertFor(r); name != "" {
-		s["expert"], s["topic"] = name, topic
 	}
 	if !p.BreakUntil.IsZero() && (r.Now.IsZero() || p.BreakUntil.After(r.Now)) {
 		s["date"] = l.formatDate(p.BreakUntil.Year(), int(p.BreakUntil.Month()), p.BreakUntil.Day(), r.Now.IsZero() || r.Now.Year() != p.BreakUntil.Year())
@@ -456,6 +640,17 @@ func slots(r model.Request, res model.Result, sc string, l *language) map[string
 		s["company"] = clean(p.Company)
 	}
 	return s
+}
+
+// about reports whether a title names one of the topics, as a whole word.
+func about(title string, topics []string) bool {
+	t := normalize(title)
+	for _, x := range topics {
+		if containsWord(t, x) {
+			return true
+		}
+	}
+	return false
 }
 
 func first2(a, b string) string {
@@ -469,18 +664,136 @@ func first2(a, b string) string {
 // the layout of a sentence.
 func clean(s string) string { return strings.Join(strings.Fields(s), " ") }
 
-// past reports whether an event's "when" is a date before now.
+// past reports whether an event's "when" is over by now: an ISO date, a
+// day of a month ("March 12, 2027", "12. März 2027", "2027年3月12日"), a
+// month ("March 2027", "marzo de 2027") or a year ("2027", "spring 2027"),
+// each over once its last day is (with a day's grace, as for a date). A
+// "when" that names no year ("every March") is never over.
 func past(when string, r model.Request) bool {
-	t, err := model.ParseTime(when)
-	return err == nil && !r.Now.IsZero() && t.Before(r.Now.AddDate(0, 0, -1))
+	if r.Now.IsZero() {
+		return false
+	}
+	last, ok := lastDay(when)
+	return ok && last.Before(r.Now.AddDate(0, 0, -1))
 }
 
+// lastDay is the last day an event's "when" covers; false when it names
+// no year.
+func lastDay(when string) (time.Time, bool) {
+	if t, err := model.ParseTime(when); err == nil {
+		return t, true
+	}
+	y, m, d := 0, 0, 0
+	toks := tokens(strings.ToLower(when))
+	for i, t := range toks {
+		n, err := strconv.Atoi(t)
+		next := ""
+		if i+1 < len(toks) {
+			next = toks[i+1]
+		}
+		switch {
+		case err != nil:
+			if k := month(t); k > 0 {
+				m = k
+			}
+		case len(t) == 4 && n >= 1900 && n < 2200:
+			y = n
+		case next == "月" && n >= 1 && n <= 12:
+			m = n
+		case len(t) <= 2 && n >= 1 && n <= 31:
+			d = n
+		}
+	}
+	if y == 0 {
+		return time.Time{}, false
+	}
+	switch {
+	case m == 0:
+		return time.Date(y, 12, 31, 0, 0, 0, 0, time.UTC), true
+	case d == 0 || d > time.Date(y, time.Month(m)+1, 0, 0, 0, 0, 0, time.UTC).Day():
+		return time.Date(y, time.Month(m)+1, 0, 0, 0, 0, 0, time.UTC), true
+	}
+	return time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC), true
+}
+
+// tokens splits a text into runs of digits, runs of letters, and single
+// Han characters ("2027年3月" is 2027, 年, 3, 月).
+func tokens(s string) []string {
+	var out []string
+	kind := func(r rune) int {
+		switch {
+		case unicode.Is(unicode.Han, r):
+			return 3
+		case unicode.IsDigit(r):
+			return 1
+		case unicode.IsLetter(r) || unicode.IsMark(r):
+			return 2
+		}
+		return 0
+	}
+	start, prev := 0, 0
+	for i, r := range s + " " {
+		k := kind(r)
+		if k != prev || k == 3 {
+			if prev != 0 {
+				out = append(out, s[start:i])
+			}
+			start = i
+		}
+		prev = k
+	}
+	return out
+}
+
+// month is the month a word names in any of the languages (1-12), or an
+// abbreviation of three letters or more that names only one ("Sept",
+// "mär", "janv"); 0 otherwise.
+func month(w string) int {
+	if len([]rune(w)) < 3 {
+		return 0
+	}
+	found := 0
+	for i, names := range monthNames() {
+		for _, n := range names {
+			if n == w {
+				return i + 1
+			}
+			if strings.HasPrefix(n, w) {
+				if found != 0 && found != i+1 {
+					return 0 // "jui": juin or juillet
+				}
+				found = i + 1
+			}
+		}
+	}
+	return found
+}
+
+// monthNames are the lower-case names of each month in every language's
+// data file (months), read once; Chinese months ("3月") are read as numbers.
+var monthNames = sync.OnceValue(func() [12][]string {
+	var out [12][]string
+	for _, lang := range Langs() {
+		b, err := files.ReadFile("data/" + lang + ".json")
+		if err != nil {
+			continue
+		}
+		for i, m := range gjson.GetBytes(b, "months").Array() {
+			if n := strings.ToLower(m.String()); i < 12 && !slices.Contains(out[i], n) && !strings.ContainsFunc(n, unicode.IsDigit) {
+				out[i] = append(out[i], n)
+			}
+		}
+	}
+	return out
+})
+
 // expertFor finds an expert from the profile whose topic the message is
-// about; the redirect names no one otherwise.
+// about; the redirect names no one otherwise, nor the sender themselves
+// (offering someone an introduction to themselves).
 func expertFor(r model.Request) (string, string) {
 	text := normalize(r.Text)
 	for _, e := range r.Profile.Experts {
-		if strings.TrimSpace(e.Name) == "" {
+		if strings.TrimSpace(e.Name) == "" || sameName(senderName(r), parseName(e.Name)) {
 			continue
 		}
 		for _, t := range e.Topics {
@@ -490,6 +803,38 @@ func expertFor(r model.Request) (string, string) {
 		}
 	}
 	return "", ""
+}
+
+// topics are the experts' topics the message names, whoever the expert.
+func topics(r model.Request) []string {
+	text := normalize(r.Text)
+	var out []string
+	for _, e := range r.Profile.Experts {
+		for _, t := range e.Topics {
+			if t = normalize(strings.TrimSpace(t)); len([]rune(t)) >= 2 && containsWord(text, t) {
+				out = append(out, t)
+			}
+		}
+	}
+	return out
+}
+
+// sameName reports whether a sender may be the person named: the same full
+// name, the same first and last name ("Lena M. Fischer"), or, when only a
+// first name is known (a signature "Lena"), the same first name: offering
+// a sender an introduction to themselves is worse than naming no one.
+func sameName(sender, other name) bool {
+	if sender.first == "" || other.first == "" {
+		return false
+	}
+	if strings.EqualFold(sender.full, other.full) {
+		return true
+	}
+	if !strings.EqualFold(sender.first, other.first) {
+		return false
+	}
+	s, o := strings.Fields(sender.full), strings.Fields(other.full)
+	return len(s) == 1 || strings.EqualFold(s[len(s)-1], o[len(o)-1])
 }
 
 func (l *language) formatDate(y, m, d int, withYear bool) string {
@@ -506,18 +851,22 @@ func (l *language) formatDate(y, m, d int, withYear bool) string {
 
 // writer renders one reply.
 type writer struct {
-	lang  *language
-	v     *voice
-	tone  string
-	seed  uint64
-	slots map[string]string
+	lang     *language
+	v        *voice
+	tone     string
+	seed     uint64 // chooses the words
+	factSeed uint64 // chooses the fact, whatever the tone and language
+	slots    map[string]string
+	neutral  bool // the voice's neutral body and pads, where it has them
 }
 
 // pick chooses a phrasing of p: among those whose slots are all filled, the
-// ones naming the most profile facts, and among them one by hash. ok is
-// false when no phrasing fits (the sentence is then left out).
+// ones naming the most profile facts; among them the facts to name (an
+// event, a resource or a group) by a hash without the tone and language,
+// and their words by one with them. ok is false when no phrasing fits (the
+// sentence is then left out).
 func (w *writer) pick(p part, salt int, facts bool) (string, bool) {
-	best, n := -1, 0
+	best := -1
 	var fits []variant
 	for _, v := range p {
 		if !w.fits(v) || (!facts && v.facts > 0) {
@@ -530,16 +879,45 @@ func (w *writer) pick(p part, salt int, facts bool) (string, bool) {
 			fits = append(fits, v)
 		}
 	}
-	n = len(fits)
-	if n == 0 {
+	if len(fits) == 0 {
 		return "", false
 	}
-	h := w.seed ^ (uint64(salt+1) * 0x9e3779b97f4a7c15)
+	var keys []string
+	for _, v := range fits {
+		if k := v.factKey(); !slices.Contains(keys, k) {
+			keys = append(keys, k)
+		}
+	}
+	if len(keys) > 1 {
+		// Sorted, so that every language, whatever the order of its
+		// phrasings, names the same fact for the same request.
+		slices.Sort(keys)
+		k := keys[mix(w.factSeed, salt)%uint64(len(keys))]
+		fits = slices.DeleteFunc(fits, func(v variant) bool { return v.factKey() != k })
+	}
+	v := fits[mix(w.seed, salt)%uint64(len(fits))]
+	return w.fill(v), true
+}
+
+// mix spreads a seed and a salt over 64 bits (splitmix64's finalizer).
+func mix(seed uint64, salt int) uint64 {
+	h := seed ^ (uint64(salt+1) * 0x9e3779b97f4a7c15)
 	h ^= h >> 31
 	h *= 0xbf58476d1ce4e5b9
 	h ^= h >> 29
-	v := fits[h%uint64(n)]
-	return w.fill(v), true
+	return h
+}
+
+// factKey names the profile facts a phrasing uses ("event when"), sorted.
+func (v variant) factKey() string {
+	var fs []string
+	for _, s := range v.slots {
+		if known[s] && !slices.Contains(fs, s) {
+			fs = append(fs, s)
+		}
+	}
+	slices.Sort(fs)
+	return strings.Join(fs, " ")
 }
 
 func (w *writer) fits(v variant) bool {
@@ -594,14 +972,18 @@ func (w *writer) render(facts bool, pads int) string {
 			body = append(body, s)
 		}
 	}
+	parts, padding := w.v.body, w.v.pad
+	if w.neutral && len(w.v.neutral) > 0 {
+		parts, padding = w.v.neutral, w.v.neutralPad
+	}
 	add(w.v.thanks, 1)
-	for i, p := range w.v.body {
+	for i, p := range parts {
 		add(p, 10+i)
 	}
-	for i := 0; i < pads && i < len(w.v.pad); i++ {
+	for i := 0; i < pads && i < len(padding); i++ {
 		// Pads are taken in turn from a hashed start so that two are never the same.
-		j := (int(w.seed>>40) + i) % len(w.v.pad)
-		body = append(body, w.fill(w.v.pad[j]))
+		j := (int(w.seed>>40) + i) % len(padding)
+		body = append(body, w.fill(padding[j]))
 	}
 	add(w.v.wish, 2)
 	text := greet + "\n\n" + w.join(body)

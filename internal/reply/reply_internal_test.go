@@ -10,6 +10,7 @@ import (
 
 	"github.com/tidwall/gjson"
 
+	"politely/internal/lint"
 	"politely/internal/model"
 )
 
@@ -24,7 +25,7 @@ func flags(ids ...string) []model.Finding {
 func TestChoose(t *testing.T) {
 	declined := []model.Turn{{From: "them", Text: "Coffee?"}, {From: "me", Text: "Thanks, but I can't take this on right now."}}
 	chatted := []model.Turn{{From: "me", Text: "Great to meet you yesterday!"}}
-	colleague := model.Request{Sender: model.Sender{Headline: "Data Engineer at Northwind Traders"}, Profile: model.Profile{Company: "Northwind"}}
+	colleague := model.Request{Sender: model.Sender{Headline: "Data Engineer at Northwind"}, Profile: model.Profile{Company: "Northwind"}}
 	notColleague := model.Request{Sender: model.Sender{Headline: "Engineer at Northwindy"}, Profile: model.Profile{Company: "Northwind"}}
 	for _, c := range []struct {
 		name string
@@ -111,12 +112,12 @@ func TestChoose(t *testing.T) {
 		{"intro offer pt, você", model.Request{Text: "Seria um prazer apresentar você a alguns investidores."}, model.Result{Verdict: model.DeclineDoorOpen}, IntroOffer},
 		{"a pitch in pt", model.Request{Text: "Gostaria de te apresentar a nossa plataforma de recrutamento."}, model.Result{Verdict: model.DeclineDoorOpen}, DoorOpen},
 		{"asks for intro", model.Request{Text: "Could you introduce me to your CTO?"}, model.Result{Verdict: model.DeclineDoorOpen}, DoorOpen},
-		{"follow up", model.Request{Thread: declined}, model.Result{Verdict: model.DeclineDoorOpen}, FollowUpFirm},
-		{"persistent", model.Request{}, model.Result{Verdict: model.DeclineFirm, Flags: flags("persistent")}, FollowUpFirm},
-		{"reconnect", model.Request{Thread: declined}, model.Result{Verdict: model.Accept}, Reconnect},
+		{"follow up", model.Request{Thread: declined}, model.Result{Verdict: model.DeclineDoorOpen, Asks: []string{"meeting"}}, FollowUpFirm},
+		{"persistent", model.Request{Thread: declined}, model.Result{Verdict: model.DeclineFirm, Flags: flags("persistent"), Asks: []string{"meeting"}}, FollowUpFirm},
+		{"reconnect", model.Request{Thread: declined}, model.Result{Verdict: model.Accept, Asks: []string{"meeting"}}, Reconnect},
 		{"earlier chat only", model.Request{Thread: chatted}, model.Result{Verdict: model.Accept}, Acknowledge},
-		{"declined in german", model.Request{Thread: []model.Turn{{From: "me", Text: "Danke, aber leider nicht."}}}, model.Result{Verdict: model.DeclineDoorOpen}, FollowUpFirm},
-		{"declined in portuguese", model.Request{Thread: []model.Turn{{From: "me", Text: "Agradeço, mas no momento não consigo."}}}, model.Result{Verdict: model.DeclineDoorOpen}, FollowUpFirm},
+		{"declined in german", model.Request{Thread: []model.Turn{{From: "me", Text: "Danke, aber leider nicht."}}}, model.Result{Verdict: model.DeclineDoorOpen, Asks: []string{"meeting"}}, FollowUpFirm},
+		{"declined in portuguese", model.Request{Thread: []model.Turn{{From: "me", Text: "Agradeço, mas no momento não consigo."}}}, model.Result{Verdict: model.DeclineDoorOpen, Asks: []string{"meeting"}}, FollowUpFirm},
 		{"forwarded in portuguese", model.Request{Thread: []model.Turn{{From: "me", Text: "Vou passar seu currículo para o time!"}}}, model.Result{Verdict: model.Accept, Asks: []string{"meeting"}}, AcceptIt},
 		{"they declined, not me", model.Request{Thread: []model.Turn{{From: "them", Text: "I can't make it."}}}, model.Result{Verdict: model.Accept, Asks: []string{"meeting"}}, AcceptIt},
 	} {
@@ -161,6 +162,17 @@ func TestNames(t *testing.T) {
 		{"", "Danke.\n\u212Aind regards, Lena", "", ""},        // a Kelvin sign is no "K": no closing, nothing cut short
 		{"", "Olá Ana, tudo bem?\nPodemos marcar um café?\nAbraços", "", ""},
 		{"", "Olá Ana, podemos marcar um café?\nObrigada!", "", ""},
+		{"LinkedIn Member", "", "", ""},
+		{"Mr. Smith", "", "", ""},
+		{"Frau Weber", "", "", ""},
+		{"Mr. Smith", "Thanks!\nJohn Smith", "", "John"}, // the signature tells what the title hid
+		{"Don José", "", "", "José"},
+		{"Fischer, Lena", "", "", "Lena"},
+		{"van der Berg, Anna", "", "", "Anna"},
+		{"Fischer, Dr. Lena", "", "", "Lena"},
+		{"Lena Fischer, MBA", "", "", "Lena"},
+		{"Tanaka, PhD", "", "", "Tanaka"},
+		{"Hope Solo", "", "", "Hope"},
 	} {
 		r := model.Request{Text: c.text, Sender: model.Sender{Name: c.sender}, Profile: model.Profile{Name: c.profile}}
 		if got := FirstName(r); got != c.want {
@@ -380,6 +392,328 @@ func TestFields(t *testing.T) {
 	for _, s := range []string{`[1, 2]`, `"x"`, ``} {
 		if m := fields(gjson.Parse(s)); len(m) != 0 {
 			t.Errorf("fields(%s) = %v, want none", s, m)
+		}
+	}
+}
+
+// TestChooseThread: only the user's last turn tells whether they said no,
+// and what follows a no depends on what the new message asks.
+func TestChooseThread(t *testing.T) {
+	me := func(texts ...string) []model.Turn {
+		var out []model.Turn
+		for _, s := range texts {
+			out = append(out, model.Turn{From: "them", Text: "Coffee next week?"}, model.Turn{From: "me", Text: s})
+		}
+		return out
+	}
+	no := me("Thanks! I'm not able to take this on right now, but feel free to reach out again in a few months.")
+	call := model.Result{Verdict: model.Accept, Asks: []string{"meeting"}, MinutesAsked: 20}
+	for _, c := range []struct {
+		name   string
+		thread []model.Turn
+		res    model.Result
+		want   string
+	}{
+		{"a later yes takes back a no", me("Sorry, I can't this month.", "Sure, Thursday works!"), call, AcceptIt},
+		{"a no after a yes", me("Sure, Thursday works!", "Sorry, I can't after all."), call, Reconnect},
+		{"a counter-offer is no no", me("I'm not available on Tuesday, but Wednesday afternoon works. How about 3pm?"), call, AcceptIt},
+		{"can't wait is no no", me("Thanks Lena, I can't wait to see your project, let's definitely talk soon!"), call, AcceptIt},
+		{"能不能 asks, it does not decline", me("你好李明！很高兴认识你，你能不能把你们项目的链接发给我？"), call, AcceptIt},
+		{"back months later", no, call, Reconnect},
+		{"asked again after a no", no, model.Result{Verdict: model.DeclineFirm, Flags: flags("persistent"), Asks: []string{"meeting"}}, FollowUpFirm},
+		{"asked again, no flag", no, model.Result{Verdict: model.DeclineDoorOpen, Asks: []string{"meeting"}}, FollowUpFirm},
+		{"thanks after a no", no, model.Result{Verdict: model.Accept}, Acknowledge},
+		{"thanks after a no, flagged", no, model.Result{Verdict: model.DeclineFirm, Flags: flags("persistent", "selling")}, Acknowledge},
+		{"goodbye after a no, in german", me("Danke Jonas, leider kann ich das im Moment nicht übernehmen."), model.Result{Verdict: model.DeclineFirm, Flags: flags("persistent")}, Acknowledge},
+		{"pushy, never answered", nil, model.Result{Verdict: model.DeclineFirm, Flags: flags("persistent"), Asks: []string{"meeting"}}, NotForMe},
+		{"pushy pitch, never answered", nil, model.Result{Verdict: model.DeclineFirm, Flags: flags("persistent", "selling"), Asks: []string{"meeting"}}, NoPitch},
+		{"pushy, only their turns", []model.Turn{{From: "them", Text: "Coffee?"}}, model.Result{Verdict: model.DeclineFirm, Flags: flags("persistent"), Asks: []string{"meeting"}}, NotForMe},
+		{"checking in after a yes", me("Sure, Thursday at 10 works!"), model.Result{Verdict: model.DeclineFirm, Flags: flags("persistent")}, Acknowledge},
+	} {
+		if got := Choose(model.Request{Thread: c.thread}, c.res); got != c.want {
+			t.Errorf("%s: Choose = %s, want %s", c.name, got, c.want)
+		}
+	}
+	// An invitation pushed again by someone never answered gets firm.
+	inv := model.Request{Kind: "invitation"}
+	if got := Choose(inv, model.Result{Verdict: model.DeclineFirm, Flags: flags("persistent")}); got != Firm {
+		t.Errorf("pushy invitation: Choose = %s, want %s", got, Firm)
+	}
+}
+
+// TestChooseAsks: what the sender asks decides before what they offer, a
+// firm no needs something to say no to, and a pitch softened to not now
+// keeps the door open whatever it asks.
+func TestChooseAsks(t *testing.T) {
+	io1 := "Hi Sam,\n\nI'm a recruiter at Contoso and we have an exciting Staff Engineer opening on our platform team that matches your background. If you're interested, I'd love to connect you with our hiring manager for a 15-minute call this week.\n\nBest,\nMaya"
+	for _, c := range []struct {
+		name, text string
+		res        model.Result
+		want       string
+	}{
+		{"a recruiter's intro to the hiring manager", io1, model.Result{Verdict: model.DeclineDoorOpen, Asks: []string{"meeting", "job", "connect"}, Cues: []string{"recruiter", "door_open"}, MinutesAsked: 15}, NotLooking},
+		{"an intro offer with a coffee asked", "Could we grab a coffee? Happy to introduce you to a few investors.", model.Result{Verdict: model.DeclineDoorOpen, Asks: []string{"meeting"}}, Coffee},
+		{"an intro offer read as connect", "Happy to connect you with a couple of investors I know.", model.Result{Verdict: model.DeclineDoorOpen, Asks: []string{"connect"}}, IntroOffer},
+		{"an intro offer with advice asked", "Any tips on hiring? Happy to introduce you to a few founders.", model.Result{Verdict: model.DeclineDoorOpen, Asks: []string{"advice"}}, DoorOpen},
+		{"a negative contact's congratulations", "Congrats on the new role!", model.Result{Verdict: model.DeclineFirm, Flags: flags("negative_history")}, Acknowledge},
+		{"a negative contact asking a call", "Could we have a call?", model.Result{Verdict: model.DeclineFirm, Flags: flags("negative_history"), Asks: []string{"meeting"}}, NotForMe},
+		{"a negative contact nearly asking a call", "Would love to compare notes.", model.Result{Verdict: model.DeclineFirm, Flags: flags("negative_history"), Scores: model.ScoresOf(model.Score{ID: "meeting", Score: 0.37})}, NotForMe},
+		{"a softened pitch asking a demo", "Would you be open to a quick 15-minute demo next week?", model.Result{Verdict: model.DeclineDoorOpen, Flags: flags("selling"), Asks: []string{"meeting"}, MinutesAsked: 15}, DoorOpen},
+		{"a softened pitch at capacity", "Happy to send over pricing.", model.Result{Verdict: model.DeclineDoorOpen, Flags: flags("selling", "over_capacity")}, DoorOpen},
+	} {
+		if got := Choose(model.Request{Text: c.text}, c.res); got != c.want {
+			t.Errorf("%s: Choose = %s, want %s", c.name, got, c.want)
+		}
+	}
+}
+
+// TestColleague: the company, whole, as the organisation of a role the
+// sender holds now.
+func TestColleague(t *testing.T) {
+	for _, c := range []struct {
+		headline, company string
+		want              bool
+	}{
+		{"Data Engineer at Northwind", "Northwind", true},
+		{"SRE @ Northwind | Kubernetes", "Northwind", true},
+		{"Staff Engineer at Northwind GmbH (ex-Google)", "Northwind", true},
+		{"Ingenieurin bei Northwind", "Northwind GmbH", true},
+		{"Ingeniero de software en Northwind", "Northwind", true},
+		{"Former SRE at Northwind, now at Contoso", "Northwind", false},
+		{"Former SRE at Northwind now at Contoso", "Contoso", true},
+		{"Ex-Northwind | Founder at Acme", "Northwind", false},
+		{"Founder at Acme, formerly Northwind", "Northwind", false},
+		{"Recruiter at Apple Leisure Group", "Apple", false},
+		{"Data Engineer at Northwind Traders", "Northwind", false}, // another name that starts with it
+		{"Engineer at Northwindy", "Northwind", false},
+		{"Northwind alumni network", "Northwind", false},
+		{"北风公司高级工程师", "北风", true},
+		{"前北风工程师", "北风", false},
+		{"Engineer at Acme", "", false},
+	} {
+		r := model.Request{Sender: model.Sender{Headline: c.headline}, Profile: model.Profile{Company: c.company}}
+		if got := colleague(r); got != c.want {
+			t.Errorf("colleague(%q, %q) = %v, want %v", c.headline, c.company, got, c.want)
+		}
+	}
+}
+
+// TestPast: an event is over once the last day its "when" covers is, in
+// any of the forms people write a date in.
+func TestPast(t *testing.T) {
+	now := time.Date(2027, 6, 1, 10, 0, 0, 0, time.UTC)
+	for _, c := range []struct {
+		when string
+		want bool
+	}{
+		{"2027-05-20", true},
+		{"2027-06-01", false},
+		{"March 2027", true},
+		{"March 2025", true},
+		{"May 2027", true},
+		{"June 2027", false},
+		{"Sept 2027", false},
+		{"Mar 12, 2027", true},
+		{"12. März 2027", true},
+		{"marzo de 2027", true},
+		{"1er mars 2027", true},
+		{"março de 2028", false},
+		{"2027年3月", true},
+		{"2027年7月2日", false},
+		{"2026", true},
+		{"2027", false},
+		{"spring 2026", true},
+		{"every March", false}, // no year: never over
+		{"", false},
+	} {
+		if got := past(c.when, model.Request{Now: now}); got != c.want {
+			t.Errorf("past(%q) = %v, want %v", c.when, got, c.want)
+		}
+	}
+	if past("March 2025", model.Request{}) {
+		t.Error("past without a clock")
+	}
+}
+
+// TestExpertNotSender: the redirect never offers the sender an
+// introduction to themselves.
+func TestExpertNotSender(t *testing.T) {
+	p := model.Profile{Experts: []model.Expert{{Name: "Ottoline Vance", Topics: []string{"fundraising"}}, {Name: "Kim Ode", Topics: []string{"fundraising"}}}}
+	for _, c := range []struct{ sender, text, want string }{
+		{"Ottoline Vance", "Any advice on fundraising?", "Kim Ode"},
+		{"Dr. Ottoline Vance, PhD", "Any advice on fundraising?", "Kim Ode"},
+		{"", "Any advice on fundraising?\n\nBest,\nOttoline", "Kim Ode"},
+		{"Ottoline Smith", "Any advice on fundraising?", "Ottoline Vance"},
+		{"Lena Fischer", "Any advice on fundraising?", "Ottoline Vance"},
+	} {
+		r := model.Request{Text: c.text, Sender: model.Sender{Name: c.sender}, Profile: p}
+		if got, _ := expertFor(r); got != c.want {
+			t.Errorf("%q: expert %q, want %q", c.sender, got, c.want)
+		}
+	}
+	p.Experts = p.Experts[:1]
+	if got, _ := expertFor(model.Request{Text: "Fundraising tips?", Sender: model.Sender{Name: "Ottoline Vance"}, Profile: p}); got != "" {
+		t.Errorf("the only expert is the sender: got %q", got)
+	}
+}
+
+// fullProfile holds one of every fact a reply may offer.
+func fullProfile() model.Profile {
+	return model.Profile{
+		Name: "Robin Ellis", Signature: "Robin",
+		Events:    []model.Event{{Name: "Zephyrcon Lisbon", When: "March 2027"}},
+		Resources: []model.Link{{Title: "Quillfeather SRE Handbook", URL: "https://robin.example/sre-guide"}},
+		Groups:    []model.Group{{Name: "Marbleworks Platform Guild", URL: "https://guild.example/join"}},
+		Experts:   []model.Expert{{Name: "Ottoline Vance", Topics: []string{"fundraising", "seed round"}}},
+	}
+}
+
+// senderNames are enough senders for a hash to try every phrasing.
+var senderNames = []string{"Lena Fischer", "Rohit Sharma", "Aiko Tanaka", "Jonas Weber", "Mariana Souza", "Cy Park", "Dana Lee", "Noah Brennan", "Élodie Martin", "Priyanka Rao"}
+
+// TestRedirectExpertFirst: the matched expert is always the one named,
+// and a resource only when it is about what the message asks.
+func TestRedirectExpertFirst(t *testing.T) {
+	now := time.Date(2026, 11, 22, 10, 0, 0, 0, time.UTC)
+	res := model.Result{Verdict: model.DeclineDoorOpen, Flags: flags("outside_expertise")}
+	for _, lang := range Langs() {
+		for _, tone := range Tones() {
+			for _, n := range senderNames {
+				r := model.Request{Text: "Could I get your advice on fundraising for my seed round?", Now: now, Sender: model.Sender{Name: n}, Profile: fullProfile(), Lang: lang, Tone: tone}
+				rep, err := Write(r, res)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if rep.Scenario != Redirect || !contains(rep.Text, "Ottoline Vance") || contains(rep.Text, "Quillfeather") {
+					t.Errorf("%s/%s %s: the expert is not the one named\n%s", lang, tone, n, rep.Text)
+				}
+				// No expert for the topic: an unrelated resource is no help.
+				r.Text = "Could I get your advice on pricing my product?"
+				if rep, _ := Write(r, res); contains(rep.Text, "Quillfeather") {
+					t.Errorf("%s/%s %s: an unrelated resource offered\n%s", lang, tone, n, rep.Text)
+				}
+				// One about the topic is.
+				r.Profile.Experts, r.Profile.Resources = nil, []model.Link{{Title: "Fundraising 101", URL: "https://robin.example/fundraising"}}
+				r.Text = "Could I get your advice on fundraising?"
+				r.Profile.Experts = []model.Expert{{Name: n, Topics: []string{"fundraising"}}} // the sender: not named
+				if rep, _ := Write(r, res); !contains(rep.Text, "Fundraising 101") || contains(firstLine(rep.Text), "introduce") {
+					t.Errorf("%s/%s %s: the resource on the topic not offered\n%s", lang, tone, n, rep.Text)
+				}
+			}
+		}
+	}
+}
+
+func firstLine(s string) string { return strings.SplitN(s, "\n", 2)[0] }
+
+// TestFactEveryTone: which fact a reply offers (an event, a resource, a
+// group) does not depend on the tone or the language.
+func TestFactEveryTone(t *testing.T) {
+	now := time.Date(2026, 11, 22, 10, 0, 0, 0, time.UTC)
+	fact := func(text string) string {
+		for _, f := range []string{"Zephyrcon", "Quillfeather", "Marbleworks"} {
+			if contains(text, f) {
+				return f
+			}
+		}
+		return "none"
+	}
+	for _, sc := range []string{DoorOpen, NoMentor, NoReview} {
+		for _, n := range senderNames {
+			want := ""
+			for _, lang := range Langs() {
+				for _, tone := range Tones() {
+					r := model.Request{Text: "Hi Robin, could we meet for a coffee about your career?", Now: now, Sender: model.Sender{Name: n}, Profile: fullProfile(), Scenario: sc, Lang: lang, Tone: tone}
+					rep, err := Write(r, model.Result{Verdict: model.DeclineDoorOpen})
+					if err != nil {
+						t.Fatal(err)
+					}
+					got := fact(rep.Text)
+					if want == "" {
+						want = got
+					}
+					if got != want {
+						t.Errorf("%s %s %s/%s: offers %s, in en/warm %s\n%s", sc, n, lang, tone, got, want, rep.Text)
+					}
+				}
+			}
+		}
+	}
+}
+
+// TestNeutralAcknowledge: a firm verdict on a message that asks nothing,
+// or thanks after the user's no, gets a brief thank-you that passes on
+// nothing and promises no more contact.
+func TestNeutralAcknowledge(t *testing.T) {
+	now := time.Date(2026, 11, 22, 10, 0, 0, 0, time.UTC)
+	bad := regexp.MustCompile(`(?i)pass\b|stay in touch|keep in touch|good to hear|lovely to hear|pleasure to hear|pleased to hear`)
+	no := []model.Turn{{From: "them", Text: "Coffee?"}, {From: "me", Text: "Thanks, but I'm not able to take this on right now."}}
+	for _, c := range []struct {
+		name string
+		r    model.Request
+		res  model.Result
+	}{
+		{"a negative contact's congratulations", model.Request{Text: "Congrats on the new role!"}, model.Result{Verdict: model.DeclineFirm, Flags: flags("negative_history")}},
+		{"thanks after my no", model.Request{Text: "No worries at all, all the best!", Thread: no}, model.Result{Verdict: model.Accept}},
+	} {
+		for _, tone := range Tones() {
+			for _, n := range senderNames {
+				r := c.r
+				r.Now, r.Sender.Name, r.Tone = now, n, tone
+				rep, err := Write(r, c.res)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if rep.Scenario != Acknowledge || bad.MatchString(rep.Text) {
+					t.Errorf("%s %s/%s: %s\n%s", c.name, tone, n, rep.Scenario, rep.Text)
+				}
+				if w := lint.Words(rep.Text); w < MinWords {
+					t.Errorf("%s %s/%s: %d words\n%s", c.name, tone, n, w, rep.Text)
+				}
+			}
+		}
+	}
+}
+
+// TestVendorOffered: a pitch softened to not now gets door_open, and no
+// event, resource or group of the user's is offered to the vendor.
+func TestVendorOffered(t *testing.T) {
+	now := time.Date(2026, 11, 22, 10, 0, 0, 0, time.UTC)
+	kp := "Hi Robin, great to reconnect after our years together at Northwind! I recently joined BrightPath HR and we help companies cut onboarding time by 40% with our AI-powered HR platform. Would you be open to a quick 15-minute demo next week?\n\nBest,\nJamie"
+	res := model.Result{Verdict: model.DeclineDoorOpen, Flags: flags("selling"), Asks: []string{"meeting"}, MinutesAsked: 15}
+	for _, lang := range Langs() {
+		for _, tone := range Tones() {
+			for _, n := range senderNames {
+				r := model.Request{Text: kp, Now: now, Sender: model.Sender{Name: n}, Profile: fullProfile(), Lang: lang, Tone: tone}
+				rep, err := Write(r, res)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if rep.Scenario != DoorOpen || contains(rep.Text, "Zephyrcon") || contains(rep.Text, "Quillfeather") || contains(rep.Text, "Marbleworks") {
+					t.Errorf("%s/%s %s: %s\n%s", lang, tone, n, rep.Scenario, rep.Text)
+				}
+			}
+		}
+	}
+}
+
+// TestGreetingNames: names that are no first name are not greeted.
+func TestGreetingNames(t *testing.T) {
+	for _, c := range []struct{ sender, bad, want string }{
+		{"LinkedIn Member", "LinkedIn", ""},
+		{"Mr. Smith", "Smith", ""},
+		{"Fischer, Lena", "", "Lena"}, // a formal "Guten Tag Lena Fischer," is right
+	} {
+		for _, lang := range Langs() {
+			for _, tone := range Tones() {
+				rep, err := Write(model.Request{Text: "Could we have a call?", Sender: model.Sender{Name: c.sender}, Lang: lang, Tone: tone}, model.Result{Verdict: model.DeclineDoorOpen})
+				if err != nil {
+					t.Fatal(err)
+				}
+				if g := firstLine(rep.Text); c.bad != "" && contains(g, c.bad) || !contains(g, c.want) {
+					t.Errorf("%q %s/%s: greeted %q", c.sender, lang, tone, firstLine(rep.Text))
+				}
+			}
 		}
 	}
 }
