@@ -89,13 +89,20 @@ func runTriage(c *cli, args []string) int {
 			stopped.Store(true)
 		}
 	}()
-	warned := 0
+	// Past maxRowWarnings, rows skipped and rows kept without a field are
+	// only counted, separately, since only the first are lost.
+	warned, moreSkipped, moreKept := 0, 0, 0
 	opt := triage.Options{Me: *me, Profile: prof, HTML: *htmlOut, CSV: *csvOut, JSON: *jsonOut, Stop: stopped.Load,
 		Bad: func(r export.RowError) {
-			if warned < maxRowWarnings {
+			switch {
+			case warned < maxRowWarnings:
 				fmt.Fprintf(c.stderr, "politely: %v\n", r)
+				warned++
+			case r.Kept:
+				moreKept++
+			default:
+				moreSkipped++
 			}
-			warned++
 		}}
 	var bar *progressbar.ProgressBar
 	if c.isTTY(c.stderr) {
@@ -121,9 +128,11 @@ func runTriage(c *cli, args []string) int {
 		}
 		return c.fail(exitFailure, "triage: %v", err)
 	}
-	if warned > maxRowWarnings {
-		n := warned - maxRowWarnings
-		fmt.Fprintf(c.stderr, "politely: ... and %d more unreadable %s skipped\n", n, plural(n, "row"))
+	if moreSkipped > 0 {
+		fmt.Fprintf(c.stderr, "politely: ... and %d more unreadable %s skipped\n", moreSkipped, plural(moreSkipped, "row"))
+	}
+	if moreKept > 0 {
+		fmt.Fprintf(c.stderr, "politely: ... and %d more %s kept without an unreadable field\n", moreKept, plural(moreKept, "row"))
 	}
 	// The summary goes to stdout unless stdout carries an output.
 	out := c.stdout

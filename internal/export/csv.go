@@ -30,9 +30,10 @@ func (e *syntaxError) Error() string { return e.msg }
 // csvReader is a small RFC 4180 reader that, unlike encoding/csv, knows the
 // byte offset of every record (so a conversation can be read back with
 // ReadAt) and recovers from a broken row by resuming on the line after the
-// row's first line. It never panics.
+// row's first line (with rowStart, on the first later line that can start a
+// row). It never panics.
 type csvReader struct {
-	src   io.ReaderAt // nil when reading a plain stream (no recovery by seek)
+	src   io.ReaderAt
 	r     *bufio.Reader
 	off   int64 // offset of the next byte r yields
 	line  int   // line of the next byte r yields
@@ -40,18 +41,19 @@ type csvReader struct {
 	field bytes.Buffer
 	long  []byte // a line longer than the buffer
 	delim byte
+	// rowStart, when set, tells whether a physical line can begin a row;
+	// after a broken row the reader resumes at the first later line it
+	// accepts rather than at the very next line, so the rest of a broken
+	// multi-line row is not read as rows of its own. whole is false when
+	// line was cut short (a very long line).
+	rowStart func(line []byte, whole bool) bool
+	scan     *bufio.Reader // reused by resync
 }
 
 func newCSVReader(src io.ReaderAt, off, limit int64, line int) *csvReader {
 	c := &csvReader{src: src, limit: limit, delim: ','}
 	c.seek(off, line)
 	return c
-}
-
-// newStreamCSV reads a stream that cannot seek; a broken row then ends the
-// reader with an error (used for the small side files read from a zip).
-func newStreamCSV(r io.Reader) *csvReader {
-	return &csvReader{r: bufio.NewReaderSize(r, 64<<10), line: 1, limit: -1, delim: ','}
 }
 
 func (c *csvReader) seek(off int64, line int) {
@@ -75,39 +77,73 @@ func (c *csvReader) seek(off int64, line int) {
 
 // next returns the next record, io.EOF at the end, or a *syntaxError for a
 // broken row; after a syntaxError the reader has already moved past the row
-// (to the line after its first line), so calling next again continues.
+// (to the next line that can start a row), so calling next again continues.
 func (c *csvReader) next() (record, error) {
 	rec, err := c.parse()
 	var se *syntaxError
 	if !errors.As(err, &se) {
 		return rec, err
 	}
-	// Resume on the line after the broken record's first line, so a stray
-	// quote costs one row, not the rest of the file.
-	// A stream cannot seek back; the broken row's lines are already
-	// consumed, so it goes on from there.
-	if c.src != nil {
-		c.resync(rec)
-	}
+	// Resume after the broken record's first line, so a stray quote costs
+	// one row, not the rest of the file.
+	c.resync(rec)
 	return rec, err
 }
 
-// resync moves to the start of the line after rec.line.
+// resyncBuf bounds how much of a line resync holds to judge it: the start
+// of a row (its id and date) is well within it.
+const resyncBuf = 16 << 10
+
+// resync moves to the start of the first line after rec.line that can start
+// a row (any line when rowStart is nil), or to the end.
 func (c *csvReader) resync(rec record) {
-	pos := rec.off
-	buf := make([]byte, 4096)
-	for {
-		n, err := c.src.ReadAt(buf, pos)
-		if i := bytes.IndexByte(buf[:n], '\n'); i >= 0 {
-			c.seek(pos+int64(i)+1, rec.line+1)
+	span := int64(1 << 62)
+	if c.limit >= 0 {
+		span = c.limit - rec.off
+	}
+	rd := io.NewSectionReader(c.src, rec.off, span)
+	if c.scan == nil {
+		c.scan = bufio.NewReaderSize(rd, resyncBuf)
+	} else {
+		c.scan.Reset(rd)
+	}
+	pos, line := rec.off, rec.line
+	for n := 0; ; n++ {
+		head, size, whole, err := c.scanLine()
+		if size == 0 {
+			c.seek(pos, line)
 			return
 		}
-		pos += int64(n)
-		if err != nil || (c.limit >= 0 && pos >= c.limit) {
-			c.seek(pos, rec.line+1)
+		if n > 0 && (c.rowStart == nil || c.rowStart(head, whole)) {
+			c.seek(pos, line)
+			return
+		}
+		pos += size
+		line++
+		if err != nil {
+			c.seek(pos, line)
 			return
 		}
 	}
+}
+
+// scanLine reads one physical line for resync: its first resyncBuf bytes
+// (valid until the next call), its full size, and whether head is all of it.
+func (c *csvReader) scanLine() (head []byte, size int64, whole bool, err error) {
+	head, err = c.scan.ReadSlice('\n')
+	size, whole = int64(len(head)), true
+	if err == bufio.ErrBufferFull {
+		// The rest is only counted; head stays the line's start, so it is
+		// kept in c.long, which the next ReadSlice cannot overwrite.
+		c.long = append(c.long[:0], head...)
+		head, whole = c.long, false
+		for err == bufio.ErrBufferFull {
+			var more []byte
+			more, err = c.scan.ReadSlice('\n')
+			size += int64(len(more))
+		}
+	}
+	return head, size, whole, err
 }
 
 // readLine returns the next physical line including its '\n' (the last
@@ -197,10 +233,10 @@ func (c *csvReader) parse() (record, error) {
 			switch {
 			case len(rest) > 0 && rest[0] == c.delim:
 				i++
-				rec.fields = append(rec.fields, c.field.String())
+				rec.fields = append(rec.fields, fieldText(c.field.Bytes()))
 				continue
 			case len(trimEOL(rest)) == 0:
-				rec.fields = append(rec.fields, c.field.String())
+				rec.fields = append(rec.fields, fieldText(c.field.Bytes()))
 				rec.end, rec.lines = c.off, c.line-rec.line
 				if line[len(line)-1] != '\n' {
 					rec.lines++
@@ -214,11 +250,11 @@ func (c *csvReader) parse() (record, error) {
 		// rather than losing the row.
 		j := bytes.IndexByte(line[i:], c.delim)
 		if j >= 0 {
-			rec.fields = append(rec.fields, string(line[i:i+j]))
+			rec.fields = append(rec.fields, fieldText(line[i:i+j]))
 			i += j + 1
 			continue
 		}
-		rec.fields = append(rec.fields, string(trimEOL(line[i:])))
+		rec.fields = append(rec.fields, fieldText(trimEOL(line[i:])))
 		rec.end, rec.lines = c.off, c.line-rec.line
 		if line[len(line)-1] != '\n' {
 			rec.lines++

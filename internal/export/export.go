@@ -112,16 +112,28 @@ func (e *Export) openDir(dir string) error {
 			return nil
 		}
 	}
-	// Unzipping often adds a folder level ("Basic_LinkedInDataExport_.../").
+	// Unzipping often adds a folder level ("Basic_LinkedInDataExport_.../"),
+	// and its file names may be in capitals as at the top level.
 	for _, de := range entries {
 		if de.IsDir() {
 			sub := filepath.Join(dir, de.Name())
-			if _, err := os.Stat(filepath.Join(sub, "messages.csv")); err == nil {
+			if hasMessages(sub) {
 				return e.openDir(sub)
 			}
 		}
 	}
 	return fmt.Errorf("%s: %w: the folder holds no messages.csv (request your data with \"Messages\" ticked, then pass the zip or its folder)", dir, ErrNotExport)
+}
+
+// hasMessages reports whether dir holds a messages.csv, in any case.
+func hasMessages(dir string) bool {
+	entries, _ := os.ReadDir(dir)
+	for _, de := range entries {
+		if strings.EqualFold(de.Name(), "messages.csv") && !de.IsDir() {
+			return true
+		}
+	}
+	return false
 }
 
 func (e *Export) openCSV(path, name string) error {
@@ -166,7 +178,7 @@ func (e *Export) openZip(path string) error {
 	}
 	var msgs *zip.File
 	for _, zf := range zr.File {
-		key := strings.ToLower(filepath.Base(zf.Name))
+		key := strings.ToLower(zipBase(zf.Name))
 		switch key {
 		case "messages.csv":
 			if msgs == nil {
@@ -192,21 +204,67 @@ func (e *Export) openZip(path string) error {
 		return nil
 	}
 	// A deflated entry cannot be read at random, so it is copied once to a
-	// temporary file (disk, not memory) that Close removes.
+	// temporary file (disk, not memory) that Close removes; no more than
+	// the entry can honestly hold is copied, whatever its header claims.
+	limit := unzipLimit(msgs.CompressedSize64)
+	if msgs.UncompressedSize64 > uint64(limit) {
+		return errTooBig(path, msgs.Name, limit)
+	}
 	rc, err := msgs.Open()
 	if err != nil {
 		return fmt.Errorf("%s: %s: %w", path, msgs.Name, err)
 	}
 	defer rc.Close()
-	tmp, err := os.CreateTemp("", "politely-messages-*.csv")
+	tmp, remove, err := tempFile()
 	if err != nil {
 		return err
 	}
-	e.closers = append(e.closers, func() error { tmp.Close(); return os.Remove(tmp.Name()) })
-	n, err := io.Copy(tmp, rc)
+	e.closers = append(e.closers, remove)
+	n, err := io.Copy(tmp, io.LimitReader(rc, limit+1))
+	if errors.Is(err, zip.ErrFormat) {
+		// Reading an entry fails so only once it yields more than the size
+		// its header gives: a header that lies, as a bomb's does to pass
+		// a size check.
+		return fmt.Errorf("%s: %s expands past the %d bytes its zip header gives: refusing to unpack what looks like a zip bomb", path, msgs.Name, msgs.UncompressedSize64)
+	}
 	if err != nil {
 		return fmt.Errorf("%s: %s: %w", path, msgs.Name, err)
 	}
+	if n > limit {
+		return errTooBig(path, msgs.Name, limit)
+	}
 	e.msgs, e.msgSize = tmp, n
 	return nil
+}
+
+// zipBase is the file name of a zip entry. A zip made on Windows may
+// separate folders with a backslash ("Basic_LinkedInDataExport\messages.csv").
+func zipBase(name string) string {
+	name = strings.ReplaceAll(name, "\\", "/")
+	return name[strings.LastIndexByte(name, '/')+1:]
+}
+
+// maxUnzipped and maxRatio bound what a compressed messages.csv may expand
+// to: text compresses some 5 to 10 times, so an entry past 4 GiB, or more
+// than 1000 times its compressed size, is a zip bomb, not an export, and
+// copying it would fill the disk.
+var (
+	maxUnzipped int64 = 4 << 30
+	maxRatio    int64 = 1000
+)
+
+// unzipLimit is the most a compressed entry of the given size is allowed to
+// expand to (at least 1 MB, so a small entry is never refused for its ratio).
+func unzipLimit(compressed uint64) int64 {
+	limit := int64(1 << 20)
+	if compressed < uint64(maxUnzipped/maxRatio) {
+		limit = max(limit, int64(compressed)*maxRatio)
+	} else {
+		limit = maxUnzipped
+	}
+	return min(limit, maxUnzipped)
+}
+
+func errTooBig(path, name string, limit int64) error {
+	return fmt.Errorf("%s: %s expands to more than %d MB (over %d times its compressed size, or over %d GiB): refusing to unpack what looks like a zip bomb", path, name, limit>>20, maxRatio, maxUnzipped>>30)
 }

@@ -2,11 +2,15 @@ package export
 
 import (
 	"archive/zip"
+	"bytes"
+	"compress/flate"
 	"errors"
+	"hash/crc32"
 	"io"
 	"os"
 	"path/filepath"
 	"reflect"
+	"runtime"
 	"strings"
 	"testing"
 
@@ -105,6 +109,11 @@ func TestHTMLText(t *testing.T) {
 		{`<a \u212A href="https://a.example">x</a>`, "x (https://a.example)"},
 		{"<p>a</p><script>ȺȺȺȺ</SCRIPT><p>b</p>", "a\n\nb"},
 		{"<p>a</p><script>\xff\xff\xff</script><p>b</p>", "a\n\nb"},
+		// A <script> or <style> never closed is text naming the tag: the
+		// rest of the message stays.
+		{"moving the <script> tag to the end, could you refer me?", "moving the <script> tag to the end, could you refer me?"},
+		{"<p>Put <style> in the head.</p><p>Thanks</p>", "Put <style> in the head.\n\nThanks"},
+		{"<script>a</script>b <script>c", "b <script>c"},
 	} {
 		if got := HTMLText(tc.in); got != tc.want {
 			t.Errorf("HTMLText(%q) = %q, want %q", tc.in, got, tc.want)
@@ -129,6 +138,12 @@ func TestSystemRows(t *testing.T) {
 		{"Ana", "Thanks for adding me to the conversation!", "", false},
 		{"Ana", "Would you accept a coffee? I accepted your message request earlier.\nThanks", "", false},
 		{"Ana", "Hi, can we talk?", "", false},
+		// LinkedIn's rows begin with who did it; a person's sentence that
+		// ends the same way is a message.
+		{"Sam", "Sure, I've added Maria from our data team to the conversation.", "", false},
+		{"Sam", "I left the conversation", "", false},
+		{"Sam", "You added Maria Lopez to the conversation", "", true},
+		{"Ana Lima", "ana lima left the conversation", "", true},
 	} {
 		got := systemRow(Message{From: tc.from, Content: tc.content, Subject: tc.subject}) != ""
 		if got != tc.system {
@@ -449,5 +464,295 @@ func TestSideFileShapes(t *testing.T) {
 		if got := strings.Join(errs, "; "); nc != c.conns || ni != c.invs || nbad != c.bad || c.err == "" && got != "" || !strings.Contains(got, c.err) {
 			t.Errorf("%s: %d connections, %d invitations, %d reported, errors %q", c.name, nc, ni, nbad, got)
 		}
+	}
+}
+
+// One broken multi-line row is one warning: after it, reading resumes at
+// the next line that starts a row, not at each line of the broken one.
+func TestBrokenMultilineRow(t *testing.T) {
+	for _, c := range []struct {
+		name, body string
+		convs      []string
+		bad        []int
+	}{
+		{"quote inside a quoted field", "c1,,Ana,a,Sam,s,2025-06-02 10:00:00 UTC,,\"Hi Sam, she said \"hi\" to me\n\"Great\", I said.\nThen more text here, and more\nbye\",INBOX\n" +
+			"c2,,Bo,b,Sam,s,2025-06-03 10:00:00 UTC,,\"Hi Sam, can we talk?\",INBOX\n", []string{"c2"}, []int{2}},
+		{"doubled quote line", "c1,,Ana,a,Sam,s,2025-06-02 10:00:00 UTC,,\"Hi \"hi\" me\n\"\"Quoted line one\nbye\",INBOX\n" +
+			"c2,,Bo,b,Sam,s,2025-06-03 10:00:00 UTC,,\"multi\nline\",INBOX\n", []string{"c2"}, []int{2}},
+		{"quoted fields", "c1,,Ana,a,Sam,s,2025-06-02 10:00:00 UTC,,\"x\"y\nmore\n" +
+			"\"c2\",\"\",\"Bo\",\"b\",\"Sam\",\"s\",\"2025-06-03 10:00:00 UTC\",\"\",\"two\nlines\",\"INBOX\"\n", []string{"c2"}, []int{2}},
+		{"next row without an id still starts", "c1,,Ana,a,Sam,s,2025-06-02 10:00:00 UTC,,\"x\"y\n,,Bo,b,Sam,s,2025-06-03 10:00:00 UTC,,hi,INBOX\n", nil, []int{2, 3}},
+	} {
+		e, err := Open(writeFile(t, t.TempDir(), "messages.csv", header+c.body))
+		if err != nil {
+			t.Fatal(err)
+		}
+		msgs, bad, _ := scanAll(t, e)
+		e.Close()
+		var convs []string
+		for _, m := range msgs {
+			convs = append(convs, m.Conversation)
+		}
+		var lines []int
+		for _, b := range bad {
+			lines = append(lines, b.Line)
+		}
+		if !reflect.DeepEqual(convs, c.convs) || !reflect.DeepEqual(lines, c.bad) {
+			t.Errorf("%s: messages %v, bad rows at %v; want %v and %v (%v)", c.name, convs, lines, c.convs, c.bad, bad)
+		}
+	}
+}
+
+// The shapes a re-save or a repackaging gives an export: each case is the
+// files to write (a name ending in .zip is zipped from the others, "\" in
+// a zip name kept as the zip holds it) and the content of the one message.
+func TestOpenShapes(t *testing.T) {
+	const row = "c1,,Jos\xe9 M\xfcller,,Sam,,2024-05-01 10:00:00 UTC,,\"it\x92s \x93fine\x94 \x97 really\",INBOX\n"
+	quoted := "\"CONVERSATION ID\",\"CONVERSATION TITLE\",\"FROM\",\"SENDER PROFILE URL\",\"TO\",\"RECIPIENT PROFILE URLS\",\"DATE\",\"SUBJECT\",\"CONTENT\",\"FOLDER\"\r\n" +
+		"\"c1\",\"\",\"Ana\",\"\",\"Sam\",\"\",\"2024-05-01 10:00:00 UTC\",\"\",\"hello\",\"INBOX\"\r\n"
+	for _, c := range []struct {
+		name    string
+		files   map[string]string
+		zipped  bool
+		from    string
+		content string
+	}{
+		{"Windows-1252 re-save", map[string]string{"messages.csv": header + row}, false, "José Müller", "it’s “fine” — really"},
+		{"BOM before a quoted header", map[string]string{"messages.csv": utf8BOM + quoted}, false, "Ana", "hello"},
+		{"capitals one folder down", map[string]string{"Basic/MESSAGES.CSV": header + "c1,,Ana,,Sam,,2024-05-01 10:00:00 UTC,,hi,INBOX\n"}, false, "Ana", "hi"},
+		{"zip with backslash paths", map[string]string{"Basic_LinkedInDataExport\\messages.csv": header + "c1,,Ana,,Sam,,2024-05-01 10:00:00 UTC,,hi,INBOX\n"}, true, "Ana", "hi"},
+		{"zip with capitals", map[string]string{"MESSAGES.CSV": header + "c1,,Ana,,Sam,,2024-05-01 10:00:00 UTC,,hi,INBOX\n"}, true, "Ana", "hi"},
+	} {
+		dir := t.TempDir()
+		path := dir
+		if c.zipped {
+			path = filepath.Join(dir, "export.zip")
+			writeZip(t, path, c.files)
+		} else {
+			for name, body := range c.files {
+				os.MkdirAll(filepath.Join(dir, filepath.Dir(name)), 0o755)
+				writeFile(t, dir, name, body)
+			}
+		}
+		e, err := Open(path)
+		if err != nil {
+			t.Errorf("%s: %v", c.name, err)
+			continue
+		}
+		msgs, bad, _ := scanAll(t, e)
+		e.Close()
+		if len(msgs) != 1 || len(bad) != 0 || msgs[0].From != c.from || msgs[0].Content != c.content {
+			t.Errorf("%s: %+v %v", c.name, msgs, bad)
+		}
+	}
+}
+
+// writeZip writes files, by the names given, deflated into a zip at out.
+func writeZip(t *testing.T, out string, files map[string]string) {
+	t.Helper()
+	f, err := os.Create(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	zw := zip.NewWriter(f)
+	for name, body := range files {
+		w, err := zw.CreateHeader(&zip.FileHeader{Name: name, Method: zip.Deflate})
+		if err != nil {
+			t.Fatal(err)
+		}
+		io.WriteString(w, body)
+	}
+	if err := zw.Close(); err != nil {
+		t.Fatal(err)
+	}
+	f.Close()
+}
+
+// A header that lacks columns names only those it lacks.
+func TestHeaderLacks(t *testing.T) {
+	p := writeFile(t, t.TempDir(), "messages.csv", utf8BOM+"\"CONVERSATION ID\",\"FROM\",\"SUBJECT\"\n")
+	_, err := Open(p)
+	if err == nil || !strings.HasSuffix(err.Error(), "messages.csv's header lacks DATE, CONTENT (is it LinkedIn's messages.csv?)") {
+		t.Errorf("got %v", err)
+	}
+}
+
+func TestFieldText(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		{"plain", "plain"},
+		{"José, 日本語 👋", "José, 日本語 👋"},
+		{"Jos\xe9", "José"},
+		{"it\x92s \x80 5", "it’s € 5"},
+		{"\x81\x8d", "\u0081\u008d"},
+		{"é and \xe9", "é and é"},
+		{"\xef\xbf\xbd", "\uFFFD"},
+	} {
+		if got := fieldText([]byte(c.in)); got != c.want {
+			t.Errorf("fieldText(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
+}
+
+// A compressed messages.csv is copied to a file that is already gone from
+// the folder while the export is open, so that an interrupt in the middle
+// of the copy leaves nothing behind.
+func TestZipCopyLeavesNoFile(t *testing.T) {
+	if runtime.GOOS == "windows" {
+		t.Skip("Windows deletes the copy when its handle closes, not before")
+	}
+	tmp := t.TempDir()
+	t.Setenv("TMPDIR", tmp)
+	zp := filepath.Join(t.TempDir(), "export.zip")
+	writeZip(t, zp, map[string]string{"messages.csv": header + "c1,,Ana,,Sam,,2024-05-01 10:00:00 UTC,,hi,INBOX\n"})
+	e, err := Open(zp)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer e.Close()
+	left, _ := os.ReadDir(tmp)
+	msgs, _, _ := scanAll(t, e)
+	if len(left) != 0 || len(msgs) != 1 {
+		t.Errorf("files left %v, messages %d", left, len(msgs))
+	}
+}
+
+// A compressed messages.csv that expands past the limits is refused with
+// one line, whatever its header says, and nothing of it stays on disk.
+func TestZipBomb(t *testing.T) {
+	big := header + strings.Repeat("c1,,Ana,,Sam,,2024-05-01 10:00:00 UTC,,hi,INBOX\n", 60000) // 2.9 MB
+	for _, c := range []struct {
+		name       string
+		max, ratio int64
+		lie        bool // the header claims a small size
+		ok         bool
+	}{
+		{"within the limits", 4 << 30, 1000, false, true},
+		{"over the size", 2 << 20, 1000, false, false},
+		{"over the ratio", 4 << 30, 10, false, false},
+		{"a lying header", 2 << 20, 1000, true, false},
+	} {
+		oldMax, oldRatio := maxUnzipped, maxRatio
+		maxUnzipped, maxRatio = c.max, c.ratio
+		zp := filepath.Join(t.TempDir(), "export.zip")
+		writeBomb(t, zp, big, c.lie)
+		tmp := t.TempDir()
+		t.Setenv("TMPDIR", tmp)
+		e, err := Open(zp)
+		maxUnzipped, maxRatio = oldMax, oldRatio
+		if e != nil {
+			e.Close()
+		}
+		left, _ := os.ReadDir(tmp)
+		if (err == nil) != c.ok || err != nil && strings.Contains(err.Error(), "\n") || len(left) != 0 {
+			t.Errorf("%s: %v, files left %v", c.name, err, left)
+		}
+		if err != nil && !strings.Contains(err.Error(), "zip bomb") {
+			t.Errorf("%s: the error does not say why: %v", c.name, err)
+		}
+	}
+}
+
+// writeBomb zips body as messages.csv; with lie, the entry's header claims
+// a thousandth of its size.
+func writeBomb(t *testing.T, out, body string, lie bool) {
+	t.Helper()
+	var comp bytes.Buffer
+	fw, _ := flate.NewWriter(&comp, flate.BestCompression)
+	io.WriteString(fw, body)
+	fw.Close()
+	f, err := os.Create(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	zw := zip.NewWriter(f)
+	size := uint64(len(body))
+	if lie {
+		size /= 1000
+	}
+	w, err := zw.CreateRaw(&zip.FileHeader{Name: "messages.csv", Method: zip.Deflate, CRC32: crc32.ChecksumIEEE([]byte(body)),
+		CompressedSize64: uint64(comp.Len()), UncompressedSize64: size})
+	if err != nil {
+		t.Fatal(err)
+	}
+	w.Write(comp.Bytes())
+	if err := zw.Close(); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// Connections.csv and Invitations.csv: a quote left open costs one row,
+// not the rest of the file; a byte-order mark and Windows-1252 are read
+// as in messages.csv; an unreadable Connected On keeps the connection,
+// undated, with a warning. Each case gives the file, then the rows read
+// (by name), and the rows reported, skipped or kept.
+func TestSideFileRows(t *testing.T) {
+	const connHead = "Notes:\n\"x\"\n\nFirst Name,Last Name,URL,Email Address,Company,Position,Connected On\n"
+	const invHead = "From,To,Sent At,Message,Direction,inviterProfileUrl,inviteeProfileUrl\n"
+	for _, c := range []struct {
+		name, file, data string
+		rows             []string
+		skipped, kept    []int
+	}{
+		{"open quote in Invitations.csv", "Invitations.csv", invHead +
+			"Bo Chen,Sam,1/5/26 10:00 AM,\"Hi Sam, I'd like to add you,INCOMING,https://www.linkedin.com/in/bo,\n" +
+			"Ana Lima,Sam,1/6/26 10:00 AM,Hello,INCOMING,https://www.linkedin.com/in/ana,\n" +
+			"Cy Park,Sam,1/7/26 10:00 AM,\"two\nlines\",INCOMING,,\n", []string{"Ana Lima", "Cy Park"}, []int{2}, nil},
+		{"open quote in Connections.csv", "Connections.csv", connHead +
+			"Bo,\"Chen,https://www.linkedin.com/in/bo,,Acme,CTO,01-Jul-25\n" +
+			"Ana,Lima,https://www.linkedin.com/in/ana,,Acme,CTO,01-Jul-25\n", []string{"Ana Lima"}, []int{5}, nil},
+		{"unreadable Connected On", "Connections.csv", connHead +
+			"John,Smith,https://www.linkedin.com/in/john,,Acme,Engineer,15 juil. 2020\n" +
+			"Ana,Lima,https://www.linkedin.com/in/ana,,Acme,CTO,01-Jul-25\n", []string{"John Smith (undated)", "Ana Lima"}, nil, []int{5}},
+		{"BOM before a quoted header", "Invitations.csv", utf8BOM + "\"From\",\"To\",\"Sent At\",\"Message\",\"Direction\",\"inviterProfileUrl\",\"inviteeProfileUrl\"\r\n" +
+			"\"Ana Lima\",\"Sam\",\"1/6/26 10:00 AM\",\"Hello\",\"INCOMING\",\"\",\"\"\r\n", []string{"Ana Lima"}, nil, nil},
+		{"Windows-1252", "Connections.csv", connHead + "Jos\xe9,M\xfcller,,,Acme,CTO,01-Jul-25\n", []string{"José Müller"}, nil, nil},
+	} {
+		dir := t.TempDir()
+		writeFile(t, dir, "messages.csv", header+"c1,,Ana,,Sam,,2024-05-01 10:00:00 UTC,,hi,INBOX\n")
+		writeFile(t, dir, c.file, c.data)
+		e, err := Open(dir)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var rows []string
+		var skipped, kept []int
+		bad := func(r RowError) {
+			if r.Kept {
+				kept = append(kept, r.Line)
+			} else {
+				skipped = append(skipped, r.Line)
+			}
+		}
+		err1 := e.Connections(func(x Connection) {
+			if x.Since.IsZero() {
+				x.Name += " (undated)"
+			}
+			rows = append(rows, x.Name)
+		}, bad)
+		err2 := e.Invitations(func(x Invitation) { rows = append(rows, x.From) }, bad)
+		e.Close()
+		if err1 != nil || err2 != nil || !reflect.DeepEqual(rows, c.rows) || !reflect.DeepEqual(skipped, c.skipped) || !reflect.DeepEqual(kept, c.kept) {
+			t.Errorf("%s: rows %q, skipped %v, kept %v, errors %v %v", c.name, rows, skipped, kept, err1, err2)
+		}
+	}
+}
+
+// A side file larger than any export's is refused in one line.
+func TestSideFileTooLarge(t *testing.T) {
+	old := maxSideFile
+	maxSideFile = 1 << 10
+	defer func() { maxSideFile = old }()
+	dir := t.TempDir()
+	writeFile(t, dir, "messages.csv", header+"c1,,Ana,,Sam,,2024-05-01 10:00:00 UTC,,hi,INBOX\n")
+	writeFile(t, dir, "Invitations.csv", "From,To,Sent At,Message,Direction\n"+strings.Repeat("Ana,Sam,,hi,INCOMING\n", 100))
+	e, err := Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer e.Close()
+	err = e.Invitations(func(Invitation) {}, nil)
+	if err == nil || !strings.Contains(err.Error(), "Invitations.csv is larger than") || strings.Contains(err.Error(), "\n") {
+		t.Errorf("got %v", err)
 	}
 }

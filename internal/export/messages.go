@@ -1,6 +1,7 @@
 package export
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -26,17 +27,22 @@ type Message struct {
 }
 
 // RowError is a row that was skipped because it cannot be read, or with
-// WholeFile a side file skipped whole (it has no header to read it by).
+// WholeFile a side file skipped whole (it has no header to read it by), or
+// with Kept a row that was used without the field Msg names.
 type RowError struct {
 	File      string
 	Line      int // 0 with WholeFile
 	Msg       string
 	WholeFile bool
+	Kept      bool
 }
 
 func (e RowError) Error() string {
-	if e.WholeFile {
+	switch {
+	case e.WholeFile:
 		return fmt.Sprintf("%s: %s; file skipped", e.File, e.Msg)
+	case e.Kept:
+		return fmt.Sprintf("%s:%d: %s; row kept without it", e.File, e.Line, e.Msg)
 	}
 	return fmt.Sprintf("%s:%d: %s; row skipped", e.File, e.Line, e.Msg)
 }
@@ -58,16 +64,18 @@ type columns struct {
 var required = []string{"CONVERSATION ID", "FROM", "DATE", "CONTENT"}
 
 func (e *Export) readHeader() error {
-	var bom [2]byte
-	if n, _ := e.msgs.ReadAt(bom[:], 0); isUTF16(bom[:n]) {
+	var start [3]byte
+	n, _ := e.msgs.ReadAt(start[:], 0)
+	if isUTF16(start[:n]) {
 		return fmt.Errorf("%s: %w: %s is UTF-16 (re-saved by a spreadsheet?); use LinkedIn's original file or save it as CSV UTF-8", e.Path, ErrNotExport, e.msgName)
 	}
+	bom := int64(bomLen(start[:n]))
 	// A spreadsheet set to a European locale re-saves CSV with ";": the
 	// header tells which one this file uses.
 	var rec record
 	var err error
 	for _, d := range []byte{',', ';'} {
-		c := newCSVReader(e.msgs, 0, e.msgSize, 1)
+		c := newCSVReader(e.msgs, bom, e.msgSize, 1)
 		c.delim = d
 		rec, err = c.next()
 		if err != nil {
@@ -92,7 +100,7 @@ func (e *Export) readHeader() error {
 		}
 	}
 	if len(missing) > 0 {
-		return fmt.Errorf("%s: %w: %s's header lacks %s (expected LinkedIn's messages.csv with CONVERSATION ID, FROM, DATE, CONTENT, ...)", e.Path, ErrNotExport, e.msgName, strings.Join(missing, ", "))
+		return fmt.Errorf("%s: %w: %s's header lacks %s (is it LinkedIn's messages.csv?)", e.Path, ErrNotExport, e.msgName, strings.Join(missing, ", "))
 	}
 	e.cols = columns{
 		conv: col("CONVERSATION ID"), title: col("CONVERSATION TITLE"), from: col("FROM"),
@@ -102,6 +110,84 @@ func (e *Export) readHeader() error {
 	}
 	e.bodyOff, e.bodyLine = rec.end, rec.line+rec.lines
 	return nil
+}
+
+// rowStart tells whether a line of messages.csv can begin a row: its first
+// fields hold something like a conversation id and a date where the header
+// puts them, or it is a whole row on one line. After a broken row the
+// reader resumes at such a line, so one broken message (a quote left open
+// in a multi-line CONTENT) is one warning, not one per line it spans.
+func (e *Export) rowStart(line []byte, whole bool) bool {
+	fields, complete := splitLine(line, e.delim, whole)
+	if complete && len(fields) == e.cols.n {
+		return true
+	}
+	// The last field of an open quote or a cut line is not all there.
+	known := len(fields)
+	if !complete {
+		known--
+	}
+	if e.cols.conv >= known || e.cols.date >= known || !idLike(fields[e.cols.conv]) {
+		return false
+	}
+	_, err := ParseDate(fields[e.cols.date])
+	return err == nil
+}
+
+// idLike is a conversation id as exports write them ("2-YmQ4...==", "c1"):
+// one token without spaces or quotes.
+func idLike(s string) bool {
+	s = strings.TrimSpace(s)
+	return s != "" && len(s) <= 200 && !strings.ContainsAny(s, " \t\"")
+}
+
+// splitLine splits one physical line into fields, unquoting them; complete
+// is false when a quoted field runs past the line or the line was cut, and
+// so its last field is only a start. A line that is not CSV (text after a
+// closing quote) gives the fields before the fault, incomplete.
+func splitLine(line []byte, delim byte, whole bool) (fields []string, complete bool) {
+	if whole {
+		line = trimEOL(line)
+	}
+	var f []byte
+	for i := 0; ; {
+		f = f[:0]
+		if i < len(line) && line[i] == '"' {
+			i++
+			closed := false
+			for i < len(line) {
+				if line[i] == '"' {
+					if i+1 < len(line) && line[i+1] == '"' {
+						f = append(f, '"')
+						i += 2
+						continue
+					}
+					closed = true
+					i++
+					break
+				}
+				f = append(f, line[i])
+				i++
+			}
+			fields = append(fields, string(f))
+			switch {
+			case !closed:
+				return fields, false
+			case i == len(line):
+				return fields, whole
+			case line[i] != delim:
+				return fields, false
+			}
+			i++
+			continue
+		}
+		j := bytes.IndexByte(line[i:], delim)
+		if j < 0 {
+			return append(fields, string(line[i:])), whole
+		}
+		fields = append(fields, string(line[i:i+j]))
+		i += j + 1
+	}
 }
 
 // isUTF16 reports whether a file starting with b is UTF-16: it starts with
@@ -140,6 +226,7 @@ func (e *Export) ReadRange(off, end int64, line int, h Handler) error {
 func (e *Export) scan(off, end int64, line int, h Handler, progress func(int64)) error {
 	c := newCSVReader(e.msgs, off, end, line)
 	c.delim = e.delim
+	c.rowStart = e.rowStart
 	for n := 0; ; n++ {
 		if progress != nil && n%512 == 0 {
 			progress(c.off)

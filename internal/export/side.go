@@ -1,7 +1,7 @@
 package export
 
 import (
-	"bufio"
+	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -31,8 +31,10 @@ type Invitation struct {
 
 // Connections reads Connections.csv, skipping LinkedIn's preamble lines before
 // the header. A missing file is not an error (fn is never called).
+// A row whose Connected On cannot be read is kept without its date (Since
+// zero) and reported through bad as kept: the connection is what matters.
 func (e *Export) Connections(fn func(Connection), bad func(RowError)) error {
-	return e.side2("connections.csv", "Connections.csv", []string{"FIRST NAME", "LAST NAME"}, bad, func(get func(string) string, line int) string {
+	return e.side2("connections.csv", "Connections.csv", []string{"FIRST NAME", "LAST NAME"}, bad, func(get func(string) string, line int, warn func(string)) string {
 		c := Connection{
 			Name:     FixName(get("FIRST NAME") + " " + get("LAST NAME")),
 			URL:      strings.TrimSpace(get("URL")),
@@ -44,11 +46,11 @@ func (e *Export) Connections(fn func(Connection), bad func(RowError)) error {
 			return "has neither a name nor a URL"
 		}
 		if d := strings.TrimSpace(get("CONNECTED ON")); d != "" {
-			t, err := ParseDate(d)
-			if err != nil {
-				return fmt.Sprintf("Connected On %q is not a date", clip(d, 40))
+			if t, err := ParseDate(d); err == nil {
+				c.Since = t
+			} else {
+				warn(fmt.Sprintf("Connected On %q is not a date", clip(d, 40)))
 			}
-			c.Since = t
 		}
 		fn(c)
 		return ""
@@ -57,7 +59,7 @@ func (e *Export) Connections(fn func(Connection), bad func(RowError)) error {
 
 // Invitations reads Invitations.csv. A missing file is not an error.
 func (e *Export) Invitations(fn func(Invitation), bad func(RowError)) error {
-	return e.side2("invitations.csv", "Invitations.csv", []string{"FROM", "TO", "DIRECTION"}, bad, func(get func(string) string, line int) string {
+	return e.side2("invitations.csv", "Invitations.csv", []string{"FROM", "TO", "DIRECTION"}, bad, func(get func(string) string, line int, _ func(string)) string {
 		inv := Invitation{
 			From: FixName(get("FROM")), To: FixName(get("TO")),
 			FromURL: strings.TrimSpace(get("INVITERPROFILEURL")), ToURL: strings.TrimSpace(get("INVITEEPROFILEURL")),
@@ -80,13 +82,23 @@ func (e *Export) Invitations(fn func(Invitation), bad func(RowError)) error {
 	})
 }
 
+// maxSideFile bounds Connections.csv and Invitations.csv, which are read
+// whole into memory: LinkedIn's cap of 30,000 connections is a few MB, and
+// years of invitations some tens of MB. A larger file is no export's, or a
+// zip entry that would expand without end.
+var maxSideFile int64 = 256 << 20
+
 // side2 reads one side file: finds the header (within the first lines, after
 // any preamble), then calls row for every record; row returns why a record
-// is malformed ("" when it was used). As for messages.csv, the header tells
-// the separator (a spreadsheet set to a European locale re-saves with ";"),
-// and a UTF-16 re-save is an error saying so. A file without the header is
-// reported through bad and skipped.
-func (e *Export) side2(key, name string, need []string, bad func(RowError), row func(get func(string) string, line int) string) error {
+// is malformed ("" when it was used), and may warn about a field it did
+// without. As for messages.csv, the header tells the separator (a
+// spreadsheet set to a European locale re-saves with ";"), a byte-order mark
+// is skipped, and a UTF-16 re-save is an error saying so. A file without the
+// header is reported through bad and skipped.
+//
+// The file is read into memory so that the reader can go back after a
+// broken row: a quote left open costs that row, not every row after it.
+func (e *Export) side2(key, name string, need []string, bad func(RowError), row func(get func(string) string, line int, warn func(string)) string) error {
 	open := e.side[key]
 	if open == nil {
 		return nil
@@ -96,20 +108,28 @@ func (e *Export) side2(key, name string, need []string, bad func(RowError), row 
 			bad(r)
 		}
 	}
+	rc, err := open()
+	if err != nil {
+		return fmt.Errorf("%s: %w", name, err)
+	}
+	data, err := io.ReadAll(io.LimitReader(rc, maxSideFile+1))
+	rc.Close()
+	if err != nil {
+		return fmt.Errorf("%s: %w", name, err)
+	}
+	if int64(len(data)) > maxSideFile {
+		return fmt.Errorf("%s: %s is larger than %d MB, more than any export's; remove it or pass messages.csv alone", e.Path, name, maxSideFile>>20)
+	}
+	if isUTF16(data) {
+		return fmt.Errorf("%s: %s is UTF-16 (re-saved by a spreadsheet?); use LinkedIn's original file or save it as CSV UTF-8", e.Path, name)
+	}
+	src := bytes.NewReader(data)
+	start, size := int64(bomLen(data)), int64(len(data))
 	var c *csvReader
 	var idx map[string]int
 	width := 0
 	for _, delim := range []byte{',', ';'} {
-		rc, err := open()
-		if err != nil {
-			return fmt.Errorf("%s: %w", name, err)
-		}
-		defer rc.Close()
-		br := bufio.NewReaderSize(rc, 64<<10)
-		if b, _ := br.Peek(2); delim == ',' && isUTF16(b) {
-			return fmt.Errorf("%s: %s is UTF-16 (re-saved by a spreadsheet?); use LinkedIn's original file or save it as CSV UTF-8", e.Path, name)
-		}
-		c = newStreamCSV(br)
+		c = newCSVReader(src, start, size, 1)
 		c.delim = delim
 		if idx, width = findHeader(c, need); idx != nil {
 			break
@@ -143,7 +163,8 @@ func (e *Export) side2(key, name string, need []string, bad func(RowError), row 
 			}
 			return ""
 		}
-		if msg := row(get, rec.line); msg != "" {
+		warn := func(msg string) { report(RowError{File: name, Line: rec.line, Msg: msg, Kept: true}) }
+		if msg := row(get, rec.line, warn); msg != "" {
 			report(RowError{File: name, Line: rec.line, Msg: msg})
 		}
 	}

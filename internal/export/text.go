@@ -3,6 +3,7 @@ package export
 import (
 	"html"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"politely/internal/text"
@@ -109,7 +110,8 @@ var inlineTags = map[string]bool{
 
 // HTMLText turns message HTML into plain text: block tags become line
 // breaks, other known tags are dropped (a link keeps its address when the
-// text does not show it), <script> and <style> lose their content, and
+// text does not show it), <script> and <style> lose their content up to
+// their closing tag (without one they are text), and
 // entities such as &nbsp; and &amp; are decoded. Text that holds no known tag
 // or entity is returned unchanged, so "a <3 b" or "x < y" survive. It never
 // panics.
@@ -122,6 +124,7 @@ func HTMLText(s string) string {
 	found := false
 	var href string
 	linkStart := 0
+	noScriptEnd, noStyleEnd := false, false
 	// A tag needs a '>' after it: past the last one, no '<' opens a tag,
 	// which spares a search to the end for each of them ("<b <b <b …").
 	gt := strings.LastIndexByte(s, '>')
@@ -139,6 +142,22 @@ func HTMLText(s string) string {
 		if i < gt {
 			name, closing, end = tagAt(s, i)
 		}
+		// A <script> or <style> loses its body only up to its closing tag:
+		// one never closed is text that names the tag ("move the <script>
+		// tag to the end"), and dropping it would drop the rest of the
+		// message. Once a search for the closing tag fails, no later one
+		// can succeed, so each is searched for once.
+		skip := -1
+		if end >= 0 && !closing && (name == "script" || name == "style") {
+			if name == "script" && !noScriptEnd || name == "style" && !noStyleEnd {
+				skip = text.IndexFold(s[end:], "</"+name)
+			}
+			if skip < 0 {
+				noScriptEnd = noScriptEnd || name == "script"
+				noStyleEnd = noStyleEnd || name == "style"
+				end = -1
+			}
+		}
 		if end < 0 {
 			b.WriteByte('<')
 			i++
@@ -148,12 +167,8 @@ func HTMLText(s string) string {
 		tag := s[i:end]
 		i = end
 		switch {
-		case (name == "script" || name == "style") && !closing:
-			if k := text.IndexFold(s[i:], "</"+name); k >= 0 {
-				i += k
-			} else {
-				i = len(s)
-			}
+		case skip >= 0:
+			i += skip
 		case name == "a" && !closing:
 			href, linkStart = attr(tag, "href"), b.Len()
 		case name == "a" && closing:
@@ -264,10 +279,10 @@ var systemExact = map[string]bool{
 }
 
 // systemSuffix are endings of LinkedIn's own rows ("Ana accepted your
-// message request"), with a word the row must also hold ("" for none).
+// message request"), each with the verb that follows who did it.
 var systemSuffix = [][2]string{
-	{"accepted your message request", ""}, {"joined the conversation", ""},
-	{"left the conversation", ""}, {"to the conversation", " added "},
+	{"accepted your message request", " accepted "}, {"joined the conversation", " joined "},
+	{"left the conversation", " left "}, {"to the conversation", " added "},
 	{"from the conversation", " removed "}, {"the conversation", " named "},
 }
 
@@ -276,7 +291,8 @@ func systemRow(m Message) string {
 	if m.From == "" {
 		return "system row (no sender)"
 	}
-	c := strings.ToLower(strings.TrimSpace(m.Content))
+	orig := strings.TrimSpace(m.Content)
+	c := strings.ToLower(orig)
 	if c == "" && strings.TrimSpace(m.Subject) == "" {
 		return "empty message"
 	}
@@ -284,13 +300,51 @@ func systemRow(m Message) string {
 	if systemExact[c] {
 		return "system row (" + c + ")"
 	}
-	// LinkedIn's rows are short, one line, and never ask anything.
+	// LinkedIn's rows are short, one line, never ask anything, and begin
+	// with who did it: "Ben Ode added Cy Park to the conversation", "You
+	// left the conversation". A person writing "Sure, I've added Maria to
+	// the conversation." is not one.
 	if len(c) < 120 && !strings.ContainsAny(c, "\n?!") {
 		for _, suf := range systemSuffix {
-			if strings.HasSuffix(c, suf[0]) && strings.Contains(c, suf[1]) {
+			if !strings.HasSuffix(c, suf[0]) {
+				continue
+			}
+			if k := text.IndexFold(orig, suf[1]); k > 0 && actor(orig[:k], m) {
 				return "system row (" + c + ")"
 			}
 		}
 	}
 	return ""
+}
+
+// actor reports whether s, the words before the verb of what looks like
+// one of LinkedIn's own rows, names who did it: "You", a participant of the
+// row, or words shaped like a name (capitalised, no sentence punctuation,
+// no "I").
+func actor(s string, m Message) bool {
+	s = strings.TrimSpace(s)
+	if strings.EqualFold(s, "you") {
+		return true
+	}
+	name := strings.Join(strings.Fields(s), " ")
+	if strings.EqualFold(name, m.From) {
+		return true
+	}
+	for _, to := range m.To {
+		if strings.EqualFold(name, to) {
+			return true
+		}
+	}
+	words := strings.Fields(s)
+	if len(words) == 0 || len(words) > 5 {
+		return false
+	}
+	for _, w := range words {
+		r, _ := utf8.DecodeRuneInString(w)
+		if !unicode.IsUpper(r) || w == "I" || strings.HasPrefix(w, "I'") || strings.HasPrefix(w, "I’") ||
+			strings.ContainsAny(w, ",;:!?()\"") {
+			return false
+		}
+	}
+	return true
 }

@@ -1,6 +1,8 @@
 package triage
 
 import (
+	"encoding/binary"
+	"hash/maphash"
 	"sort"
 	"strings"
 	"time"
@@ -71,18 +73,25 @@ type index struct {
 	convs    []*conv
 	byID     map[string]int
 	people   []person
-	byKey    map[string]int32
+	byURL    map[string]int32   // by urlKey
+	byName   map[string][]int32 // by nameKey: everyone of that name, with or without a URL
+	nameOnly map[string]int32   // by nameKey: who rows without a URL name
+	alias    map[int32]int32    // a name-only person found by finish to be someone with a URL
 	messages int
+	dups     int
+	seen     map[uint64]struct{} // hashes of the rows taken, to skip exact duplicates
+	seed     maphash.Seed
 	latest   time.Time
 	prev     *conv
 }
 
 func newIndex() *index {
-	return &index{byID: map[string]int{}, byKey: map[string]int32{}}
+	return &index{byID: map[string]int{}, byURL: map[string]int32{}, byName: map[string][]int32{},
+		nameOnly: map[string]int32{}, alias: map[int32]int32{}, seen: map[uint64]struct{}{}, seed: maphash.MakeSeed()}
 }
 
-// nameKey is how a person is recognised across rows and files: the repaired
-// name, lower-cased, single-spaced.
+// nameKey is how a person without a profile URL is recognised across rows
+// and files: the repaired name, lower-cased, single-spaced.
 func nameKey(name string) string {
 	return strings.ToLower(strings.Join(strings.Fields(name), " "))
 }
@@ -100,25 +109,140 @@ func urlKey(u string) string {
 	return strings.TrimRight(u, "/")
 }
 
-func (x *index) person(name, url string) int32 {
-	k := nameKey(name)
-	if k == "" {
-		k = "url:" + urlKey(url)
-	}
-	if i, ok := x.byKey[k]; ok {
-		if x.people[i].url == "" && url != "" {
-			x.people[i].url = url
+// person returns the index of the person a row of conversation c names,
+// adding them when new. A profile URL is who someone is: two "John Smith"s
+// with their own URLs are two people, and one URL under two names ("Ana
+// Lee", "Ana Lee-Park") is one. A row without a URL names a participant of
+// c of that name, or else the one person known by that name alone; finish
+// then settles who that is, once every row is in.
+func (x *index) person(c *conv, name, url string) int32 {
+	n := nameKey(name)
+	if u := urlKey(url); u != "" {
+		i, ok := x.byURL[u]
+		if !ok {
+			i = x.add1(name, url)
+			x.byURL[u] = i
+		} else if x.people[i].name == "" && n != "" {
+			x.people[i].name = name
+			x.byName[n] = append(x.byName[n], i)
 		}
 		return i
 	}
-	i := int32(len(x.people))
-	x.people = append(x.people, person{name: name, url: url})
-	x.byKey[k] = i
+	if i := c.named(x, n, false); i >= 0 {
+		return i
+	}
+	i, ok := x.nameOnly[n]
+	if !ok {
+		i = x.add1(name, "")
+		x.nameOnly[n] = i
+	}
 	return i
 }
 
-// add records one message of the first pass.
-func (x *index) add(m export.Message) {
+// add1 adds a person.
+func (x *index) add1(name, url string) int32 {
+	i := int32(len(x.people))
+	x.people = append(x.people, person{name: name, url: url})
+	if n := nameKey(name); n != "" {
+		x.byName[n] = append(x.byName[n], i)
+	}
+	return i
+}
+
+// named returns the participant of c whose name has key n (with withURL,
+// only one with a profile URL), or -1.
+func (c *conv) named(x *index, n string, withURL bool) int32 {
+	if c == nil {
+		return -1
+	}
+	for _, p := range c.parts {
+		if q := x.people[p.who]; nameKey(q.name) == n && (!withURL || q.url != "") {
+			return p.who
+		}
+	}
+	return -1
+}
+
+// lookup finds the person a row names once the index is finished, without
+// adding anyone; -1 when there is none. c is the row's conversation (nil
+// for a row of another file). A URL that messages.csv never shows may still
+// be someone it names only by name, never a namesake with another URL.
+func (x *index) lookup(c *conv, name, url string) int32 {
+	n := nameKey(name)
+	if u := urlKey(url); u != "" {
+		if i, ok := x.byURL[u]; ok {
+			return i
+		}
+		if i, ok := x.nameOnly[n]; ok && n != "" {
+			if _, merged := x.alias[i]; !merged {
+				return i
+			}
+		}
+		return -1
+	}
+	if i := c.named(x, n, false); i >= 0 {
+		return i
+	}
+	if i, ok := x.nameOnly[n]; ok {
+		if j, merged := x.alias[i]; merged {
+			return j
+		}
+		return i
+	}
+	if i := x.onlyWithURL(n); i >= 0 {
+		return i
+	}
+	return -1
+}
+
+// onlyWithURL returns the one person with a profile URL whose name has key
+// n, or -1 when there is none or several.
+func (x *index) onlyWithURL(n string) int32 {
+	only := int32(-1)
+	for _, i := range x.byName[n] {
+		if x.people[i].url != "" {
+			if only >= 0 {
+				return -1
+			}
+			only = i
+		}
+	}
+	return only
+}
+
+// duplicate reports whether m repeats an earlier row of its conversation
+// exactly (same sender, date, subject and content), as an export that
+// lists a message twice does; it remembers m otherwise.
+func (x *index) duplicate(m export.Message) bool {
+	h := rowHash(x.seed, m)
+	if _, ok := x.seen[h]; ok {
+		return true
+	}
+	x.seen[h] = struct{}{}
+	return false
+}
+
+// rowHash identifies a row by what duplicate compares.
+func rowHash(seed maphash.Seed, m export.Message) uint64 {
+	var h maphash.Hash
+	h.SetSeed(seed)
+	for _, s := range []string{m.Conversation, m.From, urlKey(m.FromURL), m.Subject, m.Content} {
+		h.WriteString(s)
+		h.WriteByte(0)
+	}
+	var at [8]byte
+	binary.LittleEndian.PutUint64(at[:], uint64(m.At.UnixNano()))
+	h.Write(at[:])
+	return h.Sum64()
+}
+
+// add records one message of the first pass; it reports false for an
+// exact duplicate of an earlier row, which is not counted.
+func (x *index) add(m export.Message) bool {
+	if x.duplicate(m) {
+		x.dups++
+		return false
+	}
 	x.messages++
 	ci, ok := x.byID[m.Conversation]
 	if !ok {
@@ -134,18 +258,17 @@ func (x *index) add(m export.Message) {
 	}
 	x.prev = c
 	c.msgs++
-	from := x.person(m.From, m.FromURL)
+	from := x.person(c, m.From, m.FromURL)
 	c.part(from) // the sender first, so "with" lists who wrote before who was copied
 	for i, name := range m.To {
 		url := ""
 		if len(m.To) == len(m.ToURLs) {
 			url = m.ToURLs[i]
 		}
-		c.part(x.person(name, url))
+		c.part(x.person(c, name, url))
 	}
 	p := c.part(from)
 	p.sent++
-	x.people[from].sent++
 	if p.firstSent.IsZero() || m.At.Before(p.firstSent) {
 		p.firstSent = m.At
 	}
@@ -170,15 +293,76 @@ func (x *index) add(m export.Message) {
 	if m.At.After(x.latest) {
 		x.latest = m.At
 	}
+	return true
 }
 
-// finish counts, per person, the conversations they take part in.
+// finish settles who the rows without a profile URL name: in a
+// conversation, the participant of that name who has a URL (the reply
+// to "Ana Lee" is to the Ana Lee who wrote); elsewhere, the one person of
+// that name with a URL, if there is exactly one. Then it counts, per
+// person, the messages sent and the conversations taken part in, and lets
+// go of the duplicate hashes (the second pass needs only the seed).
 func (x *index) finish() {
+	x.seen = nil
+	for n, i := range x.nameOnly {
+		if j := x.onlyWithURL(n); j >= 0 {
+			x.alias[i] = j
+		}
+	}
+	for _, c := range x.convs {
+		to := map[int32]int32{}
+		for _, p := range c.parts {
+			if x.people[p.who].url != "" {
+				continue
+			}
+			if j := c.named(x, nameKey(x.people[p.who].name), true); j >= 0 {
+				to[p.who] = j
+			} else if j, ok := x.alias[p.who]; ok {
+				to[p.who] = j
+			}
+		}
+		if len(to) > 0 {
+			c.merge(to)
+		}
+	}
+	for i := range x.people {
+		x.people[i].sent = 0
+	}
 	for _, c := range x.convs {
 		for _, p := range c.parts {
 			x.people[p.who].convs++
+			x.people[p.who].sent += p.sent
 		}
 	}
+}
+
+// merge renames participants as to says, joining two parts that become
+// one person's.
+func (c *conv) merge(to map[int32]int32) {
+	rename := func(who int32) int32 {
+		if j, ok := to[who]; ok {
+			return j
+		}
+		return who
+	}
+	old := c.parts
+	c.parts = make([]part, 0, len(old))
+	for _, p := range old {
+		p.who = rename(p.who)
+		q := c.find(p.who)
+		if q == nil {
+			c.parts = append(c.parts, p)
+			continue
+		}
+		q.sent += p.sent
+		if !p.firstSent.IsZero() && (q.firstSent.IsZero() || p.firstSent.Before(q.firstSent)) {
+			q.firstSent = p.firstSent
+		}
+		if p.lastSent.After(q.lastSent) {
+			q.lastSent = p.lastSent
+		}
+	}
+	c.firstFrom, c.lastFrom = rename(c.firstFrom), rename(c.lastFrom)
 }
 
 // findMe returns the person given by --me (a name or profile URL), or else

@@ -20,8 +20,7 @@ type triager struct {
 	side     *sideInfo
 	opt      Options
 	now      time.Time
-	byPerson map[int32][]int  // conversations each person (not me) takes part in
-	byURL    map[string]int32 // people of messages.csv by urlKey
+	byPerson map[int32][]int // conversations each person (not me) takes part in
 }
 
 // msg is one message read back in the second pass.
@@ -35,11 +34,18 @@ type msg struct {
 func (t *triager) read(c *conv) ([]msg, error) {
 	var out []msg
 	desc := 0
+	// The first pass skipped exact duplicates; so does this one.
+	seen := map[uint64]bool{}
 	for _, r := range c.runs {
 		err := t.ex.ReadRange(r.off, r.end, r.line, export.Handler{Message: func(m export.Message) error {
 			if m.Conversation != c.id {
 				return nil
 			}
+			h := rowHash(t.x.seed, m)
+			if seen[h] {
+				return nil
+			}
+			seen[h] = true
 			if n := len(out); n > 0 && m.At.Before(out[n-1].at) {
 				desc++
 			}
@@ -47,14 +53,7 @@ func (t *triager) read(c *conv) ([]msg, error) {
 			if s := strings.TrimSpace(m.Subject); s != "" && !strings.EqualFold(s, c.title) && !strings.Contains(text, s) {
 				text = s + "\n\n" + text
 			}
-			k := nameKey(m.From)
-			if k == "" {
-				k = "url:" + urlKey(m.FromURL)
-			}
-			who, ok := t.x.byKey[k]
-			if !ok {
-				who = -1
-			}
+			who := t.x.lookup(c, m.From, m.FromURL)
 			out = append(out, msg{fromMe: who == t.me, text: text, at: m.At})
 			return nil
 		}})
@@ -174,13 +173,11 @@ func (t *triager) invitation(inv export.Invitation, accepted bool) (Conversation
 	return row, nil
 }
 
-// find returns the person of messages.csv an invitation's sender is, by
-// name and then by profile URL, or -1 for someone who never wrote.
+// find returns the person of messages.csv an invitation's sender is, matched
+// as the index matches rows (by profile URL, by name only without one), or
+// -1 for someone who never wrote.
 func (t *triager) find(p person) int32 {
-	if i, ok := t.x.byKey[nameKey(p.name)]; ok && i != t.me {
-		return i
-	}
-	if i, ok := t.byURL[urlKey(p.url)]; ok && p.url != "" && i != t.me {
+	if i := t.x.lookup(nil, p.name, p.url); i >= 0 && i != t.me {
 		return i
 	}
 	return -1

@@ -71,7 +71,8 @@ type Summary struct {
 	VerdictsByQuarter map[string]map[string]int `json:"verdicts_by_quarter"`
 	FollowUpsAfterNo  int                       `json:"follow_ups_after_decline"`
 	CapacityHoursWeek float64                   `json:"capacity_hours_per_week,omitempty"`
-	SkippedRows       int                       `json:"skipped_rows"`
+	SkippedRows       int                       `json:"skipped_rows"` // system rows, drafts and duplicates
+	DuplicateRows     int                       `json:"duplicate_rows,omitempty"`
 	MalformedRows     int                       `json:"malformed_rows"`
 	Connections       int                       `json:"connections"`
 	Invitations       int                       `json:"invitations"` // every readable row of Invitations.csv
@@ -170,7 +171,10 @@ func RunWith(ex *export.Export, getEngine func() (*engine.Engine, error), opt Op
 		stop = func() bool { return false }
 	}
 	bad := func(r export.RowError) {
-		sum.MalformedRows++
+		// A row kept without one field is a warning, not a row lost.
+		if !r.Kept {
+			sum.MalformedRows++
+		}
 		if opt.Bad != nil {
 			opt.Bad(r)
 		}
@@ -184,7 +188,10 @@ func RunWith(ex *export.Export, getEngine func() (*engine.Engine, error), opt Op
 			if x.messages%4096 == 0 && stop() {
 				return ErrStopped
 			}
-			x.add(m)
+			if !x.add(m) {
+				sum.SkippedRows++
+				sum.DuplicateRows++
+			}
 			return nil
 		},
 		Bad:  bad,
@@ -258,12 +265,6 @@ func RunWith(ex *export.Export, getEngine func() (*engine.Engine, error), opt Op
 	}
 	t := &triager{ex: ex, eng: eng, x: x, me: me, side: side, opt: opt, now: x.latest}
 	t.byPerson = map[int32][]int{}
-	t.byURL = map[string]int32{}
-	for i, p := range x.people {
-		if p.url != "" {
-			t.byURL[urlKey(p.url)] = int32(i)
-		}
-	}
 	for i, c := range x.convs {
 		for _, p := range c.parts {
 			if p.who != me {
@@ -389,27 +390,91 @@ func tally(s *Summary, r Conversation) {
 // requests of their own. Notes are short (LinkedIn allows 300 characters),
 // so even tens of thousands of them are a few megabytes.
 type sideInfo struct {
-	conns                    map[string]export.Connection // by urlKey and "name:"+nameKey
-	invs                     map[string]export.Invitation // the other person's key; the earliest
+	conns                    sideMap[export.Connection]
+	invs                     sideMap[export.Invitation] // the other person's; the earliest
 	notes                    []export.Invitation
 	connections, invitations int
 	noNote, sent             int
 }
 
+// sideMap finds a side file's row for a person as the index does: by
+// profile URL, and by name only where a URL is missing. A person with a URL
+// never takes the row of a namesake with another URL (a stranger does not
+// inherit a connection), and a person without one takes a row by name only
+// when no other row has that name under another URL. Rows are held once,
+// the maps point to them.
+type sideMap[T any] struct {
+	byURL  map[string]*T
+	byName map[string]nameRow[T]
+	noURL  map[string]*T // by name, the rows without a URL
+}
+
+// nameRow is the row filed under a name, and whether rows of several URLs
+// (or of a URL and none) share that name.
+type nameRow[T any] struct {
+	row     *T
+	url     string
+	several bool
+}
+
+func newSideMap[T any]() sideMap[T] {
+	return sideMap[T]{byURL: map[string]*T{}, byName: map[string]nameRow[T]{}, noURL: map[string]*T{}}
+}
+
+// add files v under its person; keep says whether v replaces the row
+// already filed for them (nil: always).
+func (m sideMap[T]) add(name, url string, v T, keep func(old, new T) bool) {
+	u, n := urlKey(url), nameKey(name)
+	row := &v
+	better := func(old *T) bool { return old == nil || keep == nil || keep(*old, v) }
+	if u != "" && better(m.byURL[u]) {
+		m.byURL[u] = row
+	}
+	if n == "" {
+		return
+	}
+	if u == "" && better(m.noURL[n]) {
+		m.noURL[n] = row
+	}
+	switch e, ok := m.byName[n]; {
+	case !ok:
+		m.byName[n] = nameRow[T]{row: row, url: u}
+	case e.url != u:
+		e.several = true
+		m.byName[n] = e
+	case better(e.row):
+		e.row = row
+		m.byName[n] = e
+	}
+}
+
+func (m sideMap[T]) get(p person) (T, bool) {
+	var found *T
+	n := nameKey(p.name)
+	if u := urlKey(p.url); u != "" {
+		if found = m.byURL[u]; found == nil {
+			found = m.noURL[n]
+		}
+	} else if e, ok := m.byName[n]; ok && !e.several {
+		found = e.row
+	}
+	if found == nil {
+		var zero T
+		return zero, false
+	}
+	return *found, true
+}
+
 func readSide(ex *export.Export, x *index, bad func(export.RowError)) (*sideInfo, error) {
-	s := &sideInfo{conns: map[string]export.Connection{}, invs: map[string]export.Invitation{}}
+	s := &sideInfo{conns: newSideMap[export.Connection](), invs: newSideMap[export.Invitation]()}
 	err := ex.Connections(func(c export.Connection) {
 		s.connections++
-		if c.URL != "" {
-			s.conns[urlKey(c.URL)] = c
-		}
-		if c.Name != "" {
-			s.conns["name:"+nameKey(c.Name)] = c
-		}
+		s.conns.add(c.Name, c.URL, c, nil)
 	}, bad)
 	if err != nil {
 		return nil, err
 	}
+	earlier := func(old, inv export.Invitation) bool { return inv.At.Before(old.At) }
 	err = ex.Invitations(func(inv export.Invitation) {
 		s.invitations++
 		switch {
@@ -424,37 +489,14 @@ func readSide(ex *export.Export, x *index, bad func(export.RowError)) (*sideInfo
 		if inv.Incoming {
 			name, url = inv.From, inv.FromURL
 		}
-		for _, k := range []string{urlKey(url), "name:" + nameKey(name)} {
-			if k == "" || k == "name:" {
-				continue
-			}
-			if old, ok := s.invs[k]; !ok || inv.At.Before(old.At) {
-				s.invs[k] = inv
-			}
-		}
+		s.invs.add(name, url, inv, earlier)
 	}, bad)
 	return s, err
 }
 
-func (s *sideInfo) connection(p person) (export.Connection, bool) {
-	if p.url != "" {
-		if c, ok := s.conns[urlKey(p.url)]; ok {
-			return c, true
-		}
-	}
-	c, ok := s.conns["name:"+nameKey(p.name)]
-	return c, ok
-}
+func (s *sideInfo) connection(p person) (export.Connection, bool) { return s.conns.get(p) }
 
-func (s *sideInfo) invitation(p person) (export.Invitation, bool) {
-	if p.url != "" {
-		if c, ok := s.invs[urlKey(p.url)]; ok {
-			return c, true
-		}
-	}
-	c, ok := s.invs["name:"+nameKey(p.name)]
-	return c, ok
-}
+func (s *sideInfo) invitation(p person) (export.Invitation, bool) { return s.invs.get(p) }
 
 func stamp(t time.Time) string {
 	if t.IsZero() {
