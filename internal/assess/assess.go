@@ -176,7 +176,7 @@ type hit struct {
 // index holds the positions of the labels the judge reads by name and of the
 // policy's lists, resolved once per pack (-1: not in the pack).
 type index struct {
-	selling, jobSeeking, premature, recruiter, reputation, job, meeting, advice, mentorship, feedback, outside int
+	selling, jobSeeking, premature, recruiter, reputation, job, meeting, advice, mentorship, feedback, outside, persistent, followUp int
 
 	favour, sellingFavour, rapportSignals, firm, softenFirm, doorFlags, doorCues, weakCues,
 	meetingAsks, softFavour, softCancelledBy, softWith, sellingAsks, recruiterAsks, voidAfterDecline []int
@@ -197,8 +197,8 @@ func newJudge(p *rules.Pack) *judge {
 			selling: p.Index("selling"), jobSeeking: p.Index("job_seeking"), premature: p.Index("premature_ask"),
 			recruiter: p.Index("recruiter"), reputation: p.Index("reputation"), job: p.Index("job"),
 			meeting: p.Index("meeting"), advice: p.Index("advice"), mentorship: p.Index("mentorship"), feedback: p.Index("feedback"),
-			outside: p.Index("outside_expertise"),
-			favour:  list(pol.FavourAsks), sellingFavour: list(pol.SellingFavourAsks), rapportSignals: list(pol.RapportSignals),
+			outside: p.Index("outside_expertise"), persistent: p.Index("persistent"), followUp: p.Index("follow_up"),
+			favour: list(pol.FavourAsks), sellingFavour: list(pol.SellingFavourAsks), rapportSignals: list(pol.RapportSignals),
 			firm: list(pol.FirmFlags), softenFirm: list(pol.SoftenFirmBy), doorFlags: list(pol.DoorOpenFlags),
 			doorCues: list(pol.DoorOpenCues), weakCues: list(pol.WeakCues), meetingAsks: list(pol.MeetingAsks),
 			softFavour: list(pol.SoftFavourAsks), softCancelledBy: list(pol.SoftCancelledBy), softWith: list(pol.SoftWithAsks),
@@ -369,9 +369,13 @@ func (a *judge) scanMessage() {
 			}
 			if k := a.at[at]; k >= 0 {
 				// A learned label: the model weighs the rule (once), or a
-				// rule it does not know adds its stated weight.
-				if first {
+				// rule it does not know adds its stated weight: a
+				// vocabulary's for each word it counts, up to its maximum.
+				switch {
+				case first:
 					a.mdl.Rule(&a.ms, h.Rule, k, rule.weight)
+				case rule.each && add != 0 && a.mdl.RuleFeature(h.Rule) < 0:
+					a.mdl.Rule(&a.ms, h.Rule, k, add)
 				}
 				a.rule[at] += add
 			} else {
@@ -431,7 +435,7 @@ func (a *judge) duration(rule *rules.Rule, h rules.Hit) {
 func (a *judge) scanContext() {
 	r := &a.r
 	// Rapport from the thread: the user has written to them before.
-	declinedAt := -1
+	last := -1
 	for i, t := range r.Thread {
 		if t.From != "me" {
 			continue
@@ -440,18 +444,28 @@ func (a *judge) scanContext() {
 			a.rapport = "you have written to them before in this thread"
 		}
 		a.known = true
-		if a.mine(t.Text, "declined") {
-			declinedAt = i
-		}
+		last = i
 	}
-	if declinedAt >= 0 {
-		// Asking again after a no; a message that only thanks or says goodbye is not.
-		a.context("persistent", a.sp.CtxDeclined)
+	// Only the user's last turn says where things stand: a no that a later
+	// "Sure, Thursday works" took back is no longer a no.
+	declined := last >= 0 && a.declines(r.Thread[last].Text)
+	again := a.asksAgain()
+	if declined {
+		// A nudge after a no is not a follow-up worth a warmer answer.
 		for _, i := range a.ix.voidAfterDecline {
 			if i >= 0 {
 				a.score[i] = 0 // not shown; its learned probability stays in the scores
 			}
 		}
+		if again {
+			a.context("persistent", a.sp.CtxDeclined)
+		}
+	}
+	if !again && a.ix.persistent >= 0 {
+		// Asking again needs an ask: a message that only thanks, wishes
+		// well or congratulates ("reaching out again to say congrats") is
+		// not persistence, whatever the thread holds.
+		a.score[a.ix.persistent] = 0
 	}
 	// negative_history: the sender matches a contact marked negative, or one
 	// whose note records a bad experience.
@@ -477,6 +491,39 @@ func (a *judge) evidence(id string, h hit) {
 	if i := a.p.Index(id); i >= 0 {
 		a.ctxEv[i], a.ctxUsed = append(a.ctxEv[i], h), true
 	}
+}
+
+// declines reports whether s, a turn the user wrote, says no: a phrase of
+// the declined cue with no contrast after it ("I'm not available on
+// Tuesday, but Wednesday works" offers another time).
+func (a *judge) declines(s string) bool {
+	a.g.Refold(s)
+	rs := a.p.Rules()
+	no := false
+	for _, h := range a.sc.Scan(a.p, &a.g) {
+		if rs[h.Rule].Label == "declined" {
+			no = !a.sc.ContrastAfter(&a.g, h.End)
+		}
+	}
+	return no
+}
+
+// asksAgain reports whether the message asks something of the user, pitches
+// to them or nudges for an answer: what makes a message after a no
+// persistence rather than thanks. It reads the scores as derive will (on),
+// before derive, and before a no voids the nudge.
+func (a *judge) asksAgain() bool {
+	for _, i := range a.askAt {
+		if a.on(i) {
+			return true
+		}
+	}
+	for _, i := range [...]int{a.ix.selling, a.ix.reputation, a.ix.followUp} {
+		if i >= 0 && a.on(i) {
+			return true
+		}
+	}
+	return false
 }
 
 // mine reports whether s (a turn the user wrote, or a note) carries a rule

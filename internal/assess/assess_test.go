@@ -179,6 +179,15 @@ func TestContextFlags(t *testing.T) {
 		{"asks again after a no", model.Request{Text: "Hi again! Could we find 20 minutes for a demo this week?", Now: now, Thread: []model.Turn{{From: "them", Text: "Can I show you our tool?"}, {From: "me", Text: "Thanks, but I'll pass."}}}, "persistent", true},
 		{"says it asks again", model.Request{Text: "I know you said you were busy, but I'm following up again about the call.", Now: now}, "persistent", true},
 		{"no decline before", model.Request{Text: "Hi again! Could we find 20 minutes this week?", Now: now, Thread: []model.Turn{{From: "me", Text: "Sure, send me some times."}}}, "persistent", false},
+		// Only the user's last turn says where things stand, and a no needs
+		// a message that asks again.
+		{"a no taken back", model.Request{Text: "Great, could we do 10am on Thursday?", Now: now, Thread: []model.Turn{{From: "me", Text: "Thanks, but I'll pass."}, {From: "them", Text: "Understood. Maybe a short call instead?"}, {From: "me", Text: "Actually, sure, Thursday works!"}}}, "persistent", false},
+		{"another time offered", model.Request{Text: "Perfect, could we meet on Wednesday at 3pm then?", Now: now, Thread: []model.Turn{{From: "me", Text: "I'm not available on Tuesday, but Wednesday afternoon works. How about 3pm?"}}}, "persistent", false},
+		{"thanks after a no", model.Request{Text: "No worries, thanks for the honest answer. All the best!", Now: now, Thread: []model.Turn{{From: "me", Text: "Thanks, but I'll pass."}}}, "persistent", false},
+		{"again, to congratulate", model.Request{Text: "I'm reaching out again to say congratulations on the new role!", Now: now}, "persistent", false},
+		{"asks again after a no, in German", model.Request{Text: "Ich wollte noch einmal nachhaken: hätten Sie 30 Minuten für einen Kaffee?", Now: now, Thread: []model.Turn{{From: "me", Text: "Leider kann ich das im Moment nicht übernehmen."}}}, "persistent", true},
+		{"asks again after a no, in Spanish", model.Request{Text: "Hola de nuevo, ¿podríamos tener una llamada de 20 minutos esta semana?", Now: now, Thread: []model.Turn{{From: "me", Text: "Gracias, pero por ahora no me interesa."}}}, "persistent", true},
+		{"asks again after a no, in Chinese", model.Request{Text: "您好，想再问一下，下周能不能约个电话聊聊？", Now: now, Thread: []model.Turn{{From: "me", Text: "谢谢，不过我暂时不考虑。"}}}, "persistent", true},
 	} {
 		res := Assess(p, c.req)
 		got := slices.Contains(ids(res.Flags), c.flag)

@@ -180,7 +180,7 @@ func (a *judge) contributions(k int) []contribution {
 		case r.Scope == "headline":
 			out = append(out, contribution{-1, -1, -1, r.Weight, learn.Name(learn.KindRule, r.ID) + " (headline, stated)"})
 		case r.Scope == "message" && a.mdl.RuleFeature(ri) < 0 && r.Weight != 0:
-			out = append(out, contribution{-1, -1, -1, a.mdl.RuleGain * r.Weight, learn.Name(learn.KindRule, r.ID) + " (stated)"})
+			out = append(out, contribution{-1, -1, -1, a.mdl.RuleGain * a.stated(ri, r.Weight), learn.Name(learn.KindRule, r.ID) + " (stated)"})
 		}
 	}
 	// Of equal weights, a rule the model does not know first, then the
@@ -347,4 +347,19 @@ func Explain(p *rules.Pack, r model.Request, top int) []Explanation {
 		out[k] = e
 	}
 	return out
+}
+
+// stated is what rule ri added by its stated weight w in the last judgment:
+// w, or for a vocabulary the weight of every distinct word it counted.
+func (a *judge) stated(ri int, w float64) float64 {
+	if !a.rules[ri].each {
+		return w
+	}
+	sum := 0.0
+	for _, v := range a.vocab {
+		if v.rule == ri {
+			sum += v.add
+		}
+	}
+	return sum
 }

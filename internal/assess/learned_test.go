@@ -169,6 +169,54 @@ func TestUserPhrase(t *testing.T) {
 	}
 }
 
+// A user's vocabulary ("each") adds its stated weight for every distinct
+// word it counts, up to its maximum, as the rules' own score does, and
+// Explain says so: once per rule would make a vocabulary of three words
+// weigh as one.
+func TestUserVocabulary(t *testing.T) {
+	base := pack(t)
+	q, err := rules.Compile("team.json", []byte(`{"phrases": [{"id": "team.words", "label": "selling", "each": true, "weight": 0.5, "max": 1, "negatable": false,
+		"message": "Our vendors' words.", "phrases": ["alpha", "bravo", "charlie"]}]}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, err := base.Merge(q)
+	if err != nil {
+		t.Fatal(err)
+	}
+	z := func(p *rules.Pack, msg string) float64 {
+		for _, s := range Assess(p, model.Request{Text: msg}).Scores.List() {
+			if s.ID == "selling" {
+				return math.Log(s.Score / (1 - s.Score))
+			}
+		}
+		return math.NaN()
+	}
+	gain := p.Model().RuleGain
+	for _, c := range []struct {
+		msg  string
+		want float64 // units of stated weight
+	}{
+		{"Hi Dana, alpha is what everyone is talking about this year.", 0.5},
+		{"Hi Dana, alpha and alpha again is what everyone is talking about.", 0.5},
+		{"Hi Dana, alpha and bravo is what everyone is talking about.", 1},
+		{"Hi Dana, alpha, bravo and charlie is what everyone is talking about.", 1}, // the maximum
+	} {
+		if d := z(p, c.msg) - z(base, c.msg); math.Abs(d-c.want*gain) > 0.05 {
+			t.Errorf("%q: the vocabulary moved selling's log-odds by %.3f, want %.3f", c.msg, d, c.want*gain)
+		}
+		found := false
+		for _, e := range Explain(p, model.Request{Text: c.msg}, 50) {
+			if e.ID == "selling" && slices.Contains(e.Top, Contribution{"r:team.words (stated)", c.want * gain, ""}) {
+				found = true
+			}
+		}
+		if !found {
+			t.Errorf("%q: selling's explanation lacks the vocabulary at %.3f", c.msg, c.want*gain)
+		}
+	}
+}
+
 // TestLexiconNumbers: the model scores a text the same to the bit whether
 // the scan's word numbers are given (as Assess does) or the model looks
 // every word up itself. FuzzAssess checks the same on any text.

@@ -40,6 +40,7 @@ func init() {
 		im id ive ill youre youve youll its dont were theyre thats whats lets hi hello hey dear thanks thank
 		about into over out up down more most some any all each other such only own same few both
 		ever never again still yet even well really much many quite rather already always often ago since while
+		after before next said says tell told isnt arent wasnt chez via per
 		where why whom whose being having doing because until though although whether either neither nor
 		der die das und oder ein eine ich sie wir mit für von zu auf ist le la les et ou un une je vous nous de du des
 		el los las y o un una yo usted nosotros con para por que en es 的 了 是 我 你 在 和
