@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"io"
 	"os"
 	"path/filepath"
@@ -32,7 +33,7 @@ func TestTriageCLI(t *testing.T) {
 	os.WriteFile(notes, []byte("hello\n"), 0o644)
 	// The export as a spreadsheet re-saves it: Invitations.csv and
 	// Connections.csv with ";", or Invitations.csv in UTF-16.
-	semi, u16, alone := t.TempDir(), t.TempDir(), t.TempDir()
+	semi, u16, alone, undated := t.TempDir(), t.TempDir(), t.TempDir(), t.TempDir()
 	for _, name := range []string{"messages.csv", "Connections.csv", "Invitations.csv"} {
 		b, err := os.ReadFile(filepath.Join(fixture, name))
 		if err != nil {
@@ -50,8 +51,17 @@ func TestTriageCLI(t *testing.T) {
 		os.WriteFile(filepath.Join(u16, name), []byte(data), 0o644)
 		if name == "messages.csv" {
 			os.WriteFile(filepath.Join(alone, name), b, 0o644)
+			os.WriteFile(filepath.Join(undated, name), b, 0o644)
 		}
 	}
+	// Connections dated in another language: each is kept, undated, with a
+	// warning; past the first twenty the warnings are counted apart from
+	// the rows skipped.
+	conns := "Notes:\n\"x\"\n\nFirst Name,Last Name,URL,Email Address,Company,Position,Connected On\n"
+	for i := range 25 {
+		conns += fmt.Sprintf("Ana%d,Lima,https://www.linkedin.com/in/ana%d,,Acme,CTO,15 juil. 2020\n", i, i)
+	}
+	os.WriteFile(filepath.Join(undated, "Connections.csv"), []byte(conns), 0o644)
 	for _, c := range []struct {
 		name string
 		args []string
@@ -75,6 +85,8 @@ func TestTriageCLI(t *testing.T) {
 		{"broken rules", []string{fixture, "--rules", notes}, 1, "", "notes.txt"},
 		{"flags after export", []string{fixture, "--me", "Sam Rivera", "--json", filepath.Join(dir, "t.json")}, 0, "me = Sam Rivera; 4 unreadable rows skipped; wrote", "Invitations.csv:25: has 6 fields"},
 		{"invitations counted", []string{fixture}, 0, "40 invitations (24 with a note assessed, 8 without, 8 sent)", ""},
+		{"undated connections kept", []string{undated}, 0, "; 1 unreadable row skipped;", "Connections.csv:5: Connected On \"15 juil. 2020\" is not a date; row kept without it\npolitely: Connections.csv:6:"},
+		{"undated connections counted apart", []string{undated}, 0, "", "politely: ... and 6 more rows kept without an unreadable field\n"},
 	} {
 		code, out, errs := triageCLI(t, false, c.args...)
 		if code != c.code || !strings.Contains(out, c.out) || !strings.Contains(errs, c.err) {
