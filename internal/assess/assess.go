@@ -13,6 +13,7 @@ import (
 	"strings"
 
 	"politely/internal/learn"
+	"politely/internal/lint"
 	"politely/internal/model"
 	"politely/internal/rules"
 	"politely/internal/text"
@@ -493,10 +494,17 @@ func (a *judge) evidence(id string, h hit) {
 	}
 }
 
-// declines reports whether s, a turn the user wrote, says no: a phrase of
-// the declined cue with no contrast after it ("I'm not available on
-// Tuesday, but Wednesday works" offers another time).
+// declines reports whether s, a turn the user wrote, says no. The reply
+// writer asks lint.Declines, so that the judgment and the reply
+// agree: whole words in the turn's own language, and a no followed by
+// another time ("not on Tuesday, but Wednesday works") is a counter-offer,
+// while one followed by a wish ("…, but I wish you the best") stays a no.
+// The pack's own no phrases (scope "mine") count too, unless a contrast
+// follows them.
 func (a *judge) declines(s string) bool {
+	if lint.Declines(s) {
+		return true
+	}
 	a.g.Refold(s)
 	rs := a.p.Rules()
 	no := false

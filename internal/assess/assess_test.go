@@ -183,6 +183,7 @@ func TestContextFlags(t *testing.T) {
 		// a message that asks again.
 		{"a no taken back", model.Request{Text: "Great, could we do 10am on Thursday?", Now: now, Thread: []model.Turn{{From: "me", Text: "Thanks, but I'll pass."}, {From: "them", Text: "Understood. Maybe a short call instead?"}, {From: "me", Text: "Actually, sure, Thursday works!"}}}, "persistent", false},
 		{"another time offered", model.Request{Text: "Perfect, could we meet on Wednesday at 3pm then?", Now: now, Thread: []model.Turn{{From: "me", Text: "I'm not available on Tuesday, but Wednesday afternoon works. How about 3pm?"}}}, "persistent", false},
+		{"a no with a wish after its but", model.Request{Text: "Just following up again. Could we at least do a quick call this week?", Now: now, Thread: []model.Turn{{From: "me", Text: "I am not able to take on mentoring right now, but I wish you the best with the move."}}}, "persistent", true},
 		{"thanks after a no", model.Request{Text: "No worries, thanks for the honest answer. All the best!", Now: now, Thread: []model.Turn{{From: "me", Text: "Thanks, but I'll pass."}}}, "persistent", false},
 		{"again, to congratulate", model.Request{Text: "I'm reaching out again to say congratulations on the new role!", Now: now}, "persistent", false},
 		{"asks again after a no, in German", model.Request{Text: "Ich wollte noch einmal nachhaken: hätten Sie 30 Minuten für einen Kaffee?", Now: now, Thread: []model.Turn{{From: "me", Text: "Leider kann ich das im Moment nicht übernehmen."}}}, "persistent", true},
