@@ -185,15 +185,18 @@ func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	if allowed && h.preflight(w, r, rt.method) {
 		return
 	}
-	methods := rt.method
+	methods, method := rt.method, r.Method
 	if rt.method == http.MethodGet {
 		// HEAD is GET without the body (RFC 9110): health checkers use it.
+		// It is served as the GET without changing r.Method: r is the
+		// server's own request, and net/http, seeing a GET that declared
+		// a Content-Length and wrote nothing, would close the connection.
 		methods = "GET, HEAD"
-		if r.Method == http.MethodHead {
-			r.Method, w = http.MethodGet, headWriter{w}
+		if method == http.MethodHead {
+			method, w = http.MethodGet, headWriter{w}
 		}
 	}
-	if r.Method != rt.method {
+	if method != rt.method {
 		w.Header().Set("Allow", methods)
 		fail(w, http.StatusMethodNotAllowed, "method_not_allowed", fmt.Sprintf("%s %s is not allowed; use %s", r.Method, r.URL.Path, methods), "")
 		return

@@ -1,18 +1,23 @@
 package api
 
 import (
+	"bufio"
 	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"log"
+	"net"
 	"net/http"
 	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"politely/internal/engine"
 	"politely/internal/model"
@@ -268,5 +273,49 @@ func TestConcurrentAnswers(t *testing.T) {
 	close(errs)
 	for e := range errs {
 		t.Fatal(e)
+	}
+}
+
+// HEAD is answered as the GET without its body, and the connection stays
+// usable: a real server, one keep-alive connection, HEAD then GET on it (and
+// HEAD again, and the catalog). Rewriting the server's own request from HEAD
+// to GET made net/http see a GET that declared a Content-Length and wrote
+// nothing, and close the connection without a word.
+func TestHeadKeepsTheConnection(t *testing.T) {
+	srv := httptest.NewServer(New(newEngine(t)))
+	defer srv.Close()
+	conn, err := net.Dial("tcp", srv.Listener.Addr().String())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close()
+	conn.SetDeadline(time.Now().Add(10 * time.Second))
+	rd := bufio.NewReader(conn)
+	var getLength string
+	for i, step := range []struct{ method, path string }{
+		{"HEAD", "/healthz"}, {"GET", "/healthz"}, {"HEAD", "/healthz"}, {"HEAD", "/v1/rules"}, {"GET", "/v1/rules"},
+	} {
+		req, _ := http.NewRequest(step.method, srv.URL+step.path, nil)
+		if err := req.Write(conn); err != nil {
+			t.Fatalf("request %d (%s %s) on the same connection: %v", i+1, step.method, step.path, err)
+		}
+		res, err := http.ReadResponse(rd, req)
+		if err != nil {
+			t.Fatalf("request %d (%s %s) on the same connection: %v", i+1, step.method, step.path, err)
+		}
+		body, err := io.ReadAll(res.Body)
+		res.Body.Close()
+		if err != nil || res.StatusCode != 200 || res.Close {
+			t.Fatalf("%s %s: %d, close %v, %v", step.method, step.path, res.StatusCode, res.Close, err)
+		}
+		cl := res.Header.Get("Content-Length")
+		switch {
+		case step.method == "HEAD" && len(body) != 0:
+			t.Errorf("HEAD %s answered a body: %q", step.path, body)
+		case step.method == "HEAD":
+			getLength = cl
+		case cl != strconv.Itoa(len(body)) || cl != getLength:
+			t.Errorf("GET %s: Content-Length %s, %d bytes; the HEAD before said %s", step.path, cl, len(body), getLength)
+		}
 	}
 }

@@ -33,16 +33,16 @@ if (typeof globalThis.tryCatch !== "function") {
 async function compile(wasm) {
   wasm = await wasm; // a Promise<Response> from fetch() is fine too
   if (wasm instanceof WebAssembly.Module) return wasm;
-  if (typeof wasm === "string" || wasm instanceof URL) {
-    const url = new URL(wasm, globalThis.location?.href ?? undefined);
-    if (url.protocol === "file:") {
+  if (typeof wasm === "string") wasm = await locate(wasm);
+  if (wasm instanceof URL) {
+    if (wasm.protocol === "file:") {
       // Node's fetch does not read files. The specifier is a variable so
       // that bundlers (and wrangler) leave this Node-only import alone.
       const fsName = "node:fs/promises";
       const { readFile } = await import(fsName);
-      return WebAssembly.compile(await readFile(url));
+      return WebAssembly.compile(await readFile(wasm));
     }
-    wasm = await fetch(url);
+    wasm = await fetch(wasm);
   }
   if (typeof Response !== "undefined" && wasm instanceof Response) {
     if (!wasm.ok) throw new Error(`politely: fetching ${wasm.url || "the wasm"} failed: ${wasm.status}`);
@@ -52,10 +52,46 @@ async function compile(wasm) {
     }
     return WebAssembly.compile(await wasm.arrayBuffer());
   }
-  if (wasm instanceof ArrayBuffer || ArrayBuffer.isView(wasm)) {
-    return WebAssembly.compile(wasm);
+  if (wasm instanceof ArrayBuffer) return WebAssembly.compile(wasm);
+  if (ArrayBuffer.isView(wasm)) {
+    // Any view of the bytes (a Buffer, a DataView...): V8 compiles only
+    // typed arrays, so read it as the bytes it spans.
+    return WebAssembly.compile(new Uint8Array(wasm.buffer, wasm.byteOffset, wasm.byteLength));
   }
-  throw new TypeError("politely: load() takes a URL, a Response, an ArrayBuffer or a Uint8Array");
+  throw new TypeError("politely: load() takes a URL, a file path (Node), a Response, an ArrayBuffer, a Uint8Array or a WebAssembly.Module");
+}
+
+// locate reads a string given to load(): a URL, resolved against the page's
+// address where there is one (a page, a service worker). In Node a string
+// without a scheme ("app.wasm", "./build/app.wasm", "/srv/app.wasm",
+// "C:\\app.wasm") is a file path, resolved against the working directory.
+async function locate(s) {
+  const base = globalThis.location?.href;
+  if (base === undefined && typeof process !== "undefined" && process.versions?.node && !/^[a-z][a-z0-9+.-]+:/i.test(s)) {
+    const urlName = "node:url"; // a variable, as for node:fs above
+    const { pathToFileURL } = await import(urlName);
+    return pathToFileURL(s); // resolved against process.cwd()
+  }
+  try {
+    return new URL(s, base);
+  } catch {
+    throw new TypeError(
+      `politely: load() cannot use ${JSON.stringify(s)}: it is not a URL` +
+        (base === undefined ? " and there is no page address to resolve it against" : "") +
+        "; pass an absolute URL, a Response, the module's bytes or a WebAssembly.Module",
+    );
+  }
+}
+
+// check refuses a module that is not a build of ./wasm before it runs (Go's
+// wasm_exec.js would fail on it with an error that says nothing useful): it
+// must export what wasm_exec.js calls and import what syumai/workers calls.
+function check(mod) {
+  const exported = new Set(WebAssembly.Module.exports(mod).map((e) => e.name));
+  const ready = WebAssembly.Module.imports(mod).some((i) => i.module === "workers" && i.name === "ready");
+  if (!ready || !["mem", "run", "resume", "getsp"].every((n) => exported.has(n))) {
+    throw new Error("politely: not politely's app.wasm (a GOOS=js build of ./wasm imports workers.ready and exports mem, run, resume and getsp)");
+  }
 }
 
 // start runs one instance of the Go program and resolves to its binding once
@@ -89,7 +125,11 @@ async function start(mod, image) {
  * `load(wasm, {image})` reads it back instead of building it. An image of
  * another build or pack, or damaged, is not used: the API starts as without
  * one and `stale` says why. Either way the API answers the same.
- * @param {string|URL|Response|Promise<Response>|ArrayBuffer|Uint8Array|WebAssembly.Module} wasm
+ * A string is a URL (resolved against the page's address, if any); in Node,
+ * a string without a scheme is a file path (resolved against the working
+ * directory). Bytes may be an ArrayBuffer or any view of one (Uint8Array,
+ * Buffer, DataView). A module that is not politely's app.wasm is refused.
+ * @param {string|URL|Response|Promise<Response>|ArrayBuffer|ArrayBufferView|WebAssembly.Module} wasm
  * @param {{image?: Uint8Array|Promise<Uint8Array|undefined>}} [options]
  * @returns {Promise<{fetch(input: Request|string|URL, init?: RequestInit): Promise<Response>,
  *   image(): Uint8Array|null, restored: boolean, stale: string}>}
@@ -99,6 +139,7 @@ export async function load(wasm, { image } = {}) {
   // module compiles, and a failed read is a start without it.
   const pending = Promise.resolve(image).catch(() => undefined);
   const mod = await compile(wasm);
+  check(mod);
   image = await pending;
   image = image instanceof Uint8Array ? image : undefined;
   let running = start(mod, image);
@@ -128,6 +169,10 @@ export async function load(wasm, { image } = {}) {
      */
     async fetch(input, init) {
       const req = input instanceof Request && init === undefined ? input : new Request(typeof input === "string" || input instanceof URL ? new URL(input, BASE) : input, init);
+      if (req.bodyUsed) {
+        // The program would only find the body unreadable (400 bad_body).
+        throw new TypeError("politely: the Request's body has already been read (bodyUsed); pass a new Request, or clone() one before reading its body");
+      }
       // The Go program only exits on a fatal error; start a new instance
       // rather than failing every later request.
       const current = running;

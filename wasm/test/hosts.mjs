@@ -5,6 +5,7 @@
 //   serve   the real binary (bin/politely serve --addr 127.0.0.1:0)
 //   worker  wasm/worker through `wrangler dev` on 127.0.0.1, offline
 import { spawn } from "node:child_process";
+import { request as httpRequest } from "node:http";
 import { createServer } from "node:net";
 import { mkdirSync, mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -49,6 +50,29 @@ export async function startWasm() {
     ready,
     api,
     send: async (w) => answer(await api.fetch(new Request("http://politely.local" + w.path, init(w)))),
+    // The body is a stream that makes each chunk only when read.
+    upload: async (path, { declared, cap }) => {
+      let sent = 0;
+      let cancelled = false;
+      const body = new ReadableStream(
+        {
+          pull(c) {
+            if (sent >= cap) return c.close();
+            const chunk = (sent === 0 ? UPLOAD_HEAD : UPLOAD_CHUNK).subarray(0, cap - sent);
+            sent += chunk.length;
+            c.enqueue(chunk);
+          },
+          cancel() {
+            cancelled = true;
+          },
+        },
+        { highWaterMark: 0 },
+      );
+      const headers = { "Content-Type": "application/json" };
+      if (declared !== undefined) headers["Content-Length"] = String(declared);
+      const res = await api.fetch(path, { method: "POST", headers, body, duplex: "half" });
+      return { status: res.status, body: await res.text(), sent, cancelled };
+    },
     stop: async () => {},
   };
 }
@@ -70,11 +94,70 @@ function track(proc) {
   return proc;
 }
 
+// upload's body: the start of a JSON text, then 64 KiB chunks of "a".
+const UPLOAD_HEAD = new TextEncoder().encode('{"text":"');
+const UPLOAD_CHUNK = new Uint8Array(64 << 10).fill(97);
+
+// uploadHTTP sends a POST whose body never ends before cap bytes, chunked or
+// with the Content-Length declared, writing only as fast as the connection
+// takes it and stopping once the answer arrives. sent counts the bytes
+// written by then: what the host (and whatever proxy is in front of it)
+// took before answering. A connection closed before any answer resolves to
+// {error, sent}, and so does no answer within 30 s.
+function uploadHTTP(base, path, { declared, cap }) {
+  const u = new URL(base);
+  return new Promise((ok) => {
+    let sent = 0;
+    let settled = false;
+    const settle = (v) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      ok({ ...v, sent });
+      req.destroy();
+    };
+    const timer = setTimeout(() => settle({ error: "no answer in 30 s" }), 30000);
+    const headers = { "Content-Type": "application/json" };
+    if (declared !== undefined) headers["Content-Length"] = String(declared);
+    const req = httpRequest({ host: u.hostname, port: u.port, method: "POST", path, headers, agent: false }, (res) => {
+      const chunks = [];
+      res.on("data", (c) => chunks.push(c));
+      res.on("end", () => settle({ status: res.statusCode, body: Buffer.concat(chunks).toString() }));
+      res.on("error", (err) => settle({ error: err.code || String(err) }));
+    });
+    // The host may close the connection while the body is still going.
+    req.on("error", (err) => settle({ error: err.code || String(err) }));
+    (async () => {
+      let chunk = UPLOAD_HEAD;
+      while (!settled && sent < cap) {
+        chunk = chunk.subarray(0, cap - sent);
+        sent += chunk.length;
+        if (!req.write(chunk)) await drained(req);
+        await new Promise((r) => setImmediate(r));
+        chunk = UPLOAD_CHUNK;
+      }
+      if (!settled) req.end();
+    })().catch(() => {});
+  });
+}
+
+// drained resolves once req takes more, or is closed.
+function drained(req) {
+  return new Promise((ok) => {
+    const done = () => {
+      req.off("drain", done).off("close", done);
+      ok();
+    };
+    req.on("drain", done).on("close", done);
+  });
+}
+
 function httpHost(name, proc, base) {
   return {
     name,
     base,
     send: async (w) => answer(await fetch(base + w.path, init(w))),
+    upload: (path, opts) => uploadHTTP(base, path, opts),
     stop: () =>
       new Promise((done) => {
         if (proc.exitCode !== null) return done(proc.exitCode);
@@ -110,7 +193,8 @@ function waitFor(proc, pattern, ms, what) {
   });
 }
 
-export async function startServe(bin = join(root, "bin/politely")) {
+// POLITELY_BIN runs another build of politely (bin/politely by default).
+export async function startServe(bin = process.env.POLITELY_BIN || join(root, "bin/politely")) {
   const proc = track(spawn(bin, ["serve", "--addr", "127.0.0.1:0"], { stdio: ["ignore", "ignore", "pipe"] }));
   const m = await waitFor(proc, /serving the API on (http:\/\/\S+)/, 20000, "politely serve");
   return httpHost("serve", proc, m[1]);
@@ -146,6 +230,11 @@ export async function startWorker(port = Number(process.env.WORKER_PORT || 0)) {
   track(proc);
   const m = await waitFor(proc, /Ready on (http:\/\/\S+)/, 60000, "wrangler dev");
   const host = httpHost("worker", proc, m[1].replace(/\/$/, ""));
+  // wrangler's log ("[wrangler:info] POST /v1/lint 413 ..."): what the
+  // worker itself answered, when its local proxy answers otherwise.
+  let log = "";
+  proc.stdout.on("data", (c) => (log += c));
+  host.log = () => log;
   // The first request compiles and starts the module: part of the cold start.
   const t1 = performance.now();
   const res = await fetch(host.base + "/healthz");
