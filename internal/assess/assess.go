@@ -450,7 +450,13 @@ func (a *judge) scanContext() {
 	// Only the user's last turn says where things stand: a no that a later
 	// "Sure, Thursday works" took back is no longer a no.
 	declined := last >= 0 && a.declines(r.Thread[last].Text)
-	again := a.asksAgain()
+	// Asking again needs an ask, a pitch or a nudge: a message that only
+	// thanks, wishes well or congratulates is not persistence, whatever the
+	// thread holds. Only a message that could be persistent is asked, and
+	// before a no voids its nudge.
+	p := a.ix.persistent
+	could := declined || p >= 0 && a.on(p)
+	again := could && a.asksAgain()
 	if declined {
 		// A nudge after a no is not a follow-up worth a warmer answer.
 		for _, i := range a.ix.voidAfterDecline {
@@ -458,15 +464,12 @@ func (a *judge) scanContext() {
 				a.score[i] = 0 // not shown; its learned probability stays in the scores
 			}
 		}
-		if again {
-			a.context("persistent", a.sp.CtxDeclined)
-		}
 	}
-	if !again && a.ix.persistent >= 0 {
-		// Asking again needs an ask: a message that only thanks, wishes
-		// well or congratulates ("reaching out again to say congrats") is
-		// not persistence, whatever the thread holds.
-		a.score[a.ix.persistent] = 0
+	switch {
+	case could && !again && p >= 0:
+		a.score[p] = 0
+	case declined && again:
+		a.context("persistent", a.sp.CtxDeclined)
 	}
 	// negative_history: the sender matches a contact marked negative, or one
 	// whose note records a bad experience.
@@ -505,15 +508,8 @@ func (a *judge) declines(s string) bool {
 	if lint.Declines(s) {
 		return true
 	}
-	a.g.Refold(s)
-	rs := a.p.Rules()
-	no := false
-	for _, h := range a.sc.Scan(a.p, &a.g) {
-		if rs[h.Rule].Label == "declined" {
-			no = !a.sc.ContrastAfter(&a.g, h.End)
-		}
-	}
-	return no
+	end := a.lastMine(s, "declined")
+	return end >= 0 && !a.sc.ContrastAfter(&a.g, end)
 }
 
 // asksAgain reports whether the message asks something of the user, pitches
@@ -536,15 +532,20 @@ func (a *judge) asksAgain() bool {
 
 // mine reports whether s (a turn the user wrote, or a note) carries a rule
 // of the given label in the matching scope.
-func (a *judge) mine(s, label string) bool {
+func (a *judge) mine(s, label string) bool { return a.lastMine(s, label) >= 0 }
+
+// lastMine scans s into a.g and gives where, in its folded text, the last
+// phrase of a rule of the given label ends (-1: none).
+func (a *judge) lastMine(s, label string) int {
 	a.g.Refold(s)
 	rs := a.p.Rules()
+	end := -1
 	for _, h := range a.sc.Scan(a.p, &a.g) {
 		if rs[h.Rule].Label == label {
-			return true
+			end = h.End
 		}
 	}
-	return false
+	return end
 }
 
 // badContact finds the profile contact the sender is, if it is a negative one.
